@@ -1,0 +1,22 @@
+"""The content model: the one place that reads and validates a clinic's ``data/``."""
+
+from .errors import ContentError, ContentErrors, format_errors
+from .loader import DATA_FILES, Content, UnknownIdError, load
+from .models import CallToAction, Clinic, Dose, Drill, Program, Review, RootCause
+
+__all__ = [
+    "DATA_FILES",
+    "CallToAction",
+    "Clinic",
+    "Content",
+    "ContentError",
+    "ContentErrors",
+    "Dose",
+    "Drill",
+    "Program",
+    "Review",
+    "RootCause",
+    "UnknownIdError",
+    "format_errors",
+    "load",
+]

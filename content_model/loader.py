@@ -1,0 +1,263 @@
+"""Load every data file, validate it, and check the rules that span entries and files.
+
+This module is the only code that reads ``data/``. Macros, hooks, tests and the
+command line call :func:`load`, which either returns a complete, valid
+:class:`Content` or raises :class:`ContentErrors` listing every problem found
+in every file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .errors import ContentError, ContentErrors
+from .messages import field_path, validation_errors
+from .models import Clinic, Drill, Program, RootCause
+from .yaml_source import Source, read_source
+
+# Each data file: the name it is known by in messages, and what it holds.
+DATA_FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
+    # key: (file name, model, holds a list of entries?)
+    "clinic": ("clinic.yml", Clinic, False),
+    "root_causes": ("root_causes.yml", RootCause, True),
+    "drills": ("drills.yml", Drill, True),
+    "programs": ("programs.yml", Program, True),
+}
+
+
+class UnknownIdError(LookupError):
+    """A page asked for an id the data does not have."""
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything a clinic publishes, validated."""
+
+    clinic: Clinic
+    root_causes: tuple[RootCause, ...]
+    drills: tuple[Drill, ...]
+    programs: tuple[Program, ...]
+    data_dir: Path
+    shown_dir: str = "data"
+    sources: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
+
+    def drill(self, drill_id: str) -> Drill:
+        return _find(self.drills, drill_id, "drill", self.file("drills"))
+
+    def root_cause(self, cause_id: str) -> RootCause:
+        return _find(self.root_causes, cause_id, "root cause", self.file("root_causes"))
+
+    def program(self, program_id: str) -> Program:
+        return _find(self.programs, program_id, "program", self.file("programs"))
+
+    def program_drills(self, program_id: str) -> list[Drill]:
+        return [self.drill(d) for d in self.program(program_id).drills]
+
+    def programs_with(self, drill_id: str) -> list[Program]:
+        return [p for p in self.programs if drill_id in p.drills]
+
+    def causes_helped_by(self, drill_id: str) -> list[RootCause]:
+        return [c for c in self.root_causes if drill_id in c.drills]
+
+    def file(self, key: str) -> str:
+        """How a data file is named in messages and links, e.g. 'data/drills.yml'."""
+        return f"{self.shown_dir}/{DATA_FILES[key][0]}"
+
+    def line_of(self, key: str, entry_id: str) -> int:
+        """The line where an entry starts in its data file (for edit links)."""
+        source = self.sources.get(key)
+        if source is None or not isinstance(source.value, list):
+            return 1
+        for index, entry in enumerate(source.value):
+            if isinstance(entry, dict) and entry.get("id") == entry_id:
+                return source.where((index,))[0]
+        return 1
+
+
+def _find(entries: tuple[Any, ...], wanted: str, kind: str, file: str) -> Any:
+    for entry in entries:
+        if entry.id == wanted:
+            return entry
+    known = ", ".join(e.id for e in entries) or "(none)"
+    raise UnknownIdError(f"there is no {kind} with id '{wanted}' in {file}. Known ids: {known}")
+
+
+_cache: dict[tuple[Any, ...], Content] = {}
+
+
+def _signature(data_dir: Path) -> tuple[Any, ...]:
+    parts: list[Any] = [str(data_dir.resolve())]
+    for name, _model, _many in DATA_FILES.values():
+        try:
+            stat = os.stat(data_dir / name)
+            parts.append((name, stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            parts.append((name, None))
+    return tuple(parts)
+
+
+def load(data_dir: str | os.PathLike[str] = "data", shown_dir: str | None = None) -> Content:
+    """Load and validate all content, once per change of the files.
+
+    Raises ContentErrors with every problem in every file.
+    """
+    data_dir = Path(data_dir)
+    key = _signature(data_dir) + (shown_dir,)
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = _load(data_dir, shown_dir or _shown(data_dir))
+    return _cache[key]
+
+
+def _shown(data_dir: Path) -> str:
+    try:
+        return data_dir.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return data_dir.as_posix()
+
+
+def _load(data_dir: Path, shown_dir: str) -> Content:
+    errors: list[ContentError] = []
+    sources: dict[str, Source] = {}
+    values: dict[str, Any] = {}
+    for key, (name, model, many) in DATA_FILES.items():
+        source, problems = read_source(data_dir / name, f"{shown_dir}/{name}")
+        sources[key] = source
+        errors += problems
+        if problems:
+            continue
+        adapter: TypeAdapter[Any] = TypeAdapter(list[model] if many else model)  # type: ignore[valid-type]
+        try:
+            values[key] = adapter.validate_python(source.value)
+        except ValidationError as error:
+            errors += validation_errors(error, source, key if many else key, model)
+            if many and isinstance(source.value, list):
+                # Keep the entries that are valid so cross-file checks still run.
+                values[key] = _valid_entries(model, source.value)
+    errors += _cross_checks(values, sources)
+    if errors:
+        raise ContentErrors(errors)
+    return Content(
+        clinic=values["clinic"],
+        root_causes=tuple(values["root_causes"]),
+        drills=tuple(values["drills"]),
+        programs=tuple(values["programs"]),
+        data_dir=data_dir,
+        shown_dir=shown_dir,
+        sources=sources,
+    )
+
+
+def _valid_entries(model: type[BaseModel], raw: list[Any]) -> list[Any]:
+    kept = []
+    for item in raw:
+        try:
+            kept.append(model.model_validate(item))
+        except ValidationError:
+            # Keep its id, so references to it are not reported as unknown too.
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                kept.append(_IdOnly(item["id"]))
+    return kept
+
+
+@dataclass(frozen=True)
+class _IdOnly:
+    """Stands in for an invalid entry during cross-file checks."""
+
+    id: str
+    drills: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+
+
+def _cross_checks(values: dict[str, Any], sources: dict[str, Source]) -> list[ContentError]:
+    errors: list[ContentError] = []
+
+    def error(key: str, path: tuple[int | str, ...], message: str) -> None:
+        line, column = sources[key].where(path)
+        errors.append(ContentError(sources[key].file, line, column, field_path(key, path), message))
+
+    ids: dict[str, list[str]] = {}
+    for key in ("root_causes", "drills", "programs"):
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(values.get(key, [])):
+            if entry.id in seen:
+                first_line = sources[key].where((seen[entry.id],))[0]
+                error(
+                    key,
+                    (index, "id"),
+                    f"the id '{entry.id}' is already used by the entry on line {first_line}: "
+                    "give each entry its own id",
+                )
+            else:
+                seen[entry.id] = index
+        ids[key] = list(seen)
+
+    drill_ids = ids.get("drills", [])
+    known = ", ".join(drill_ids) or "(none)"
+    drills_file = sources["drills"].file
+
+    def check_refs(key: str, list_field: str, allow_repeats: bool) -> None:
+        for index, entry in enumerate(values.get(key, [])):
+            seen_here: set[str] = set()
+            for position, ref in enumerate(getattr(entry, list_field)):
+                path = (index, list_field, position)
+                if ref not in drill_ids:
+                    error(key, path, f"'{ref}' is not a drill in {drills_file}. Known drills: {known}")
+                elif ref in seen_here and not allow_repeats:
+                    error(key, path, f"'{ref}' is listed twice: delete one of them")
+                elif key == "drills" and ref == entry.id:
+                    error(key, path, f"a drill cannot require itself: delete '{ref}' from requires")
+                seen_here.add(ref)
+
+    if "drills" in values:
+        check_refs("root_causes", "drills", allow_repeats=False)
+        check_refs("drills", "requires", allow_repeats=False)
+        check_refs("programs", "drills", allow_repeats=False)
+        _report_cycles(values["drills"], error)
+    return errors
+
+
+def _report_cycles(drills: list[Any], error: Any) -> None:
+    """Report each 'requires' loop once, at the requirement that closes it."""
+    index_of = {d.id: i for i, d in enumerate(drills)}
+    requires = {d.id: list(d.requires) for d in drills}
+    state: dict[str, str] = {}
+    reported: set[frozenset[str]] = set()
+
+    def visit(drill_id: str, trail: list[str]) -> None:
+        state[drill_id] = "active"
+        for position, needed in enumerate(requires.get(drill_id, [])):
+            if needed not in requires or needed == drill_id:
+                continue
+            if state.get(needed) == "active":
+                loop = trail[trail.index(needed):] + [drill_id, needed] if needed in trail else [drill_id, needed]
+                loop = _dedupe_adjacent(loop)
+                if frozenset(loop) not in reported:
+                    reported.add(frozenset(loop))
+                    error(
+                        "drills",
+                        (index_of[drill_id], "requires", position),
+                        "these drills require each other in a loop ("
+                        + " -> ".join(loop)
+                        + "), so none could ever be done first: remove one of these requirements",
+                    )
+            elif needed not in state:
+                visit(needed, trail + [drill_id])
+        state[drill_id] = "done"
+
+    for drill in drills:
+        if drill.id not in state:
+            visit(drill.id, [])
+
+
+def _dedupe_adjacent(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if not out or out[-1] != item:
+            out.append(item)
+    return out

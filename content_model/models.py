@@ -1,0 +1,224 @@
+"""The typed content model: what each data file may contain.
+
+Each class is one kind of content a clinic edits. Field checks that need only
+the field itself live here (types, allowed values, slugs, phone numbers,
+URLs, no HTML); checks across entries and files (unique ids, references,
+cycles) live in :mod:`content_model.rules`.
+
+Error messages raised here are read by clinic staff, not programmers: they
+say what is wrong and what to write instead.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import cached_property
+from html.parser import HTMLParser
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+import phonenumbers
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import EmailStr, PositiveInt, ValidationInfo
+
+LEVELS = ("beginner", "intermediate", "advanced")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class _TagFinder(HTMLParser):
+    """Notices any tag, comment or declaration in a piece of text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.found = self.found or f"<{tag}>"
+
+    def handle_endtag(self, tag: str) -> None:
+        self.found = self.found or f"</{tag}>"
+
+    def handle_comment(self, data: str) -> None:
+        self.found = self.found or "<!-- -->"
+
+    def handle_decl(self, decl: str) -> None:
+        self.found = self.found or f"<!{decl}>"
+
+
+def _plain_text(value: str) -> str:
+    text = " ".join(value.split())
+    if not text:
+        raise ValueError("is empty: write the text, or remove the field if it is optional")
+    finder = _TagFinder()
+    finder.feed(text)
+    finder.close()
+    if finder.found:
+        raise ValueError(
+            f"contains HTML ({finder.found}): write plain text only; "
+            "the site adds all formatting itself"
+        )
+    return text
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.fullmatch(value):
+        raise ValueError(
+            "must be a lowercase id made of letters a-z, digits 0-9 and single hyphens, "
+            f"like 'figure-4-stretch' (got {value!r})"
+        )
+    return value
+
+
+def _https_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme != "https" or not parts.netloc or " " in value.strip():
+        raise ValueError(
+            f"must be a web address starting with https:// (got {value!r}); "
+            "http:, javascript: and data: addresses are not allowed"
+        )
+    return value.strip()
+
+
+PlainText = Annotated[str, AfterValidator(_plain_text)]
+Slug = Annotated[str, AfterValidator(_slug)]
+HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+
+
+class Strict(BaseModel):
+    """Base for every data model: unknown keys are errors, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Review(Strict):
+    """Who checked a piece of clinical content, and when."""
+
+    by: PlainText = Field(description='Name and credentials, e.g. "Jane Doe, PT, DPT".')
+    on: datetime.date = Field(description="Date of the review, written YYYY-MM-DD.")
+
+
+class CallToAction(Strict):
+    heading: PlainText = Field(description='Short heading, e.g. "Get help with back pain".')
+    text: PlainText = Field(description="One or two sentences inviting the patient to call.")
+    offer: PlainText | None = Field(None, description='e.g. "a free 20-minute back pain screen".')
+
+
+class Clinic(Strict):
+    name: PlainText = Field(description="The clinic's name as patients know it.")
+    # country comes before phone so that the phone check can use it.
+    country: str = Field("US", description="ISO 3166 two-letter country code for the phone number.")
+    phone: str = Field(description="Phone number in any common written form.")
+    email: EmailStr | None = Field(None, description="Email address patients may write to.")
+    region: PlainText | None = Field(None, description="Where the clinic works, e.g. Iowa.")
+    website: HttpsUrl | None = Field(None, description="The clinic's own website (https).")
+    call_to_action: CallToAction
+    require_review: bool = Field(
+        False,
+        description="When true, `make check` fails while any drill or root cause "
+        "is not reviewed or was reviewed more than 12 months ago.",
+    )
+
+    @field_validator("country")
+    @classmethod
+    def _known_country(cls, value: str) -> str:
+        code = value.strip().upper()
+        if code not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError(
+                f"must be a two-letter country code such as US, CA or GB (got {value!r})"
+            )
+        return code
+
+    @field_validator("phone")
+    @classmethod
+    def _valid_phone(cls, value: str, info: ValidationInfo) -> str:
+        if "country" in info.data:  # an invalid country is reported on its own
+            cls._parse_phone(value, info.data["country"])
+        return value
+
+    @staticmethod
+    def _parse_phone(phone: str, country: str) -> phonenumbers.PhoneNumber:
+        problem = (
+            f"is not a valid phone number for {country} (got {phone!r}); "
+            "write it as it is dialled, e.g. 866-588-0230"
+        )
+        try:
+            number = phonenumbers.parse(phone, country)
+        except phonenumbers.NumberParseException:
+            raise ValueError(problem) from None
+        if not phonenumbers.is_valid_number(number):
+            raise ValueError(problem)
+        return number
+
+    @cached_property
+    def _number(self) -> phonenumbers.PhoneNumber:
+        return self._parse_phone(self.phone, self.country)
+
+    @property
+    def phone_display(self) -> str:
+        """The number as patients write it: 866-588-0230 in North America."""
+        number = self._number
+        if number.country_code == 1:
+            digits = phonenumbers.national_significant_number(number)
+            return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+    @property
+    def phone_e164(self) -> str:
+        """The number for ``tel:`` links: +18665880230."""
+        return phonenumbers.format_number(self._number, phonenumbers.PhoneNumberFormat.E164)
+
+    @property
+    def phone_href(self) -> str:
+        return f"tel:{self.phone_e164}"
+
+
+class Dose(Strict):
+    sets: PositiveInt | None = None
+    reps: PositiveInt | None = None
+    hold_seconds: PositiveInt | None = None
+    per_day: PositiveInt | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not any((self.sets, self.reps, self.hold_seconds, self.per_day))
+
+
+class Reviewable(Strict):
+    reviewed: Review | None = Field(None, description="Who checked this content and when.")
+    needs_review: PlainText | None = Field(
+        None,
+        description="What a clinician still has to check. Remove this line once "
+        "`reviewed` is filled in.",
+    )
+
+
+class RootCause(Reviewable):
+    id: Slug
+    title: PlainText
+    summary: PlainText = Field(description="One to three plain sentences.")
+    drills: list[Slug] = Field(default_factory=list, description="Ids of drills that help.")
+
+
+class Drill(Reviewable):
+    id: Slug = Field(description="The page lives at drills/<id>/.")
+    name: PlainText
+    summary: PlainText = Field(description="One or two sentences: what the drill does.")
+    level: Literal["beginner", "intermediate", "advanced"]
+    steps: list[PlainText] = Field(min_length=2, max_length=8, description="One action each.")
+    position: PlainText | None = Field(None, description="Starting position in plain words.")
+    targets: list[PlainText] = Field(default_factory=list, description="Body areas it works on.")
+    tips: list[PlainText] = Field(default_factory=list)
+    cautions: list[PlainText] = Field(default_factory=list, description="When to stop or hold back.")
+    requires: list[Slug] = Field(default_factory=list, description="Drills to master first.")
+    each_side: bool = False
+    dose: Dose | None = None
+    video: HttpsUrl | None = None
+    credit: PlainText | None = Field(None, description="Who created or demonstrates the drill.")
+
+
+class Program(Strict):
+    id: Slug
+    title: PlainText
+    summary: PlainText
+    drills: list[Slug] = Field(min_length=1, description="Drill ids in the order patients do them.")
