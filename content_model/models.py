@@ -113,6 +113,11 @@ class Clinic(Strict):
     region: PlainText | None = Field(None, description="Where the clinic works, e.g. Iowa.")
     website: HttpsUrl | None = Field(None, description="The clinic's own website (https).")
     call_to_action: CallToAction
+    disclaimer: PlainText = Field(
+        "This site gives general information. It is not a diagnosis, and it does not "
+        "replace care from a clinician who has examined you.",
+        description="The short medical disclaimer shown at the end of every page.",
+    )
     require_review: bool = Field(
         False,
         description="When true, `make check` fails while any drill or root cause "

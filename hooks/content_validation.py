@@ -1,0 +1,28 @@
+"""Validate every data file before anything renders; stop the build on any problem.
+
+Runs first (high priority), so a content mistake is reported as
+``data/drills.yml:14:5: drills[2].level: ...`` lines, never as a traceback,
+and no page is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+import content_model
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    project = Path(config.config_file_path).parent
+    try:
+        content = content_model.load(project / "data", shown_dir="data")
+    except content_model.ContentErrors as errors:
+        raise Abort(errors.report()) from None
+    # One fact, one place: the site is named after the clinic in data/clinic.yml.
+    config.site_name = content.clinic.name
+    return config

@@ -1,0 +1,134 @@
+"""The macros pages use: markers in Markdown, turned into HTML from the content model.
+
+Each macro looks up data (an unknown id stops the build and lists the known
+ids), computes what the page needs, and hands it to the Jinja template of the
+same name in ``macros/templates/``. No HTML is written here.
+
+Put each macro on a line of its own, with a blank line before and after, so
+Markdown keeps its HTML as one block. CONTRIBUTING.md lists every macro.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+
+import content_model
+from content_model import Content, Drill
+
+from .dose import dose_phrase
+from .links import drill_src, page_url, relative
+from .render import render
+
+# Pages that set `call_to_action: false` in their front matter place the call
+# to action themselves (handouts put it in the printed footer).
+_PLACED_CTA = "_call_to_action_placed"
+
+
+def load_content(env: Any) -> Content:
+    """The content model for this build (validated once; see hooks/content_validation.py)."""
+    project = Path(env.conf["config_file_path"]).parent
+    return content_model.load(project / "data", shown_dir="data")
+
+
+def define_env(env: Any) -> None:
+    content = load_content(env)
+    clinic = content.clinic
+    directory_urls = bool(env.conf.get("use_directory_urls", True))
+
+    def here() -> str:
+        return env.page.url if env.page is not None else ""
+
+    def link_to_drill(drill_id: str) -> str:
+        return relative(page_url(drill_src(drill_id), directory_urls), here())
+
+    def link_to(src_uri: str, anchor: str = "") -> str:
+        url = relative(page_url(src_uri, directory_urls), here())
+        return f"{url}#{anchor}" if anchor else url
+
+    def drill_view(drill: Drill) -> dict[str, Any]:
+        """What templates need to show a drill, computed once here."""
+        return {
+            "drill": drill,
+            "url": link_to_drill(drill.id),
+            "dose": dose_phrase(drill.dose, drill.each_side),
+            "requires": [(content.drill(r), link_to_drill(r)) for r in drill.requires],
+        }
+
+    # Escaped clinic facts for use inside prose: {{ clinic.name }}, {{ clinic.phone }}.
+    env.variables["clinic"] = {
+        "name": escape(clinic.name),
+        "phone": escape(clinic.phone_display),
+        **({"region": escape(clinic.region)} if clinic.region else {}),
+    }
+
+    @env.macro
+    def call_to_action() -> Markup:
+        """The clinic's call to action: heading, text, offer, click-to-call button, email."""
+        if env.page is not None:
+            env.page.meta[_PLACED_CTA] = True
+        return render("call_to_action", clinic=clinic)
+
+    @env.macro
+    def drill_card(drill_id: str) -> Markup:
+        """One drill as a short card: name (linked to its page), level, summary."""
+        return render("drill_card", **drill_view(content.drill(drill_id)))
+
+    @env.macro
+    def program_drills(program_id: str) -> Markup:
+        """The drills of a program, in order, as a numbered list of cards."""
+        drills = [drill_view(d) for d in content.program_drills(program_id)]
+        return render("program_drills", program=content.program(program_id), drills=drills)
+
+    @env.macro
+    def drill_index() -> Markup:
+        """Every drill in the data, with its level and what it works on."""
+        return render("drill_index", drills=[drill_view(d) for d in content.drills])
+
+    @env.macro
+    def drill_page(drill_id: str) -> Markup:
+        """The whole page of one drill. Its Markdown file is docs/drills/<id>.md."""
+        drill = content.drill(drill_id)
+        expected = drill_src(drill_id)
+        if env.page is not None and env.page.file.src_uri != expected:
+            raise content_model.UnknownIdError(
+                f"drill_page('{drill_id}') belongs in docs/{expected}, not in "
+                f"docs/{env.page.file.src_uri}: move it, or fix the id"
+            )
+        causes = [(c, link_to("articles/back-pain-when-walking.md", c.id)) for c in content.causes_helped_by(drill_id)]
+        return render("drill_page", causes=causes, **drill_view(drill))
+
+    @env.macro
+    def root_cause_links() -> Markup:
+        """The root causes as a short numbered list, each linked to its section."""
+        causes = [(c, link_to("articles/back-pain-when-walking.md", c.id)) for c in content.root_causes]
+        return render("root_cause_links", causes=causes)
+
+    @env.macro
+    def root_cause_details() -> Markup:
+        """Each root cause as a section with a stable anchor and the drills that help."""
+        causes = [
+            (c, [(content.drill(d), link_to_drill(d)) for d in c.drills]) for c in content.root_causes
+        ]
+        return render("root_cause_details", causes=causes)
+
+    @env.macro
+    def root_cause(cause_id: str) -> Markup:
+        """One root cause as a section (for pages that discuss a single cause)."""
+        cause = content.root_cause(cause_id)
+        return render("root_cause_details", causes=[(cause, [(content.drill(d), link_to_drill(d)) for d in cause.drills])])
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Every page ends with the call to action (unless placed) and the disclaimer."""
+    if env.page is None:
+        return
+    meta = env.page.meta
+    clinic = load_content(env).clinic
+    tail = []
+    if not meta.get(_PLACED_CTA) and meta.get("call_to_action", True):
+        tail.append(render("call_to_action", clinic=clinic))
+    tail.append(render("disclaimer", clinic=clinic))
+    env.markdown += "\n\n" + "\n\n".join(tail) + "\n"

@@ -1,0 +1,22 @@
+"""Where pages live, and links between them that work from any page."""
+
+from __future__ import annotations
+
+from mkdocs.utils import get_relative_url
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The site URL of a Markdown file: 'drills/spiderman.md' -> 'drills/spiderman/'."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def drill_src(drill_id: str) -> str:
+    return f"drills/{drill_id}.md"
+
+
+def relative(target_url: str, from_url: str) -> str:
+    """A link to target_url that works from the page at from_url."""
+    return get_relative_url(target_url or ".", from_url or ".")
