@@ -68,7 +68,7 @@ def read_source(path: Path, shown_as: str) -> tuple[Source, list[ContentError]]:
         mark = error.problem_mark
         key = _duplicate_key_name(error)
         first = error.context_mark.line + 1 if error.context_mark else None
-        where = f" (the mapping starts on line {first})" if first else ""
+        where = f" (this entry starts on line {first})" if first else ""
         return problem(
             mark.line + 1,
             mark.column + 1,

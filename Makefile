@@ -1,0 +1,55 @@
+# One command per job. `make help` lists them.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+HOST   ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.DEFAULT_GOAL := help
+.PHONY: help install serve build check test new-drill lock clean
+
+help: ## Show this list
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.site-installed: pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c requirements.lock -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.site-installed
+	$(PIP) install --quiet -c requirements.lock -e '.[test]'
+	touch $@
+
+install: $(VENV)/.site-installed ## Create .venv and install the pinned dependencies
+
+serve: install ## Preview the site at http://127.0.0.1:8000 (reloads on content edits)
+	$(PY) -m mkdocs serve --strict -a $(HOST)
+
+build: check ## Strict build into site/ (stops on any content or link problem)
+	rm -rf site.partial
+	$(PY) -m mkdocs build --strict --clean -d site.partial
+	rm -rf site && mv site.partial site  # a failed build never replaces the last good site
+
+check: install ## Validate the content only: every problem with file, line and fix
+	$(PY) -m content_model check
+
+test: $(VENV)/.test-installed ## Install what the tests need and run the whole suite
+	@scripts/require-chromium
+	$(PY) -m pytest
+
+new-drill: install ## Create the page for a new drill: make new-drill ID=my-drill
+	@test -n "$(ID)" || { echo "Give the drill's id: make new-drill ID=my-drill"; exit 2; }
+	$(PY) -m content_model new-drill "$(ID)"
+
+lock: ## Re-resolve dependencies and rewrite requirements.lock
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -e '.[test]'
+	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^clinic-patient-education' > requirements.lock
+	rm -rf .lock-venv
+
+clean: ## Remove the built site and caches
+	rm -rf site .pytest_cache

@@ -1,0 +1,77 @@
+"""Shared fixtures: the project, a strict build of the default site, and builds of other sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+# What a site needs besides its content; copied when a test builds another clinic's site.
+SKELETON = ("mkdocs.yml", "macros", "hooks", "overrides")
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def html(self, path: str) -> BeautifulSoup:
+        """Parsed HTML of a built page, e.g. html("drills/spiderman/")."""
+        file = self.site / path / "index.html" if not path.endswith(".html") else self.site / path
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+    def pages(self) -> list[Path]:
+        return sorted(p for p in self.site.rglob("*.html") if "404" not in p.name)
+
+
+def mkdocs_build(project: Path, site: Path, extra_env: dict[str, str] | None = None) -> Build:
+    """Run the strict build as a user would, in a separate process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def make_project(tmp: Path, data: Path | None = None, docs: Path | None = None) -> Path:
+    """A copy of this project in tmp, with another data and/or docs folder."""
+    project = tmp / "project"
+    project.mkdir()
+    for name in SKELETON:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / name)
+    shutil.copytree(data or ROOT / "data", project / "data")
+    shutil.copytree(docs or ROOT / "docs", project / "docs")
+    return project
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The default site, built strictly once for the whole test session."""
+    out = tmp_path_factory.mktemp("default") / "site"
+    build = mkdocs_build(ROOT, out)
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the default project to break or change."""
+    return make_project(tmp_path)
