@@ -145,7 +145,7 @@ class Clinic(Strict):
     def _parse_phone(phone: str, country: str) -> phonenumbers.PhoneNumber:
         problem = (
             f"is not a valid phone number for {country} (got {phone!r}); "
-            "write it as it is dialled, e.g. 866-588-0230"
+            "write the whole number as patients dial it, with the area code"
         )
         try:
             number = phonenumbers.parse(phone, country)
@@ -161,7 +161,7 @@ class Clinic(Strict):
 
     @property
     def phone_display(self) -> str:
-        """The number as patients write it: 866-588-0230 in North America."""
+        """The number as patients write it: three digits, three digits, four digits in North America."""
         number = self._number
         if number.country_code == 1:
             digits = phonenumbers.national_significant_number(number)

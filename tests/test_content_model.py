@@ -158,7 +158,7 @@ def test_garbled_seed_phone_number_is_rejected(tmp_path: Path) -> None:
     error = only(tmp_path, clinic=CLINIC.replace("866-588-0230", "1-866-588-02303777"))
     assert error.plain() == (
         "data/clinic.yml:2:1: clinic.phone: is not a valid phone number for US (got '1-866-588-02303777'); "
-        "write it as it is dialled, e.g. 866-588-0230"
+        "write the whole number as patients dial it, with the area code"
     )
 
 

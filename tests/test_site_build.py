@@ -1,0 +1,141 @@
+"""The default site, built strictly into a temporary folder and read as parsed HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import content_model
+from conftest import ROOT, Build
+
+CONTENT = content_model.load(ROOT / "data", shown_dir="data")
+PROGRAM = CONTENT.programs[0]
+
+
+def main(build: Build, path: str):
+    """The article body of a page (Material's content area)."""
+    article = build.html(path).select_one("article.md-content__inner")
+    assert article is not None, f"{path} has no content area"
+    return article
+
+
+def heading(tag) -> str:
+    """A heading's text without Material's permalink sign."""
+    for link in tag.select("a.headerlink"):
+        link.decompose()
+    return tag.get_text(strip=True)
+
+
+def test_six_drill_pages_with_steps_in_order(site: Build) -> None:
+    assert len(CONTENT.drills) == 6
+    for drill in CONTENT.drills:
+        body = main(site, f"drills/{drill.id}/")
+        assert body.select_one("h1").get_text(strip=True) == drill.name
+        steps = [li.get_text(" ", strip=True) for li in body.select("ol.drill__steps > li")]
+        assert steps == drill.steps
+        assert site.html(f"drills/{drill.id}/").title.get_text().startswith(drill.name)
+
+
+def test_drill_page_shows_every_part(site: Build) -> None:
+    body = main(site, "drills/spiderman/")
+    spiderman = CONTENT.drill("spiderman")
+    assert body.select_one(".drill__summary").get_text(strip=True) == spiderman.summary
+    assert body.select_one(".drill__position").get_text(strip=True) == spiderman.position
+    assert "Level: Advanced" in body.select_one(".drill__facts").get_text()
+    assert "2 sets of 5, once a day, each side" in body.select_one(".drill__dose").get_text()
+    cautions = body.select_one(".admonition.warning.drill__cautions")
+    assert [li.get_text(strip=True) for li in cautions.select("li")] == spiderman.cautions
+    needed = [a.get_text(strip=True) for a in body.select(".drill__requires a")]
+    assert needed == [CONTENT.drill(r).name for r in spiderman.requires]
+    assert body.select_one(".drill__requires a")["href"] == "../quadruped-rockbacks/"
+    assert "Mike Reinold, PT, Champion Physical Therapy" in body.select_one(".drill__credit").get_text()
+    assert body.select_one(".drill__each-side") is not None
+
+
+def test_drill_page_edit_link_opens_the_data(site: Build) -> None:
+    edit = site.html("drills/spiderman/").select_one("a.md-content__button[href]")
+    assert edit is not None
+    assert edit["href"].endswith("/edit/main/data/drills.yml")
+    article_edit = site.html("articles/hip-mobility-drills/").select_one("a.md-content__button[href]")
+    assert article_edit["href"].endswith("/edit/main/docs/articles/hip-mobility-drills.md")
+
+
+def test_seed_article_lists_five_causes_and_six_drills_in_program_order(site: Build) -> None:
+    body = main(site, "articles/hip-mobility-drills/")
+    assert heading(body.select_one("h1")) == "Eliminate Back Pain through Hip Mobility – 6 Hip Drills"
+    causes = [a.get_text(strip=True) for a in body.select("ol.root-cause-links a")]
+    assert causes == [c.title for c in CONTENT.root_causes]
+    assert len(causes) == 5
+    cards = body.select("ol.program-drills .drill-card")
+    assert [c.select_one(".drill-card__name").get_text(strip=True) for c in cards] == [
+        CONTENT.drill(d).name for d in PROGRAM.drills
+    ]
+    assert [c.select_one(".drill-card__name a")["href"] for c in cards] == [f"../../drills/{d}/" for d in PROGRAM.drills]
+    for card, drill_id in zip(cards, PROGRAM.drills):
+        assert card.select_one(".drill-card__summary").get_text(strip=True) == CONTENT.drill(drill_id).summary
+        assert f"Level: {CONTENT.drill(drill_id).level.capitalize()}" in card.get_text()
+    text = body.get_text(" ", strip=True)
+    assert "Spiderman comes last" in text
+    assert "better to assess than to guess" in text
+    assert "Dr. Troy Vander Molen, PT, DPT" in text
+    assert "Iowa" in text
+
+
+def test_companion_article_has_causes_with_stable_anchors_and_drill_links(site: Build) -> None:
+    body = main(site, "articles/back-pain-when-walking/")
+    for cause in CONTENT.root_causes:
+        section = body.find(id=cause.id)
+        assert section is not None, cause.id
+        assert section.select_one("h2").get_text(strip=True) == cause.title
+        links = [a["href"] for a in section.select(".root-cause__drills a")]
+        assert links == [f"../../drills/{d}/" for d in cause.drills]
+    # The article's cause links point at those anchors.
+    seed_links = [a["href"] for a in main(site, "articles/hip-mobility-drills/").select("ol.root-cause-links a")]
+    assert seed_links == [f"../back-pain-when-walking/#{c.id}" for c in CONTENT.root_causes]
+
+
+def test_every_page_has_call_to_action_and_disclaimer(site: Build) -> None:
+    pages = site.pages()
+    assert len(pages) >= 10
+    for page in pages:
+        html = site.html(str(page.relative_to(site.site)))
+        ctas = html.select("section.call-to-action")
+        assert len(ctas) == 1, f"{page}: {len(ctas)} calls to action"
+        call = ctas[0].select_one("a.call-to-action__call")
+        assert call["href"] == "tel:+18665880230", page
+        assert "866-588-0230" in call.get_text()
+        assert "free 20-minute back pain screen" in ctas[0].get_text()
+        assert html.select_one("p.disclaimer") is not None, page
+
+
+def test_no_template_syntax_or_macro_errors_on_any_page(site: Build) -> None:
+    for page in site.pages():
+        text = page.read_text(encoding="utf-8")
+        for leftover in ("{{", "{%", "Macro Rendering Error", "Traceback"):
+            assert leftover not in text, f"{leftover!r} in {page}"
+
+
+def test_site_named_after_the_clinic(site: Build) -> None:
+    home = site.html("")
+    assert home.title.get_text().endswith(CONTENT.clinic.name)
+
+
+def test_phone_number_written_only_in_clinic_data() -> None:
+    """One fact, one place: no source file outside data/clinic.yml spells the number."""
+    sources = [p for p in ROOT.rglob("*") if p.is_file() and p.suffix in {".md", ".html", ".py", ".yml", ".yaml", ".css", ".js"}]
+    sources = [p for p in sources if not {".venv", "site", ".git", "tests", "node_modules"} & set(p.relative_to(ROOT).parts)]
+    holders = [p.relative_to(ROOT).as_posix() for p in sources if "588-0230" in p.read_text(encoding="utf-8", errors="ignore")]
+    holders = [h for h in holders if h not in {"CONTRIBUTING.md", "README.md"}]  # docs quote example output
+    assert holders == ["data/clinic.yml"]
+
+
+def test_nav_does_not_list_every_drill(site: Build) -> None:
+    nav = site.html("").select_one("nav.md-nav--primary")
+    labels = [a.get_text(strip=True) for a in nav.select("a.md-nav__link")]
+    assert "All drills" in " ".join(labels) or "Drills" in labels
+    assert not any(d.name in labels for d in CONTENT.drills)
+
+
+def test_built_pages_exist_for_every_drill(site: Build) -> None:
+    for drill in CONTENT.drills:
+        assert (site.site / "drills" / drill.id / "index.html").is_file()
+    assert Path(site.site / "sitemap.xml").is_file()
