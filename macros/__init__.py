@@ -48,6 +48,11 @@ def define_env(env: Any) -> None:
         url = relative(page_url(src_uri, directory_urls), here())
         return f"{url}#{anchor}" if anchor else url
 
+    def cause_links(causes: list[Any]) -> list[tuple[Any, str | None]]:
+        """Links to each cause's section on the page named by extra.root_causes_page."""
+        page = causes_page()
+        return [(c, link_to(page, c.id) if page else None) for c in causes]
+
     def drill_view(drill: Drill) -> dict[str, Any]:
         """What templates need to show a drill, computed once here."""
         return {
@@ -56,6 +61,16 @@ def define_env(env: Any) -> None:
             "dose": dose_phrase(drill.dose, drill.each_side),
             "requires": [(content.drill(r), link_to_drill(r)) for r in drill.requires],
         }
+
+    def causes_page() -> str | None:
+        """The page that explains every root cause (mkdocs.yml: extra.root_causes_page)."""
+        page = (env.conf.get("extra") or {}).get("root_causes_page")
+        if page and not (Path(env.conf["docs_dir"]) / page).is_file():
+            raise content_model.UnknownIdError(
+                f"mkdocs.yml sets extra.root_causes_page to '{page}', but docs/{page} does not exist: "
+                "fix the path, or remove the setting"
+            )
+        return page
 
     # Escaped clinic facts for use inside prose: {{ clinic.name }}, {{ clinic.phone }}.
     env.variables["clinic"] = {
@@ -97,14 +112,12 @@ def define_env(env: Any) -> None:
                 f"drill_page('{drill_id}') belongs in docs/{expected}, not in "
                 f"docs/{env.page.file.src_uri}: move it, or fix the id"
             )
-        causes = [(c, link_to("articles/back-pain-when-walking.md", c.id)) for c in content.causes_helped_by(drill_id)]
-        return render("drill_page", causes=causes, **drill_view(drill))
+        return render("drill_page", causes=cause_links(content.causes_helped_by(drill_id)), **drill_view(drill))
 
     @env.macro
     def root_cause_links() -> Markup:
         """The root causes as a short numbered list, each linked to its section."""
-        causes = [(c, link_to("articles/back-pain-when-walking.md", c.id)) for c in content.root_causes]
-        return render("root_cause_links", causes=causes)
+        return render("root_cause_links", causes=cause_links(list(content.root_causes)))
 
     @env.macro
     def root_cause_details() -> Markup:

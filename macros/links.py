@@ -19,4 +19,7 @@ def drill_src(drill_id: str) -> str:
 
 def relative(target_url: str, from_url: str) -> str:
     """A link to target_url that works from the page at from_url."""
-    return get_relative_url(target_url or ".", from_url or ".")
+    url = get_relative_url(target_url or ".", from_url or ".")
+    if (not target_url or target_url.endswith("/")) and not url.endswith("/"):
+        url += "/"  # a folder: keep the slash so the link needs no redirect
+    return url

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -47,8 +48,14 @@ def mkdocs_build(project: Path, site: Path, extra_env: dict[str, str] | None = N
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
-def make_project(tmp: Path, data: Path | None = None, docs: Path | None = None) -> Path:
-    """A copy of this project in tmp, with another data and/or docs folder."""
+def make_project(
+    tmp: Path, data: Path | None = None, docs: Path | None = None, config: dict[str, object] | None = None
+) -> Path:
+    """A copy of this project in tmp, with another data and/or docs folder.
+
+    ``config`` replaces top-level settings (another clinic's site has another
+    nav): the copied mkdocs.yml becomes the parent of a small one holding them.
+    """
     project = tmp / "project"
     project.mkdir()
     for name in SKELETON:
@@ -59,6 +66,10 @@ def make_project(tmp: Path, data: Path | None = None, docs: Path | None = None) 
             shutil.copy2(source, project / name)
     shutil.copytree(data or ROOT / "data", project / "data")
     shutil.copytree(docs or ROOT / "docs", project / "docs")
+    if config:
+        (project / "mkdocs.yml").rename(project / "mkdocs.base.yml")
+        lines = ["INHERIT: mkdocs.base.yml"] + [f"{key}: {json.dumps(value)}" for key, value in config.items()]
+        (project / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return project
 
 
