@@ -1,40 +1,84 @@
 """Command line for clinic editors: ``python -m content_model check`` and friends.
 
-    check               validate data/ and the drill pages; print every problem
+    check               validate data/ and the pages, list content due for clinical review
     new-drill ID        create docs/drills/ID.md and print the next steps
+    schema              write the JSON Schemas editors use (schemas/*.schema.json)
 
 Problems print as ``file:line:col: message`` (or as GitHub annotations when
-run on GitHub Actions). Exit code 0 means the content is ready to build.
+run on GitHub Actions). Exit code 0 means the content is ready to build;
+warnings (such as content due for review) do not change it.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
+from collections.abc import Callable, Sized
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import ContentErrors, load
+from . import Content, ContentError, ContentErrors, load
 from .errors import format_errors
 from .models import _slug
 from .pages import drill_page_problems
+from .review import review_problems
+from .schema import SCHEMA_DIR, stale_schemas, write_schemas
 
 
-def check(data: Path, docs: Path) -> int:
+@dataclass(frozen=True)
+class CheckContext:
+    """What the checks after loading may need besides the content."""
+
+    docs: Path
+    today: datetime.date
+
+
+# The checks `make check` runs once the data has loaded, in order. Each returns
+# its findings as ContentErrors (severity "error" or "warning"). To add a check,
+# add a line here.
+CHECKS: list[tuple[str, Callable[[Content, CheckContext], list[ContentError]]]] = [
+    ("drill pages", lambda content, ctx: drill_page_problems(content, ctx.docs, docs_shown=ctx.docs.as_posix())),
+    ("clinical review", lambda content, ctx: review_problems(content, today=ctx.today)),
+]
+
+
+def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
     try:
         content = load(data, shown_dir=data.as_posix())
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
-    problems = drill_page_problems(content, docs, docs_shown=docs.as_posix())
-    if problems:
-        print(format_errors(problems), file=sys.stderr)
-        print(f"\nFound {len(problems)} problem(s) between the data and the pages.", file=sys.stderr)
-        return 1
-    print(
-        f"Content is valid: {len(content.drills)} drills, {len(content.root_causes)} root causes, "
-        f"{len(content.programs)} programs, clinic phone {content.clinic.phone_display}."
+    context = CheckContext(docs=docs, today=today or datetime.date.today())
+    findings: list[ContentError] = []
+    for _name, run in CHECKS:
+        findings += run(content, context)
+    errors = sorted(f for f in findings if f.severity == "error")
+    warnings = sorted(f for f in findings if f.severity != "error")
+    if warnings:
+        print(format_errors(warnings), file=sys.stderr)
+    if errors:
+        print(format_errors(errors), file=sys.stderr)
+    summary = (
+        f"{_count(content.drills, 'drill')}, {_count(content.root_causes, 'root cause')}, "
+        f"{_count(content.programs, 'program')}, clinic phone {content.clinic.phone_display}"
     )
+    notes = f" ({_count(warnings, 'warning')} above)" if warnings else ""
+    if errors:
+        print(
+            f"\nFound {_count(errors, 'problem')}{notes}: fix every line marked as an error; "
+            "nothing can be published until then.",
+            file=sys.stderr,
+        )
+        return 1
+    if warnings:
+        print(file=sys.stderr)
+    print(f"Content is valid: {summary}.{notes}")
     return 0
+
+
+def _count(items: Sized, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
 NEW_DRILL_DATA = """\
@@ -79,17 +123,42 @@ def new_drill(drill_id: str, data: Path, docs: Path) -> int:
     return 0
 
 
+def schemas(folder: Path, only_check: bool = False) -> int:
+    if only_check:
+        stale = stale_schemas(folder)
+        for name in stale:
+            print(f"{folder.as_posix()}/{name} is out of date: run `make schema` and commit it", file=sys.stderr)
+        return 1 if stale else 0
+    changed = write_schemas(folder)
+    for path in changed:
+        print(f"Wrote {path.as_posix()}.")
+    if not changed:
+        print(f"The schemas in {folder.as_posix()}/ are up to date.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m content_model", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="pages folder (default: docs)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate the content")
+    checker = sub.add_parser("check", help="validate the content")
+    checker.add_argument(
+        "--today",
+        type=datetime.date.fromisoformat,
+        default=None,
+        help="the date reviews are measured from, YYYY-MM-DD (default: today)",
+    )
     new = sub.add_parser("new-drill", help="create the page for a new drill")
     new.add_argument("id")
+    schema = sub.add_parser("schema", help="write the JSON Schemas of the data files")
+    schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="folder (default: schemas)")
+    schema.add_argument("--check", action="store_true", help="only say whether they are up to date")
     args = parser.parse_args(argv)
     if args.command == "check":
-        return check(args.data, args.docs)
+        return check(args.data, args.docs, today=args.today)
+    if args.command == "schema":
+        return schemas(args.out, only_check=args.check)
     return new_drill(args.id, args.data, args.docs)
 
 

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
-from pydantic import EmailStr, PositiveInt, ValidationInfo
+from pydantic import EmailStr, PositiveInt, ValidationInfo, WithJsonSchema
 
 LEVELS = ("beginner", "intermediate", "advanced")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -80,9 +80,17 @@ def _https_url(value: str) -> str:
     return value.strip()
 
 
-PlainText = Annotated[str, AfterValidator(_plain_text)]
-Slug = Annotated[str, AfterValidator(_slug)]
-HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+# WithJsonSchema only shapes the generated JSON Schemas (content_model/schema.py), so
+# editors flag these mistakes as people type; the validators above stay the authority.
+PlainText = Annotated[
+    str, AfterValidator(_plain_text), WithJsonSchema({"type": "string", "pattern": r"\S"})
+]
+Slug = Annotated[
+    str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": f"^{_SLUG.pattern}$"})
+]
+HttpsUrl = Annotated[
+    str, AfterValidator(_https_url), WithJsonSchema({"type": "string", "pattern": r"^\s*https://[^\s/?#]+[^\s]*\s*$"})
+]
 
 
 class Strict(BaseModel):

@@ -1,0 +1,84 @@
+"""Clinical review: which drills and root causes a licensed clinician has checked, and when.
+
+Each drill and root cause may record ``reviewed: {by: "Jane Doe, PT, DPT", on: 2026-01-31}``.
+:func:`review_problems` lists every entry that was never reviewed, whose review
+is older than :data:`REVIEW_VALID_MONTHS`, or whose review date is in the
+future. The list is a set of warnings, unless the clinic sets
+``require_review: true`` in ``data/clinic.yml``: then each one is an error and
+``make check`` (and so every deployment) fails until a clinician has signed off.
+
+``today`` is a parameter so that tests (and ``make check --today``) can fix the date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Iterator
+
+from .errors import ContentError
+from .loader import Content
+from .messages import field_path
+from .models import Reviewable
+
+REVIEW_VALID_MONTHS = 12
+
+# The kinds of content a clinician signs off, as (data key, word used in messages).
+REVIEWED_KINDS = (("root_causes", "root cause"), ("drills", "drill"))
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later; the 31st becomes the month's last day when needed."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def review_due(reviewed_on: datetime.date) -> datetime.date:
+    """The last day on which a review done on ``reviewed_on`` still counts."""
+    return add_months(reviewed_on, REVIEW_VALID_MONTHS)
+
+
+def _entries(content: Content) -> Iterator[tuple[str, str, int, Reviewable]]:
+    for key, kind in REVIEWED_KINDS:
+        for index, entry in enumerate(getattr(content, key)):
+            yield key, kind, index, entry
+
+
+def review_problems(content: Content, today: datetime.date | None = None) -> list[ContentError]:
+    """Every entry not reviewed, reviewed too long ago, or dated in the future.
+
+    Warnings by default; errors when the clinic requires review.
+    """
+    today = today or datetime.date.today()
+    severity = "error" if content.clinic.require_review else "warning"
+    found: list[ContentError] = []
+    for key, kind, index, entry in _entries(content):
+        source = content.sources[key]
+        review = entry.reviewed
+        if review is None:
+            path: tuple[int | str, ...] = (index, "id")
+            still = f' (still to check: "{entry.needs_review}")' if entry.needs_review else ""
+            done = " and delete the needs_review line" if entry.needs_review else ""
+            message = (
+                f"{kind} '{entry.id}' is not reviewed yet{still}. When a licensed clinician has checked it, "
+                f'add `reviewed: {{by: "Name, PT, DPT", on: {today.isoformat()}}}` to this entry{done}'
+            )
+        elif review.on > today:
+            path = (index, "reviewed", "on")
+            message = (
+                f"{kind} '{entry.id}' has a review date after today ({review.on.isoformat()}): "
+                "write the date the review took place, as YYYY-MM-DD"
+            )
+        elif review_due(review.on) < today:
+            path = (index, "reviewed", "on")
+            message = (
+                f"{kind} '{entry.id}' was last reviewed on {review.on.isoformat()} by {review.by}, "
+                f"more than {REVIEW_VALID_MONTHS} months ago: ask a licensed clinician to check it again, "
+                "then update `on:` to the date of the new review"
+            )
+        else:
+            continue
+        line, column = source.where(path)
+        found.append(ContentError(source.file, line, column, field_path(key, path[:-1]), message, severity))
+    return found
