@@ -18,6 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .errors import ContentError, ContentErrors
 from .messages import field_path, validation_errors
 from .models import Clinic, Drill, Program, RootCause
+from .plain_language import PlainLanguage
 from .yaml_source import Source, read_source
 
 # Each data file: the name it is known by in messages, and what it holds.
@@ -27,6 +28,12 @@ DATA_FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "root_causes": ("root_causes.yml", RootCause, True),
     "drills": ("drills.yml", Drill, True),
     "programs": ("programs.yml", Program, True),
+}
+
+# Data files a clinic may leave out: the model's defaults apply when the file is absent.
+OPTIONAL_DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    # key: (file name, model); each holds one mapping
+    "plain_language": ("plain_language.yml", PlainLanguage),
 }
 
 
@@ -45,6 +52,7 @@ class Content:
     data_dir: Path
     shown_dir: str = "data"
     sources: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
+    plain_language: PlainLanguage = field(default_factory=PlainLanguage)
 
     def drill(self, drill_id: str) -> Drill:
         return _find(self.drills, drill_id, "drill", self.file("drills"))
@@ -66,7 +74,8 @@ class Content:
 
     def file(self, key: str) -> str:
         """How a data file is named in messages and links, e.g. 'data/drills.yml'."""
-        return f"{self.shown_dir}/{DATA_FILES[key][0]}"
+        name = DATA_FILES[key][0] if key in DATA_FILES else OPTIONAL_DATA_FILES[key][0]
+        return f"{self.shown_dir}/{name}"
 
     def line_of(self, key: str, entry_id: str) -> int:
         """The line where an entry starts in its data file (for edit links)."""
@@ -92,7 +101,9 @@ _cache: dict[tuple[Any, ...], Content] = {}
 
 def _signature(data_dir: Path) -> tuple[Any, ...]:
     parts: list[Any] = [str(data_dir.resolve())]
-    for name, _model, _many in DATA_FILES.values():
+    names = [name for name, _model, _many in DATA_FILES.values()]
+    names += [name for name, _model in OPTIONAL_DATA_FILES.values()]
+    for name in names:
         try:
             stat = os.stat(data_dir / name)
             parts.append((name, stat.st_mtime_ns, stat.st_size))
@@ -139,6 +150,18 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
             if many and isinstance(source.value, list):
                 # Keep the entries that are valid so cross-file checks still run.
                 values[key] = _valid_entries(model, source.value)
+    for key, (name, model) in OPTIONAL_DATA_FILES.items():
+        if not (data_dir / name).exists():
+            values[key] = model()
+            continue
+        source, problems = read_source(data_dir / name, f"{shown_dir}/{name}")
+        sources[key] = source
+        errors += problems
+        if not problems:
+            try:
+                values[key] = model.model_validate(source.value)
+            except ValidationError as error:
+                errors += validation_errors(error, source, key, model)
     errors += _cross_checks(values, sources)
     if errors:
         raise ContentErrors(errors)
@@ -150,6 +173,7 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
         data_dir=data_dir,
         shown_dir=shown_dir,
         sources=sources,
+        plain_language=values["plain_language"],
     )
 
 
