@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build check test new-drill lock clean
+.PHONY: help install serve build check test new-drill schema lock clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ test: $(VENV)/.test-installed ## Install what the tests need and run the whole s
 new-drill: install ## Create the page for a new drill: make new-drill ID=my-drill
 	@test -n "$(ID)" || { echo "Give the drill's id: make new-drill ID=my-drill"; exit 2; }
 	$(PY) -m content_model new-drill "$(ID)"
+
+schema: install ## Regenerate the JSON Schemas editors use (schemas/), after changing content_model/models.py
+	$(PY) -m content_model schema
 
 lock: ## Re-resolve dependencies and rewrite requirements.lock
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
