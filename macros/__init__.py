@@ -20,6 +20,7 @@ from content_model import Content, Drill
 
 from .dose import dose_phrase
 from .links import drill_src, page_url, relative
+from .page_errors import check_syntax, clean_undefined, guarded
 from .render import render
 
 # Pages that set `call_to_action: false` in their front matter place the call
@@ -35,6 +36,12 @@ def load_content(env: Any) -> Content:
 
 def define_env(env: Any) -> None:
     content = load_content(env)
+
+    def macro(function: Any) -> Any:
+        """Register a macro; an unknown id or wrong arguments stop the build cleanly."""
+        env.macro(guarded(env, function))
+        return function
+
     clinic = content.clinic
     directory_urls = bool(env.conf.get("use_directory_urls", True))
 
@@ -79,30 +86,30 @@ def define_env(env: Any) -> None:
         **({"region": escape(clinic.region)} if clinic.region else {}),
     }
 
-    @env.macro
+    @macro
     def call_to_action() -> Markup:
         """The clinic's call to action: heading, text, offer, click-to-call button, email."""
         if env.page is not None:
             env.page.meta[_PLACED_CTA] = True
         return render("call_to_action", clinic=clinic)
 
-    @env.macro
+    @macro
     def drill_card(drill_id: str) -> Markup:
         """One drill as a short card: name (linked to its page), level, summary."""
         return render("drill_card", **drill_view(content.drill(drill_id)))
 
-    @env.macro
+    @macro
     def program_drills(program_id: str) -> Markup:
         """The drills of a program, in order, as a numbered list of cards."""
         drills = [drill_view(d) for d in content.program_drills(program_id)]
         return render("program_drills", program=content.program(program_id), drills=drills)
 
-    @env.macro
+    @macro
     def drill_index() -> Markup:
         """Every drill in the data, with its level and what it works on."""
         return render("drill_index", drills=[drill_view(d) for d in content.drills])
 
-    @env.macro
+    @macro
     def drill_page(drill_id: str) -> Markup:
         """The whole page of one drill. Its Markdown file is docs/drills/<id>.md."""
         drill = content.drill(drill_id)
@@ -114,12 +121,12 @@ def define_env(env: Any) -> None:
             )
         return render("drill_page", causes=cause_links(content.causes_helped_by(drill_id)), **drill_view(drill))
 
-    @env.macro
+    @macro
     def root_cause_links() -> Markup:
         """The root causes as a short numbered list, each linked to its section."""
         return render("root_cause_links", causes=cause_links(list(content.root_causes)))
 
-    @env.macro
+    @macro
     def root_cause_details() -> Markup:
         """Each root cause as a section with a stable anchor and the drills that help."""
         causes = [
@@ -127,11 +134,18 @@ def define_env(env: Any) -> None:
         ]
         return render("root_cause_details", causes=causes)
 
-    @env.macro
+    @macro
     def root_cause(cause_id: str) -> Markup:
         """One root cause as a section (for pages that discuss a single cause)."""
         cause = content.root_cause(cause_id)
         return render("root_cause_details", causes=[(cause, [(content.drill(d), link_to_drill(d)) for d in cause.drills])])
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Report undefined variables and broken macro syntax with page and line."""
+    if not getattr(env.env.undefined, "reports_page_line", False):
+        env.env.undefined = clean_undefined(env)
+    check_syntax(env, env.markdown)
 
 
 def on_post_page_macros(env: Any) -> None:

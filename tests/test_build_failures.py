@@ -1,0 +1,165 @@
+"""Fail the build, never the reader: content mistakes stop the build with a clear message."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, mkdocs_build
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, text: str) -> int:
+    """The 1-based line of a file that holds text."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if text in line)
+
+
+def assert_failed_cleanly(build, *expected: str) -> None:
+    assert build.returncode != 0, build.output
+    for text in expected:
+        assert text in build.output, build.output
+    assert "Traceback" not in build.output, build.output
+    written = list(build.site.rglob("*.html")) if build.site.exists() else []
+    assert written == [], f"pages were written: {written[:3]}"
+
+
+def test_content_error_stops_the_build_before_any_page(project: Path, tmp_path: Path) -> None:
+    edit(project / "data" / "drills.yml", "level: advanced", "level: expert")
+    edit(project / "data" / "clinic.yml", "phone: 866-588-0230", "phone: 1-866-588-02303777")
+    build = mkdocs_build(project, tmp_path / "site")
+    level_line = line_of(project / "data" / "drills.yml", "level: expert")
+    phone_line = line_of(project / "data" / "clinic.yml", "phone:")
+    assert_failed_cleanly(
+        build,
+        f"data/drills.yml:{level_line}:3: drills[5].level: must be one of beginner, intermediate, advanced (got 'expert')",
+        f"data/clinic.yml:{phone_line}:1: clinic.phone: is not a valid phone number",
+        "Found 2 problems in the content files. Nothing was built.",
+    )
+
+
+def test_content_error_as_github_annotation(project: Path, tmp_path: Path) -> None:
+    edit(project / "data" / "drills.yml", "level: advanced", "level: expert")
+    build = mkdocs_build(project, tmp_path / "site", {"GITHUB_ACTIONS": "true"})
+    assert_failed_cleanly(build, "::error file=data/drills.yml,line=")
+    assert "title=drills[5].level::must be one of beginner, intermediate, advanced (got 'expert')" in build.output
+
+
+def break_home_page(project: Path, tmp_path: Path, marker: str):
+    edit(project / "docs" / "index.md", "## Articles", f"{marker}\n\n## Articles")
+    return mkdocs_build(project, tmp_path / "site"), line_of(project / "docs" / "index.md", marker)
+
+
+def test_unknown_drill_id_in_a_page_fails_and_lists_known_ids(project: Path, tmp_path: Path) -> None:
+    build, line = break_home_page(project, tmp_path, '{{ drill_card("figure-5-stretch") }}')
+    assert_failed_cleanly(
+        build,
+        f"docs/index.md:{line}:1: drill_card: there is no drill with id 'figure-5-stretch' in data/drills.yml. "
+        "Known ids: quadruped-rockbacks",
+        "Nothing was built.",
+    )
+
+
+def test_undefined_variable_fails_instead_of_publishing_braces(project: Path, tmp_path: Path) -> None:
+    build, line = break_home_page(project, tmp_path, "Call {{ clinic.fax }} today.")
+    assert_failed_cleanly(build, f"docs/index.md:{line}:1: 'fax' is not known here (known: name, phone, region)")
+
+
+def test_misspelled_macro_lists_the_macros(project: Path, tmp_path: Path) -> None:
+    build, line = break_home_page(project, tmp_path, '{{ drill_cart("spiderman") }}')
+    assert_failed_cleanly(build, f"docs/index.md:{line}:1: 'drill_cart' is not a macro or variable we know", "drill_card")
+
+
+def test_missing_argument(project: Path, tmp_path: Path) -> None:
+    build, line = break_home_page(project, tmp_path, "{{ drill_card() }}")
+    assert_failed_cleanly(build, f"docs/index.md:{line}:1: drill_card(drill_id): missing a required argument: 'drill_id'")
+
+
+def test_broken_macro_syntax(project: Path, tmp_path: Path) -> None:
+    build, line = break_home_page(project, tmp_path, '{{ drill_card("spiderman" }}')
+    assert_failed_cleanly(build, f"docs/index.md:{line}:1: macro syntax error:")
+
+
+def test_raw_blocks_show_braces_literally(project: Path, tmp_path: Path) -> None:
+    edit(project / "docs" / "index.md", "## Articles", "{% raw %}`{{ drill_card(\"spiderman\") }}`{% endraw %}\n\n## Articles")
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    code = build.html("").select_one("article code")
+    assert code.get_text() == '{{ drill_card("spiderman") }}'
+
+
+def test_drill_without_page_says_what_to_create(project: Path, tmp_path: Path) -> None:
+    (project / "docs" / "drills" / "spiderman.md").unlink()
+    build = mkdocs_build(project, tmp_path / "site")
+    assert_failed_cleanly(
+        build, "data/drills.yml:", "drill 'spiderman' has no page: run `make new-drill ID=spiderman` to create docs/drills/spiderman.md"
+    )
+
+
+def test_page_without_drill_says_what_to_delete(project: Path, tmp_path: Path) -> None:
+    (project / "docs" / "drills" / "old-drill.md").write_text('{{ drill_page("old-drill") }}\n', encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site")
+    assert_failed_cleanly(
+        build, "docs/drills/old-drill.md:1:1: there is no drill 'old-drill' in data/drills.yml: delete this page"
+    )
+
+
+def run_cli(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "content_model", *args], cwd=project, capture_output=True, text=True, env=env)
+
+
+def test_check_command_reports_every_problem_and_fails(project: Path) -> None:
+    edit(project / "data" / "programs.yml", "    - spiderman", "    - spidermann")
+    (project / "docs" / "drills" / "figure-4-stretch.md").unlink()
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    line = line_of(project / "data" / "programs.yml", "spidermann")
+    assert f"data/programs.yml:{line}:7: programs[0].drills[5]: 'spidermann' is not a drill in data/drills.yml" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_command_reports_missing_page(project: Path) -> None:
+    (project / "docs" / "drills" / "figure-4-stretch.md").unlink()
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    assert "make new-drill ID=figure-4-stretch" in result.stderr
+
+
+def test_check_command_passes_on_default_content() -> None:
+    result = run_cli(ROOT, "check")
+    assert result.returncode == 0, result.stderr
+    assert "Content is valid: 6 drills, 5 root causes" in result.stdout
+
+
+def test_new_drill_creates_the_page_and_prints_next_steps(project: Path, tmp_path: Path) -> None:
+    result = run_cli(project, "new-drill", "clamshell")
+    assert result.returncode == 0, result.stderr
+    page = project / "docs" / "drills" / "clamshell.md"
+    assert page.read_text(encoding="utf-8") == '{{ drill_page("clamshell") }}\n'
+    assert "Add the drill to data/drills.yml" in result.stdout
+    assert "- id: clamshell" in result.stdout
+    # Until the data has the drill, the build says so.
+    build = mkdocs_build(project, tmp_path / "site")
+    assert_failed_cleanly(build, "there is no drill 'clamshell' in data/drills.yml")
+    # One data edit later, it builds.
+    with (project / "data" / "drills.yml").open("a", encoding="utf-8") as data:
+        data.write(
+            "\n- id: clamshell\n  name: Clamshell\n  summary: Works the side of your hip.\n  level: beginner\n"
+            "  steps:\n    - Lie on your side.\n    - Lift your top knee.\n"
+        )
+    build = mkdocs_build(project, tmp_path / "site2")
+    assert build.returncode == 0, build.output
+    assert (build.site / "drills" / "clamshell" / "index.html").is_file()
+
+
+def test_new_drill_refuses_a_bad_id(project: Path) -> None:
+    result = run_cli(project, "new-drill", "Clam Shell")
+    assert result.returncode == 2
+    assert "must be a lowercase id" in result.stderr
+    assert not (project / "docs" / "drills" / "Clam Shell.md").exists()
