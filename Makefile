@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build check test new-drill schema lock clean
+.PHONY: help install serve build preview check test new-drill schema lock clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -34,6 +34,10 @@ build: check ## Strict build into site/ (stops on any content or link problem)
 	$(PY) -m mkdocs build --strict --clean -d site.partial
 	rm -rf site && mv site.partial site  # a failed build never replaces the last good site
 
+preview: check ## Build a copy that opens from a folder, without a server, into preview/ (what CI uploads)
+	rm -rf preview
+	$(PY) -m mkdocs build --strict --clean --no-directory-urls -d preview  # links end in .html
+
 check: install ## Validate the content only: every problem with file, line and fix
 	$(PY) -m content_model check
 
@@ -55,4 +59,4 @@ lock: ## Re-resolve dependencies and rewrite requirements.lock
 	rm -rf .lock-venv
 
 clean: ## Remove the built site and caches
-	rm -rf site .pytest_cache
+	rm -rf site preview .pytest_cache
