@@ -86,3 +86,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def project(tmp_path: Path) -> Path:
     """A fresh copy of the default project to break or change."""
     return make_project(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def plain_error_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the same output locally and on GitHub Actions (which sets GITHUB_ACTIONS=true):
+    errors print as file:line:col unless a test sets GITHUB_ACTIONS itself."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
