@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build preview check test new-drill schema lock clean
+.PHONY: help install serve build preview check test new-drill schema screenshots lock clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -51,6 +51,10 @@ new-drill: install ## Create the page for a new drill: make new-drill ID=my-dril
 
 schema: install ## Regenerate the JSON Schemas editors use (schemas/), after changing content_model/models.py
 	$(PY) -m content_model schema
+
+screenshots: $(VENV)/.test-installed ## Retake the README's screenshots (assets/readme/)
+	$(PY) -m mkdocs build --strict -q -d .cache/screenshot-site
+	$(PY) scripts/screenshot.py .cache/screenshot-site assets/readme
 
 lock: ## Re-resolve dependencies and rewrite requirements.lock
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -1,9 +1,9 @@
-"""Screenshot built pages in headless Chromium, as a phone or a desktop shows them.
+"""Take the README's screenshots of a built site in headless Chromium.
 
-    python scripts/screenshot.py SITE_DIR OUT_DIR PAGE [PAGE ...]
+    python scripts/screenshot.py SITE_DIR OUT_DIR
 
-PAGE is a site path such as "articles/hip-mobility-drills/". A local server on
-127.0.0.1 serves SITE_DIR for the duration of the run.
+Writes article.png (desktop, first screen) and drill-page-phone.png (a phone,
+whole page). A server on 127.0.0.1 serves SITE_DIR while it runs.
 """
 
 from __future__ import annotations
@@ -16,21 +16,25 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve  # noqa: E402
 
+SHOTS = [
+    # (file, page, viewport, whole page?)
+    ("article.png", "articles/hip-mobility-drills/", {"width": 1200, "height": 1000}, False),
+    ("drill-page-phone.png", "drills/spiderman/", {"width": 390, "height": 844}, True),
+]
 
-def main(site: str, out: str, pages: list[str]) -> None:
-    Path(out).mkdir(parents=True, exist_ok=True)
-    with serve(Path(site)) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-        for name, viewport in (("phone", {"width": 390, "height": 844}), ("desktop", {"width": 1280, "height": 900})):
-            context = browser.new_context(viewport=viewport, device_scale_factor=1)
+
+def main(site: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        for name, path, viewport, whole in SHOTS:
+            context = browser.new_context(viewport=viewport)
             page = context.new_page()
-            for path in pages:
-                page.goto(base + path)
-                slug = path.strip("/").replace("/", "-") or "home"
-                page.screenshot(path=f"{out}/{slug}-{name}.png", full_page=True)
+            page.goto(base + path)
+            page.screenshot(path=str(out / name), full_page=whole)
             context.close()
         browser.close()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3:])
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
