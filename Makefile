@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build preview check test new-drill schema screenshots lock clean
+.PHONY: help install serve build preview check readability test new-drill schema screenshots lock clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ preview: check ## Build a copy that opens from a folder, without a server, into 
 
 check: install ## Validate the content only: every problem with file, line and fix
 	$(PY) -m content_model check
+
+readability: install ## Reading level and clarity of every patient text, worst first (make check runs the same checks)
+	$(PY) -m content_model readability
 
 test: $(VENV)/.test-installed ## Install what the tests need and run the whole suite
 	@scripts/require-chromium

@@ -3,6 +3,7 @@
     check               validate data/ and the pages, list content due for clinical review
     new-drill ID        create docs/drills/ID.md and print the next steps
     schema              write the JSON Schemas editors use (schemas/*.schema.json)
+    readability         reading level and clarity of every patient text, worst first
 
 Problems print as ``file:line:col: message`` (or as GitHub annotations when
 run on GitHub Actions). Exit code 0 means the content is ready to build;
@@ -22,6 +23,7 @@ from . import Content, ContentError, ContentErrors, load
 from .errors import format_errors
 from .models import _slug
 from .pages import drill_page_problems
+from .readability import run as readability
 from .review import review_problems
 from .schema import SCHEMA_DIR, stale_schemas, write_schemas
 
@@ -151,12 +153,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     new = sub.add_parser("new-drill", help="create the page for a new drill")
     new.add_argument("id")
+    sub.add_parser("readability", help="measure the reading level and clarity of every patient text")
     schema = sub.add_parser("schema", help="write the JSON Schemas of the data files")
     schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help="folder (default: schemas)")
     schema.add_argument("--check", action="store_true", help="only say whether they are up to date")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.data, args.docs, today=args.today)
+    if args.command == "readability":
+        return readability(args.data, args.docs)
     if args.command == "schema":
         return schemas(args.out, only_check=args.check)
     return new_drill(args.id, args.data, args.docs)

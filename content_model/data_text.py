@@ -1,0 +1,80 @@
+"""The patient-facing texts of the data files, each with the lines its words are on.
+
+Which fields a patient reads: each drill's summary, starting position, steps,
+tips and cautions; each root cause's summary; each program's summary; and the
+clinic's call to action. Names and titles are labels, not prose; the
+disclaimer is a legal text the clinic sets on purpose.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .loader import DATA_FILES, Content
+from .located_text import Group, ListOfItems, Piece, SourceWords, collapse, words
+from .messages import field_path
+from .yaml_source import Path_
+
+# Field name: (kind of each text, is it a list?)
+DRILL_FIELDS = {
+    "summary": ("summary", False),
+    "position": ("position", False),
+    "steps": ("step", True),
+    "tips": ("tip", True),
+    "cautions": ("caution", True),
+}
+
+
+class _File:
+    """One data file's source words, read once."""
+
+    def __init__(self, content: Content, key: str) -> None:
+        self.key = key
+        self.shown = content.file(key)
+        self.source = content.sources[key]
+        text = (Path(content.data_dir) / DATA_FILES[key][0]).read_text(encoding="utf-8")
+        self.words = SourceWords.of(text)
+
+    def piece(self, path: Path_, text: str, kind: str) -> Piece:
+        text = collapse(text)
+        where = self.source.where(path)
+        found = words(text)
+        positions, _next = self.words.align([w for w, _s, _e in found], self.words.index_at(where), where)
+        return Piece(
+            text=text,
+            kind=kind,
+            field=field_path(self.key, path),
+            spans=tuple((s, e) for _w, s, e in found),
+            positions=tuple(positions),
+            fallback=where,
+        )
+
+    def group(self, path: Path_, label: str, kind: str, value: str | list[str]) -> Group:
+        where = self.source.where(path)
+        if isinstance(value, list):
+            pieces = tuple(self.piece(path + (i,), text, kind) for i, text in enumerate(value))
+            lists = (ListOfItems(where, field_path(self.key, path), len(value)),)
+        else:
+            pieces, lists = (self.piece(path, value, kind),), ()
+        return Group(self.shown, where, field_path(self.key, path), label, "field", pieces, lists)
+
+
+def data_groups(content: Content) -> list[Group]:
+    """Every patient-facing data field, as a group to measure."""
+    groups: list[Group] = []
+    drills = _File(content, "drills")
+    for index, drill in enumerate(content.drills):
+        for name, (kind, is_list) in DRILL_FIELDS.items():
+            value = getattr(drill, name)
+            if value:
+                groups.append(drills.group((index, name), f"{drill.name}: {name}", kind, list(value) if is_list else value))
+    causes = _File(content, "root_causes")
+    for index, cause in enumerate(content.root_causes):
+        groups.append(causes.group((index, "summary"), f"{cause.title}: summary", "summary", cause.summary))
+    programs = _File(content, "programs")
+    for index, program in enumerate(content.programs):
+        groups.append(programs.group((index, "summary"), f"{program.title}: summary", "summary", program.summary))
+    clinic = _File(content, "clinic")
+    cta = content.clinic.call_to_action
+    groups.append(clinic.group(("call_to_action", "text"), "Call to action: text", "call to action", cta.text))
+    return groups

@@ -1,0 +1,228 @@
+"""Reading level and clarity of every patient-facing text: ``make readability``.
+
+What is measured (see content_model/data_text.py and content_model/page_prose.py):
+each drill's summary, starting position, steps, tips and cautions; each root
+cause's and program's summary; the clinic's call to action; and the prose of
+every Markdown page in ``docs/``, without code, macro markers or headings.
+The disclaimer is not measured.
+
+Each data field and each page is measured with textstat (pinned at 0.7.3,
+which counts syllables with pyphen's bundled dictionaries, so nothing is
+downloaded): the Flesch-Kincaid grade, the SMOG index and the words per
+sentence. The limits are in ``thresholds:`` in ``data/plain_language.yml``;
+by default a field above grade 10 or a page above grade 8 is an error, and a
+field or page at grade 8 or above is a warning. The clarity checks are in
+content_model/clarity.py.
+
+``python -m content_model readability`` prints a table of every field and page,
+worst first, then every finding as ``file:line:col: message`` (GitHub
+annotations on Actions), then the grade of each page and the site average.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import textstat
+
+from .clarity import clarity_problems, sentence_words, sentences
+from .errors import ContentError, ContentErrors, format_errors
+from .loader import Content, load
+from .located_text import Group, Piece
+from .page_prose import PageProblem, page_group
+from .data_text import data_groups
+from .plain_language import Thresholds
+
+_ENDS_SENTENCE = tuple(".!?:;")
+
+
+def measured_text(group: Group) -> str:
+    """Exactly the text that textstat measures for a group.
+
+    Each piece (a step, a list item, a paragraph) ends its sentence: a full
+    stop is added to a piece that has no closing punctuation, so "short
+    muscles" and the next item are not read as one long sentence.
+    """
+    return " ".join(_terminated(p.text) for p in group.graded_pieces)
+
+
+def _terminated(text: str) -> str:
+    return text if text.endswith(_ENDS_SENTENCE) else text + "."
+
+
+@dataclass(frozen=True)
+class Measure:
+    """textstat's figures for one group, on exactly ``text``."""
+
+    group: Group
+    text: str
+    grade: float | None  # Flesch-Kincaid grade; None when there is no prose to measure
+    smog: float | None  # textstat gives 0.0 for fewer than 3 sentences
+    words: int
+    sentences: int
+    words_per_sentence: float
+    longest: int  # words in the longest sentence
+
+
+def measure(group: Group) -> Measure:
+    text = measured_text(group)
+    if not text:
+        return Measure(group, text, None, None, 0, 0, 0.0, 0)
+    longest = max(
+        (sentence_words(p.text[s:e]) for p in group.graded_pieces for s, e in sentences(p.text)), default=0
+    )
+    return Measure(
+        group=group,
+        text=text,
+        grade=textstat.flesch_kincaid_grade(text),
+        smog=textstat.smog_index(text),
+        words=textstat.lexicon_count(text),
+        sentences=textstat.sentence_count(text),
+        words_per_sentence=textstat.avg_sentence_length(text),
+        longest=longest,
+    )
+
+
+def _hardest_sentences(group: Group, count: int = 3) -> str:
+    graded: list[tuple[float, Piece, int, int]] = []
+    for piece in group.graded_pieces:
+        for start, end in sentences(piece.text):
+            graded.append((textstat.flesch_kincaid_grade(piece.text[start:end]), piece, start, end))
+    graded.sort(key=lambda item: -item[0])
+    parts = []
+    for grade, piece, start, end in graded[:count]:
+        words = piece.text[start:end].split()
+        quoted = " ".join(words[:6]) + (" ..." if len(words) > 6 else "")
+        parts.append(f"line {piece.position_at(start)[0]} (grade {grade:.1f}: '{quoted}')")
+    return "; ".join(parts)
+
+
+def grade_findings(found: Measure, thresholds: Thresholds) -> list[ContentError]:
+    """An error above the limit for a field or a page, a warning from warn_from_grade up."""
+    if found.grade is None:
+        return []
+    group = found.group
+    is_page = group.kind == "page"
+    limit = thresholds.page_max_grade if is_page else thresholds.field_max_grade
+    what = "this page's prose" if is_page else "this text"
+    line, column = group.position
+    advice = (
+        "use shorter sentences and shorter, everyday words. "
+        f"The hardest sentences: {_hardest_sentences(group)}"
+    )
+    if found.grade > limit:
+        message = f"{what} reads at grade {found.grade:.1f}, above the limit of {limit:g}: {advice}"
+        return [ContentError(group.file, line, column, group.field, message, "error")]
+    if found.grade >= thresholds.warn_from_grade:
+        message = (
+            f"{what} reads at grade {found.grade:.1f}; aim for below grade {thresholds.warn_from_grade:g}: {advice}"
+        )
+        return [ContentError(group.file, line, column, group.field, message, "warning")]
+    return []
+
+
+@dataclass(frozen=True)
+class Report:
+    measures: tuple[Measure, ...]
+    findings: tuple[ContentError, ...]
+
+    @property
+    def errors(self) -> list[ContentError]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def pages(self) -> list[Measure]:
+        return [m for m in self.measures if m.group.kind == "page"]
+
+    @property
+    def site_average(self) -> float | None:
+        """The mean grade of the pages that have prose of their own."""
+        grades = [m.grade for m in self.pages if m.grade is not None]
+        return round(sum(grades) / len(grades), 1) if grades else None
+
+
+def patient_texts(content: Content, docs_dir: Path, docs_shown: str = "docs") -> tuple[list[Group], list[ContentError]]:
+    """Every data field and page a patient reads, and any page that cannot be read."""
+    groups = data_groups(content)
+    problems: list[ContentError] = []
+    config_file = docs_dir.parent / "mkdocs.yml"
+    for path in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
+        shown = f"{docs_shown}/{path.relative_to(docs_dir).as_posix()}"
+        try:
+            groups.append(page_group(path, shown, config_file if config_file.is_file() else None))
+        except PageProblem as problem:
+            problems.append(problem.error)
+    return groups, problems
+
+
+def readability_report(content: Content, docs_dir: Path, docs_shown: str = "docs") -> Report:
+    settings = content.plain_language
+    groups, findings = patient_texts(content, docs_dir, docs_shown)
+    measures = tuple(measure(g) for g in groups)
+    for found in measures:
+        findings += grade_findings(found, settings.thresholds)
+    findings += clarity_problems(groups, settings)
+    order = {"error": 0, "warning": 1}
+    return Report(measures, tuple(sorted(findings, key=lambda f: (order.get(f.severity, 2), f))))
+
+
+def readability_findings(content: Content, docs_dir: Path, docs_shown: str = "docs") -> list[ContentError]:
+    """The findings alone, for ``make check``."""
+    return list(readability_report(content, docs_dir, docs_shown).findings)
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    return [line(header), line(tuple("-" * w for w in widths)), *(line(r) for r in rows)]
+
+
+def format_report(report: Report, github: bool | None = None) -> str:
+    per_place: dict[tuple[str, int], int] = {}
+    for finding in report.findings:
+        per_place[(finding.file, finding.line)] = per_place.get((finding.file, finding.line), 0) + 1
+    worst_first = sorted(report.measures, key=lambda m: (m.grade is None, -(m.grade or 0.0), m.group.file))
+    rows = []
+    for m in worst_first:
+        where = f"{m.group.file}:{m.group.position[0]}"
+        what = f"{m.group.field} ({m.group.label})" if m.group.field else m.group.label
+        if m.grade is None:
+            what += " - no prose of its own: what it shows comes from data/"
+        rows.append((_figure(m.grade), _figure(m.smog), _figure(m.words_per_sentence) if m.words else "-", str(m.longest or "-"), where, what))
+    out = ["Reading level of each file and field, worst first", "(grade: Flesch-Kincaid US school grade; SMOG: 0.0 below 3 sentences; words per sentence: average and longest)", ""]
+    out += _table(("Grade", "SMOG", "Words/sent.", "Longest", "Where", "Text"), rows)
+    errors = report.errors
+    warnings = [f for f in report.findings if f.severity != "error"]
+    out += ["", f"Findings: {len(errors)} error(s), {len(warnings)} warning(s)"]
+    if report.findings:
+        out.append(format_errors(list(report.findings), github=github))
+    out += ["", "Grade per page"]
+    page_rows = [
+        (_figure(m.grade), f"{m.group.file}", m.group.label if m.grade is not None else "(no prose of its own)")
+        for m in sorted(report.pages, key=lambda m: (m.grade is None, -(m.grade or 0.0), m.group.file))
+    ]
+    out += _table(("Grade", "Page", "Title"), page_rows)
+    graded = [m for m in report.pages if m.grade is not None]
+    average = report.site_average
+    out += ["", f"Site average: grade {_figure(average)} over {len(graded)} page(s) with prose of their own."]
+    if errors:
+        out.append("Fix every line marked as an error above; CONTRIBUTING.md explains each check.")
+    return "\n".join(out)
+
+
+def run(data: Path, docs: Path) -> int:
+    """``python -m content_model readability``: 0 when no finding is an error."""
+    try:
+        content = load(data, shown_dir=data.as_posix())
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    report = readability_report(content, docs, docs_shown=docs.as_posix())
+    print(format_report(report))
+    return 1 if report.errors else 0
