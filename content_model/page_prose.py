@@ -226,5 +226,6 @@ def page_group(path: Path, shown: str, config_file: Path | None = None) -> Group
     )
     ordered = tuple(pieces.values())
     title = str(meta.get("title") or next((p.text for p in ordered if p.kind == "heading"), shown))
-    start = ordered[0].position if ordered else (first_line, 1)
+    # A page's reading level is reported where its graded prose starts.
+    start = next((p.position for p in ordered if p.graded), ordered[0].position if ordered else (first_line, 1))
     return Group(shown, start, "", title, "page", ordered, lists)
