@@ -1,0 +1,161 @@
+"""Give every built page a Content-Security-Policy that lets only the site's own scripts run.
+
+Runs after everything else has written the site (``on_post_build``, lowest
+priority), so pages that other hooks write are covered too. In each HTML file,
+the first element of ``<head>`` becomes a CSP ``<meta>`` listing the sha256
+hash of each inline script of that page, followed by a referrer-policy
+``<meta>``. Scripts, styles, fonts and images load only from the site itself;
+a script injected later (say, by a browser extension or a bad data value) does
+not run, and the browser reports it.
+
+JSON blocks (``<script type="application/json">``, ``application/ld+json``)
+are data the browser never runs, so they need no hash. Inline event handlers
+(``onclick=``) and ``javascript:`` links cannot be allowed by hashes: a page
+with one stops the build, saying which file and what to do.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+# Where each kind of resource may come from. 'self' is the site's own origin;
+# data: images are the small SVG icons in Material's stylesheet.
+POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],  # plus the page's inline script hashes
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'"],  # the search index runs in a web worker
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+# Pages about health conditions: other sites are not told which page a patient came from.
+REFERRER_POLICY = "same-origin"
+
+# Script types a browser runs (HTML standard: "JavaScript MIME type essence", module, importmap).
+_RUN_TYPES = {
+    "", "module", "importmap", "application/ecmascript", "application/javascript",
+    "application/x-ecmascript", "application/x-javascript", "text/ecmascript", "text/javascript",
+    "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
+    "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
+    "text/x-ecmascript", "text/x-javascript",
+}
+_TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class _Scan:
+    head_end: int | None = None  # offset just after the <head> start tag
+    old_meta: list[tuple[int, int]] = field(default_factory=list)  # spans of a policy added earlier
+    inline_scripts: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+class _PageScanner(HTMLParser):
+    """Finds <head>, the inline scripts a browser would run, and what a CSP cannot allow."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)  # script text must stay byte-for-byte
+        self.scan = _Scan()
+        self._line_starts = [0]
+        self._line_starts += [i + 1 for i, char in enumerate(html) if char == "\n"]
+        self._script: list[str] | None = None
+        self.feed(html)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        start, text = self._offset(), self.get_starttag_text() or ""
+        if tag == "head" and self.scan.head_end is None:
+            self.scan.head_end = start + len(text)
+        elif tag == "meta" and values.get("http-equiv", "").lower() == "content-security-policy":
+            self.scan.old_meta.append((start, start + len(text)))
+        elif tag == "meta" and values.get("name", "").lower() == "referrer":
+            self.scan.old_meta.append((start, start + len(text)))
+        elif tag == "script" and "src" not in values and values.get("type", "").strip().lower() in _RUN_TYPES:
+            self._script = []
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.scan.problems.append(f"<{tag} {name}=...> is an inline event handler")
+            elif name in ("href", "src", "action", "formaction") and value.strip().lower().startswith("javascript:"):
+                self.scan.problems.append(f"<{tag} {name}=\"javascript:...\"> runs code from a link")
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._script is not None:
+            text = "".join(self._script)
+            if text:
+                self.scan.inline_scripts.append(text)
+            self._script = None
+
+
+def script_hash(text: str) -> str:
+    """The CSP source that allows exactly this inline script."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy_for(inline_scripts: list[str]) -> Markup:
+    """The policy text. It holds only the words above and base64 digests, so it is attribute-safe
+    as it is: left unescaped, the <meta> stays short and <meta charset> within the first 1024 bytes."""
+    hashes = list(dict.fromkeys(script_hash(text) for text in inline_scripts))
+    directives = {**POLICY, "script-src": POLICY["script-src"] + hashes}
+    policy = "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
+    assert not set(policy) & set('"<>&'), policy
+    return Markup(policy)
+
+
+@cache
+def _security_meta():  # noqa: ANN202 - a Jinja macro
+    environment = Environment(
+        loader=FileSystemLoader(_TEMPLATES), autoescape=True, undefined=StrictUndefined
+    )
+    return environment.get_template("security_meta.html").module.security_meta
+
+
+def with_policy(html: str, shown: str) -> str:
+    """The page with its security <meta> elements first in <head>; Abort names what blocks it."""
+    scan = _PageScanner(html).scan
+    if scan.problems:
+        raise Abort(
+            f"{shown}: " + "; ".join(dict.fromkeys(scan.problems)) + ". The Content-Security-Policy "
+            "blocks these: put the code in a .js file under overrides/assets/javascripts/ and attach it "
+            "with addEventListener"
+        )
+    if scan.head_end is None:
+        raise Abort(f"{shown}: the page has no <head>, so it cannot carry a Content-Security-Policy")
+    for start, end in reversed(scan.old_meta):  # a page already given a policy (mkdocs serve, --dirty)
+        html = html[:start] + html[end:]
+    if scan.old_meta:
+        return with_policy(html, shown)
+    meta = str(_security_meta()(policy_for(scan.inline_scripts), REFERRER_POLICY))
+    return html[: scan.head_end] + meta + html[scan.head_end :]
+
+
+@event_priority(-100)  # last: after every hook that writes pages
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    for file in sorted(site.rglob("*.html")):
+        html = file.read_text(encoding="utf-8")
+        file.write_text(with_policy(html, str(file.relative_to(site))), encoding="utf-8")
