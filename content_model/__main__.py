@@ -65,11 +65,11 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
         f"{_count(content.drills, 'drill')}, {_count(content.root_causes, 'root cause')}, "
         f"{_count(content.programs, 'program')}, clinic phone {content.clinic.phone_display}"
     )
-    notes = f" ({_count(warnings, 'warning')} above)" if warnings else ""
+    notes = f" ({_count(warnings, 'warning')} above; warnings do not stop publishing)" if warnings else ""
     if errors:
         print(
-            f"\nFound {_count(errors, 'problem')}{notes}: fix every line marked as an error; "
-            "nothing can be published until then.",
+            f"\nFound {_count(errors, 'problem')}: fix each of them; nothing can be published until then."
+            + (f" The {_count(warnings, 'warning')} do not stop publishing." if warnings else ""),
             file=sys.stderr,
         )
         return 1

@@ -119,7 +119,7 @@ def test_make_check_lists_unreviewed_content_as_warnings_and_passes(
         ["data/root_causes.yml:2:3", "warning"],
     ]
     assert "Content is valid: 2 drills, 1 root cause, 1 program" in out
-    assert "(2 warnings above)" in out
+    assert "(2 warnings above; warnings do not stop publishing)" in out
 
 
 def test_make_check_on_actions_annotates_review_warnings(
