@@ -1,0 +1,282 @@
+"""Build-speed benchmark (not a test): `make bench`.
+
+Generates synthetic content with the real content model's schema (N drills
+with realistic text, N/3 root causes, N/6 programs, and the pages the project
+needs for them) into a temporary folder and measures, in the same run:
+
+1. our full build without PDFs,
+2. the anchor: a plain Material build (same theme, no macros, no hooks) of the
+   same pages holding the same text, written as plain Markdown,
+3. PDF generation on its own (first build, then a second build with no change),
+
+at N = 6, 60 and 600, several runs each, printing medians and ratios. It then
+measures the edit loop: `mkdocs serve` on 127.0.0.1 at seed size, one drill's
+summary changed, time until the served page shows the change.
+
+    python scripts/bench.py [--sizes 6 60 600] [--runs 3] [--markdown-out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SKELETON = ("mkdocs.yml", "macros", "hooks", "overrides")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+# Words for synthetic drills: plain, realistic patient text of the seed's length.
+BODY = ["hips", "knees", "ankles", "shoulders", "upper back", "lower back", "groin", "buttocks"]
+MOVES = ["Rock", "Slide", "Lift", "Lower", "Reach", "Turn", "Press", "Bend", "Step", "Hold"]
+PARTS = ["your hips back", "one knee forward", "your arms overhead", "your heel toward you",
+         "your chest toward the floor", "your foot to the side", "your back flat", "your trunk upright"]
+ENDS = ["until you feel a gentle stretch.", "slowly and with control.", "and breathe out.",
+        "without pain.", "and keep your neck long.", "as far as is comfortable."]
+LEVELS = ["beginner", "intermediate", "advanced"]
+
+
+def sentence(rng: random.Random) -> str:
+    return f"{rng.choice(MOVES)} {rng.choice(PARTS)} {rng.choice(ENDS)}"
+
+
+def synthetic_data(n: int, seed: int = 7) -> dict[str, list[dict] | dict]:
+    rng = random.Random(seed)
+    drills = []
+    for i in range(n):
+        targets = rng.sample(BODY, 2)
+        drills.append({
+            "id": f"drill-{i:04d}",
+            "name": f"{rng.choice(MOVES)} and {rng.choice(MOVES).lower()} drill {i}",
+            "summary": f"This drill helps your {targets[0]} move better. It also eases stiffness in your {targets[1]}.",
+            "level": LEVELS[i % 3],
+            "targets": targets,
+            "position": "On your hands and knees, with your hands under your shoulders.",
+            "steps": [sentence(rng) for _ in range(rng.randint(4, 7))],
+            "tips": [sentence(rng)],
+            "cautions": ["Stop if you feel sharp pain.", "Stop if you feel numbness or tingling."],
+            "each_side": bool(i % 2),
+            "dose": {"sets": 2, "reps": 10, "per_day": 1},
+            **({"requires": [f"drill-{i - 1:04d}"]} if i % 6 == 5 else {}),
+        })
+    causes = [{
+        "id": f"cause-{c:04d}",
+        "title": f"Root cause {c}: stiff {rng.choice(BODY)}",
+        "summary": "When this part of your body is stiff, your lower back moves more to make up for it. That extra stress can hurt.",
+        "drills": [d["id"] for d in drills[c * 3: c * 3 + 3]],
+    } for c in range(max(1, n // 3))]
+    programs = [{
+        "id": f"program-{p:03d}",
+        "title": f"Program {p}",
+        "summary": "Six drills to do in this order, once a day.",
+        "drills": [d["id"] for d in drills[p * 6: p * 6 + 6]],
+    } for p in range(max(1, n // 6))]
+    clinic = {
+        "name": "Bench Clinic", "phone": "866-588-0230", "country": "US",
+        "call_to_action": {"heading": "Get help", "text": "Call us to book a visit.", "offer": "a free screen"},
+    }
+    return {"clinic": clinic, "drills": drills, "root_causes": causes, "programs": programs}
+
+
+def write_yaml(path: Path, value: object) -> None:
+    # JSON is valid YAML; the content model reads it like any data file.
+    path.write_text(json.dumps(value, indent=1), encoding="utf-8")
+
+
+def our_project(base: Path, data: dict) -> Path:
+    project = base / "ours"
+    project.mkdir()
+    for name in SKELETON:
+        src = ROOT / name
+        (shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+         if src.is_dir() else shutil.copy2(src, project / name))
+    (project / "data").mkdir()
+    for key, value in data.items():
+        write_yaml(project / "data" / f"{key}.yml", value)
+    docs = project / "docs"
+    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
+    if (ROOT / "docs" / "javascripts").is_dir():
+        shutil.copytree(ROOT / "docs" / "javascripts", docs / "javascripts")
+    (docs / "drills").mkdir(parents=True)
+    (docs / "articles").mkdir()
+    first = data["programs"][0]["id"]
+    (docs / "index.md").write_text(f"# Home\n\nSimple drills for your back.\n\n{{{{ program_drills(\"{first}\") }}}}\n")
+    (docs / "drills" / "index.md").write_text("# All drills\n\n{{ drill_index() }}\n")
+    (docs / "articles" / "back-pain-when-walking.md").write_text("# Root causes\n\n{{ root_cause_details() }}\n")
+    for drill in data["drills"]:
+        (docs / "drills" / f"{drill['id']}.md").write_text(f"{{{{ drill_page(\"{drill['id']}\") }}}}\n")
+    nav = [{"Home": "index.md"}, {"Root causes": "articles/back-pain-when-walking.md"}, {"Drills": "drills/index.md"}]
+    (project / "mkdocs.yml").rename(project / "mkdocs.base.yml")
+    (project / "mkdocs.yml").write_text(f"INHERIT: mkdocs.base.yml\nnav: {json.dumps(nav)}\n")
+    return project
+
+
+def anchor_project(base: Path, data: dict, built: Path) -> Path:
+    """Plain Material: the same pages as ours (one per built page), as plain Markdown, default nav."""
+    project = base / "anchor"
+    docs = project / "docs"
+    (docs / "drills").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(
+        "site_name: Bench Clinic\nsite_url: https://example.org/\ntheme:\n  name: material\n  font: false\n"
+        "plugins:\n  - search\nmarkdown_extensions:\n  - admonition\n  - toc:\n      permalink: true\n"
+    )
+
+    def drill_md(d: dict) -> str:
+        steps = "\n".join(f"{n}. {s}" for n, s in enumerate(d["steps"], 1))
+        cautions = "\n".join(f"    - {c}" for c in d["cautions"])
+        return (f"# {d['name']}\n\n{d['summary']}\n\n- Level: {d['level']}\n- Works on: {', '.join(d['targets'])}\n\n"
+                f"## Starting position\n\n{d['position']}\n\n## Steps\n\n{steps}\n\n## Tips\n\n- {d['tips'][0]}\n\n"
+                f"!!! warning \"When to stop\"\n\n{cautions}\n\n## Get help\n\nCall 866-588-0230.\n")
+
+    for d in data["drills"]:
+        (docs / "drills" / f"{d['id']}.md").write_text(drill_md(d))
+    listing = "\n".join(f"- [{d['name']}](drills/{d['id']}.md): {d['summary']}" for d in data["drills"])
+    (docs / "index.md").write_text(f"# Home\n\n{listing}\n")
+    causes = "\n\n".join(f"## {c['title']}\n\n{c['summary']}" for c in data["root_causes"])
+    (docs / "causes.md").write_text(f"# Root causes\n\n{causes}\n")
+    # Pad with pages of drill-like text until the page count matches our build.
+    ours = sum(1 for p in built.rglob("*.html") if p.name != "404.html")
+    have = len(data["drills"]) + 2
+    for extra in range(max(0, ours - have)):
+        d = data["drills"][extra % len(data["drills"])]
+        (docs / f"extra-{extra:04d}.md").write_text(drill_md(d).replace("# ", f"# Page {extra}: ", 1))
+    return project
+
+
+def timed_build(project: Path, site: Path, env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                            cwd=project, env=env or ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def bench_size(n: int, runs: int, base: Path, pdf: bool) -> dict[str, float | int]:
+    data = synthetic_data(n)
+    ours = our_project(base, data)
+    no_pdf = {**ENV, "CLINIC_PDF": "off"}
+    ours_times = [timed_build(ours, base / f"site-ours-{r}", no_pdf) for r in range(runs)]
+    anchor = anchor_project(base, data, base / "site-ours-0")
+    anchor_times = [timed_build(anchor, base / f"site-anchor-{r}") for r in range(runs)]
+    pages = sum(1 for p in (base / "site-ours-0").rglob("*.html") if p.name != "404.html")
+    row: dict[str, float | int] = {"n": n, "pages": pages, "ours": median(ours_times), "anchor": median(anchor_times)}
+    if pdf:
+        # PDFs on their own: a build with PDFs minus the same build without, into one folder so the
+        # second build can reuse the cache of the first.
+        with_pdf = {**ENV, "CLINIC_PDF": "on"}
+        site = base / "site-pdf"
+        cache = ours / ".cache"
+        shutil.rmtree(cache, ignore_errors=True)
+        first = timed_build(ours, site, with_pdf)
+        second = timed_build(ours, site, with_pdf)
+        row["pdf_first"] = max(0.0, first - row["ours"])
+        row["pdf_second"] = max(0.0, second - row["ours"])
+        row["pdf_files"] = sum(1 for _ in site.rglob("*.pdf"))
+    return row
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def edit_loop(base: Path, tries: int) -> list[float]:
+    """Seed-size site under `mkdocs serve`: time from saving a data edit to the page showing it."""
+    folder = base / "serve"
+    folder.mkdir()
+    project = our_project(folder, synthetic_data(6))
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/drills/drill-0005/"
+    drills_file = project / "data" / "drills.yml"
+    times = []
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        time.sleep(1.5)  # let the first build settle
+        for attempt in range(tries):
+            marker = f"Edited summary number {attempt} for the benchmark."
+            drills = json.loads(drills_file.read_text(encoding="utf-8"))
+            drills[5]["summary"] = marker
+            write_yaml(drills_file, drills)
+            start = time.perf_counter()
+            while time.perf_counter() - start < 30:
+                try:
+                    if marker in urllib.request.urlopen(url, timeout=2).read().decode():
+                        break
+                except OSError:
+                    pass
+                time.sleep(0.02)
+            times.append(time.perf_counter() - start)
+            time.sleep(1.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[6, 60, 600])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--markdown-out", type=Path)
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        for n in args.sizes:
+            base = Path(tmp) / f"n{n}"
+            base.mkdir()
+            rows.append(bench_size(n, args.runs, base, pdf=not args.no_pdf))
+            print(f"  N={n}: done", file=sys.stderr)
+        loop = edit_loop(Path(tmp), tries=5)
+    lines = [f"Machine: {os.cpu_count()} cores; median of {args.runs} runs per figure; times in seconds.", ""]
+    head = "| N drills | pages | ours (no PDF) | plain Material | ours / plain |"
+    sep = "|---:|---:|---:|---:|---:|"
+    if not args.no_pdf:
+        head += " PDFs, first build | PDFs, unchanged rebuild | rebuild / first |"
+        sep += "---:|---:|---:|"
+    lines += [head, sep]
+    for r in rows:
+        line = f"| {r['n']} | {r['pages']} | {r['ours']:.2f} | {r['anchor']:.2f} | {r['ours'] / r['anchor']:.2f} |"
+        if "pdf_first" in r:
+            ratio = r["pdf_second"] / r["pdf_first"] if r["pdf_first"] else float("nan")
+            line += f" {r['pdf_first']:.2f} ({r['pdf_files']} files) | {r['pdf_second']:.2f} | {ratio:.2f} |"
+        lines.append(line)
+    by_n = {r["n"]: r for r in rows}
+    if 60 in by_n and 600 in by_n:
+        lines += ["", f"Growth t(600)/t(60): ours {by_n[600]['ours'] / by_n[60]['ours']:.1f}, "
+                      f"plain Material {by_n[600]['anchor'] / by_n[60]['anchor']:.1f}."]
+    lines += ["", f"Edit loop (seed site, `mkdocs serve`, one drill summary changed): median {median(loop):.2f} s "
+                  f"over {len(loop)} edits (min {min(loop):.2f}, max {max(loop):.2f})."]
+    report = "\n".join(lines)
+    print(report)
+    if args.markdown_out:
+        args.markdown_out.write_text(report + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
