@@ -91,6 +91,9 @@ NEW_DRILL_DATA = """\
   steps:                     # 2 to 8 steps, one action each, starting with a verb
     - (first step)
     - (second step)
+  cautions:                  # when to stop or hold back
+    - (when to stop)
+  needs_review: New drill. A licensed clinician must check it before use.
 """
 
 
@@ -112,16 +115,27 @@ def new_drill(drill_id: str, data: Path, docs: Path) -> int:
         in_data = any(d.id == drill_id for d in load(data, shown_dir=data.as_posix()).drills)
     except ContentErrors:
         pass
-    print("\nNext steps:")
-    step = 1
+    drills_file = f"{data.as_posix()}/drills.yml"
+    steps = []
     if not in_data:
-        print(f"  {step}. Add the drill to {data}/drills.yml, for example:\n")
-        print("     " + NEW_DRILL_DATA.format(id=drill_id).replace("\n", "\n     "))
-        step += 1
-    print(f"  {step}. Optional: add '{drill_id}' to a program in {data}/programs.yml to put it on a handout.")
-    print(f"  {step + 1}. Run `make check` and fix anything it reports.")
-    print(f"  {step + 2}. Run `make serve` and open http://127.0.0.1:8000/drills/{drill_id}/ to see the page.")
-    print(f"  {step + 3}. Commit both files and open a pull request; ask a clinician to review the drill.")
+        example = NEW_DRILL_DATA.format(id=drill_id).rstrip("\n").replace("\n", "\n     ")
+        steps.append(
+            f"Add the drill to {drills_file}: at the end of the file, after an empty line, starting at "
+            f"the left edge. Replace each (...) with your words:\n\n     {example}\n"
+        )
+    steps += [
+        f"Optional: list '{drill_id}' under `drills:` of a program in {data.as_posix()}/programs.yml "
+        f"(to put it on that handout) or of a root cause in {data.as_posix()}/root_causes.yml.",
+        "Run `make check` and fix every problem it reports (CONTRIBUTING.md explains each message). "
+        "Until a clinician has reviewed the drill, it is listed as a warning: that is expected.",
+        f"Run `make serve` and open http://127.0.0.1:8000/drills/{drill_id}/ to see the page.",
+        f"Commit {page.as_posix()} and {drills_file} and open a pull request (CONTRIBUTING.md shows how).",
+        "Ask a licensed clinician to review the drill. Then replace its needs_review line with "
+        f'`reviewed: {{by: "Name, PT, DPT", on: {datetime.date.today().isoformat()}}}`.',
+    ]
+    print("\nNext steps:")
+    for number, text in enumerate(steps, 1):
+        print(f"  {number}. {text}")
     return 0
 
 

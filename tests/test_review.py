@@ -215,3 +215,24 @@ def test_pages_without_review_show_no_review_line(site: Build) -> None:
     page = site.html("articles/back-pain-when-walking/")
     shown = {note.find_parent(class_="root-cause")["id"] for note in page.select(".root-cause__reviewed")}
     assert shown == {c.id for c in content.root_causes if c.reviewed is not None}
+
+
+def test_new_drill_example_pasted_as_told_is_valid_and_awaits_review(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`make new-drill` prints an entry to paste; pasted as its instructions say, it loads and is listed for review."""
+    data, docs = write_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-drill", "clamshell"]) == 0
+    out = capsys.readouterr().out
+    assert "at the end of the file, after an empty line, starting at the left edge" in out
+    example = out.split("with your words:\n\n", 1)[1].split("\n\n", 1)[0]
+    entry = "\n".join(line.removeprefix("     ") for line in example.splitlines())
+    with (data / "drills.yml").open("a", encoding="utf-8") as drills:
+        drills.write("\n" + entry + "\n")
+    content = content_model.load(data, shown_dir="data")
+    assert content.drill("clamshell").needs_review
+    (finding,) = [f for f in review_problems(content, today=TODAY) if "'clamshell'" in f.message]
+    assert finding.severity == "warning"
+    assert "replace its needs_review line with `reviewed: {by:" in out
+    assert (docs / "drills" / "clamshell.md").is_file()
