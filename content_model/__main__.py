@@ -86,7 +86,7 @@ def _count(items: Sized, noun: str) -> str:
 NEW_DRILL_DATA = """\
 - id: {id}
   name: (the drill's name)
-  summary: (one or two sentences: what it does)
+  summary: (one or two sentences on what it does)
   level: beginner            # beginner, intermediate or advanced
   steps:                     # 2 to 8 steps, one action each, starting with a verb
     - (first step)
