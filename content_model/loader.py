@@ -8,6 +8,7 @@ in every file.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,7 +143,7 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
         errors += problems
         if problems:
             continue
-        adapter: TypeAdapter[Any] = TypeAdapter(list[model] if many else model)  # type: ignore[valid-type]
+        adapter = _adapter(model, many)
         try:
             values[key] = adapter.validate_python(source.value)
         except ValidationError as error:
@@ -175,6 +176,12 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
         sources=sources,
         plain_language=values["plain_language"],
     )
+
+
+@functools.cache
+def _adapter(model: type[BaseModel], many: bool) -> TypeAdapter[Any]:
+    """Built once per process: building a validator costs more than using it."""
+    return TypeAdapter(list[model] if many else model)  # type: ignore[valid-type]
 
 
 def _valid_entries(model: type[BaseModel], raw: list[Any]) -> list[Any]:

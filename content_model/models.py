@@ -50,6 +50,8 @@ def _plain_text(value: str) -> str:
     text = " ".join(value.split())
     if not text:
         raise ValueError("is empty: write the text, or remove the field if it is optional")
+    if "<" not in text:
+        return text  # no tag, comment or declaration can start without "<"
     finder = _TagFinder()
     finder.feed(text)
     finder.close()
