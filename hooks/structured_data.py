@@ -1,0 +1,152 @@
+"""Describe pages to search engines as JSON-LD (schema.org), computed from the content.
+
+Python computes the data here and hands it to the page context as
+``structured_data``; overrides/main.html renders it with Jinja's ``tojson``,
+which writes ``<``, ``>`` and ``&`` as ``\\u003c``-style escapes, so no value
+can close the ``<script>`` element.
+
+* Articles (``docs/articles/``) are ``MedicalWebPage``s. An article whose front
+  matter says who reviewed it, ``reviewed: {by: "Jane Doe, PT, DPT", on: 2026-01-31}``,
+  gets ``lastReviewed`` and ``reviewedBy``; a mistake there stops the build
+  with the file, line and fix.
+* Drill pages are ``MedicalWebPage``s whose main entity is an ``ExercisePlan``
+  from data/drills.yml, with the drill's review when the data records one.
+* The home page describes the site (``WebSite``).
+
+Every page names the clinic as its publisher. No images: nothing here makes a
+search engine or a sharing preview fetch a file from another site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+
+import content_model
+from content_model.messages import validation_errors
+from content_model.models import Clinic, Drill, Review
+from content_model.yaml_source import Source
+
+ARTICLES = "articles/"
+
+
+def _content(config: MkDocsConfig) -> content_model.Content:
+    return content_model.load(Path(config.config_file_path).parent / "data", shown_dir="data")
+
+
+def _publisher(clinic: Clinic) -> dict[str, Any]:
+    publisher: dict[str, Any] = {"@type": "MedicalOrganization", "name": clinic.name, "telephone": clinic.phone_e164}
+    if clinic.website:
+        publisher["url"] = clinic.website
+    if clinic.email:
+        publisher["email"] = clinic.email
+    return publisher
+
+
+def _web_page(page: Page, config: MkDocsConfig, clinic: Clinic) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": page.meta.get("title") or page.title,
+        "description": page.meta.get("description"),
+        "url": page.canonical_url,
+        "inLanguage": config.theme["language"],
+        "audience": {"@type": "Patient"},
+        "publisher": _publisher(clinic),
+    }
+    return {key: value for key, value in data.items() if value}
+
+
+def _review(data: dict[str, Any], review: Review | None) -> dict[str, Any]:
+    if review is not None:
+        data["lastReviewed"] = review.on.isoformat()
+        data["reviewedBy"] = {"@type": "Person", "name": review.by}
+    return data
+
+
+def _exercise_plan(drill: Drill, url: str | None) -> dict[str, Any]:
+    plan: dict[str, Any] = {"@type": "ExercisePlan", "name": drill.name, "description": drill.summary}
+    if url:
+        plan["url"] = url
+    if drill.targets:
+        plan["associatedAnatomy"] = [{"@type": "AnatomicalStructure", "name": t} for t in drill.targets]
+    dose = drill.dose
+    if dose and dose.reps:
+        plan["repetitions"] = dose.reps
+    if dose and dose.hold_seconds:
+        plan["activityDuration"] = f"PT{dose.hold_seconds}S"  # ISO 8601: how long each hold lasts
+    if dose and dose.per_day:
+        plan["activityFrequency"] = "once a day" if dose.per_day == 1 else f"{dose.per_day} times a day"
+    plan["text"] = " ".join(drill.steps)
+    return plan
+
+
+def _front_matter_review(page: Page, config: MkDocsConfig) -> Review | None:
+    """The article's ``reviewed:`` front matter, validated; a mistake stops the build."""
+    raw = page.meta.get("reviewed")
+    if raw is None:
+        return None
+    try:
+        return Review.model_validate(raw)
+    except ValidationError as error:
+        shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        source = Source(file=shown, value=raw, positions=_positions(page, "reviewed"))
+        problems = validation_errors(error, source, "reviewed", Review)
+        raise Abort(content_model.ContentErrors(problems).report()) from None
+
+
+def _positions(page: Page, key: str) -> dict[tuple[int | str, ...], tuple[int, int]]:
+    """Line and column of ``key`` and its fields in the page's front matter (the file's first lines)."""
+    lines = (page.file.content_string or "").splitlines()
+    if not lines or lines[0].strip() != "---" or "---" not in (line.strip() for line in lines[1:]):
+        return {}
+    end = next(i for i, line in enumerate(lines[1:], 1) if line.strip() == "---")
+    front = YAML(typ="rt").load("\n".join(lines[1:end]))
+    if not isinstance(front, CommentedMap) or key not in front:
+        return {}
+    line, column = front.lc.key(key)
+    positions = {(): (line + 2, column + 1)}  # + 1 for the opening '---', + 1 to count from 1
+    if isinstance(front[key], CommentedMap):
+        for field in front[key]:
+            line, column = front[key].lc.key(field)
+            positions[(str(field),)] = (line + 2, column + 1)
+    return positions
+
+
+def structured_data(page: Page, config: MkDocsConfig) -> dict[str, Any] | None:
+    """The JSON-LD object of a page, or None for pages that need none."""
+    content = _content(config)
+    src = page.file.src_uri
+    if page.is_homepage:
+        site = {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": config.site_name,
+            "description": page.meta.get("description"),
+            "url": page.canonical_url,
+            "inLanguage": config.theme["language"],
+            "publisher": _publisher(content.clinic),
+        }
+        return {key: value for key, value in site.items() if value}
+    if src.startswith(ARTICLES):
+        return _review(_web_page(page, config, content.clinic), _front_matter_review(page, config))
+    if src.startswith("drills/") and src.count("/") == 1 and src != "drills/index.md":
+        drill = content.drill(src.removeprefix("drills/").removesuffix(".md"))
+        data = _web_page(page, config, content.clinic)
+        data["mainEntity"] = _exercise_plan(drill, page.canonical_url)
+        return _review(data, drill.reviewed)
+    return None
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    context["structured_data"] = structured_data(page, config)
+    return context
+
