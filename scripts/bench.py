@@ -170,7 +170,7 @@ def median(values: list[float]) -> float:
 def bench_size(n: int, runs: int, base: Path, pdf: bool) -> dict[str, float | int]:
     data = synthetic_data(n)
     ours = our_project(base, data)
-    no_pdf = {**ENV, "CLINIC_PDF": "off"}
+    no_pdf = {**ENV, "HANDOUT_PDFS": "0"}
     ours_times = [timed_build(ours, base / f"site-ours-{r}", no_pdf) for r in range(runs)]
     anchor = anchor_project(base, data, base / "site-ours-0")
     anchor_times = [timed_build(anchor, base / f"site-anchor-{r}") for r in range(runs)]
@@ -179,7 +179,7 @@ def bench_size(n: int, runs: int, base: Path, pdf: bool) -> dict[str, float | in
     if pdf:
         # PDFs on their own: a build with PDFs minus the same build without, into one folder so the
         # second build can reuse the cache of the first.
-        with_pdf = {**ENV, "CLINIC_PDF": "on"}
+        with_pdf = {**ENV, "HANDOUT_PDFS": "1"}
         site = base / "site-pdf"
         cache = ours / ".cache"
         shutil.rmtree(cache, ignore_errors=True)
