@@ -23,6 +23,7 @@ from . import Content, ContentError, ContentErrors, load
 from .errors import format_errors
 from .models import _slug
 from .pages import drill_page_problems
+from .readability import readability_findings
 from .readability import run as readability
 from .review import review_problems
 from .schema import SCHEMA_DIR, stale_schemas, write_schemas
@@ -42,6 +43,10 @@ class CheckContext:
 CHECKS: list[tuple[str, Callable[[Content, CheckContext], list[ContentError]]]] = [
     ("drill pages", lambda content, ctx: drill_page_problems(content, ctx.docs, docs_shown=ctx.docs.as_posix())),
     ("clinical review", lambda content, ctx: review_problems(content, today=ctx.today)),
+    (
+        "plain language",
+        lambda content, ctx: readability_findings(content, ctx.docs, docs_shown=ctx.docs.as_posix()),
+    ),
 ]
 
 

@@ -54,19 +54,30 @@ class PageProblem(Exception):
 
 @lru_cache(maxsize=8)
 def _markdown_setup(config_file: str) -> tuple[tuple[str, ...], dict[str, dict[str, object]]]:
-    """The Markdown extensions and their settings, as the site's mkdocs.yml has them."""
+    """The Markdown extensions and their settings, read from mkdocs.yml as MkDocs reads them.
+
+    Only ``markdown_extensions`` is read (with MkDocs' own YAML loader and option
+    class), so no plugin or hook is loaded to check a page.
+    """
     if not config_file or not Path(config_file).is_file():
         return _DEFAULT_EXTENSIONS, {}
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    import yaml
+    from mkdocs.config.base import ValidationError
+    from mkdocs.config.config_options import MarkdownExtensions
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.utils.yaml import yaml_load
 
+    option = MarkdownExtensions(builtins=MkDocsConfig.markdown_extensions.builtins)
     try:
-        config = load_config(config_file)
-    except ConfigurationError as error:
+        with open(config_file, encoding="utf-8") as file:
+            raw = yaml_load(file)
+        settings = raw.get("markdown_extensions") if isinstance(raw, dict) else None
+        extensions = option.run_validation(settings or [])
+    except (yaml.YAMLError, ValidationError) as error:
         raise PageProblem(
             ContentError(config_file, 1, 1, "markdown_extensions", f"mkdocs.yml cannot be read: {error}")
         ) from None
-    return tuple(config.markdown_extensions), dict(config.mdx_configs)
+    return tuple(extensions), dict(option.configdata)
 
 
 def without_macros(text: str, file: str, first_line: int) -> str:
