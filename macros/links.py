@@ -6,11 +6,17 @@ from mkdocs.utils import get_relative_url
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """The site URL of a Markdown file: 'drills/spiderman.md' -> 'drills/spiderman/'."""
+    """The site URL of a Markdown file: 'drills/spiderman.md' -> 'drills/spiderman/'.
+
+    Without directory URLs (the preview that opens from a folder), every page is
+    a file, as MkDocs writes it: 'drills/spiderman.html', 'drills/index.html'.
+    """
     stem = src_uri.removesuffix(".md")
+    if not use_directory_urls:
+        return f"{stem}.html"
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+    return f"{stem}/"
 
 
 def drill_src(drill_id: str) -> str:
