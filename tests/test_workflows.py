@@ -8,14 +8,17 @@ deploy waits for every check, the preview is uploaded, actions are pinned by SHA
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT
+from bs4 import BeautifulSoup
+from conftest import ROOT, make_project
 from ruamel.yaml import YAML
 
 GITHUB = ROOT / ".github"
@@ -196,3 +199,29 @@ def test_pull_request_template_has_the_clinic_checklist() -> None:
 def test_issue_forms_for_drills_and_content_problems() -> None:
     names = {load(p)["name"] for p in (GITHUB / "ISSUE_TEMPLATE").glob("*.yml")}
     assert {"Suggest a new drill", "Report a content problem"} <= names
+
+
+def test_the_preview_opens_from_a_folder(tmp_path: Path) -> None:
+    """What CI uploads (`make preview`): every link and asset of every page is a file in the folder,
+    so a reviewer can unzip it and double-click index.html, with no server."""
+    project = make_project(tmp_path)
+    preview = tmp_path / "preview"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--no-directory-urls", "-d", str(preview)],
+        cwd=project, capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = sorted(p for p in preview.rglob("*.html") if p.name != "404.html")  # 404 is for servers only
+    assert len(pages) >= 8
+    broken = []
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in soup.find_all(tag):
+                url = element.get(attribute)
+                if not url or urlsplit(url).scheme or url.startswith(("#", "//")):
+                    continue
+                target = (page.parent / unquote(urlsplit(url).path)).resolve()
+                if not target.is_file():
+                    broken.append(f"{page.relative_to(preview)}: {url}")
+    assert broken == [], broken[:10]
