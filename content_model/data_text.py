@@ -67,14 +67,17 @@ def data_groups(content: Content) -> list[Group]:
         for name, (kind, is_list) in DRILL_FIELDS.items():
             value = getattr(drill, name)
             if value:
-                groups.append(drills.group((index, name), f"{drill.name}: {name}", kind, list(value) if is_list else value))
+                text = list(value) if is_list else value
+                groups.append(drills.group((index, name), f"{drill.name}: {name}", kind, text))
     causes = _File(content, "root_causes")
     for index, cause in enumerate(content.root_causes):
         groups.append(causes.group((index, "summary"), f"{cause.title}: summary", "summary", cause.summary))
     programs = _File(content, "programs")
     for index, program in enumerate(content.programs):
-        groups.append(programs.group((index, "summary"), f"{program.title}: summary", "summary", program.summary))
+        label = f"{program.title}: summary"
+        groups.append(programs.group((index, "summary"), label, "summary", program.summary))
     clinic = _File(content, "clinic")
     cta = content.clinic.call_to_action
-    groups.append(clinic.group(("call_to_action", "text"), "Call to action: text", "call to action", cta.text))
+    path = ("call_to_action", "text")
+    groups.append(clinic.group(path, "Call to action: text", "call to action", cta.text))
     return groups

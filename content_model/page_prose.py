@@ -41,7 +41,10 @@ _BLOCKS = {
 _LABELS = {"h1", "h2", "h3", "h4", "h5", "h6", "summary"}
 _NOT_PROSE = {"pre", "code", "kbd", "samp", "script", "style", "svg", "math", "template"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_KIND = {"p": "paragraph", "li": "list item", "td": "table cell", "th": "table cell", "dt": "term", "dd": "definition"}
+_KIND = {
+    "p": "paragraph", "li": "list item", "td": "table cell", "th": "table cell",
+    "dt": "term", "dd": "definition",
+}
 
 
 class PageProblem(Exception):
@@ -84,8 +87,10 @@ def without_macros(text: str, file: str, first_line: int) -> str:
     """The Markdown with every Jinja marker removed; every line stays on its line."""
     out: list[str] = []
     line = 1
+    environment = jinja2.Environment()
     try:
-        for lineno, token, value in jinja2.Environment().lex(text):
+        environment.parse(text)  # a marker the lexer accepts may still be unreadable
+        for lineno, token, value in environment.lex(text):
             if token != "data":
                 if out and not out[-1][-1:].isspace():
                     out.append(" ")
@@ -201,6 +206,12 @@ class _Prose(HTMLParser):
             block.text += " "
 
 
+def _first_position(pieces: dict[int, Piece], block: _Block | None, first_line: int) -> tuple[int, int]:
+    """Where a list starts: its first item's first word."""
+    piece = pieces.get(id(block)) if block is not None else None
+    return piece.position if piece else (first_line, 1)
+
+
 def page_group(path: Path, shown: str, config_file: Path | None = None) -> Group:
     """The prose of one Markdown page, as one group to measure.
 
@@ -211,7 +222,8 @@ def page_group(path: Path, shown: str, config_file: Path | None = None) -> Group
     first_line = source[: len(source) - len(body)].count("\n") + 1 if source.endswith(body) else 1
     markdown_text = without_macros(body, shown, first_line)
     extensions, configs = _markdown_setup(str(config_file) if config_file else "")
-    html = markdown.Markdown(extensions=list(extensions), extension_configs=copy.deepcopy(configs)).convert(markdown_text)
+    renderer = markdown.Markdown(extensions=list(extensions), extension_configs=copy.deepcopy(configs))
+    html = renderer.convert(markdown_text)
     prose = _Prose()
     prose.feed(html)
     prose.close()
@@ -232,11 +244,12 @@ def page_group(path: Path, shown: str, config_file: Path | None = None) -> Group
             fallback=placed[block.word_index[0]],
         )
     lists = tuple(
-        ListOfItems(pieces[id(found.first_item)].position if id(found.first_item) in pieces else (first_line, 1), "", found.items)
+        ListOfItems(_first_position(pieces, found.first_item, first_line), "", found.items)
         for found in prose.lists
     )
     ordered = tuple(pieces.values())
     title = str(meta.get("title") or next((p.text for p in ordered if p.kind == "heading"), shown))
     # A page's reading level is reported where its graded prose starts.
-    start = next((p.position for p in ordered if p.graded), ordered[0].position if ordered else (first_line, 1))
+    first = ordered[0].position if ordered else (first_line, 1)
+    start = next((p.position for p in ordered if p.graded), first)
     return Group(shown, start, "", title, "page", ordered, lists)

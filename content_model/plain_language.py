@@ -58,7 +58,8 @@ class PlainLanguage(Strict):
     thresholds: Thresholds = Field(default_factory=Thresholds)
     jargon: dict[str, PlainText] = Field(
         default_factory=dict,
-        description="term: plain words. The term may appear only in a sentence that also holds the plain words.",
+        description="term: plain words. The term may appear only in a sentence that also holds "
+        "its plain words.",
     )
     vague_phrases: list[PlainText] = Field(
         default_factory=lambda: list(VAGUE_PHRASES),

@@ -116,9 +116,8 @@ def grade_findings(found: Measure, thresholds: Thresholds) -> list[ContentError]
         message = f"{what} reads at grade {found.grade:.1f}, above the limit of {limit:g}: {advice}"
         return [ContentError(group.file, line, column, group.field, message, "error")]
     if found.grade >= thresholds.warn_from_grade:
-        message = (
-            f"{what} reads at grade {found.grade:.1f}; aim for below grade {thresholds.warn_from_grade:g}: {advice}"
-        )
+        aim = f"aim for below grade {thresholds.warn_from_grade:g}"
+        message = f"{what} reads at grade {found.grade:.1f}; {aim}: {advice}"
         return [ContentError(group.file, line, column, group.field, message, "warning")]
     return []
 
@@ -143,7 +142,9 @@ class Report:
         return round(sum(grades) / len(grades), 1) if grades else None
 
 
-def patient_texts(content: Content, docs_dir: Path, docs_shown: str = "docs") -> tuple[list[Group], list[ContentError]]:
+def patient_texts(
+    content: Content, docs_dir: Path, docs_shown: str = "docs"
+) -> tuple[list[Group], list[ContentError]]:
     """Every data field and page a patient reads, and any page that cannot be read."""
     groups = data_groups(content)
     problems: list[ContentError] = []
@@ -178,39 +179,66 @@ def _figure(value: float | None) -> str:
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
-    return [line(header), line(tuple("-" * w for w in widths)), *(line(r) for r in rows)]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
+
+    return [line(header), line(tuple("-" * w for w in widths)), *(line(row) for row in rows)]
+
+
+def _worst_first(measures: list[Measure]) -> list[Measure]:
+    def key(m: Measure) -> tuple[bool, float, str, tuple[int, int]]:
+        return (m.grade is None, -(m.grade or 0.0), m.group.file, m.group.position)
+
+    return sorted(measures, key=key)
+
+
+def _findings_in(group: Group, findings: tuple[ContentError, ...]) -> int:
+    if group.kind == "page":
+        return sum(f.file == group.file for f in findings)
+    return sum(
+        f.file == group.file and (f.field == group.field or f.field.startswith(group.field + "["))
+        for f in findings
+    )
 
 
 def format_report(report: Report, github: bool | None = None) -> str:
-    per_place: dict[tuple[str, int], int] = {}
-    for finding in report.findings:
-        per_place[(finding.file, finding.line)] = per_place.get((finding.file, finding.line), 0) + 1
-    worst_first = sorted(report.measures, key=lambda m: (m.grade is None, -(m.grade or 0.0), m.group.file))
+    """The table of every field and page, worst first; the findings; the grade of each page."""
     rows = []
-    for m in worst_first:
-        where = f"{m.group.file}:{m.group.position[0]}"
-        what = f"{m.group.field} ({m.group.label})" if m.group.field else m.group.label
-        if m.grade is None:
-            what += " - no prose of its own: what it shows comes from data/"
-        rows.append((_figure(m.grade), _figure(m.smog), _figure(m.words_per_sentence) if m.words else "-", str(m.longest or "-"), where, what))
-    out = ["Reading level of each file and field, worst first", "(grade: Flesch-Kincaid US school grade; SMOG: 0.0 below 3 sentences; words per sentence: average and longest)", ""]
-    out += _table(("Grade", "SMOG", "Words/sent.", "Longest", "Where", "Text"), rows)
+    for m in _worst_first(list(report.measures)):
+        group = m.group
+        text = f"{group.field} ({group.label})" if group.field else group.label
+        rows.append(
+            (
+                _figure(m.grade),
+                _figure(m.smog),
+                _figure(m.words_per_sentence) if m.words else "-",
+                str(m.longest or "-"),
+                str(_findings_in(group, report.findings)),
+                f"{group.file}:{group.position[0]}",
+                text if m.grade is not None else "(no prose of its own: what it shows comes from data/)",
+            )
+        )
+    out = [
+        "Reading level of each file and field, worst first",
+        "(Grade: Flesch-Kincaid US school grade. SMOG: another grade, 0.0 below 3 sentences. "
+        "Words per sentence: average and longest.)",
+        "",
+        *_table(("Grade", "SMOG", "Words/sent.", "Longest", "Findings", "Where", "Text"), rows),
+    ]
     errors = report.errors
-    warnings = [f for f in report.findings if f.severity != "error"]
-    out += ["", f"Findings: {len(errors)} error(s), {len(warnings)} warning(s)"]
+    out += ["", f"Findings: {len(errors)} error(s), {len(report.findings) - len(errors)} warning(s)"]
     if report.findings:
         out.append(format_errors(list(report.findings), github=github))
-    out += ["", "Grade per page"]
     page_rows = [
-        (_figure(m.grade), f"{m.group.file}", m.group.label if m.grade is not None else "(no prose of its own)")
-        for m in sorted(report.pages, key=lambda m: (m.grade is None, -(m.grade or 0.0), m.group.file))
+        (_figure(m.grade), m.group.file, m.group.label if m.grade is not None else "(no prose of its own)")
+        for m in _worst_first(report.pages)
     ]
-    out += _table(("Grade", "Page", "Title"), page_rows)
     graded = [m for m in report.pages if m.grade is not None]
-    average = report.site_average
-    out += ["", f"Site average: grade {_figure(average)} over {len(graded)} page(s) with prose of their own."]
+    out += ["", "Grade per page", *_table(("Grade", "Page", "Title"), page_rows)]
+    average = _figure(report.site_average)
+    out += ["", f"Site average: grade {average} over {len(graded)} page(s) with prose of their own."]
     if errors:
         out.append("Fix every line marked as an error above; CONTRIBUTING.md explains each check.")
     return "\n".join(out)

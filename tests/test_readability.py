@@ -77,7 +77,8 @@ def test_a_long_sentence_on_a_page_is_reported_at_its_line(tmp_path: Path) -> No
 
 
 def test_a_long_sentence_in_a_folded_summary_is_reported_on_its_own_line(tmp_path: Path) -> None:
-    drills = replaced(DRILLS, "  summary: Lifts your hips.\n", f"  summary: >-\n    Lifts your hips.\n    {LONG}\n")
+    folded = f"  summary: >-\n    Lifts your hips.\n    {LONG}\n"
+    drills = replaced(DRILLS, "  summary: Lifts your hips.\n", folded)
     report = report_for(tmp_path, drills=drills)
     line, column = line_of(drills, "This sentence keeps")
     assert where(report) == [("data/drills.yml", line, column, "error")]
@@ -141,7 +142,8 @@ def test_an_unexplained_jargon_term_is_reported_and_an_explained_one_passes(tmp_
         "  dose: {sets: 2, reps: 10}\n  tips:\n    - It helps your ankle dorsiflexion.\n",
     )
     page = (
-        "# Ankles\n\nBend your ankle (dorsiflexion: moving your foot so your toes come closer to your knee).\n\n"
+        "# Ankles\n\n"
+        "Bend your ankle (dorsiflexion: moving your foot so your toes come closer to your knee).\n\n"
         "Good dorsiflexion helps you walk.\n"
     )
     report = report_for(tmp_path, pages={"ankles.md": page}, drills=drills, plain_language=JARGON)
@@ -186,7 +188,8 @@ def test_a_list_longer_than_eight_items_is_reported(tmp_path: Path) -> None:
 
 def test_a_data_list_longer_than_eight_items_is_reported(tmp_path: Path) -> None:
     tips = "".join(f"    - Tip number {n} is short.\n" for n in range(1, 10))
-    drills = replaced(DRILLS, "  dose: {sets: 2, reps: 10}\n", f"  dose: {{sets: 2, reps: 10}}\n  tips:\n{tips}")
+    dose = "  dose: {sets: 2, reps: 10}\n"
+    drills = replaced(DRILLS, dose, f"{dose}  tips:\n{tips}")
     report = report_for(tmp_path, drills=drills)
     line, column = line_of(drills, "tips:")
     assert where(report) == [("data/drills.yml", line, column, "error")]
@@ -247,7 +250,7 @@ def test_without_plain_language_yml_the_defaults_apply(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "field", "message"),
     [
-        ("thresholds:\n  warn_from_grade: 12\n", 1, "plain_language.thresholds", "warn_from_grade must not be above"),
+        ("thresholds:\n  warn_from_grade: 12\n", 1, "plain_language.thresholds", "must not be above"),
         ("thresholds:\n  page_max_grade: -1\n", 2, "plain_language.thresholds.page_max_grade", ""),
         ("jargon:\n  flexion: flexion of a joint\n", 1, "plain_language.jargon", "contain the term itself"),
         ("step_verbs: [lift up]\n", 1, "plain_language.step_verbs", "is not one word"),
@@ -300,6 +303,28 @@ def test_page_prose_leaves_out_front_matter_macros_code_and_headings(tmp_path: P
     assert headings == ["Heading words", "Admonition title"]
     rest = next(p for p in measure.group.pieces if p.text == "Rest when you need to.")
     assert rest.position == line_of(page, "Rest when")
+
+
+def test_nested_lists_and_inline_code_are_read_as_a_patient_reads_them(tmp_path: Path) -> None:
+    page = "# Lists\n\n- Walk every day\n    - in the morning\n- Rest with `code words` your legs up\n"
+    report = report_for(tmp_path, pages={"lists.md": page})
+    measure = next(m for m in report.pages if m.group.file == "docs/lists.md")
+    assert [p.text for p in measure.group.pieces if p.graded] == [
+        "Walk every day",
+        "in the morning",
+        "Rest with your legs up",
+    ]
+    assert [p.position[0] for p in measure.group.pieces if p.graded] == [3, 4, 5]
+    assert [found.items for found in measure.group.lists] == [1, 2]
+
+
+def test_a_page_whose_macro_markers_cannot_be_read_is_reported(tmp_path: Path) -> None:
+    page = "# Broken\n\nWalk every day.\n\n{{ drill_card('bridge') \n\nRest.\n"
+    report = report_for(tmp_path, pages={"broken.md": page})
+    [finding] = report.findings
+    assert (finding.file, finding.severity) == ("docs/broken.md", "error")
+    assert finding.line == 7  # where Jinja notices the marker was not closed
+    assert "a macro marker cannot be read" in finding.message
 
 
 def test_measured_text_of_a_list_field_ends_each_item(tmp_path: Path) -> None:
@@ -389,12 +414,14 @@ def test_github_actions_get_annotations(
     code, out, _err = run_cli(data, docs, "readability", capsys)
     assert code == 1
     shown = f"{docs.as_posix()}/long.md"
-    assert f"::error file={shown},line=3,col=1,title={shown}::this sentence has {len(LONG.split())} words" in out
+    words = len(LONG.split())
+    assert f"::error file={shown},line=3,col=1,title={shown}::this sentence has {words} words" in out
     assert f"{shown}:3:1:" not in out  # annotations replace the plain form
 
 
 def test_make_check_runs_the_same_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data, docs = write_project(tmp_path, drills=replaced(DRILLS, "    - Lie face down.", "    - Your back stays flat."))
+    drills = replaced(DRILLS, "    - Lie face down.", "    - Your back stays flat.")
+    data, docs = write_project(tmp_path, drills=drills)
     code, _out, err = run_cli(data, docs, "check", capsys)
     assert code == 1
     assert "drills[1].steps[0]: a step starts with what to do" in err
