@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import shutil
@@ -29,10 +30,36 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _GzipHandler(_QuietHandler):
+    """Compresses text files as a web host does, so page weights are what patients download."""
+
+    compressible = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts_gzip and path.is_file() and path.suffix in self.compressible):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 (a free port) until the block ends."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def serve(site_dir: Path, compress: bool = False) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port) until the block ends.
+
+    ``compress=True`` gzips text files, as any web host does (for page-weight measurements).
+    """
+    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
