@@ -55,11 +55,27 @@ def on_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
+# GitHub shows at most 10 annotations of each kind (error, warning) per step;
+# the rest stay in the step's log, which a notice then points to.
+GITHUB_ANNOTATIONS_PER_KIND = 10
+
+
 def format_errors(errors: list[ContentError], github: bool | None = None) -> str:
     """All errors, one per line, in the form that suits where we run."""
     if github is None:
         github = on_github_actions()
-    return "\n".join(e.github() if github else e.plain() for e in errors)
+    if not github:
+        return "\n".join(e.plain() for e in errors)
+    lines = [e.github() for e in errors]
+    for severity in ("error", "warning"):
+        count = sum(1 for e in errors if e.severity == severity)
+        if count > GITHUB_ANNOTATIONS_PER_KIND:
+            lines.append(
+                f"::notice title=More {severity}s in the log::GitHub shows only {GITHUB_ANNOTATIONS_PER_KIND} "
+                f"{severity}s of a step next to the changed lines. All {count} are in the log: "
+                "click Details next to the check."
+            )
+    return "\n".join(lines)
 
 
 class ContentErrors(Exception):

@@ -225,3 +225,17 @@ def test_build_hook_annotates_a_drill_without_a_page(tmp_path: Path) -> None:
 
 def _commands(output: str) -> list[str]:
     return [line for line in output.splitlines() if line.startswith("::")]
+
+
+def test_a_notice_points_to_the_log_when_github_would_hide_annotations() -> None:
+    from content_model import ContentError
+    from content_model.errors import GITHUB_ANNOTATIONS_PER_KIND, format_errors
+
+    many = [ContentError("data/drills.yml", n, 3, f"drills[{n}]", "not reviewed", "warning") for n in range(1, 13)]
+    lines = format_errors(many, github=True).splitlines()
+    assert len(lines) == 13
+    assert lines[-1].startswith("::notice title=More warnings in the log::GitHub shows only 10 warnings")
+    assert "All 12 are in the log" in lines[-1]
+    few = many[:GITHUB_ANNOTATIONS_PER_KIND]
+    assert not any(line.startswith("::notice") for line in format_errors(few, github=True).splitlines())
+    assert "notice" not in format_errors(many, github=False)
