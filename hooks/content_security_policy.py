@@ -54,6 +54,7 @@ _RUN_TYPES = {
     "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
     "text/x-ecmascript", "text/x-javascript",
 }
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction"}
 _TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -95,7 +96,7 @@ class _PageScanner(HTMLParser):
         for name, value in values.items():
             if name.startswith("on"):
                 self.scan.problems.append(f"<{tag} {name}=...> is an inline event handler")
-            elif name in ("href", "src", "action", "formaction") and value.strip().lower().startswith("javascript:"):
+            elif name in _URL_ATTRIBUTES and value.strip().lower().startswith("javascript:"):
                 self.scan.problems.append(f"<{tag} {name}=\"javascript:...\"> runs code from a link")
 
     def handle_data(self, data: str) -> None:

@@ -43,7 +43,11 @@ def _content(config: MkDocsConfig) -> content_model.Content:
 
 
 def _publisher(clinic: Clinic) -> dict[str, Any]:
-    publisher: dict[str, Any] = {"@type": "MedicalOrganization", "name": clinic.name, "telephone": clinic.phone_e164}
+    publisher: dict[str, Any] = {
+        "@type": "MedicalOrganization",
+        "name": clinic.name,
+        "telephone": clinic.phone_e164,
+    }
     if clinic.website:
         publisher["url"] = clinic.website
     if clinic.email:
@@ -146,7 +150,9 @@ def structured_data(page: Page, config: MkDocsConfig) -> dict[str, Any] | None:
     return None
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
     context["structured_data"] = structured_data(page, config)
     return context
 
