@@ -1,9 +1,10 @@
 """Read one YAML data file and remember where every value was written.
 
-ruamel.yaml's round-trip loader keeps the line and column of each key and list
-item, refuses duplicate keys, and reports syntax errors with a position. We
-turn its nodes into plain Python values (for pydantic) plus a map from each
-field path to its position (for error messages).
+ruamel.yaml composes the file into nodes that carry their line and column
+(with its C extension when installed, about ten times faster than the
+round-trip loader). We turn the nodes into plain Python values (for pydantic)
+plus a map from each field path to its position (for error messages), and
+refuse duplicate keys ourselves, naming both lines.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ContentError
 
@@ -37,6 +37,12 @@ class Source:
             if path[:cut] in self.positions:
                 return self.positions[path[:cut]]
         return (1, 1)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, column: int, first_line: int) -> None:
+        super().__init__(key)
+        self.key, self.line, self.column, self.first_line = key, line, column, first_line
 
 
 def read_source(path: Path, shown_as: str) -> tuple[Source, list[ContentError]]:
@@ -60,19 +66,18 @@ def read_source(path: Path, shown_as: str) -> tuple[Source, list[ContentError]]:
             "file is not saved as UTF-8 text: save it again with UTF-8 encoding "
             "(in most editors: File, Save with encoding, UTF-8)",
         )
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
+    yaml = YAML(typ="safe")
     try:
-        document = yaml.load(text)
-    except DuplicateKeyError as error:
-        mark = error.problem_mark
-        key = _duplicate_key_name(error)
-        first = error.context_mark.line + 1 if error.context_mark else None
-        where = f" (this entry starts on line {first})" if first else ""
+        document = yaml.compose(text)
+        if document is None:
+            return problem(1, 1, "file is empty: it must hold the content described in CONTRIBUTING.md")
+        source.value = _plain(document, (), source.positions, yaml)
+    except _DuplicateKey as duplicate:
         return problem(
-            mark.line + 1,
-            mark.column + 1,
-            f"the key {key} appears twice in the same entry{where}: keep one and delete the other",
+            duplicate.line,
+            duplicate.column,
+            f"the key '{duplicate.key}' appears twice in the same entry (first on line "
+            f"{duplicate.first_line}): keep one and delete the other",
         )
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -84,51 +89,39 @@ def read_source(path: Path, shown_as: str) -> tuple[Source, list[ContentError]]:
             f"YAML syntax error: {what}. Check the indentation and that every "
             "'key: value' line and '- ' list item lines up with its neighbours",
         )
-    if document is None:
-        return problem(1, 1, "file is empty: it must hold the content described in CONTRIBUTING.md")
-    source.value = _plain(document, (), source.positions)
     source.positions.setdefault((), (1, 1))
     return source, []
 
 
-def _duplicate_key_name(error: DuplicateKeyError) -> str:
-    # ruamel says: found duplicate key "title" with value "y" (original value: "x")
-    problem = error.problem or ""
-    start = problem.find('"')
-    end = problem.find('"', start + 1)
-    return f"'{problem[start + 1:end]}'" if 0 <= start < end else "shown here"
+def _at(node: Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _plain(node: Any, path: Path_, positions: dict[Path_, tuple[int, int]]) -> Any:
-    """Convert ruamel's round-trip node to plain Python, recording positions."""
-    if isinstance(node, CommentedMap):
-        if path == ():
-            positions[()] = (node.lc.line + 1, node.lc.col + 1)
-        result = {}
-        for key, value in node.items():
-            line, col = node.lc.key(key)
-            positions[path + (str(key),)] = (line + 1, col + 1)
-            result[str(key)] = _plain(value, path + (str(key),), positions)
+def _plain(node: Node, path: Path_, positions: dict[Path_, tuple[int, int]], yaml: YAML) -> Any:
+    """Convert a composed node to plain Python, recording positions."""
+    if path == ():
+        positions[()] = _at(node)
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(_plain(key_node, path + ("<key>",), {}, yaml))
+            if key in first_seen:
+                raise _DuplicateKey(key, *_at(key_node), first_seen[key])
+            first_seen[key] = _at(key_node)[0]
+            positions[path + (key,)] = _at(key_node)
+            result[key] = _plain(value_node, path + (key,), positions, yaml)
         return result
-    if isinstance(node, CommentedSeq):
-        if path == ():
-            positions[()] = (node.lc.line + 1, node.lc.col + 1)
+    if isinstance(node, SequenceNode):
         items = []
-        for index, value in enumerate(node):
-            line, col = node.lc.item(index)
-            positions[path + (index,)] = (line + 1, col + 1)
-            items.append(_plain(value, path + (index,), positions))
+        for index, item in enumerate(node.value):
+            positions[path + (index,)] = _at(item)
+            items.append(_plain(item, path + (index,), positions, yaml))
         return items
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, datetime.datetime):
-        return node
-    if isinstance(node, datetime.date):
-        return datetime.date(node.year, node.month, node.day)
-    if isinstance(node, str):
-        return str(node)
-    return node
+    assert isinstance(node, ScalarNode)
+    value = yaml.constructor.construct_object(node, deep=True)
+    if isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, datetime.date):
+        return datetime.date(value.year, value.month, value.day)
+    return value

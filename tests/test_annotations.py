@@ -80,12 +80,12 @@ CASES: list[tuple[str, Files, str, int, int, str]] = [
     (
         "yaml-syntax",  # a colon inside text starts a second 'key: value' on the same line
         lambda: {"drills": replaced(DRILLS, "summary: Lifts your hips.", "summary: Lifts your hips: and back.")},
-        "data/drills.yml", 4, 27, "YAML syntax error: mapping values are not allowed here",
+        "data/drills.yml", 4, 27, "YAML syntax error: mapping values are not allowed",
     ),
     (
         "duplicate-key",
         lambda: {"drills": replaced(DRILLS, "  level: beginner\n", "  level: beginner\n  level: advanced\n")},
-        "data/drills.yml", 6, 3, "the key 'level' appears twice in the same entry (this entry starts on line 2)",
+        "data/drills.yml", 6, 3, "the key 'level' appears twice in the same entry (first on line 5)",
     ),
     (
         "missing-file",

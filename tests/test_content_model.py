@@ -278,7 +278,7 @@ def test_yaml_syntax_error(tmp_path: Path) -> None:
 def test_duplicate_key(tmp_path: Path) -> None:
     error = only(tmp_path, drills=DRILLS.replace("  level: beginner\n", "  level: beginner\n  level: advanced\n"))
     assert error.plain() == (
-        "data/drills.yml:5:3: the key 'level' appears twice in the same entry (this entry starts on line 1): "
+        "data/drills.yml:5:3: the key 'level' appears twice in the same entry (first on line 4): "
         "keep one and delete the other"
     )
 
