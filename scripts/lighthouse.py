@@ -1,0 +1,152 @@
+"""Page speed, measured: Lighthouse 12 on the key pages, with its mobile preset, as a table.
+
+    make lighthouse            # builds the site strictly, then measures it
+    .venv/bin/python scripts/lighthouse.py site/
+
+Lighthouse comes from npm (package.json; ``npm ci`` installs it) and drives
+Debian's Chromium (CHROME_PATH). The site is served on 127.0.0.1 with gzip, as
+any web host serves it, so "transfer" is what a patient's phone downloads:
+the page and everything it loads (Lighthouse's total byte weight). Pages not in
+the build (the handout builder before it exists) are listed as not built.
+
+Goals: performance >= 95; accessibility, best practices and SEO 100;
+transfer <= 150 KB. tests/test_lighthouse.py asserts the three 100s;
+performance depends on the machine, so it is reported here, not tested.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve  # noqa: E402
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# (label, page address in the built site)
+PAGES = (
+    ("Home", ""),
+    ("Seed article", "articles/hip-mobility-drills/"),
+    ("Drill", "drills/spiderman/"),
+    ("Handout", "handouts/hip-mobility/"),
+    ("Handout builder", "handouts/builder/"),
+)
+GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+MAX_TRANSFER_KB = 150
+
+
+@dataclass
+class Result:
+    label: str
+    path: str
+    scores: dict[str, int]  # category -> 0..100
+    transfer_bytes: int
+    failed_audits: list[str]  # "category: audit id (score)" for scored audits below 1
+
+    @property
+    def transfer_kb(self) -> float:
+        return self.transfer_bytes / 1024
+
+
+def built(site: Path, path: str) -> bool:
+    return (site / path / "index.html").is_file()
+
+
+def run_lighthouse(url: str) -> dict:
+    """Lighthouse's JSON report for one URL (mobile preset, the four categories)."""
+    if not LIGHTHOUSE.exists():
+        raise SystemExit(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run 'npm ci' in {ROOT}")
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+    ]
+    env = {**os.environ, "CHROME_PATH": CHROMIUM_PATH}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    if done.returncode != 0:
+        raise RuntimeError(f"lighthouse failed on {url} ({done.returncode}):\n{done.stderr[-3000:]}")
+    report = json.loads(done.stdout)
+    if report.get("runtimeError"):
+        raise RuntimeError(f"lighthouse could not load {url}: {report['runtimeError']}")
+    return report
+
+
+def summarize(label: str, path: str, report: dict) -> Result:
+    scores, failed = {}, []
+    for name in CATEGORIES:
+        category = report["categories"][name]
+        scores[name] = round((category["score"] or 0) * 100)
+        for ref in category["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1:
+                shown = f" {audit['displayValue']}" if audit.get("displayValue") else ""
+                failed.append(f"{name}: {ref['id']} ({audit['score']:.2f}{shown})")
+    transfer = int(report["audits"]["total-byte-weight"]["numericValue"])
+    return Result(label, path, scores, transfer, failed)
+
+
+def measure(site: Path, pages: tuple[tuple[str, str], ...] = PAGES) -> list[Result]:
+    """Serve the site gzipped on 127.0.0.1 and run Lighthouse on each built page, one at a time."""
+    results = []
+    with serve(site, compress=True) as base:
+        for label, path in pages:
+            if built(site, path):
+                results.append(summarize(label, path, run_lighthouse(base + path)))
+    return results
+
+
+def table(results: list[Result], site: Path, pages: tuple[tuple[str, str], ...] = PAGES) -> str:
+    header = ["Page", "Performance", "Accessibility", "Best practices", "SEO", "Transfer (KB, gzip)"]
+    rows = [header, ["---"] * len(header)]
+    for r in results:
+        rows.append([f"{r.label} (/{r.path})", *(str(r.scores[c]) for c in CATEGORIES), f"{r.transfer_kb:.0f}"])
+    for label, path in pages:
+        if not built(site, path):
+            rows.append([f"{label} (/{path})", "not built", "", "", "", ""])
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+
+
+def shortfalls(results: list[Result]) -> list[str]:
+    found = []
+    for r in results:
+        for category, goal in GOALS.items():
+            if r.scores[category] < goal:
+                found.append(f"/{r.path}: {category} {r.scores[category]} < {goal}")
+        if r.transfer_kb > MAX_TRANSFER_KB:
+            found.append(f"/{r.path}: transfer {r.transfer_kb:.0f} KB > {MAX_TRANSFER_KB} KB")
+    return found
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[0] if argv else ROOT / "site")
+    if not (site / "index.html").is_file():
+        print(f"No built site in {site}: run 'make build' first", file=sys.stderr)
+        return 2
+    results = measure(site)
+    print(table(results, site))
+    lighthouse_version = json.loads((ROOT / "node_modules/lighthouse/package.json").read_text())["version"]
+    print(f"\nLighthouse {lighthouse_version}, mobile preset (simulated slow 4G, 4x CPU slowdown), Chromium at "
+          f"{CHROMIUM_PATH}.")
+    misses = shortfalls(results)
+    for r in results:
+        for audit in r.failed_audits:
+            print(f"  /{r.path} {audit}")
+    if misses:
+        print("Below the goals:\n  " + "\n  ".join(misses))
+    else:
+        print("Every page meets the goals.")
+    return 0  # a benchmark: the numbers are the result; tests/test_lighthouse.py asserts what must hold
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
