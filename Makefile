@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build preview check readability test new-drill schema screenshots lock clean
+.PHONY: help install serve build preview check readability test lighthouse new-drill schema screenshots lock clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -23,6 +23,10 @@ $(VENV)/.site-installed: pyproject.toml requirements.lock
 $(VENV)/.test-installed: $(VENV)/.site-installed
 	$(PIP) install --quiet -c requirements.lock -e '.[test]'
 	touch $@
+
+# Lighthouse (page-speed checks) from npm, at the versions in package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 
 install: $(VENV)/.site-installed ## Create .venv and install the pinned dependencies
 
@@ -44,9 +48,13 @@ check: install ## Validate the content only: every problem with file, line and f
 readability: install ## Reading level and clarity of every patient text, worst first (make check runs the same checks)
 	$(PY) -m content_model readability
 
-test: $(VENV)/.test-installed ## Install what the tests need and run the whole suite
+test: $(VENV)/.test-installed node_modules/.package-lock.json ## Install what the tests need and run the whole suite
 	@scripts/require-chromium
 	$(PY) -m pytest
+
+lighthouse: build $(VENV)/.test-installed node_modules/.package-lock.json ## Page speed: Lighthouse scores and weight of the key pages (mobile)
+	@scripts/require-chromium
+	$(PY) scripts/lighthouse.py site
 
 new-drill: install ## Create the page for a new drill: make new-drill ID=my-drill
 	@test -n "$(ID)" || { echo "Give the drill's id: make new-drill ID=my-drill"; exit 2; }
