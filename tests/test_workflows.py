@@ -143,8 +143,10 @@ def test_ci_checks_tests_builds_and_uploads_the_preview() -> None:
     assert _installs_from_the_lock(job)
     commands = [line.strip() for r in _runs(job) for line in r.splitlines()]
     order = [c for c in commands if c in ("make check", "make test", "make build", "make preview")]
-    assert order == ["make check", "make test", "make build", "make preview"]
+    assert order == ["make check", "make build", "make preview", "make test"]
     upload = next(s for s in steps(job) if s.get("uses", "").startswith("actions/upload-artifact@"))
+    preview_step = next(i for i, s in enumerate(steps(job)) if s.get("run") == "make preview")
+    assert steps(job).index(upload) == preview_step + 1, "uploaded as soon as it is built"
     assert upload["with"]["path"] == "preview/"
     assert upload["with"]["name"] == "site-preview"
     assert "chromium" in " ".join(commands) and "poppler-utils" in " ".join(commands)
