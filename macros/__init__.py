@@ -19,6 +19,7 @@ import content_model
 from content_model import Content, Drill
 
 from .dose import dose_phrase
+from .handout_macros import define_handout_macros
 from .links import drill_src, page_url, relative
 from .page_errors import check_syntax, clean_undefined, guarded
 from .render import render
@@ -44,6 +45,7 @@ def define_env(env: Any) -> None:
 
     clinic = content.clinic
     directory_urls = bool(env.conf.get("use_directory_urls", True))
+    handouts = define_handout_macros(env, macro, content)  # handout(), handout_list()
 
     def here() -> str:
         return env.page.url if env.page is not None else ""
@@ -119,7 +121,12 @@ def define_env(env: Any) -> None:
                 f"drill_page('{drill_id}') belongs in docs/{expected}, not in "
                 f"docs/{env.page.file.src_uri}: move it, or fix the id"
             )
-        return render("drill_page", causes=cause_links(content.causes_helped_by(drill_id)), **drill_view(drill))
+        return render(
+            "drill_page",
+            causes=cause_links(content.causes_helped_by(drill_id)),
+            printable=handouts.drill_print(drill),
+            **drill_view(drill),
+        )
 
     @macro
     def root_cause_links() -> Markup:

@@ -1,0 +1,163 @@
+"""After the build, write every program's handout as PDF files with WeasyPrint.
+
+For each program in data/programs.yml:
+
+* ``handouts/<id>.pdf`` (US Letter), ``handouts/<id>-a4.pdf`` (A4),
+* ``handouts/<id>-large-print.pdf`` (US Letter, body text 18 pt).
+
+Each PDF is the same sheet as the handout page (``macros/templates/handout_sheet.html``)
+in a small document of its own, styled by the site's handout and print
+stylesheets: title, the clinic as author, and "Page 1 of 2" with the clinic's
+phone number in the footer of every page.
+
+While ``mkdocs serve`` runs, PDFs are skipped so edits show at once. Set
+``HANDOUT_PDFS=1`` to make them anyway, or ``HANDOUT_PDFS=0`` to skip them in
+a build. A PDF that cannot be made stops the build with the reason.
+
+A PDF whose inputs (its HTML, the stylesheets, the page size, the WeasyPrint
+version) are unchanged since the last build is copied from ``.cache/handout-pdfs/``
+instead of rendered again. Each PDF is an independent job, ready for a process pool.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+
+import content_model
+
+# The project folder, where macros/ lives (mkdocs-macros imports it from there too).
+if str(Path(__file__).resolve().parents[1]) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from macros.handout import PDF_VARIANTS, PdfVariant, pdf_path, program_handout  # noqa: E402
+from macros.render import render  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.pdf_handouts")
+
+# The stylesheets of a printed sheet, in the built site (they come from overrides/assets/).
+STYLESHEETS = ("assets/stylesheets/handout.css", "assets/stylesheets/print.css")
+ENV_SWITCH = "HANDOUT_PDFS"
+
+_command: dict[str, str] = {"name": "build"}
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """Everything needed to make one PDF; nothing else is read while rendering it."""
+
+    target: str  # site path, e.g. handouts/hip-mobility-a4.pdf
+    html: str
+    paper: str
+    stylesheets: tuple[str, ...]  # CSS texts, in order
+
+    def key(self, engine_version: str) -> str:
+        digest = hashlib.sha256()
+        for part in (engine_version, self.paper, self.html, *self.stylesheets):
+            digest.update(part.encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
+def wanted() -> bool:
+    """PDFs are made in builds, not while previewing; HANDOUT_PDFS=1 or 0 decides either way."""
+    setting = os.environ.get(ENV_SWITCH, "").strip().lower()
+    if setting in ("1", "true", "yes", "on"):
+        return True
+    if setting in ("0", "false", "no", "off"):
+        return False
+    if setting:
+        raise Abort(f"{ENV_SWITCH} is set to {setting!r}: set it to 1 to make the PDF handouts, or 0 to skip them")
+    return _command["name"] != "serve"
+
+
+def jobs(config: MkDocsConfig, content: content_model.Content) -> list[PdfJob]:
+    site = Path(config.site_dir)
+    css = []
+    for name in STYLESHEETS:
+        path = site / name
+        if not path.is_file():
+            raise Abort(f"Cannot make the PDF handouts: {name} is missing from the built site (it comes from overrides/{name})")
+        css.append(path.read_text(encoding="utf-8"))
+    found = []
+    for program in content.programs:
+        for variant in PDF_VARIANTS:
+            handout = program_handout(
+                content,
+                program,
+                config.site_url,
+                large_print=variant.large_print,
+                use_directory_urls=config.use_directory_urls,
+            )
+            html = str(render("handout_document", handout=handout, title=_title(program.title, variant)))
+            found.append(PdfJob(pdf_path(program.id, variant), html, variant.paper, tuple(css)))
+    return found
+
+
+def _title(program_title: str, variant: PdfVariant) -> str:
+    return f"{program_title} (large print)" if variant.large_print else program_title
+
+
+def render_pdf(job: PdfJob, base_url: str) -> bytes:
+    """Render one PDF. WeasyPrint is imported here, so `mkdocs serve` never pays for it."""
+    from weasyprint import CSS, HTML  # noqa: PLC0415
+
+    stylesheets = [CSS(string=text, base_url=base_url) for text in job.stylesheets]
+    stylesheets.append(CSS(string=f"@page {{ size: {job.paper}; }}"))
+    pdf = HTML(string=job.html, base_url=base_url).write_pdf(stylesheets=stylesheets)
+    if not pdf or not pdf.startswith(b"%PDF"):
+        raise RuntimeError("WeasyPrint returned no PDF")
+    return pdf
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if not wanted():
+        log.info(f"PDF handouts skipped while previewing (set {ENV_SWITCH}=1 to make them).")
+        return
+    import weasyprint  # noqa: PLC0415
+
+    project = Path(config.config_file_path).parent
+    content = content_model.load(project / "data", shown_dir="data")
+    site = Path(config.site_dir)
+    cache = project / ".cache" / "handout-pdfs"
+    made = reused = 0
+    keep: set[Path] = set()
+    for job in jobs(config, content):
+        target = site / job.target
+        cached = cache / f"{job.key(weasyprint.__version__)}.pdf"
+        keep.add(cached)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if cached.is_file():
+                shutil.copyfile(cached, target)
+                reused += 1
+                continue
+            pdf = render_pdf(job, base_url=site.as_uri() + "/")
+            target.write_bytes(pdf)
+        # WeasyPrint and the file system raise many kinds of error; every one must stop the build.
+        except Exception as error:  # noqa: BLE001
+            raise Abort(
+                f"Could not make the PDF {job.target}: {type(error).__name__}: {error}. "
+                "The handout page is fine; fix the problem above and build again."
+            ) from None
+        made += 1
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            cached.write_bytes(pdf)
+        except OSError as error:
+            log.info(f"PDF cache not written ({error}); the next build renders {job.target} again.")
+    for old in cache.glob("*.pdf") if cache.is_dir() else ():
+        if old not in keep:
+            old.unlink(missing_ok=True)  # inputs that no longer exist
+    log.info(f"PDF handouts: {made} made, {reused} unchanged (from .cache/handout-pdfs).")

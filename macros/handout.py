@@ -1,0 +1,140 @@
+"""What a printed handout needs, computed once: drills in program order, doses in words, QR codes.
+
+Python computes here; the templates ``handout*.html`` hold every tag. The same
+view feeds the handout pages, the "Print this drill" sheet on each drill page,
+and the PDFs that ``hooks/pdf_handouts.py`` writes after the build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
+
+import segno
+from markupsafe import Markup
+
+from content_model import Clinic, Content, Drill, Program
+
+from .dose import dose_phrase
+from .links import drill_src, page_url
+
+
+@dataclass(frozen=True)
+class PdfVariant:
+    """One PDF written for each program: its file name ending, paper size and print size."""
+
+    suffix: str  # handouts/<program-id><suffix>.pdf
+    paper: str  # a CSS @page size keyword
+    large_print: bool
+    label: str  # how links name it
+
+
+PDF_VARIANTS = (
+    PdfVariant("", "letter", False, "PDF, US Letter"),
+    PdfVariant("-a4", "A4", False, "PDF, A4"),
+    PdfVariant("-large-print", "letter", True, "Large-print PDF"),
+)
+
+
+def handout_src(program_id: str, large_print: bool = False) -> str:
+    """Where a program's handout page lives: handouts/<id>/ and handouts/<id>/large-print/."""
+    return f"handouts/{program_id}/large-print.md" if large_print else f"handouts/{program_id}/index.md"
+
+
+def pdf_path(program_id: str, variant: PdfVariant) -> str:
+    """Site path of a program's PDF, e.g. 'handouts/hip-mobility-a4.pdf'."""
+    return f"handouts/{program_id}{variant.suffix}.pdf"
+
+
+@dataclass(frozen=True)
+class HandoutDrill:
+    """One drill as a handout shows it. The one input of the ``handout_drill`` template."""
+
+    number: int | None  # its place in the program, from 1 (None for a drill printed alone)
+    id: str
+    name: str
+    summary: str  # what it does
+    position: str | None  # the starting position
+    steps: tuple[str, ...]
+    dose: str  # in words: "2 sets of 10, once a day, each side"
+    cautions: tuple[str, ...]
+    requires: tuple[str, ...]  # names of the drills to master first
+    url: str  # absolute address of the drill's page: what the QR code opens
+    qr: Markup  # the QR code as inline SVG
+
+
+@dataclass(frozen=True)
+class Handout:
+    """A program's handout: the input of the ``handout_sheet`` template."""
+
+    clinic: Clinic
+    title: str
+    summary: str
+    drills: tuple[HandoutDrill, ...]
+    large_print: bool = False
+
+
+def absolute_url(site_url: str | None, src_uri: str, use_directory_urls: bool = True) -> str:
+    """The published address of a page, for QR codes: site_url + the page's path."""
+    if not site_url or urlsplit(site_url).scheme not in ("http", "https"):
+        raise ValueError(
+            "mkdocs.yml has no site_url (the published address of the site, like "
+            "https://your-clinic.example/): QR codes on handouts need it. Set site_url, "
+            "or the SITE_URL environment variable when you build"
+        )
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return urljoin(base, page_url(src_uri, use_directory_urls))
+
+
+@lru_cache(maxsize=4096)
+def qr_svg(url: str) -> Markup:
+    """A QR code that opens url, as inline SVG. Each address is encoded once per process.
+
+    Black modules on the white paper, a 4-module quiet zone (the standard), and
+    no fixed size: the stylesheet sizes it.
+    """
+    code = segno.make(url, error="m", micro=False)
+    # segno writes the SVG itself; nothing in it comes from page text.
+    return Markup(code.svg_inline(omitsize=True, border=4, dark="#000", svgclass="qr-code", lineclass=None))
+
+
+def handout_drill(
+    content: Content, drill: Drill, number: int | None, site_url: str | None, use_directory_urls: bool = True
+) -> HandoutDrill:
+    url = absolute_url(site_url, drill_src(drill.id), use_directory_urls)
+    return HandoutDrill(
+        number=number,
+        id=drill.id,
+        name=drill.name,
+        summary=drill.summary,
+        position=drill.position,
+        steps=tuple(drill.steps),
+        dose=dose_phrase(drill.dose, drill.each_side),
+        cautions=tuple(drill.cautions),
+        requires=tuple(content.drill(r).name for r in drill.requires),
+        url=url,
+        qr=qr_svg(url),
+    )
+
+
+def program_handout(
+    content: Content,
+    program: Program,
+    site_url: str | None,
+    *,
+    large_print: bool = False,
+    use_directory_urls: bool = True,
+) -> Handout:
+    """A program's handout: its drills in program order, numbered from 1."""
+    drills = tuple(
+        handout_drill(content, content.drill(drill_id), number, site_url, use_directory_urls)
+        for number, drill_id in enumerate(program.drills, start=1)
+    )
+    return Handout(content.clinic, program.title, program.summary, drills, large_print)
+
+
+def drill_sheet(content: Content, drill: Drill, site_url: str | None, use_directory_urls: bool = True) -> Handout:
+    """One drill alone, for "Print this drill": the same header and footer as a program handout."""
+    item = handout_drill(content, drill, None, site_url, use_directory_urls)
+    return Handout(content.clinic, "", "", (item,))
