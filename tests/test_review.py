@@ -191,7 +191,8 @@ def reviewed_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def test_drill_page_shows_who_reviewed_it(reviewed_site: Build) -> None:
     note = reviewed_site.html("drills/spiderman/").select_one(".drill__reviewed")
     assert note is not None
-    assert note.get_text(" ", strip=True) == "Reviewed by Jane Doe, PT, DPT on March 5, 2025."
+    assert " ".join(note.get_text().split()) == "Reviewed by Jane Doe, PT, DPT on March 5, 2025."
+    assert note.select_one("time")["datetime"] == "2025-03-05"
 
 
 def test_root_cause_shows_who_reviewed_it_and_escapes_the_name(reviewed_site: Build) -> None:
