@@ -19,6 +19,7 @@ import content_model
 from content_model import Content, Drill
 
 from .dose import dose_phrase
+from .handout_builder import define_handout_builder_macro
 from .handout_macros import define_handout_macros
 from .links import drill_src, page_url, relative
 from .page_errors import check_syntax, clean_undefined, guarded
@@ -46,6 +47,7 @@ def define_env(env: Any) -> None:
     clinic = content.clinic
     directory_urls = bool(env.conf.get("use_directory_urls", True))
     handouts = define_handout_macros(env, macro, content)  # handout(), handout_list()
+    define_handout_builder_macro(env, macro, content)  # handout_builder()
 
     def here() -> str:
         return env.page.url if env.page is not None else ""

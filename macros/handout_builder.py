@@ -1,0 +1,130 @@
+"""The handout builder (``handouts/builder/``): a therapist picks drills for one patient and prints.
+
+Python computes here, once per build, what the page's script needs:
+
+* every drill's name and default dose, as JSON the script reads (``script_json``);
+* every drill's printed block, made by the same ``handout_drill`` template as the
+  program handouts (QR code included), for the script to copy into the preview;
+* the empty sheet (header, call to action, footer) from ``handout_sheet``.
+
+The script (``overrides/assets/javascripts/handout-builder.js``) fills in the rest
+in the browser. What the therapist types never leaves the browser.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from markupsafe import Markup
+
+from content_model import Content, Drill
+
+from .dose import dose_phrase
+from .handout import Handout, HandoutDrill, handout_drill
+from .links import relative
+from .render import render
+
+SHEET_TITLE = "Your home exercises"
+OTHER_DRILLS = "Other drills"
+SCRIPT = "assets/javascripts/handout-builder.js"
+STYLESHEET = "assets/stylesheets/handout-builder.css"
+# A drill with no dose in the data still gets a "How much:" line in its block; the script writes the words.
+_NO_DOSE_YET = "-"
+
+
+@dataclass(frozen=True)
+class DrillGroup:
+    """Drills listed together in the chooser: a program's, in program order, or the rest."""
+
+    title: str
+    drills: tuple[Drill, ...]
+
+
+@dataclass(frozen=True)
+class Builder:
+    """The one input of the ``handout_builder`` template."""
+
+    sheet: Handout  # header and footer; the script adds the drills
+    groups: tuple[DrillGroup, ...]
+    blocks: tuple[HandoutDrill, ...]  # one printed block per drill, in data order
+    data: Markup  # JSON for <script type="application/json">
+    script_url: str
+    stylesheet_url: str
+
+
+def script_json(value: Any) -> Markup:
+    """JSON that is safe as the text of a <script> element.
+
+    Inside <script>, the HTML parser ends the element at "</script" and treats
+    "<!--" specially, whatever the JSON means. Writing every <, > and & as a JSON
+    escape (\\u003c, \\u003e, \\u0026) leaves no such sequence, and JSON.parse
+    reads the same data back.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+
+
+def drill_groups(content: Content) -> tuple[DrillGroup, ...]:
+    """Each program's drills, then the drills in no program under "Other drills"."""
+    groups = [DrillGroup(p.title, tuple(content.program_drills(p.id))) for p in content.programs]
+    in_programs = {drill_id for p in content.programs for drill_id in p.drills}
+    others = tuple(d for d in content.drills if d.id not in in_programs)
+    if others:
+        groups.append(DrillGroup(OTHER_DRILLS, others))
+    return tuple(groups)
+
+
+def builder_data(content: Content) -> dict[str, Any]:
+    """What the script needs to know of each drill: its name and default dose."""
+    drills = []
+    for drill in content.drills:
+        dose = drill.dose
+        drills.append({
+            "id": drill.id,
+            "name": drill.name,
+            "sets": dose.sets if dose else None,
+            "reps": dose.reps if dose else None,
+            "hold_seconds": dose.hold_seconds if dose else None,
+            "per_day": dose.per_day if dose else None,
+            "each_side": drill.each_side,
+        })
+    return {"drills": drills}
+
+
+def builder(content: Content, site_url: str | None, page_url: str, use_directory_urls: bool = True) -> Builder:
+    """The builder page's view. page_url is the builder page's own URL, for links to its files."""
+    blocks = []
+    for drill in content.drills:
+        block = handout_drill(content, drill, 1, site_url, use_directory_urls)
+        # The script sets the number and the dose words; the elements must be there to set.
+        blocks.append(replace(block, dose=dose_phrase(drill.dose, drill.each_side) or _NO_DOSE_YET))
+    return Builder(
+        sheet=Handout(content.clinic, SHEET_TITLE, "", ()),
+        groups=drill_groups(content),
+        blocks=tuple(blocks),
+        data=script_json(builder_data(content)),
+        script_url=relative(SCRIPT, page_url),
+        stylesheet_url=relative(STYLESHEET, page_url),
+    )
+
+
+def define_handout_builder_macro(env: Any, macro: Callable[[Any], Any], content: Content) -> None:
+    """Register ``handout_builder``, the marker of docs/handouts/builder.md."""
+
+    @macro
+    def handout_builder() -> Markup:
+        """The handout builder: choose drills for one patient, set the dose, print."""
+        page = env.page
+        if page is not None:
+            # The printed sheet's footer holds the call to action: no second one at the end of the page.
+            page.meta["call_to_action"] = False
+        view = builder(
+            content,
+            env.conf.get("site_url"),
+            page.url if page is not None else "",
+            bool(env.conf.get("use_directory_urls", True)),
+        )
+        return render("handout_builder", builder=view)
