@@ -7,11 +7,15 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, sync_playwright
+
+from browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -93,3 +97,23 @@ def plain_error_format(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see the same output locally and on GitHub Actions (which sets GITHUB_ACTIONS=true):
     errors print as file:line:col unless a test sets GITHUB_ACTIONS itself."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+@pytest.fixture(scope="session")
+def served(site: Build) -> Iterator[str]:
+    """The default site's strict build, served on 127.0.0.1: its base URL, ending in '/'."""
+    with serve(site.site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium driven by Playwright (one per test module). Missing Chromium fails, never skips."""
+    assert Path(CHROMIUM_PATH).exists(), (
+        f"Chromium is missing at {CHROMIUM_PATH}: browser tests cannot run. "
+        "Install it with 'apt-get install chromium' (make test does this as root)."
+    )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
