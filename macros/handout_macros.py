@@ -60,7 +60,7 @@ class HandoutMacros:
 
     def links(self, program: Program, large_print: bool | None = None) -> HandoutLinks:
         """Links for a program's handout; large_print says which handout page we are on, if any."""
-        variants = [v for v in PDF_VARIANTS if large_print is None or v.large_print == large_print]
+        variants = [v for v in PDF_VARIANTS if v.large_print or not large_print]  # large print: its own PDF only
         pdfs = tuple((v.label, self._link(pdf_path(program.id, v))) for v in variants)
         if large_print is None:
             return HandoutLinks(

@@ -1,0 +1,289 @@
+"""The PDF handouts that hooks/pdf_handouts.py writes after the build, read back as a patient gets them."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urljoin
+
+import pytest
+from mkdocs.exceptions import Abort
+
+import content_model
+from conftest import ROOT, Build
+from pdf_tools import metadata, page_sizes, page_texts, qr_codes
+
+SITE_URL = "https://example.org/"  # mkdocs.yml's default; tests build without SITE_URL set
+LETTER = (612.0, 792.0)
+A4 = (595.28, 841.89)
+# (file, paper, most pages) for each program
+VARIANTS = [("{id}.pdf", LETTER, 2), ("{id}-a4.pdf", A4, 2), ("{id}-large-print.pdf", LETTER, 4)]
+# What only the web page shows: navigation, search, buttons, Material's footer.
+CHROME_TEXT = ["Skip to content", "Search", "Made with", "Material for MkDocs", "Print this", "Edit this page",
+               "Back to top", "Large-print version", "PDF, US Letter", "Previous", "Next"]
+
+
+def content() -> content_model.Content:
+    return content_model.load(ROOT / "data", shown_dir="data")
+
+
+def drill_url(drill_id: str, site_url: str = SITE_URL) -> str:
+    return urljoin(site_url, f"drills/{drill_id}/")
+
+
+def same_size(actual: tuple[float, float], expected: tuple[float, float]) -> bool:
+    return abs(actual[0] - expected[0]) < 1 and abs(actual[1] - expected[1]) < 1
+
+
+def nav_labels(site: Build) -> list[str]:
+    """The text of every navigation link, taken from the built home page."""
+    home = site.html("")
+    return sorted({a.get_text(" ", strip=True) for a in home.select(".md-nav--primary a.md-nav__link")} - {""})
+
+
+@pytest.fixture(scope="module")
+def pdfs(site: Build) -> dict[str, Path]:
+    found = {p.relative_to(site.site).as_posix(): p for p in (site.site / "handouts").glob("*.pdf")}
+    return found
+
+
+def test_every_program_has_its_three_pdfs_and_nothing_else(pdfs: dict[str, Path]) -> None:
+    expected = {f"handouts/{name.format(id=p.id)}" for p in content().programs for name, _, _ in VARIANTS}
+    assert set(pdfs) == expected
+    for path in pdfs.values():
+        assert path.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(("name", "paper", "most_pages"), VARIANTS)
+def test_pdf_paper_and_page_count(pdfs: dict[str, Path], name: str, paper: tuple[float, float], most_pages: int) -> None:
+    for program in content().programs:
+        sizes = page_sizes(pdfs[f"handouts/{name.format(id=program.id)}"])
+        assert 1 <= len(sizes) <= most_pages, f"{name.format(id=program.id)} has {len(sizes)} pages"
+        assert all(same_size(size, paper) for size in sizes), sizes
+
+
+@pytest.mark.parametrize(("name", "paper", "most_pages"), VARIANTS)
+def test_pdf_text_has_every_drill_and_step_and_the_phone_on_every_page(
+    pdfs: dict[str, Path], site: Build, name: str, paper: tuple[float, float], most_pages: int
+) -> None:
+    data = content()
+    phone = data.clinic.phone_display
+    chrome = CHROME_TEXT + nav_labels(site)
+    for program in data.programs:
+        pages = page_texts(pdfs[f"handouts/{name.format(id=program.id)}"])
+        whole = " ".join(pages)
+        for number, page in enumerate(pages, start=1):
+            assert phone in page, f"page {number} has no phone number"
+            assert f"Page {number} of {len(pages)}" in page
+            assert "Stop and call us if pain spreads, gets sharper, or you feel numbness or tingling." in page
+            assert data.clinic.call_to_action.heading in page
+        for position, drill in enumerate(data.program_drills(program.id), start=1):
+            # A drill is never split: its numbered name and every step are on one page.
+            holding = [page for page in pages if f"{position}. {drill.name}" in page]
+            assert holding, f"{drill.name} is missing"
+            assert all(step in holding[0] for step in drill.steps), f"{drill.name} is split or incomplete"
+            for caution in drill.cautions:
+                assert caution in whole
+        for text in chrome:
+            assert text not in whole, f"the PDF shows {text!r} from the web page"
+
+
+def test_drills_come_in_program_order(pdfs: dict[str, Path]) -> None:
+    data = content()
+    for program in data.programs:
+        whole = " ".join(page_texts(pdfs[f"handouts/{program.id}.pdf"]))
+        places = [whole.index(f"{n}. {d.name}") for n, d in enumerate(data.program_drills(program.id), start=1)]
+        assert places == sorted(places)
+
+
+def test_pdf_metadata_names_the_handout_and_the_clinic(pdfs: dict[str, Path]) -> None:
+    data = content()
+    for program in data.programs:
+        regular = metadata(pdfs[f"handouts/{program.id}.pdf"])
+        assert regular["/Title"] == program.title
+        assert regular["/Author"] == data.clinic.name
+        large = metadata(pdfs[f"handouts/{program.id}-large-print.pdf"])
+        assert large["/Title"] == f"{program.title} (large print)"
+        assert large["/Author"] == data.clinic.name
+
+
+@pytest.mark.parametrize(("name", "paper", "most_pages"), VARIANTS)
+def test_each_qr_code_opens_its_drill_page(
+    pdfs: dict[str, Path], site: Build, name: str, paper: tuple[float, float], most_pages: int
+) -> None:
+    data = content()
+    for program in data.programs:
+        pdf = pdfs[f"handouts/{name.format(id=program.id)}"]
+        decoded = [url for page in qr_codes(pdf) for url in page]
+        assert sorted(decoded) == sorted(drill_url(d) for d in program.drills)
+        for url in decoded:  # and each address is a page of the site
+            assert (site.site / url.removeprefix(SITE_URL) / "index.html").is_file()
+
+
+def test_qr_codes_sit_beside_their_drill(pdfs: dict[str, Path]) -> None:
+    """On each page, the codes found are those of the drills printed on that page."""
+    data = content()
+    for program in data.programs:
+        pdf = pdfs[f"handouts/{program.id}-a4.pdf"]
+        for text, urls in zip(page_texts(pdf), qr_codes(pdf), strict=True):
+            drills = enumerate(data.program_drills(program.id), start=1)
+            on_page = [d.id for n, d in drills if f"{n}. {d.name}" in text]
+            assert sorted(urls) == sorted(drill_url(i) for i in on_page)
+
+
+# --- When PDFs are made ------------------------------------------------------------------------
+
+
+def load_hook() -> object:
+    spec = importlib.util.spec_from_file_location("pdf_handouts_under_test", ROOT / "hooks" / "pdf_handouts.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # as MkDocs loads hooks (dataclasses look their module up)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("command", "setting", "wanted"),
+    [("build", None, True), ("serve", None, False), ("serve", "1", True), ("build", "0", False), ("gh-deploy", None, True)],
+)
+def test_pdfs_are_skipped_in_serve_unless_forced(
+    monkeypatch: pytest.MonkeyPatch, command: str, setting: str | None, wanted: bool
+) -> None:
+    hook = load_hook()
+    if setting is None:
+        monkeypatch.delenv("HANDOUT_PDFS", raising=False)
+    else:
+        monkeypatch.setenv("HANDOUT_PDFS", setting)
+    hook.on_startup(command=command, dirty=False)
+    assert hook.wanted() is wanted
+
+
+def test_a_wrong_switch_value_stops_with_what_to_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    hook = load_hook()
+    monkeypatch.setenv("HANDOUT_PDFS", "maybe")
+    with pytest.raises(Abort, match="HANDOUT_PDFS is set to 'maybe': set it to 1 .* or 0"):
+        hook.wanted()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve_log(project: Path, extra_env: dict[str, str]) -> str:
+    """Start `mkdocs serve` on the project, read its log until it serves, then stop it."""
+    env = {key: value for key, value in os.environ.items() if key != "HANDOUT_PDFS"}
+    env.update({"NO_MKDOCS_2_WARNING": "1", **extra_env})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{free_port()}"],
+        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    lines: list[str] = []
+    deadline = time.monotonic() + 180
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append(line)
+            if "Serving on" in line or time.monotonic() > deadline:
+                break
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return "".join(lines)
+
+
+def test_serve_skips_pdfs_and_says_how_to_force_them(project: Path) -> None:
+    log = serve_log(project, {})
+    assert "Serving on" in log, log
+    assert "PDF handouts skipped while previewing (set HANDOUT_PDFS=1 to make them)" in log
+    assert "PDF handouts:" not in log.replace("PDF handouts skipped", "")
+
+
+def test_serve_makes_pdfs_when_forced(project: Path) -> None:
+    log = serve_log(project, {"HANDOUT_PDFS": "1"})
+    assert "Serving on" in log, log
+    count = 3 * len(content().programs)
+    assert f"PDF handouts: {count} made, 0 unchanged" in log
+
+
+# --- Failures are loud; unchanged PDFs are not made twice --------------------------------------
+
+
+def fake_config(project: Path, site_dir: Path) -> SimpleNamespace:
+    return SimpleNamespace(
+        config_file_path=str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=SITE_URL, use_directory_urls=True
+    )
+
+
+def test_a_pdf_that_fails_to_render_stops_the_build(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, site: Build
+) -> None:
+    import weasyprint
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise ValueError("cannot lay out this page")
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", broken)
+    monkeypatch.delenv("HANDOUT_PDFS", raising=False)
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    for file in (ROOT / "data").glob("*.yml"):
+        (project / "data" / file.name).write_bytes(file.read_bytes())
+    hook = load_hook()
+    hook.on_startup(command="build", dirty=False)
+    with pytest.raises(Abort) as stopped:
+        hook.on_post_build(fake_config(project, site.site))
+    first = content().programs[0].id
+    assert str(stopped.value).startswith(f"Could not make the PDF handouts/{first}.pdf: ValueError: cannot lay out this page.")
+    assert not (project / ".cache" / "handout-pdfs").exists() or not any((project / ".cache" / "handout-pdfs").iterdir())
+
+
+def test_a_pdf_that_cannot_be_written_fails_the_real_build(project: Path, tmp_path: Path) -> None:
+    """A folder where the PDF goes: the build stops, names the PDF, and shows no traceback."""
+    program = content().programs[0].id
+    blocker = project / "docs" / "handouts" / f"{program}.pdf"
+    blocker.mkdir(parents=True)
+    (blocker / "note.txt").write_text("in the way", encoding="utf-8")
+    from conftest import mkdocs_build
+
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 1
+    assert f"Could not make the PDF handouts/{program}.pdf: IsADirectoryError" in build.output
+    assert "Traceback" not in build.output
+
+
+def test_unchanged_pdfs_come_from_the_cache(project: Path, tmp_path: Path) -> None:
+    def build(out: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / out)],
+            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout + result.stderr
+
+    count = 3 * len(content().programs)
+    assert f"PDF handouts: {count} made, 0 unchanged" in build("first")
+    assert f"PDF handouts: 0 made, {count} unchanged" in build("second")
+    for pdf in (tmp_path / "first" / "handouts").glob("*.pdf"):
+        assert pdf.read_bytes() == (tmp_path / "second" / "handouts" / pdf.name).read_bytes()
+    # A change to what the handouts show makes them again.
+    clinic = project / "data" / "clinic.yml"
+    heading = content().clinic.call_to_action.heading
+    text = clinic.read_text(encoding="utf-8")
+    assert f"heading: {heading}\n" in text
+    clinic.write_text(text.replace(f"heading: {heading}\n", f"heading: {heading} today\n"), encoding="utf-8")
+    assert f"PDF handouts: {count} made, 0 unchanged" in build("third")
+    assert len(list((project / ".cache" / "handout-pdfs").glob("*.pdf"))) == count  # old ones pruned

@@ -1,0 +1,343 @@
+"""Printable handouts: the generated pages, "Print this drill", and what real Chromium prints.
+
+The PDF files themselves are checked in test_handout_pdfs.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+import content_model
+from browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve
+from conftest import FIXTURES, ROOT, Build, make_project, mkdocs_build
+from pdf_tools import page_texts, qr_codes
+
+SITE_URL = "https://example.org/"
+SAFETY = "Stop and call us if pain spreads, gets sharper, or you feel numbness or tingling."
+DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+PT = 4 / 3  # CSS pixels per point
+
+
+def content() -> content_model.Content:
+    return content_model.load(ROOT / "data", shown_dir="data")
+
+
+def words(tag: object) -> str:
+    return " ".join(tag.get_text(" ", strip=True).split())  # type: ignore[attr-defined]
+
+
+# --- The pages, as built --------------------------------------------------------------------------
+
+
+def test_each_program_has_a_handout_page_and_a_large_print_page(site: Build) -> None:
+    for program in content().programs:
+        for path, large in ((f"handouts/{program.id}/", False), (f"handouts/{program.id}/large-print/", True)):
+            page = site.html(path)
+            sheet = page.select_one("article.handout .handout-sheet")
+            assert sheet is not None, path
+            assert ("handout-sheet--large-print" in sheet["class"]) is large
+            assert words(sheet.select_one("h1")) == program.title
+
+
+def test_handout_shows_every_drill_of_the_program_in_order_with_all_it_needs(site: Build) -> None:
+    data = content()
+    program = data.programs[0]
+    page = site.html(f"handouts/{program.id}/")
+    sheet = page.select_one(".handout-sheet")
+    header = sheet.select_one(".handout-header")
+    assert words(header.select_one(".handout-header__clinic-name")) == data.clinic.name
+    assert words(header.select_one(".handout-header__phone")) == data.clinic.phone_display
+    assert [words(s) for s in header.select(".write-on__label")] == ["Patient name:", "Date:", "Therapist:"]
+    blocks = sheet.select(".handout-sheet__drills > li > .handout-drill")
+    drills = data.program_drills(program.id)
+    assert len(blocks) == len(drills)
+    for number, (block, drill) in enumerate(zip(blocks, drills, strict=True), start=1):
+        assert words(block.select_one(".handout-drill__name")) == f"{number}. {drill.name}"
+        assert words(block.select_one(".handout-drill__summary")) == f"What it does: {drill.summary}"
+        assert words(block.select_one(".handout-drill__position")) == f"Start: {drill.position}"
+        assert [words(li) for li in block.select("ol.handout-drill__steps > li")] == drill.steps
+        assert [words(li) for li in block.select(".handout-drill__cautions li")] == drill.cautions
+        dose = words(block.select_one(".handout-drill__dose"))
+        assert dose.startswith("How much: ") and (not drill.each_side or dose.endswith("each side"))
+        requires = block.select_one(".handout-drill__requires")
+        if drill.requires:
+            assert words(requires) == "Master first: " + ", ".join(data.drill(r).name for r in drill.requires)
+        else:
+            assert requires is None
+        assert [words(li) for li in block.select(".week-tracker__days > li")] == DAYS
+        qr = block.select_one(".handout-drill__qr [role=img]")
+        assert qr["aria-label"] == f"QR code that opens the {drill.name} page"
+        assert qr.select_one("svg") is not None
+
+
+def test_handout_footer_holds_the_call_to_action_and_the_safety_line_once(site: Build) -> None:
+    data = content()
+    page = site.html(f"handouts/{data.programs[0].id}/")
+    ctas = page.select(".md-content section.call-to-action")
+    assert len(ctas) == 1, "the footer's call to action is the page's only one"
+    footer = ctas[0].find_parent(class_="handout-footer")
+    assert footer is not None
+    assert words(ctas[0].select_one(".call-to-action__heading")) == data.clinic.call_to_action.heading
+    assert words(footer.select_one(".handout-footer__safety")) == SAFETY
+    assert words(ctas[0].select_one(".call-to-action__print")) == f"{data.clinic.name}: call {data.clinic.phone_display}"
+
+
+def test_handout_pages_link_to_their_pdfs_and_each_other(site: Build) -> None:
+    for program in content().programs:
+        regular = site.html(f"handouts/{program.id}/")
+        links = {a["href"] for a in regular.select(".handout-tools a")}
+        assert links == {"large-print/", f"../{program.id}.pdf", f"../{program.id}-a4.pdf", f"../{program.id}-large-print.pdf"}
+        large = site.html(f"handouts/{program.id}/large-print/")
+        assert {a["href"] for a in large.select(".handout-tools a")} == {"../", f"../../{program.id}-large-print.pdf"}
+        for href in links:
+            assert (site.site / "handouts" / program.id / href).resolve().exists(), href
+
+
+def test_handout_edit_link_opens_the_programs_file(site: Build) -> None:
+    page = site.html(f"handouts/{content().programs[0].id}/")
+    assert page.select_one("a.md-content__button[rel=edit]")["href"].endswith("/data/programs.yml")
+
+
+def test_handouts_index_lists_every_program(site: Build) -> None:
+    page = site.html("handouts/")
+    items = page.select(".handout-list__item")
+    assert [words(i.select_one(".handout-list__title")) for i in items] == [p.title for p in content().programs]
+    for item in items:
+        for a in item.select("a"):
+            assert (site.site / "handouts" / a["href"]).resolve().exists(), a["href"]
+
+
+def test_every_drill_page_can_print_that_drill_alone(site: Build) -> None:
+    data = content()
+    for drill in data.drills:
+        page = site.html(f"drills/{drill.id}/")
+        button = page.select_one("button[data-print-button]")
+        assert words(button) == "Print this drill"
+        assert button.has_attr("hidden"), "shown by print.js only, so it never appears without JavaScript"
+        sheet = page.select_one(".print-sheet .handout-sheet")
+        assert [words(h) for h in sheet.select(".handout-drill__name")] == [drill.name]
+        assert words(sheet.select_one(".handout-header__phone")) == data.clinic.phone_display
+        assert words(sheet.select_one(".handout-footer__safety")) == SAFETY
+        assert sheet.select_one(".handout-footer .call-to-action") is not None
+        for program in data.programs_with(drill.id):
+            hrefs = {a["href"] for a in page.select(".drill-print a")}
+            assert f"../../handouts/{program.id}.pdf" in hrefs
+            assert f"../../handouts/{program.id}/" in hrefs
+            for href in hrefs:
+                assert (site.site / "drills" / drill.id / href).resolve().exists(), href
+
+
+def test_print_script_is_a_file_not_an_inline_script(site: Build) -> None:
+    page = site.html(f"handouts/{content().programs[0].id}/")
+    sources = [s.get("src", "") for s in page.select("script")]
+    assert any(src.endswith("assets/javascripts/print.js") for src in sources)
+    assert (site.site / "assets" / "javascripts" / "print.js").is_file()
+    assert not any("print(" in (s.string or "") for s in page.select("script:not([src])"))
+
+
+# --- What Chromium prints --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium; a missing browser is a failure, never a skip."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def base(site: Build) -> Iterator[str]:
+    with serve(site.site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def printed(page: Page, url: str, paper: str) -> bytes:
+    page.goto(url)
+    return page.pdf(format=paper, print_background=True)
+
+
+# Every rendered text in the element named by `selector`: its font size (px) and colour, in print media.
+PRINTED_TEXT = """selector => {
+  const found = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const text = walker.currentNode.textContent.trim();
+      const element = walker.currentNode.parentElement;
+      if (!text || element.closest('.visually-hidden') || !element.getClientRects().length) continue;
+      const style = getComputedStyle(element);
+      if (style.visibility === 'hidden') continue;
+      found.push({text: text.slice(0, 50), size: parseFloat(style.fontSize), color: style.color});
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", ["Letter", "A4"])
+def test_chromium_prints_the_handout_on_two_pages_with_everything(
+    page: Page, base: str, site: Build, paper: str
+) -> None:
+    data = content()
+    for program in data.programs:
+        pages = page_texts(printed(page, f"{base}handouts/{program.id}/", paper))
+        assert len(pages) <= 2, f"{program.id} prints on {len(pages)} {paper} pages"
+        for number, text in enumerate(pages, start=1):
+            assert data.clinic.phone_display in text, f"no phone on page {number}"
+            assert SAFETY in text and data.clinic.call_to_action.heading in text, f"no footer on page {number}"
+            assert f"Page {number} of {len(pages)}" in text
+        for number, drill in enumerate(data.program_drills(program.id), start=1):
+            holding = [text for text in pages if f"{number}. {drill.name}" in text]
+            assert holding and all(step in holding[0] for step in drill.steps), f"{drill.name} is split or missing"
+        whole = " ".join(pages)
+        for chrome in ("Skip to content", "Search", "Print this handout", "Large-print version", "Made with", "Handouts"):
+            assert chrome not in whole, f"{chrome!r} is printed"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", ["Letter", "A4"])
+def test_chromium_prints_large_print_on_four_pages_at_most(page: Page, base: str, paper: str) -> None:
+    data = content()
+    for program in data.programs:
+        pdf = printed(page, f"{base}handouts/{program.id}/large-print/", paper)
+        pages = page_texts(pdf)
+        assert len(pages) <= 4, f"{program.id} large print has {len(pages)} {paper} pages"
+        whole = " ".join(pages)
+        assert all(step in whole for d in data.program_drills(program.id) for step in d.steps)
+        assert all(data.clinic.phone_display in text for text in pages)
+
+
+@pytest.mark.browser
+def test_chromium_printout_qr_codes_open_the_drill_pages(page: Page, base: str) -> None:
+    program = content().programs[0]
+    decoded = [url for codes in qr_codes(printed(page, f"{base}handouts/{program.id}/", "Letter")) for url in codes]
+    assert sorted(decoded) == sorted(urljoin(SITE_URL, f"drills/{d}/") for d in program.drills)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "smallest_pt"), [("handouts/{id}/", 12), ("handouts/{id}/large-print/", 18)])
+def test_printed_handout_text_is_large_and_black(page: Page, base: str, path: str, smallest_pt: int) -> None:
+    page.goto(base + path.format(id=content().programs[0].id))
+    page.emulate_media(media="print")
+    texts = page.evaluate(PRINTED_TEXT, ".handout-sheet")
+    assert len(texts) > 50
+    too_small = [t for t in texts if t["size"] < smallest_pt * PT - 0.01]
+    assert not too_small, too_small[:5]
+    body = [t for t in texts if t["text"] in content().drills[0].steps]
+    assert body and all(t["size"] >= smallest_pt * PT - 0.01 for t in body)
+    # Black on white: nothing is told by colour.
+    assert {t["color"] for t in texts} == {"rgb(0, 0, 0)"}
+    # The web page's chrome is not printed.
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".handout-tools", ".md-content__button"):
+        assert page.eval_on_selector(selector, "e => getComputedStyle(e).display") == "none", selector
+
+
+@pytest.mark.browser
+def test_every_article_and_drill_page_prints_at_12_points_or_more(page: Page, base: str, site: Build) -> None:
+    paths = [p.relative_to(site.site).parent.as_posix() + "/" for p in site.pages()]
+    paths = [p.removeprefix("./") for p in paths if p.startswith(("articles/", "drills/")) or p == "./"]
+    assert any(p.startswith("articles/") for p in paths) and any(p.startswith("drills/") for p in paths)
+    for path in paths:
+        page.goto(base + path)
+        page.emulate_media(media="print")
+        texts = page.evaluate(PRINTED_TEXT, ".md-content")
+        assert texts, path
+        too_small = [t for t in texts if t["size"] < 12 * PT - 0.01]
+        assert not too_small, (path, too_small[:5])
+        for selector in (".md-header", ".md-footer", ".md-sidebar--primary"):
+            assert page.eval_on_selector(selector, "e => getComputedStyle(e).display") == "none", (path, selector)
+
+
+@pytest.mark.browser
+def test_print_this_drill_prints_that_drill_alone_on_one_page(page: Page, base: str) -> None:
+    data = content()
+    page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
+    for drill in data.drills:
+        page.goto(f"{base}drills/{drill.id}/")
+        button = page.get_by_role("button", name="Print this drill")
+        button.click()
+        assert page.evaluate("window.__printed") == 1
+        pages = page_texts(page.pdf(format="Letter", print_background=True))
+        assert len(pages) == 1, f"{drill.id} prints on {len(pages)} pages"
+        text = pages[0]
+        assert drill.name in text and all(step in text for step in drill.steps)
+        assert data.clinic.phone_display in text and SAFETY in text
+        assert data.clinic.call_to_action.heading in text
+        others = [d.summary for d in data.drills if d.id != drill.id]
+        assert not [summary for summary in others if summary in text], "only this drill is printed"
+        assert "Print this drill" not in text and "Skip to content" not in text
+
+
+# --- Another clinic's handouts ---------------------------------------------------------------------
+
+OTHER = FIXTURES / "handout_clinic"
+OTHER_URL = "https://ankles.example/care/"
+
+
+@pytest.fixture(scope="module")
+def other_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    tmp = tmp_path_factory.mktemp("handout-clinic")
+    config = {
+        "site_url": OTHER_URL,
+        "nav": [{"Home": "index.md"}, {"Drills": "drills/index.md"}, {"Handouts": "handouts/index.md"}],
+        "extra": {"root_causes_page": "index.md"},
+    }
+    project = make_project(tmp, data=OTHER / "data", docs=OTHER / "docs", config=config)
+    build = mkdocs_build(project, tmp / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_another_clinics_handouts_show_its_data_only(other_site: Build) -> None:
+    other = content_model.load(OTHER / "data", shown_dir="data")
+    seed = content()
+    assert {p.name for p in (other_site.site / "handouts").glob("*.pdf")} == {
+        f"{p.id}{suffix}.pdf" for p in other.programs for suffix in ("", "-a4", "-large-print")
+    }
+    seed_facts = [seed.clinic.name, seed.clinic.phone_display, seed.clinic.call_to_action.heading]
+    seed_facts += [d.name for d in seed.drills] + [p.title for p in seed.programs]
+    for program in other.programs:
+        sheet = other_site.html(f"handouts/{program.id}/").select_one(".handout-sheet")
+        names = [words(n) for n in sheet.select(".handout-drill__name")]
+        assert names == [f"{n}. {d.name}" for n, d in enumerate(other.program_drills(program.id), start=1)]
+        for variant in ("", "-a4", "-large-print"):
+            pdf = other_site.site / "handouts" / f"{program.id}{variant}.pdf"
+            pages = page_texts(pdf)
+            whole = " ".join(pages)
+            assert all(other.clinic.phone_display in text for text in pages)
+            assert all(step in whole for d in other.program_drills(program.id) for step in d.steps)
+            assert not [fact for fact in seed_facts if fact in whole], pdf.name
+            decoded = sorted(url for codes in qr_codes(pdf) for url in codes)
+            assert decoded == sorted(urljoin(OTHER_URL, f"drills/{d}/") for d in program.drills)
+        html = (other_site.site / "handouts" / program.id / "index.html").read_text(encoding="utf-8")
+        assert not [fact for fact in seed_facts if fact in html]
+
+
+def test_a_page_in_the_way_of_a_generated_handout_stops_the_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    program = content().programs[0].id
+    (project / "docs" / "handouts" / program).mkdir(parents=True)
+    (project / "docs" / "handouts" / program / "index.md").write_text("# Mine\n", encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 1
+    line = content().line_of("programs", program)
+    assert (
+        f"data/programs.yml:{line}: programs[0]: the handout of program '{program}' is generated at handouts/{program}/, "
+        f"but docs/handouts/{program}/index.md is already there: delete that file, or give the program another id"
+    ) in build.output
