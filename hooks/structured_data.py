@@ -98,6 +98,9 @@ def _front_matter_review(page: Page, config: MkDocsConfig) -> Review | None:
     raw = page.meta.get("reviewed")
     if raw is None:
         return None
+    if isinstance(raw, dict) and True in raw and "on" not in raw:
+        # MkDocs reads front matter as YAML 1.1, where a bare `on:` key means true.
+        raw = {("on" if key is True else key): value for key, value in raw.items()}
     try:
         return Review.model_validate(raw)
     except ValidationError as error:

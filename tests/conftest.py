@@ -117,3 +117,47 @@ def chromium() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# What the extras site adds to the default one (tests/conftest.py: extras_site).
+EXTRAS_VIDEO = "https://www.youtube.com/watch?v=abc123XYZ_0"
+EXTRAS_HOSTILE = "</script><script>window.__pwned = 1</script> & <b>"
+
+
+@pytest.fixture(scope="session")
+def extras_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The default site plus what it does not show yet, built strictly once (PDFs skipped):
+
+    * the drill quadruped-rockbacks has a video and a recorded review;
+    * the seed article records its review in front matter, and its description
+      tries to close the <script> element (EXTRAS_HOSTILE);
+    * docs/articles/links-to-nowhere.md links, in raw HTML, to a page and an anchor
+      that do not exist: the strict build cannot see those, the link checker must.
+    """
+    tmp = tmp_path_factory.mktemp("extras")
+    project = make_project(tmp)
+    drills = project / "data" / "drills.yml"
+    entry = "- id: quadruped-rockbacks\n"
+    text = drills.read_text(encoding="utf-8")
+    assert entry in text, f"data/drills.yml no longer has {entry!r}: update the extras fixture"
+    extra = f"  video: {EXTRAS_VIDEO}\n  reviewed: {{by: \"Jane Doe, PT, DPT\", on: 2026-01-15}}\n"
+    drills.write_text(text.replace(entry, entry + extra, 1), encoding="utf-8")
+    article = project / "docs" / "articles" / "hip-mobility-drills.md"
+    text = article.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), "the seed article has no front matter: update the extras fixture"
+    review = "reviewed:\n  by: Jane Doe, PT, DPT\n  on: 2026-02-01\n"
+    front = f"---\n{review}description: {json.dumps(EXTRAS_HOSTILE)}\n"
+    lines = [line for line in text.removeprefix("---\n").splitlines(keepends=True)]
+    end = lines.index("---\n")
+    kept = [line for line in lines[:end] if not line.startswith("description:")]
+    article.write_text(front + "".join(kept) + "".join(lines[end:]), encoding="utf-8")
+    (project / "docs" / "articles" / "links-to-nowhere.md").write_text(
+        "---\ntitle: Links to nowhere\ndescription: A test page with two broken links.\n---\n\n"
+        "# Links to nowhere\n\n"
+        '<p><a href="../no-such-page/">A page that does not exist</a></p>\n\n'
+        '<p><a href="../hip-mobility-drills/#no-such-section">A section that does not exist</a></p>\n',
+        encoding="utf-8",
+    )
+    build = mkdocs_build(project, tmp / "site", extra_env={"HANDOUT_PDFS": "0"})
+    assert build.returncode == 0, build.output
+    return build
