@@ -110,9 +110,10 @@ def our_project(base: Path, data: dict) -> Path:
     (docs / "drills").mkdir(parents=True)
     (docs / "articles").mkdir()
     first = data["programs"][0]["id"]
-    (docs / "index.md").write_text(f"# Home\n\nSimple drills for your back.\n\n{{{{ program_drills(\"{first}\") }}}}\n")
-    (docs / "drills" / "index.md").write_text("# All drills\n\n{{ drill_index() }}\n")
-    (docs / "articles" / "back-pain-when-walking.md").write_text("# Root causes\n\n{{ root_cause_details() }}\n")
+    front = "---\ndescription: Simple drills for your back.\n---\n\n"
+    (docs / "index.md").write_text(f"{front}# Home\n\nSimple drills for your back.\n\n{{{{ program_drills(\"{first}\") }}}}\n")
+    (docs / "drills" / "index.md").write_text(f"{front}# All drills\n\n{{{{ drill_index() }}}}\n")
+    (docs / "articles" / "back-pain-when-walking.md").write_text(f"{front}# Root causes\n\n{{{{ root_cause_details() }}}}\n")
     for drill in data["drills"]:
         (docs / "drills" / f"{drill['id']}.md").write_text(f"{{{{ drill_page(\"{drill['id']}\") }}}}\n")
     nav = [{"Home": "index.md"}, {"Root causes": "articles/back-pain-when-walking.md"}, {"Drills": "drills/index.md"}]
