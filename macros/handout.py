@@ -62,6 +62,7 @@ class HandoutDrill:
     requires: tuple[str, ...]  # names of the drills to master first
     url: str  # absolute address of the drill's page: what the QR code opens
     qr: Markup  # the QR code as inline SVG
+    anchor: str | None = None  # id of its heading; None where the page already shows the drill
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,12 @@ def qr_svg(url: str) -> Markup:
 
 
 def handout_drill(
-    content: Content, drill: Drill, number: int | None, site_url: str | None, use_directory_urls: bool = True
+    content: Content,
+    drill: Drill,
+    number: int | None,
+    site_url: str | None,
+    use_directory_urls: bool = True,
+    anchored: bool = True,
 ) -> HandoutDrill:
     url = absolute_url(site_url, drill_src(drill.id), use_directory_urls)
     return HandoutDrill(
@@ -115,6 +121,7 @@ def handout_drill(
         requires=tuple(content.drill(r).name for r in drill.requires),
         url=url,
         qr=qr_svg(url),
+        anchor=f"handout-drill-{drill.id}" if anchored else None,
     )
 
 
@@ -136,5 +143,6 @@ def program_handout(
 
 def drill_sheet(content: Content, drill: Drill, site_url: str | None, use_directory_urls: bool = True) -> Handout:
     """One drill alone, for "Print this drill": the same header and footer as a program handout."""
-    item = handout_drill(content, drill, None, site_url, use_directory_urls)
+    # No anchor: the drill's own page already has its heading (and search finds it there).
+    item = handout_drill(content, drill, None, site_url, use_directory_urls, anchored=False)
     return Handout(content.clinic, "", "", (item,))

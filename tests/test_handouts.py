@@ -341,3 +341,15 @@ def test_a_page_in_the_way_of_a_generated_handout_stops_the_build(tmp_path: Path
         f"data/programs.yml:{line}: programs[0]: the handout of program '{program}' is generated at handouts/{program}/, "
         f"but docs/handouts/{program}/index.md is already there: delete that file, or give the program another id"
     ) in build.output
+
+
+def test_search_finds_each_drill_once_not_its_hidden_print_sheet(site: Build) -> None:
+    import json
+
+    docs = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for drill in content().drills:
+        entries = [d for d in docs if d["location"].startswith(f"drills/{drill.id}/")]
+        assert [d["location"] for d in entries] == [f"drills/{drill.id}/"]
+        text = entries[0]["text"]
+        assert text.count(drill.steps[-1]) == 1
+        assert "Patient name" not in text and "Days done" not in text
