@@ -26,8 +26,15 @@ CHROMIUM_ARGS = [
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
 
 class _GzipHandler(_QuietHandler):
@@ -54,12 +61,15 @@ class _GzipHandler(_QuietHandler):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, compress: bool = False) -> Iterator[str]:
+def serve(site_dir: Path, compress: bool = False, headers: dict[str, str] | None = None) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 (a free port) until the block ends.
 
-    ``compress=True`` gzips text files, as any web host does (for page-weight measurements).
+    ``compress=True`` gzips text files, as any web host does (for page-weight measurements);
+    ``headers`` are added to every response.
     """
-    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(site_dir))
+    base = _GzipHandler if compress else _QuietHandler
+    handler_class = type("Handler", (base,), {"extra_headers": dict(headers or {})})
+    handler = functools.partial(handler_class, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
