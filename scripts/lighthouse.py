@@ -61,7 +61,7 @@ def built(site: Path, path: str) -> bool:
 def run_lighthouse(url: str) -> dict:
     """Lighthouse's JSON report for one URL (mobile preset, the four categories)."""
     if not LIGHTHOUSE.exists():
-        raise SystemExit(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run 'npm ci' in {ROOT}")
+        raise FileNotFoundError(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run 'npm ci' in {ROOT}")
     command = [
         str(LIGHTHOUSE),
         url,

@@ -1,0 +1,35 @@
+"""Lighthouse 12, mobile preset: accessibility, best practices and SEO score 100 on the key pages.
+
+The same measurement as ``make lighthouse`` (scripts/lighthouse.py): home, the
+seed article, a drill, the handout and the handout builder (each one the build
+has), served gzipped on 127.0.0.1, one Lighthouse run each. Performance and
+page weight depend on the machine and are reported by ``make lighthouse`` (and
+in the README), not asserted here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import Build
+from scripts import lighthouse
+
+ASSERTED = ("accessibility", "best-practices", "seo")
+
+
+@pytest.mark.browser
+def test_key_pages_score_100_for_accessibility_best_practices_and_seo(site: Build) -> None:
+    results = lighthouse.measure(site.site)
+    measured = [result.path for result in results]
+    expected = [path for _, path in lighthouse.PAGES if lighthouse.built(site.site, path)]
+    assert measured == expected
+    assert measured[:3] == ["", "articles/hip-mobility-drills/", "drills/spiderman/"]
+    problems = [
+        f"/{result.path}: {category} {result.scores[category]}; below 1: "
+        + "; ".join(audit for audit in result.failed_audits if audit.startswith(category))
+        for result in results
+        for category in ASSERTED
+        if result.scores[category] != 100
+    ]
+    assert not problems, "\n".join(problems)
+    assert all(result.transfer_bytes > 0 and result.scores["performance"] > 0 for result in results)
