@@ -101,7 +101,9 @@ def test_first_tab_reaches_a_skip_link_that_lands_on_the_content(site: Build, se
             problems.append(f"/{path}: the skip link goes to #{target}, which is not on the page")
             continue
         lands = tab.evaluate(
-            f"document.querySelector('article.md-content__inner').contains(document.getElementById({target!r}))"
+            "target => document.querySelector('article.md-content__inner')"
+            ".contains(document.getElementById(target))",
+            target,
         )
         if not lands:
             problems.append(f"/{path}: the skip link's target #{target} is not in the main content")
@@ -136,7 +138,8 @@ LINKS = """
   .map(a => {
     const label = a.getAttribute('aria-label');
     const labelledby = a.getAttribute('aria-labelledby');
-    const byId = labelledby ? labelledby.split(/\\s+/).map(id => document.getElementById(id)?.textContent || '').join(' ') : '';
+    const byId = (labelledby || '').split(/\\s+/).filter(Boolean)
+      .map(id => document.getElementById(id)?.textContent || '').join(' ');
     const images = [...a.querySelectorAll('img[alt]')].map(img => img.alt).join(' ');
     const name = (label || byId || a.innerText || images || a.title || '').replace(/\\s+/g, ' ').trim();
     return [name, a.href];
@@ -162,4 +165,5 @@ def test_every_page_declares_its_language(site: Build) -> None:
         html = page_file(site.site, path).read_text(encoding="utf-8")
         root = BeautifulSoup(html, "html.parser").find("html")
         # "en": mkdocs.yml sets theme.language, which Material writes as <html lang>.
-        assert root is not None and root.get("lang") == "en", f"/{path}: <html lang> is {root and root.get('lang')}"
+        lang = root.get("lang") if root is not None else None
+        assert lang == "en", f"/{path}: <html lang> is {lang!r}"
