@@ -37,10 +37,8 @@
     return /^\d+$/.test(String(text).trim()) && value >= 1 && value <= MAX_NUMBER ? value : null;
   }
 
-  function formatDate(value) {
-    var date = new Date(value + "T00:00:00Z");
-    if (!value || isNaN(date.getTime())) return "";
-    return date.toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  function today() {
+    return new Date().toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric" });
   }
 
   // The link's "#" part: drill=<id>.<sets>.<reps>.<hold>.<per day>.<each side 1 or 0>, in order.
@@ -108,14 +106,14 @@
         block.querySelector(".handout-drill__number").textContent = index + 1 + ".";
         var dose = block.querySelector(".handout-drill__dose");
         var phrase = dosePhrase(item.dose, item.eachSide);
-        if (phrase) dose.replaceChildren(dose.querySelector("strong"), " " + phrase);
-        else dose.remove();
         if (item.note) {
+          // At the end of the "Days done" row, where the sheet has room: a short note adds no line.
           var note = noteTemplate.content.cloneNode(true);
           note.querySelector("[data-note-text]").textContent = item.note;
-          var summary = block.querySelector(".handout-drill__summary");
-          summary.parentNode.insertBefore(note, summary);
+          block.querySelector(".week-tracker").appendChild(note);
         }
+        if (phrase) dose.replaceChildren(dose.querySelector("strong"), " " + phrase);
+        else dose.remove();
         list.appendChild(block);
       });
       preview.querySelector("[data-preview-empty]").hidden = chosen.length > 0;
@@ -128,7 +126,7 @@
       });
       var lines = {
         ".write-on--1 .write-on__line": values.name,
-        ".write-on--2 .write-on__line": formatDate(values.date),
+        ".write-on--2 .write-on__line": values.date,
         ".write-on--3 .write-on__line": values.therapist
       };
       Object.keys(lines).forEach(function (selector) {
@@ -305,6 +303,7 @@
     root.hidden = false;
     page.querySelector("[data-preview-heading]").hidden = false;
     preview.hidden = false;
+    root.querySelector("[data-today]").value = today();
     update();
     fillPatient();
     restore(window.location.hash);

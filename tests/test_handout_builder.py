@@ -1,0 +1,527 @@
+"""The handout builder (handouts/builder/): a therapist builds one patient's handout in the browser.
+
+In real Chromium: choose, order and dose drills, print to PDF (read back with pypdf,
+QR codes decoded with zxing-cpp), copy a link and open it elsewhere, do it all by
+keyboard, pass axe. All along, nothing typed about the patient leaves the page.
+Without a browser: the data block's escaping, the page's build, the drill groups.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import zxingcpp
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+from PIL import Image
+from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
+from pypdf import PdfReader
+
+import content_model
+from browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve
+from conftest import ROOT, Build, make_project, mkdocs_build
+from content_model import Dose
+from macros.dose import dose_phrase
+from macros.handout import qr_svg
+from macros.handout_builder import OTHER_DRILLS, builder_data, drill_groups, script_json
+from small_data import PROGRAMS, replaced, write_project
+
+BUILDER = "handouts/builder/"
+CONTENT = content_model.load(ROOT / "data", shown_dir="data")
+NAMES = {drill.id: drill.name for drill in CONTENT.drills}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+LETTER = (612.0, 792.0)  # points
+
+# What a therapist types about a patient: none of it may leave the page.
+PATIENT = "Quinn Zabriskie-Testwood"
+DATE = "July 9, 2031"
+THERAPIST = "Robin Ottoline-Testcase"
+NOTES = "Walk ten minutes after lunch. Ice the hip at night (zq-general-note)."
+DRILL_NOTE = "Left side only until the next visit (zq-drill-note)"
+SECRETS = (PATIENT, "Zabriskie", DATE, "2031", THERAPIST, "Ottoline", NOTES, "zq-general-note",
+           DRILL_NOTE, "zq-drill-note")
+
+
+# --- Browser fixtures ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    assert Path(CHROMIUM_PATH).exists(), f"Chromium is missing at {CHROMIUM_PATH}: install it (make test does)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def base(site: Build) -> Iterator[str]:
+    with serve(site.site) as url:
+        yield url
+
+
+@pytest.fixture
+def context(chromium: Browser) -> Iterator[BrowserContext]:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@dataclass
+class Session:
+    """A builder page and every request it made, counted from the moment it had loaded."""
+
+    page: Page
+    requests: list[Request]
+    loaded: int
+    base: str
+
+
+def open_builder(context: BrowserContext, url: str, base: str) -> Session:
+    page = context.new_page()
+    requests: list[Request] = []
+    page.on("request", lambda request: requests.append(request))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url, wait_until="networkidle")
+    assert not errors, errors
+    assert page.locator("[data-handout-builder]").is_visible(), "the builder's script did not start"
+    return Session(page, requests, len(requests), base)
+
+
+def assert_private(session: Session, context: BrowserContext, secrets: tuple[str, ...] = SECRETS) -> None:
+    """No request after load; no request, storage, cookie or address holds what was typed."""
+    after = [request.url for request in session.requests[session.loaded :]]
+    assert after == [], f"requests after the page had loaded: {after}"
+    for request in session.requests:
+        assert request.url.startswith(session.base), f"a request left the site: {request.url}"
+        sent = " ".join([request.url, request.post_data or "", json.dumps(request.headers)])
+        assert not [s for s in secrets if s in sent], f"{request.url} carries patient data"
+    stores = session.page.evaluate(
+        "JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie])"
+    )
+    state = json.dumps(context.storage_state(indexed_db=True))
+    for secret in secrets:
+        assert secret not in stores, f"{secret!r} is in localStorage, sessionStorage or a cookie"
+        assert secret not in state, f"{secret!r} is in the browser's stored state"
+        assert secret not in session.page.url, f"{secret!r} is in the address"
+
+
+# --- Driving the builder ------------------------------------------------------------------------
+
+def choose(page: Page, *drill_ids: str) -> None:
+    for drill_id in drill_ids:
+        page.locator(f'[data-choose][value="{drill_id}"]').first.check()
+
+
+def row(page: Page, drill_id: str):  # noqa: ANN201 - a Locator
+    return page.locator(f'[data-row="{drill_id}"]')
+
+
+def press(page: Page, drill_id: str, button: str) -> None:
+    """Press "Move up", "Move down" or "Remove" in a chosen drill's row."""
+    page.get_by_role("button", name=f"{button} {NAMES[drill_id]}", exact=True).click()
+
+
+def set_dose(page: Page, drill_id: str, **values: int | None) -> None:
+    for field, value in values.items():
+        row(page, drill_id).locator(f'[data-dose="{field}"]').fill("" if value is None else str(value))
+
+
+def fill_patient(page: Page, drill_id: str | None = None) -> None:
+    """Name, date and therapist; with drill_id, the general notes and that drill's note too."""
+    page.get_by_label("Patient's name").fill(PATIENT)
+    page.get_by_label("Date").fill(DATE)
+    page.get_by_label("Therapist's name").fill(THERAPIST)
+    if drill_id:
+        page.get_by_label("Notes for the patient").fill(NOTES)
+        row(page, drill_id).get_by_label("Note for this drill").fill(DRILL_NOTE)
+
+
+def preview_names(page: Page) -> list[str]:
+    return [
+        name.split(". ", 1)[1]
+        for name in page.locator("[data-preview] .handout-drill__name").all_inner_texts()
+    ]
+
+
+def preview_dose(page: Page, drill_id: str) -> str | None:
+    dose = page.locator(f'[data-preview] [aria-labelledby="handout-drill-{drill_id}"] .handout-drill__dose')
+    return dose.inner_text().removeprefix("How much:").strip() if dose.count() else None
+
+
+def print_pdf(page: Page) -> bytes:
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="Letter")
+    page.emulate_media(media="screen")
+    return pdf
+
+
+def pdf_texts(pdf: bytes) -> list[str]:
+    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def qr_codes_top_down(pdf: bytes, tmp: Path) -> list[str]:
+    """The QR codes of a one-page PDF, top to bottom: pdftoppm at 300 dpi, then zxing-cpp."""
+    pdftoppm = shutil.which("pdftoppm")
+    assert pdftoppm, "pdftoppm is missing: install poppler-utils"
+    (tmp / "sheet.pdf").write_bytes(pdf)
+    subprocess.run([pdftoppm, "-r", "300", "-png", "-singlefile", tmp / "sheet.pdf", tmp / "sheet"], check=True)
+    with Image.open(tmp / "sheet.png") as image:
+        codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    return [code.text for code in sorted(codes, key=lambda code: code.position.top_left.y)]
+
+
+def drill_url(page: Page, drill_id: str) -> str:
+    """The published address of a drill's page, from the builder page's canonical address."""
+    canonical = page.locator("link[rel=canonical]").get_attribute("href")
+    assert canonical and canonical.endswith(BUILDER), canonical
+    return urljoin(canonical.removesuffix(BUILDER), f"drills/{drill_id}/")
+
+
+# --- Printing -----------------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_three_drills_print_on_one_letter_page_in_order_with_dose_name_and_qr_codes(
+    context: BrowserContext, base: str, tmp_path: Path
+) -> None:
+    session = open_builder(context, base + BUILDER, base)
+    page = session.page
+    choose(page, "quadruped-rockbacks", "half-kneel-hip-flexor-stretch", "spiderman")
+    press(page, "spiderman", "Move up")
+    press(page, "spiderman", "Move up")
+    press(page, "quadruped-rockbacks", "Move down")
+    order = ["spiderman", "half-kneel-hip-flexor-stretch", "quadruped-rockbacks"]
+    set_dose(page, "quadruped-rockbacks", reps=15)
+    changed = dose_phrase(Dose(sets=2, reps=15, per_day=1))
+    assert changed == "2 sets of 15, once a day"
+    fill_patient(page)
+    assert preview_names(page) == [NAMES[d] for d in order]
+    assert preview_dose(page, "quadruped-rockbacks") == changed
+
+    pdf = print_pdf(page)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    assert (float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)) == LETTER
+    text = pdf_texts(pdf)[0]
+    positions = [text.find(f"{number}. {NAMES[d]}") for number, d in enumerate(order, start=1)]
+    assert -1 not in positions and positions == sorted(positions), (positions, text)
+    assert changed in text
+    assert PATIENT in text and DATE in text and THERAPIST in text
+    assert CONTENT.clinic.phone_display in text
+    assert "Choose drills" not in text and "Copy link" not in text  # the controls do not print
+    assert qr_codes_top_down(pdf, tmp_path) == [drill_url(page, d) for d in order]
+
+    page.get_by_role("button", name="Copy link").click()
+    assert_private(session, context)
+
+
+@pytest.mark.browser
+def test_six_drills_with_doses_and_notes_fit_on_two_letter_pages(context: BrowserContext, base: str) -> None:
+    session = open_builder(context, base + BUILDER, base)
+    page = session.page
+    order = [drill.id for drill in reversed(CONTENT.drills)]
+    assert len(order) == 6
+    choose(page, *order)
+    for number, drill_id in enumerate(order, start=1):
+        set_dose(page, drill_id, sets=3, reps=8 + number, hold_seconds=5, per_day=2)
+        row(page, drill_id).get_by_label("Note for this drill").fill(f"Ease in, zq-note-{number}")
+    fill_patient(page)
+    page.get_by_label("Notes for the patient").fill(NOTES)
+
+    pdf = print_pdf(page)
+    texts = pdf_texts(pdf)
+    assert 1 <= len(texts) <= 2
+    text = " ".join(texts)
+    positions = [text.find(f"{number}. {NAMES[d]}") for number, d in enumerate(order, start=1)]
+    assert -1 not in positions and positions == sorted(positions)
+    assert PATIENT in text and NOTES in text
+    for number in range(1, 7):
+        assert f"Ease in, zq-note-{number}" in text
+        assert f"3 sets of {8 + number}, hold 5 seconds, twice a day" in text
+    assert_private(session, context, SECRETS + tuple(f"zq-note-{number}" for number in range(1, 7)))
+
+
+# --- The link -----------------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_a_copied_link_restores_drills_order_and_doses_but_no_patient_data(
+    chromium: Browser, context: BrowserContext, base: str
+) -> None:
+    session = open_builder(context, base + BUILDER, base)
+    page = session.page
+    choose(page, "posterior-hip-stretch", "figure-4-stretch", "adductor-quadruped-rockbacks")
+    press(page, "adductor-quadruped-rockbacks", "Move up")
+    set_dose(page, "figure-4-stretch", sets=4, hold_seconds=45, per_day=None)
+    row(page, "posterior-hip-stretch").get_by_label("Each side").check()
+    fill_patient(page, "figure-4-stretch")
+    page.get_by_role("button", name="Copy link").click()
+    link = page.get_by_label("Link to these drills").input_value()
+    assert page.locator("[data-link-status]").inner_text()  # copied, or told how to copy it
+    assert link.startswith(base + BUILDER + "#")
+    assert not [s for s in SECRETS if s in link]
+    order = ["posterior-hip-stretch", "adductor-quadruped-rockbacks", "figure-4-stretch"]
+    doses = {d: preview_dose(page, d) for d in order}
+    assert doses["figure-4-stretch"] == "4 times, hold 45 seconds, each side"
+    assert_private(session, context)
+
+    fresh = chromium.new_context()
+    try:
+        restored = open_builder(fresh, link, base).page
+        assert [r.get_attribute("data-row") for r in restored.locator("[data-row]").all()] == order
+        assert preview_names(restored) == [NAMES[d] for d in order]
+        assert {d: preview_dose(restored, d) for d in order} == doses
+        figure = row(restored, "figure-4-stretch")
+        assert [figure.locator(f'[data-dose="{f}"]').input_value() for f in ("sets", "reps", "hold_seconds", "per_day")] == [
+            "4", "", "45", ""
+        ]
+        assert row(restored, "posterior-hip-stretch").get_by_label("Each side").is_checked()
+        for label in ("Patient's name", "Therapist's name", "Notes for the patient"):
+            assert restored.get_by_label(label).input_value() == ""
+        assert restored.get_by_label("Date").input_value() != DATE  # today's date, as on any new sheet
+        assert restored.locator("[data-note]").evaluate_all("fields => fields.map(f => f.value)") == ["", "", ""]
+        sheet = restored.locator("[data-preview]").inner_text()
+        assert not [s for s in SECRETS if s in sheet]
+        assert "Opened from a link: 3 drills." in restored.locator("[data-status]").inner_text()
+    finally:
+        fresh.close()
+
+
+# --- Keyboard -----------------------------------------------------------------------------------
+
+FOCUS = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  const row = el.closest('[data-row]');
+  const kind = el.matches('[data-choose]') ? 'choose' : el.matches('[data-search]') ? 'search'
+    : el.matches('[data-print-button]') ? 'print' : el.dataset.move || el.dataset.dose || '';
+  return {kind: kind, drill: el.matches('[data-choose]') ? el.value : row ? row.dataset.row : '',
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          inBuilder: !!el.closest('[data-handout-builder]'), html: el.outerHTML.slice(0, 120)};
+}"""
+
+
+def tab_to(page: Page, kind: str, drill: str = "", limit: int = 120) -> None:
+    """Press Tab until the focus is on the control wanted; every builder control passed shows its focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS)
+        if focus["inBuilder"]:
+            assert focus["outline"], f"no visible focus on {focus}"
+        if focus["kind"] == kind and (not drill or focus["drill"] == drill):
+            return
+    raise AssertionError(f"Tab never reached {kind} {drill}")
+
+
+@pytest.mark.browser
+def test_the_keyboard_alone_chooses_orders_doses_and_prints(context: BrowserContext, base: str) -> None:
+    session = open_builder(context, base + BUILDER, base)
+    page = session.page
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    tab_to(page, "search")
+    page.keyboard.type("spider")
+    page.keyboard.press("Tab")  # drills that do not match are hidden, so the next stop is Spiderman
+    assert page.evaluate(FOCUS)["drill"] == "spiderman"
+    page.keyboard.press("Space")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    tab_to(page, "choose", "quadruped-rockbacks")
+    page.keyboard.press("Space")
+    assert preview_names(page) == ["Spiderman", "Quadruped Rockbacks"]
+    tab_to(page, "up", "quadruped-rockbacks")
+    page.keyboard.press("Enter")
+    focus = page.evaluate(FOCUS)
+    assert (focus["kind"], focus["drill"]) == ("down", "quadruped-rockbacks"), "the focus stays in the moved row"
+    tab_to(page, "reps", "spiderman")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    tab_to(page, "print")
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.printed") == 1
+    assert preview_names(page) == ["Quadruped Rockbacks", "Spiderman"]
+    spiderman = CONTENT.drill("spiderman")
+    assert spiderman.dose and spiderman.dose.reps
+    more = spiderman.dose.model_copy(update={"reps": spiderman.dose.reps + 2})
+    assert preview_dose(page, "spiderman") == dose_phrase(more, spiderman.each_side)
+    assert_private(session, context)
+
+
+# --- Accessibility and small screens ------------------------------------------------------------
+
+def axe_violations(page: Page) -> list[str]:
+    # Material fades its "Back to top" button in as the page scrolls: judge colours once it has.
+    page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    assert results.response["passes"], "axe ran no checks"
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:4]}" for v in results.response["violations"]]
+
+
+def fill_three(page: Page) -> None:
+    choose(page, "spiderman", "figure-4-stretch", "quadruped-rockbacks")
+    press(page, "figure-4-stretch", "Move up")
+    fill_patient(page, "spiderman")
+    page.get_by_role("button", name="Copy link").click()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_empty_and_filled_in(chromium: Browser, base: str, scheme: str) -> None:
+    context = chromium.new_context(color_scheme=scheme)
+    try:
+        page = open_builder(context, base + BUILDER, base).page
+        assert axe_violations(page) == []
+        fill_three(page)
+        page.get_by_label("Find a drill by name").fill("stretch")
+        assert axe_violations(page) == []
+    finally:
+        context.close()
+
+
+LABELS = """() => [...document.querySelectorAll('[data-handout-builder] :is(input, textarea, select)')].map(field => {
+  const label = field.id && document.querySelector(`label[for="${field.id}"]`);
+  return [field.id || field.outerHTML, !!label && label.getClientRects().length > 0 && label.innerText.trim() !== ''];
+})"""
+OVERFLOW = """() => [document.documentElement.scrollWidth, window.innerWidth,
+  [...document.querySelectorAll('[data-handout-builder] :is(input, textarea, button, label), [data-preview] *')]
+    .filter(el => el.getClientRects().length && el.getBoundingClientRect().right > window.innerWidth + 1)
+    .map(el => el.outerHTML.slice(0, 80))]"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 640])  # a small phone; 1280 px at 200% zoom
+def test_every_control_has_a_visible_label_and_nothing_overflows(chromium: Browser, base: str, width: int) -> None:
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = open_builder(context, base + BUILDER, base).page
+        fill_three(page)
+        labels = page.evaluate(LABELS)
+        assert len(labels) >= 3 * 6 + 6  # chooser boxes, three rows of fields, patient fields, link
+        assert [field for field, labelled in labels if not labelled] == []
+        scroll_width, viewport, outside = page.evaluate(OVERFLOW)
+        assert scroll_width <= viewport and outside == []
+    finally:
+        context.close()
+
+
+# --- Dose words: the script says what macros/dose.py says ---------------------------------------
+
+DOSES = [
+    (2, 10, None, 1, False),
+    (1, 1, None, None, False),
+    (None, 5, None, 2, True),
+    (3, None, None, 3, False),
+    (None, None, 30, None, True),
+    (1, None, 1, 1, False),
+    (2, 12, 5, 2, True),
+    (None, None, None, 7, False),
+    (None, None, None, None, True),
+    (None, None, None, None, False),
+]
+
+
+@pytest.mark.browser
+def test_dose_words_match_the_python_dose_phrase(context: BrowserContext, base: str) -> None:
+    page = open_builder(context, base + BUILDER, base).page
+    choose(page, "posterior-hip-stretch")
+    checkbox = row(page, "posterior-hip-stretch").get_by_label("Each side")
+    for sets, reps, hold, per_day, each_side in DOSES:
+        set_dose(page, "posterior-hip-stretch", sets=sets, reps=reps, hold_seconds=hold, per_day=per_day)
+        checkbox.set_checked(each_side)
+        expected = dose_phrase(Dose(sets=sets, reps=reps, hold_seconds=hold, per_day=per_day), each_side)
+        assert (preview_dose(page, "posterior-hip-stretch") or "") == expected, (sets, reps, hold, per_day)
+    # Not a whole number from 1 up: left out, as if empty.
+    set_dose(page, "posterior-hip-stretch", sets=2, reps=0, hold_seconds=None, per_day=1)
+    row(page, "posterior-hip-stretch").locator('[data-dose="hold_seconds"]').fill("2.5")
+    assert preview_dose(page, "posterior-hip-stretch") == dose_phrase(Dose(sets=2, per_day=1))
+
+
+# --- The data block and the built page ----------------------------------------------------------
+
+HOSTILE = "</script><script>alert(1)</script><!-- & </SCRIPT > ' \" \u2028"
+
+
+def test_script_json_cannot_end_its_script_element() -> None:
+    data = {"drills": [{"id": "x", "name": HOSTILE}], "other": ["<!--", "-->", "<![CDATA[", "&amp;"]}
+    text = str(script_json(data))
+    assert not set(text) & set("<>&")
+    assert json.loads(text) == data
+    html = f'<script type="application/json" id="data">{text}</script><p id="after">after</p>'
+    soup = BeautifulSoup(html, "html.parser")
+    assert len(soup.find_all("script")) == 1
+    assert json.loads(soup.find("script").string) == data
+    assert soup.find(id="after").string == "after"
+
+
+def builder_page(build: Build) -> BeautifulSoup:
+    return build.html(BUILDER)
+
+
+def test_the_built_page_carries_the_data_each_drill_block_once_and_one_call_to_action(site: Build) -> None:
+    soup = builder_page(site)
+    assert json.loads(soup.find("script", id="handout-builder-data").string) == builder_data(CONTENT)
+    blocks = soup.select("template[data-drill-block]")
+    assert [b["data-drill-block"] for b in blocks] == [d.id for d in CONTENT.drills]
+    svgs = soup.find_all("svg", class_="qr-code")
+    assert len(svgs) == len(CONTENT.drills)  # each QR code once
+    canonical = soup.find("link", rel="canonical")["href"].removesuffix(BUILDER)
+    for block in blocks:
+        url = urljoin(canonical, f"drills/{block['data-drill-block']}/")
+        assert str(block.find("svg", class_="qr-code")) == str(BeautifulSoup(qr_svg(url), "html.parser").svg)
+    assert len(soup.select(".call-to-action")) == 1 and soup.select_one(".handout-footer .call-to-action")
+    legends = [legend.get_text() for legend in soup.select("[data-group] legend")]
+    assert legends == [program.title for program in CONTENT.programs]
+    # The script loads on this page only.
+    for page in site.pages():
+        scripts = [s.get("src", "") for s in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("script")]
+        on_builder = page == site.site / BUILDER / "index.html"
+        assert any(src.endswith("handout-builder.js") for src in scripts) == on_builder, page
+
+
+def test_drills_in_no_program_are_grouped_as_other_drills(tmp_path: Path) -> None:
+    data, _ = write_project(tmp_path, programs=replaced(PROGRAMS, "drills: [bridge, plank]", "drills: [bridge]"))
+    content = content_model.load(data)
+    groups = drill_groups(content)
+    assert [(g.title, [d.id for d in g.drills]) for g in groups] == [("Core program", ["bridge"]), (OTHER_DRILLS, ["plank"])]
+
+
+# A name that passes validation (no complete tag) but would end a <script> element if not escaped.
+HOSTILE_NAME = "Spiderman </script <!-- & more"
+
+
+@pytest.mark.browser
+def test_a_drill_name_that_could_end_a_script_stays_data(tmp_path: Path, chromium: Browser) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    drills = data / "drills.yml"
+    drills.write_text(replaced(drills.read_text(encoding="utf-8"), "name: Spiderman\n", f'name: "{HOSTILE_NAME}"\n'))
+    content = content_model.load(data)
+    assert content.drill("spiderman").name == HOSTILE_NAME
+    build = mkdocs_build(make_project(tmp_path, data=data), tmp_path / "site", {"HANDOUT_PDFS": "0"})
+    assert build.returncode == 0, build.output
+    soup = builder_page(build)
+    script = soup.find("script", id="handout-builder-data")
+    assert "</script" not in script.string and json.loads(script.string) == builder_data(content)
+
+    with serve(build.site) as url:
+        context = chromium.new_context()
+        try:
+            dialogs: list[str] = []
+            context.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page = open_builder(context, url + BUILDER, url).page
+            assert page.evaluate("JSON.parse(document.getElementById('handout-builder-data').textContent)") == (
+                builder_data(content)
+            )
+            choose(page, "spiderman")
+            assert preview_names(page) == [HOSTILE_NAME]
+            assert row(page, "spiderman").locator("legend").inner_text() == f"1. {HOSTILE_NAME}"
+            assert dialogs == []
+        finally:
+            context.close()
