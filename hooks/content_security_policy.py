@@ -12,6 +12,9 @@ JSON blocks (``<script type="application/json">``, ``application/ld+json``)
 are data the browser never runs, so they need no hash. Inline event handlers
 (``onclick=``) and ``javascript:`` links cannot be allowed by hashes: a page
 with one stops the build, saying which file and what to do.
+
+``mkdocs serve`` (``make serve``) leaves the policy out, so that its live reload works;
+``make build``, ``make preview`` and every test build have it.
 """
 
 from __future__ import annotations
@@ -154,8 +157,17 @@ def with_policy(html: str, shown: str) -> str:
     return html[: scan.head_end] + meta + html[scan.head_end :]
 
 
+_command = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
 @event_priority(-100)  # last: after every hook that writes pages
 def on_post_build(config: MkDocsConfig) -> None:
+    if _command["name"] == "serve":
+        return  # `mkdocs serve` adds its own inline live-reload script, which the policy would block
     site = Path(config.site_dir)
     for file in sorted(site.rglob("*.html")):
         html = file.read_text(encoding="utf-8")

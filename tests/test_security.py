@@ -16,6 +16,8 @@ import hashlib
 import importlib.util
 import sys
 from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
@@ -242,3 +244,20 @@ def test_hook_stops_the_build_on_code_a_policy_cannot_allow(markup: str, said: s
 def test_hook_stops_the_build_on_a_page_without_head() -> None:
     with pytest.raises(Abort, match="fragment.html: the page has no <head>"):
         HOOK.with_policy("<p>Just a fragment</p>", "fragment.html")
+
+
+def test_hook_leaves_mkdocs_serve_alone_and_covers_every_build(tmp_path: Path) -> None:
+    """`mkdocs serve` injects an inline live-reload script the policy would block."""
+    page = tmp_path / "drills" / "x" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(PAGE, encoding="utf-8")
+    config = SimpleNamespace(site_dir=str(tmp_path))
+    try:
+        HOOK.on_startup(command="serve", dirty=False)
+        HOOK.on_post_build(config)
+        assert page.read_text(encoding="utf-8") == PAGE
+        HOOK.on_startup(command="build", dirty=False)
+        HOOK.on_post_build(config)
+        assert page.read_text(encoding="utf-8") == HOOK.with_policy(PAGE, "drills/x/index.html") != PAGE
+    finally:
+        HOOK.on_startup(command="build", dirty=False)
