@@ -74,6 +74,7 @@ class Handout:
     summary: str
     drills: tuple[HandoutDrill, ...]
     large_print: bool = False
+    footer: bool = True  # False where the page shows the footer itself (a drill page's own call to action)
 
 
 def absolute_url(site_url: str | None, src_uri: str, use_directory_urls: bool = True) -> str:
@@ -142,7 +143,10 @@ def program_handout(
 
 
 def drill_sheet(content: Content, drill: Drill, site_url: str | None, use_directory_urls: bool = True) -> Handout:
-    """One drill alone, for "Print this drill": the same header and footer as a program handout."""
+    """One drill alone, for "Print this drill": the same header as a program handout.
+
+    The drill page places the same footer itself, after the sheet, as its one call to action.
+    """
     # No anchor: the drill's own page already has its heading (and search finds it there).
     item = handout_drill(content, drill, None, site_url, use_directory_urls, anchored=False)
-    return Handout(content.clinic, "", "", (item,))
+    return Handout(content.clinic, "", "", (item,), footer=False)

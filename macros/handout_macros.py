@@ -90,7 +90,13 @@ class HandoutMacros:
         return render("handout_list", programs=[(p, self.links(p)) for p in self.content.programs])
 
     def drill_print(self, drill: Drill) -> DrillPrint:
-        """The "Print this drill" sheet and the handouts that include the drill."""
+        """The "Print this drill" sheet and the handouts that include the drill.
+
+        The drill page shows the sheet's footer (call to action and safety line) on screen
+        and on paper, so it is the page's call to action: none is added at the end.
+        """
+        if self.env.page is not None:
+            self.env.page.meta["call_to_action"] = False
         sheet = drill_sheet(self.content, drill, self.site_url, self.directory_urls)
         return DrillPrint(sheet, tuple(self.links(p) for p in self.content.programs_with(drill.id)))
 

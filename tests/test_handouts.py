@@ -122,8 +122,11 @@ def test_every_drill_page_can_print_that_drill_alone(site: Build) -> None:
         sheet = page.select_one(".print-sheet .handout-sheet")
         assert [words(h) for h in sheet.select(".handout-drill__name")] == [drill.name]
         assert words(sheet.select_one(".handout-header__phone")) == data.clinic.phone_display
-        assert words(sheet.select_one(".handout-footer__safety")) == SAFETY
-        assert sheet.select_one(".handout-footer .call-to-action") is not None
+        # The page's one call to action is the sheet's footer, right after it, on screen and on paper.
+        footer = page.select_one(".print-sheet + .handout-sheet--footer-only > .handout-footer")
+        assert words(footer.select_one(".handout-footer__safety")) == SAFETY
+        assert len(page.select("section.call-to-action")) == 1
+        assert footer.select_one("section.call-to-action") is not None
         for program in data.programs_with(drill.id):
             hrefs = {a["href"] for a in page.select(".drill-print a")}
             assert f"../../handouts/{program.id}.pdf" in hrefs
