@@ -92,7 +92,7 @@ def open_builder(context: BrowserContext, url: str, base: str) -> Session:
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url, wait_until="networkidle")
     assert not errors, errors
-    assert page.locator("[data-handout-builder]").is_visible(), "the builder's script did not start"
+    assert page.locator("[data-handout-builder]").get_attribute("data-ready") == "yes", "the script did not start"
     return Session(page, requests, len(requests), base)
 
 

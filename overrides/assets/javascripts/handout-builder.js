@@ -1,5 +1,6 @@
 /* The handout builder (handouts/builder/): choose drills for one patient, set how much, print.
-   Loaded by that page only. Plain JavaScript, no library.
+   Plain JavaScript, no library. The builder page loads this file itself, so it runs there only.
+   (Material's instant navigation, which would not run it, is not turned on in mkdocs.yml.)
 
    Privacy: what is typed about the patient (name, date, therapist, notes) lives in this tab's
    page only. It is never stored, sent, or put in the address. A copied link holds only the
@@ -173,7 +174,7 @@
       return row;
     }
 
-    function add(id, quiet) {
+    function add(id) {
       if (indexOf(id) !== -1) return;
       var drill = drills[id];
       var dose = {};
@@ -182,7 +183,7 @@
       chosen.push(item);
       rowList.appendChild(makeRow(item));
       update();
-      if (!quiet) say(drill.name + " added as number " + chosen.length + ".");
+      say(drill.name + " added as number " + chosen.length + ".");
     }
 
     function remove(id) {
@@ -300,9 +301,6 @@
 
     window.addEventListener("hashchange", function () { restore(window.location.hash); });
 
-    root.hidden = false;
-    page.querySelector("[data-preview-heading]").hidden = false;
-    preview.hidden = false;
     root.querySelector("[data-today]").value = today();
     update();
     fillPatient();
