@@ -17,7 +17,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 import content_model
-from conftest import ROOT, Build
+from conftest import ROOT, Build, mkdocs_build
 from pdf_tools import metadata, page_sizes, page_texts, qr_codes
 
 SITE_URL = "https://example.org/"  # mkdocs.yml's default; tests build without SITE_URL set
@@ -257,8 +257,6 @@ def test_a_pdf_that_cannot_be_written_fails_the_real_build(project: Path, tmp_pa
     blocker = project / "docs" / "handouts" / f"{program}.pdf"
     blocker.mkdir(parents=True)
     (blocker / "note.txt").write_text("in the way", encoding="utf-8")
-    from conftest import mkdocs_build
-
     build = mkdocs_build(project, tmp_path / "site")
     assert build.returncode == 1
     assert f"Could not make the PDF handouts/{program}.pdf: IsADirectoryError" in build.output
