@@ -123,7 +123,10 @@ def render_pdf(job: PdfJob, base_url: str) -> bytes:
 
 def on_post_build(config: MkDocsConfig) -> None:
     if not wanted():
-        log.info(f"PDF handouts skipped while previewing (set {ENV_SWITCH}=1 to make them).")
+        if os.environ.get(ENV_SWITCH, "").strip():
+            log.info(f"PDF handouts skipped: {ENV_SWITCH} is set to 0.")
+        else:
+            log.info(f"PDF handouts skipped while previewing (set {ENV_SWITCH}=1 to make them).")
         return
     import weasyprint  # noqa: PLC0415
 
