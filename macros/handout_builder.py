@@ -94,7 +94,9 @@ def builder_data(content: Content) -> dict[str, Any]:
     return {"drills": drills}
 
 
-def builder(content: Content, site_url: str | None, page_url: str, use_directory_urls: bool = True) -> Builder:
+def builder(
+    content: Content, site_url: str | None, page_url: str, use_directory_urls: bool = True
+) -> Builder:
     """The builder page's view. page_url is the builder page's own URL, for links to its files."""
     blocks = []
     for drill in content.drills:

@@ -54,7 +54,7 @@ SECRETS = (PATIENT, "Zabriskie", DATE, "2031", THERAPIST, "Ottoline", NOTES, "zq
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
-    assert Path(CHROMIUM_PATH).exists(), f"Chromium is missing at {CHROMIUM_PATH}: install it (make test does)"
+    assert Path(CHROMIUM_PATH).exists(), f"Chromium is missing at {CHROMIUM_PATH}: `make test` installs it"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         yield browser
@@ -92,7 +92,8 @@ def open_builder(context: BrowserContext, url: str, base: str) -> Session:
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url, wait_until="networkidle")
     assert not errors, errors
-    assert page.locator("[data-handout-builder]").get_attribute("data-ready") == "yes", "the script did not start"
+    ready = page.locator("[data-handout-builder]").get_attribute("data-ready")
+    assert ready == "yes", "the builder's script did not start"
     return Session(page, requests, len(requests), base)
 
 
@@ -173,7 +174,8 @@ def qr_codes_top_down(pdf: bytes, tmp: Path) -> list[str]:
     pdftoppm = shutil.which("pdftoppm")
     assert pdftoppm, "pdftoppm is missing: install poppler-utils"
     (tmp / "sheet.pdf").write_bytes(pdf)
-    subprocess.run([pdftoppm, "-r", "300", "-png", "-singlefile", tmp / "sheet.pdf", tmp / "sheet"], check=True)
+    command = [pdftoppm, "-r", "300", "-png", "-singlefile", tmp / "sheet.pdf", tmp / "sheet"]
+    subprocess.run(command, check=True)
     with Image.open(tmp / "sheet.png") as image:
         codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
     return [code.text for code in sorted(codes, key=lambda code: code.position.top_left.y)]
@@ -279,14 +281,14 @@ def test_a_copied_link_restores_drills_order_and_doses_but_no_patient_data(
         assert preview_names(restored) == [NAMES[d] for d in order]
         assert {d: preview_dose(restored, d) for d in order} == doses
         figure = row(restored, "figure-4-stretch")
-        assert [figure.locator(f'[data-dose="{f}"]').input_value() for f in ("sets", "reps", "hold_seconds", "per_day")] == [
-            "4", "", "45", ""
-        ]
+        fields = ("sets", "reps", "hold_seconds", "per_day")
+        assert [figure.locator(f'[data-dose="{f}"]').input_value() for f in fields] == ["4", "", "45", ""]
         assert row(restored, "posterior-hip-stretch").get_by_label("Each side").is_checked()
         for label in ("Patient's name", "Therapist's name", "Notes for the patient"):
             assert restored.get_by_label(label).input_value() == ""
         assert restored.get_by_label("Date").input_value() != DATE  # today's date, as on any new sheet
-        assert restored.locator("[data-note]").evaluate_all("fields => fields.map(f => f.value)") == ["", "", ""]
+        notes = restored.locator("[data-note]").evaluate_all("fields => fields.map(f => f.value)")
+        assert notes == ["", "", ""]
         sheet = restored.locator("[data-preview]").inner_text()
         assert not [s for s in SECRETS if s in sheet]
         assert "Opened from a link: 3 drills." in restored.locator("[data-status]").inner_text()
@@ -339,7 +341,7 @@ def test_the_keyboard_alone_chooses_orders_doses_and_prints(context: BrowserCont
     tab_to(page, "up", "quadruped-rockbacks")
     page.keyboard.press("Enter")
     focus = page.evaluate(FOCUS)
-    assert (focus["kind"], focus["drill"]) == ("down", "quadruped-rockbacks"), "the focus stays in the moved row"
+    assert (focus["kind"], focus["drill"]) == ("down", "quadruped-rockbacks"), "the focus stays in its row"
     tab_to(page, "reps", "spiderman")
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")
@@ -358,7 +360,7 @@ def test_the_keyboard_alone_chooses_orders_doses_and_prints(context: BrowserCont
 
 def axe_violations(page: Page) -> list[str]:
     # Material fades its "Back to top" button in as the page scrolls: judge colours once it has.
-    page.wait_for_function("() => document.getAnimations().every(animation => animation.playState !== 'running')")
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert results.response["passes"], "axe ran no checks"
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:4]}" for v in results.response["violations"]]
@@ -385,19 +387,24 @@ def test_axe_finds_nothing_empty_and_filled_in(chromium: Browser, base: str, sch
         context.close()
 
 
-LABELS = """() => [...document.querySelectorAll('[data-handout-builder] :is(input, textarea, select)')].map(field => {
-  const label = field.id && document.querySelector(`label[for="${field.id}"]`);
-  return [field.id || field.outerHTML, !!label && label.getClientRects().length > 0 && label.innerText.trim() !== ''];
-})"""
+LABELS = """() => [...document.querySelectorAll('[data-handout-builder] :is(input, textarea, select)')]
+  .map(field => {
+    const label = field.id && document.querySelector(`label[for="${field.id}"]`);
+    const shown = !!label && label.getClientRects().length > 0 && label.innerText.trim() !== '';
+    return [field.id || field.outerHTML, shown];
+  })"""
 OVERFLOW = """() => [document.documentElement.scrollWidth, window.innerWidth,
-  [...document.querySelectorAll('[data-handout-builder] :is(input, textarea, button, label), [data-preview] *')]
+  [...document.querySelectorAll('[data-handout-builder] :is(input, textarea, button, label), ' +
+    '[data-preview] *')]
     .filter(el => el.getClientRects().length && el.getBoundingClientRect().right > window.innerWidth + 1)
     .map(el => el.outerHTML.slice(0, 80))]"""
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [320, 640])  # a small phone; 1280 px at 200% zoom
-def test_every_control_has_a_visible_label_and_nothing_overflows(chromium: Browser, base: str, width: int) -> None:
+def test_every_control_has_a_visible_label_and_nothing_overflows(
+    chromium: Browser, base: str, width: int
+) -> None:
     context = chromium.new_context(viewport={"width": width, "height": 800})
     try:
         page = open_builder(context, base + BUILDER, base).page
@@ -480,16 +487,19 @@ def test_the_built_page_carries_the_data_each_drill_block_once_and_one_call_to_a
     assert legends == [program.title for program in CONTENT.programs]
     # The script loads on this page only.
     for page in site.pages():
-        scripts = [s.get("src", "") for s in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("script")]
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        scripts = [script.get("src", "") for script in html.find_all("script")]
         on_builder = page == site.site / BUILDER / "index.html"
         assert any(src.endswith("handout-builder.js") for src in scripts) == on_builder, page
 
 
 def test_drills_in_no_program_are_grouped_as_other_drills(tmp_path: Path) -> None:
-    data, _ = write_project(tmp_path, programs=replaced(PROGRAMS, "drills: [bridge, plank]", "drills: [bridge]"))
+    programs = replaced(PROGRAMS, "drills: [bridge, plank]", "drills: [bridge]")
+    data, _ = write_project(tmp_path, programs=programs)
     content = content_model.load(data)
     groups = drill_groups(content)
-    assert [(g.title, [d.id for d in g.drills]) for g in groups] == [("Core program", ["bridge"]), (OTHER_DRILLS, ["plank"])]
+    listed = [(group.title, [drill.id for drill in group.drills]) for group in groups]
+    assert listed == [("Core program", ["bridge"]), (OTHER_DRILLS, ["plank"])]
 
 
 # A name that passes validation (no complete tag) but would end a <script> element if not escaped.
@@ -501,7 +511,8 @@ def test_a_drill_name_that_could_end_a_script_stays_data(tmp_path: Path, chromiu
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     drills = data / "drills.yml"
-    drills.write_text(replaced(drills.read_text(encoding="utf-8"), "name: Spiderman\n", f'name: "{HOSTILE_NAME}"\n'))
+    text = drills.read_text(encoding="utf-8")
+    drills.write_text(replaced(text, "name: Spiderman\n", f'name: "{HOSTILE_NAME}"\n'), encoding="utf-8")
     content = content_model.load(data)
     assert content.drill("spiderman").name == HOSTILE_NAME
     build = mkdocs_build(make_project(tmp_path, data=data), tmp_path / "site", {"HANDOUT_PDFS": "0"})
@@ -516,9 +527,8 @@ def test_a_drill_name_that_could_end_a_script_stays_data(tmp_path: Path, chromiu
             dialogs: list[str] = []
             context.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
             page = open_builder(context, url + BUILDER, url).page
-            assert page.evaluate("JSON.parse(document.getElementById('handout-builder-data').textContent)") == (
-                builder_data(content)
-            )
+            parsed = page.evaluate("JSON.parse(document.getElementById('handout-builder-data').textContent)")
+            assert parsed == builder_data(content)
             choose(page, "spiderman")
             assert preview_names(page) == [HOSTILE_NAME]
             assert row(page, "spiderman").locator("legend").inner_text() == f"1. {HOSTILE_NAME}"
