@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 import content_model
 from content_model import Content, Drill
+from content_model.models import LEVELS
 
 from .dose import dose_phrase
 from .handout_builder import define_handout_builder_macro
@@ -111,7 +112,9 @@ def define_env(env: Any) -> None:
     @macro
     def drill_index() -> Markup:
         """Every drill in the data, with its level and what it works on."""
-        return render("drill_index", drills=[drill_view(d) for d in content.drills])
+        targets = sorted({t.lower() for d in content.drills for t in d.targets})
+        levels = [lv for lv in LEVELS if any(d.level == lv for d in content.drills)]
+        return render("drill_index", drills=[drill_view(d) for d in content.drills], levels=levels, targets=targets)
 
     @macro
     def drill_page(drill_id: str) -> Markup:
@@ -154,7 +157,8 @@ def on_pre_page_macros(env: Any) -> None:
     """Report undefined variables and broken macro syntax with page and line."""
     if not getattr(env.env.undefined, "reports_page_line", False):
         env.env.undefined = clean_undefined(env)
-    check_syntax(env, env.markdown)
+    if env.has_j2(env.markdown):  # pages without markers are not rendered at all
+        check_syntax(env, env.markdown)
 
 
 def on_post_page_macros(env: Any) -> None:

@@ -82,7 +82,7 @@ def synthetic_data(n: int, seed: int = 7) -> dict[str, list[dict] | dict]:
         "drills": [d["id"] for d in drills[p * 6: p * 6 + 6]],
     } for p in range(max(1, n // 6))]
     clinic = {
-        "name": "Bench Clinic", "phone": "866-588-0230", "country": "US",
+        "name": "Bench Clinic", "phone": "515-555-0100", "country": "US",
         "call_to_action": {"heading": "Get help", "text": "Call us to book a visit.", "offer": "a free screen"},
     }
     return {"clinic": clinic, "drills": drills, "root_causes": causes, "programs": programs}
@@ -137,7 +137,7 @@ def anchor_project(base: Path, data: dict, built: Path) -> Path:
         cautions = "\n".join(f"    - {c}" for c in d["cautions"])
         return (f"# {d['name']}\n\n{d['summary']}\n\n- Level: {d['level']}\n- Works on: {', '.join(d['targets'])}\n\n"
                 f"## Starting position\n\n{d['position']}\n\n## Steps\n\n{steps}\n\n## Tips\n\n- {d['tips'][0]}\n\n"
-                f"!!! warning \"When to stop\"\n\n{cautions}\n\n## Get help\n\nCall 866-588-0230.\n")
+                f"!!! warning \"When to stop\"\n\n{cautions}\n\n## Get help\n\nCall 515-555-0100.\n")
 
     for d in data["drills"]:
         (docs / "drills" / f"{d['id']}.md").write_text(drill_md(d))
