@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
+import queue
 import shutil
 import sys
 from dataclasses import dataclass
@@ -121,6 +123,49 @@ def render_pdf(job: PdfJob, base_url: str) -> bytes:
     return pdf
 
 
+class _Failed(Exception):
+    """A PDF that could not be rendered; its message says why."""
+
+
+def _render_one(job: PdfJob, base_url: str) -> bytes | str:
+    """Render one PDF; an error comes back as its message so the caller can report it."""
+    try:
+        return render_pdf(job, base_url)
+    except Exception as error:  # noqa: BLE001  (any failure must reach the build, not vanish)
+        return f"{type(error).__name__}: {error}"
+
+
+def _render_all(todo: list[PdfJob], base_url: str) -> list[bytes | str]:
+    """Render PDFs on every core: each is independent, and WeasyPrint uses one core.
+
+    Workers are forked, so they share the loaded hook and WeasyPrint and nothing has
+    to be pickled but the finished PDFs (a hook module cannot be imported by name).
+    """
+    workers = min(len(todo), os.cpu_count() or 1)
+    if workers <= 1:
+        return [_render_one(job, base_url) for job in todo]
+    context = multiprocessing.get_context("fork")
+    results: multiprocessing.Queue = context.Queue()
+
+    def work(share: range) -> None:
+        for index in share:
+            results.put((index, _render_one(todo[index], base_url)))
+
+    processes = [context.Process(target=work, args=(range(w, len(todo), workers),)) for w in range(workers)]
+    for process in processes:
+        process.start()
+    outcomes: dict[int, bytes | str] = {}
+    for _ in todo:
+        try:
+            index, outcome = results.get(timeout=600)
+        except queue.Empty:
+            break
+        outcomes[index] = outcome
+    for process in processes:
+        process.join()
+    return [outcomes.get(i, "the PDF worker stopped without a result") for i in range(len(todo))]
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     if not wanted():
         if os.environ.get(ENV_SWITCH, "").strip():
@@ -136,6 +181,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     cache = project / ".cache" / "handout-pdfs"
     made = reused = 0
     keep: set[Path] = set()
+    todo: list[tuple[PdfJob, Path, Path]] = []
     for job in jobs(config, content):
         target = site / job.target
         cached = cache / f"{job.key(weasyprint.__version__)}.pdf"
@@ -146,18 +192,25 @@ def on_post_build(config: MkDocsConfig) -> None:
                 shutil.copyfile(cached, target)
                 reused += 1
                 continue
-            pdf = render_pdf(job, base_url=site.as_uri() + "/")
-            target.write_bytes(pdf)
-        # WeasyPrint and the file system raise many kinds of error; every one must stop the build.
-        except Exception as error:  # noqa: BLE001
+        except OSError as error:
+            raise Abort(f"Could not write the PDF {job.target}: {error}. Check the disk and build again.") from None
+        todo.append((job, target, cached))
+    base_url = site.as_uri() + "/"
+    for (job, target, cached), outcome in zip(todo, _render_all([job for job, _, _ in todo], base_url)):
+        try:
+            if isinstance(outcome, str):  # the renderer's error, as "Type: message"
+                raise _Failed(outcome)
+            target.write_bytes(outcome)
+        except (_Failed, OSError) as error:
+            reason = str(error) if isinstance(error, _Failed) else f"{type(error).__name__}: {error}"
             raise Abort(
-                f"Could not make the PDF {job.target}: {type(error).__name__}: {error}. "
+                f"Could not make the PDF {job.target}: {reason}. "
                 "The handout page is fine; fix the problem above and build again."
             ) from None
         made += 1
         try:
             cache.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(pdf)
+            cached.write_bytes(outcome)
         except OSError as error:
             log.info(f"PDF cache not written ({error}); the next build renders {job.target} again.")
     for old in cache.glob("*.pdf") if cache.is_dir() else ():
