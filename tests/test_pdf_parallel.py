@@ -1,0 +1,41 @@
+"""PDF handouts are rendered on every core, and results come back in job order."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from test_handout_pdfs import load_hook
+
+
+def test_pdfs_render_in_parallel_workers_in_job_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    hook = load_hook()
+    seen_in = []
+
+    def fake_render(job: object, base_url: str) -> bytes:
+        return f"{job.target}|{os.getpid()}".encode()
+
+    monkeypatch.setattr(hook, "render_pdf", fake_render)
+    jobs = [hook.PdfJob(f"handouts/p{n}.pdf", "<p>x</p>", "letter", ()) for n in range(6)]
+    results = hook._render_all(jobs, "file:///site/")
+    targets = [r.decode().split("|")[0] for r in results]
+    seen_in = {r.decode().split("|")[1] for r in results}
+    assert targets == [job.target for job in jobs]
+    expected_workers = min(len(jobs), os.cpu_count() or 1)
+    assert len(seen_in) == expected_workers
+    if expected_workers > 1:
+        assert str(os.getpid()) not in seen_in  # the work left this process
+
+
+def test_a_failing_pdf_comes_back_as_its_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    hook = load_hook()
+
+    def fake_render(job: object, base_url: str) -> bytes:
+        if job.target.endswith("p1.pdf"):
+            raise ValueError("cannot lay out this page")
+        return b"%PDF-fake"
+
+    monkeypatch.setattr(hook, "render_pdf", fake_render)
+    jobs = [hook.PdfJob(f"handouts/p{n}.pdf", "<p>x</p>", "letter", ()) for n in range(3)]
+    assert hook._render_all(jobs, "file:///site/") == [b"%PDF-fake", "ValueError: cannot lay out this page", b"%PDF-fake"]
