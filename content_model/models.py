@@ -23,6 +23,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from pydantic import EmailStr, PositiveInt, ValidationInfo, WithJsonSchema
 
 LEVELS = ("beginner", "intermediate", "advanced")
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -55,10 +56,14 @@ def _plain_text(value: str) -> str:
     finder = _TagFinder()
     finder.feed(text)
     finder.close()
-    if finder.found:
+    # An unfinished tag ("a </script b") is no tag to the parser but is markup all the same:
+    # "<" straight before a letter, "/", "!" or "?" never belongs in patient text.
+    unfinished = _TAG_START.search(text)
+    if finder.found or unfinished:
+        shown = finder.found or f"{unfinished.group(0)}..."
         raise ValueError(
-            f"contains HTML ({finder.found}): write plain text only; "
-            "the site adds all formatting itself"
+            f"contains HTML ({shown}): write plain text only; "
+            "the site adds all formatting itself (for 'less than', write the words)"
         )
     return text
 

@@ -201,7 +201,17 @@ def test_urls_must_be_https(tmp_path: Path, url: str) -> None:
 def test_html_in_plain_text_is_refused(tmp_path: Path) -> None:
     error = only(tmp_path, drills=DRILLS.replace("name: Bridge", "name: <b>Bridge</b>"))
     assert (error.line, error.field) == (2, "drills[0].name")
-    assert error.message == "contains HTML (<b>): write plain text only; the site adds all formatting itself"
+    assert error.message == (
+        "contains HTML (<b>): write plain text only; the site adds all formatting itself "
+        "(for 'less than', write the words)"
+    )
+
+
+@pytest.mark.parametrize("text", ["a </script b", "Bad <!-- open", "Hi <img src=x", "x <?php"])
+def test_unfinished_html_is_refused_too(tmp_path: Path, text: str) -> None:
+    error = only(tmp_path, drills=DRILLS.replace("name: Bridge", f"name: {text}"))
+    assert error.field == "drills[0].name"
+    assert error.message.startswith("contains HTML (")
 
 
 def test_plain_text_with_less_than_sign_is_fine(tmp_path: Path) -> None:
