@@ -502,8 +502,9 @@ def test_drills_in_no_program_are_grouped_as_other_drills(tmp_path: Path) -> Non
     assert listed == [("Core program", ["bridge"]), (OTHER_DRILLS, ["plank"])]
 
 
-# A name that passes validation (no complete tag) but would end a <script> element if not escaped.
-HOSTILE_NAME = "Spiderman </script <!-- & more"
+# The most script-like name validation lets through ("</" and "<!" are refused as HTML):
+# "<", ">", "&" and quotes must still reach the page as data, not markup.
+HOSTILE_NAME = "Spiderman < /script> <3 & \" ' more"
 
 
 @pytest.mark.browser
@@ -512,14 +513,15 @@ def test_a_drill_name_that_could_end_a_script_stays_data(tmp_path: Path, chromiu
     shutil.copytree(ROOT / "data", data)
     drills = data / "drills.yml"
     text = drills.read_text(encoding="utf-8")
-    drills.write_text(replaced(text, "name: Spiderman\n", f'name: "{HOSTILE_NAME}"\n'), encoding="utf-8")
+    drills.write_text(replaced(text, "name: Spiderman\n", f"name: {json.dumps(HOSTILE_NAME)}\n"), encoding="utf-8")
     content = content_model.load(data)
     assert content.drill("spiderman").name == HOSTILE_NAME
     build = mkdocs_build(make_project(tmp_path, data=data), tmp_path / "site", {"HANDOUT_PDFS": "0"})
     assert build.returncode == 0, build.output
     soup = builder_page(build)
     script = soup.find("script", id="handout-builder-data")
-    assert "</script" not in script.string and json.loads(script.string) == builder_data(content)
+    assert "<" not in script.string and ">" not in script.string  # escaped as \\u003c and \\u003e
+    assert json.loads(script.string) == builder_data(content)
 
     with serve(build.site) as url:
         context = chromium.new_context()
