@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
@@ -31,6 +32,11 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+
+# html_positions.py sits beside this hook (MkDocs puts this folder on the path only while loading it).
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
+from html_positions import line_starts  # noqa: E402
 
 # Where each kind of resource may come from. 'self' is the site's own origin;
 # data: images are the small SVG icons in Material's stylesheet.
@@ -75,8 +81,7 @@ class _PageScanner(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)  # script text must stay byte-for-byte
         self.scan = _Scan()
-        self._line_starts = [0]
-        self._line_starts += [i + 1 for i, char in enumerate(html) if char == "\n"]
+        self._line_starts = line_starts(html)
         self._script: list[str] | None = None
         self.feed(html)
         self.close()

@@ -9,6 +9,7 @@ it (Material's own translated label, "Search" in English).
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,13 +18,18 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+# html_positions.py sits beside this hook (MkDocs puts this folder on the path only while loading it).
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
+from html_positions import line_starts  # noqa: E402
+
 
 class _SearchDialog(HTMLParser):
     """Where the unnamed search dialog's start tag ends, and the search box's label."""
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
-        self._line_starts = [0] + [i + 1 for i, char in enumerate(html) if char == "\n"]
+        self._line_starts = line_starts(html)
         self.insert_at: int | None = None
         self.label: str | None = None
         self.feed(html)
@@ -50,7 +56,9 @@ def _aria_label():  # noqa: ANN202 - a Jinja macro
 
 
 def named_search_dialog(html: str) -> str:
-    found = _SearchDialog(html)
+    # The dialog sits in Material's header: parse only up to its end, not the whole page.
+    header_end = html.find("</header>")
+    found = _SearchDialog(html if header_end < 0 else html[: header_end + len("</header>")])
     if found.insert_at is None or not found.label:
         return html
     return html[: found.insert_at] + str(_aria_label()(found.label)) + html[found.insert_at :]
