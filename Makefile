@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build preview check readability test lighthouse new-drill schema screenshots lock clean
+.PHONY: help install serve build preview check readability test lighthouse new-drill schema screenshots bench lock clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ schema: install ## Regenerate the JSON Schemas editors use (schemas/), after cha
 screenshots: $(VENV)/.test-installed ## Retake the README's screenshots (assets/readme/)
 	$(PY) -m mkdocs build --strict -q -d .cache/screenshot-site
 	$(PY) scripts/screenshot.py .cache/screenshot-site assets/readme
+
+bench: $(VENV)/.test-installed ## Benchmark build speed against plain Material (N = 6, 60, 600) and the edit loop
+	$(PY) scripts/bench.py --sizes 6 60 600 --runs 3
 
 lock: ## Re-resolve dependencies and rewrite requirements.lock
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
