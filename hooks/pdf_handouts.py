@@ -22,6 +22,7 @@ instead of rendered again. Each PDF is an independent job, ready for a process p
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import logging
 import multiprocessing
 import os
@@ -173,7 +174,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         else:
             log.info(f"PDF handouts skipped while previewing (set {ENV_SWITCH}=1 to make them).")
         return
-    import weasyprint  # noqa: PLC0415
+    # The version from the package metadata: importing WeasyPrint (most of a second) is
+    # left to the PDFs that must really be rendered; cached ones never pay for it.
+    engine = importlib.metadata.version("weasyprint")
 
     project = Path(config.config_file_path).parent
     content = content_model.load(project / "data", shown_dir="data")
@@ -184,7 +187,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     todo: list[tuple[PdfJob, Path, Path]] = []
     for job in jobs(config, content):
         target = site / job.target
-        cached = cache / f"{job.key(weasyprint.__version__)}.pdf"
+        cached = cache / f"{job.key(engine)}.pdf"
         keep.add(cached)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
