@@ -23,6 +23,7 @@ from .dose import dose_phrase
 from .handout_builder import define_handout_builder_macro
 from .handout_macros import define_handout_macros
 from .links import drill_src, page_url, relative
+from .qr_codes import QR_CODES
 from .page_errors import check_syntax, clean_undefined, guarded
 from .render import render
 
@@ -39,6 +40,7 @@ def load_content(env: Any) -> Content:
 
 def define_env(env: Any) -> None:
     content = load_content(env)
+    QR_CODES.use_file(Path(env.conf["config_file_path"]).parent / ".cache" / "qr-codes.json")
 
     def macro(function: Any) -> Any:
         """Register a macro; an unknown id or wrong arguments stop the build cleanly."""
@@ -172,3 +174,8 @@ def on_post_page_macros(env: Any) -> None:
         tail.append(render("call_to_action", clinic=clinic))
     tail.append(render("disclaimer", clinic=clinic))
     env.markdown += "\n\n" + "\n\n".join(tail) + "\n"
+
+
+def on_post_build(env: Any) -> None:
+    """Keep this build's QR codes for the next one."""
+    QR_CODES.save()

@@ -8,16 +8,15 @@ and the PDFs that ``hooks/pdf_handouts.py`` writes after the build.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
-import segno
 from markupsafe import Markup
 
 from content_model import Clinic, Content, Drill, Program
 
 from .dose import dose_phrase
 from .links import drill_src, page_url
+from .qr_codes import QR_CODES
 
 
 @dataclass(frozen=True)
@@ -89,16 +88,13 @@ def absolute_url(site_url: str | None, src_uri: str, use_directory_urls: bool = 
     return urljoin(base, page_url(src_uri, use_directory_urls))
 
 
-@lru_cache(maxsize=4096)
 def qr_svg(url: str) -> Markup:
-    """A QR code that opens url, as inline SVG. Each address is encoded once per process.
+    """A QR code that opens url, as inline SVG (encoded once; see macros/qr_codes.py).
 
     Black modules on the white paper, a 4-module quiet zone (the standard), and
     no fixed size: the stylesheet sizes it.
     """
-    code = segno.make(url, error="m", micro=False)
-    # segno writes the SVG itself; nothing in it comes from page text.
-    return Markup(code.svg_inline(omitsize=True, border=4, dark="#000", svgclass="qr-code", lineclass=None))
+    return QR_CODES.svg(url)
 
 
 def handout_drill(
