@@ -1,7 +1,7 @@
 """The content model: the one place that reads and validates a clinic's ``data/``."""
 
 from .errors import ContentError, ContentErrors, format_errors
-from .loader import DATA_FILES, Content, UnknownIdError, load
+from .loader import DATA_FILES, Content, UnknownIdError, load, load_project
 from .models import CallToAction, Clinic, Dose, Drill, Program, Review, RootCause
 
 __all__ = [
@@ -19,4 +19,5 @@ __all__ = [
     "UnknownIdError",
     "format_errors",
     "load",
+    "load_project",
 ]

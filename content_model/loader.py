@@ -126,6 +126,14 @@ def load(data_dir: str | os.PathLike[str] = "data", shown_dir: str | None = None
     return _cache[key]
 
 
+def load_project(config_file_path: str | os.PathLike[str]) -> Content:
+    """The content of the project whose mkdocs.yml is config_file_path (its data/ folder).
+
+    The one way hooks and macros reach the data: errors name files as data/<file>.
+    """
+    return load(Path(config_file_path).parent / "data", shown_dir="data")
+
+
 def _shown(data_dir: Path) -> str:
     try:
         return data_dir.resolve().relative_to(Path.cwd().resolve()).as_posix()

@@ -7,7 +7,6 @@ and no page is written.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -18,9 +17,8 @@ import content_model
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    project = Path(config.config_file_path).parent
     try:
-        content = content_model.load(project / "data", shown_dir="data")
+        content = content_model.load_project(config.config_file_path)
     except content_model.ContentErrors as errors:
         raise Abort(errors.report()) from None
     # One fact, one place: the site is named after the clinic in data/clinic.yml.

@@ -21,7 +21,7 @@ from content_model.pages import drill_page_problems
 
 
 def _content(config: MkDocsConfig) -> content_model.Content:
-    return content_model.load(Path(config.config_file_path).parent / "data", shown_dir="data")
+    return content_model.load_project(config.config_file_path)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -33,7 +33,7 @@ _MARKER = "generated_from"  # front matter key that marks a generated handout pa
 
 
 def _content(config: MkDocsConfig) -> content_model.Content:
-    return content_model.load(Path(config.config_file_path).parent / "data", shown_dir="data")
+    return content_model.load_project(config.config_file_path)
 
 
 def _page(program: content_model.Program, large_print: bool, data_file: str) -> str:

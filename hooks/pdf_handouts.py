@@ -179,7 +179,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     engine = importlib.metadata.version("weasyprint")
 
     project = Path(config.config_file_path).parent
-    content = content_model.load(project / "data", shown_dir="data")
+    content = content_model.load_project(config.config_file_path)
     site = Path(config.site_dir)
     cache = project / ".cache" / "handout-pdfs"
     made = reused = 0

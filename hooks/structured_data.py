@@ -39,7 +39,7 @@ ARTICLES = "articles/"
 
 
 def _content(config: MkDocsConfig) -> content_model.Content:
-    return content_model.load(Path(config.config_file_path).parent / "data", shown_dir="data")
+    return content_model.load_project(config.config_file_path)
 
 
 def _publisher(clinic: Clinic) -> dict[str, Any]:

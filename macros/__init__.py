@@ -34,8 +34,7 @@ _PLACED_CTA = "_call_to_action_placed"
 
 def load_content(env: Any) -> Content:
     """The content model for this build (validated once; see hooks/content_validation.py)."""
-    project = Path(env.conf["config_file_path"]).parent
-    return content_model.load(project / "data", shown_dir="data")
+    return content_model.load_project(env.conf["config_file_path"])
 
 
 def define_env(env: Any) -> None:
