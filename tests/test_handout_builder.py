@@ -22,11 +22,11 @@ import zxingcpp
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from PIL import Image
-from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Request
 from pypdf import PdfReader
 
 import content_model
-from browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve
+from browser import serve
 from conftest import ROOT, Build, make_project, mkdocs_build
 from content_model import Dose
 from macros.dose import dose_phrase
@@ -51,15 +51,6 @@ SECRETS = (PATIENT, "Zabriskie", DATE, "2031", THERAPIST, "Ottoline", NOTES, "zq
 
 
 # --- Browser fixtures ---------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    assert Path(CHROMIUM_PATH).exists(), f"Chromium is missing at {CHROMIUM_PATH}: `make test` installs it"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
 
 @pytest.fixture(scope="module")
 def base(site: Build) -> Iterator[str]:

@@ -10,10 +10,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 import content_model
-from browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve
+from browser import serve
 from conftest import FIXTURES, ROOT, Build, make_project, mkdocs_build
 from pdf_tools import page_texts, qr_codes
 
@@ -147,23 +147,14 @@ def test_print_script_is_a_file_not_an_inline_script(site: Build) -> None:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium; a missing browser is a failure, never a skip."""
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
 def base(site: Build) -> Iterator[str]:
     with serve(site.site) as url:
         yield url
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def page(chromium: Browser) -> Iterator[Page]:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
     opened = context.new_page()
     yield opened
     context.close()
