@@ -24,7 +24,6 @@ import hashlib
 import sys
 from dataclasses import dataclass, field
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -33,10 +32,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-# html_positions.py sits beside this hook (MkDocs puts this folder on the path only while loading it).
+# html_tags.py sits beside this hook (MkDocs puts this folder on the path only while loading it).
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
-from html_positions import line_starts  # noqa: E402
+from html_tags import start_tags  # noqa: E402
 
 # Where each kind of resource may come from. 'self' is the site's own origin;
 # data: images are the small SVG icons in Material's stylesheet.
@@ -75,48 +74,26 @@ class _Scan:
     problems: list[str] = field(default_factory=list)
 
 
-class _PageScanner(HTMLParser):
+def scan_page(html: str) -> _Scan:
     """Finds <head>, the inline scripts a browser would run, and what a CSP cannot allow."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=False)  # script text must stay byte-for-byte
-        self.scan = _Scan()
-        self._line_starts = line_starts(html)
-        self._script: list[str] | None = None
-        self.feed(html)
-        self.close()
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        start, text = self._offset(), self.get_starttag_text() or ""
-        if tag == "head" and self.scan.head_end is None:
-            self.scan.head_end = start + len(text)
-        elif tag == "meta" and values.get("http-equiv", "").lower() == "content-security-policy":
-            self.scan.old_meta.append((start, start + len(text)))
-        elif tag == "meta" and values.get("name", "").lower() == "referrer":
-            self.scan.old_meta.append((start, start + len(text)))
-        elif tag == "script" and "src" not in values and values.get("type", "").strip().lower() in _RUN_TYPES:
-            self._script = []
+    scan = _Scan()
+    for tag in start_tags(html):
+        values = tag.attributes
+        if tag.name == "head" and scan.head_end is None:
+            scan.head_end = tag.end
+        elif tag.name == "meta" and values.get("http-equiv", "").lower() == "content-security-policy":
+            scan.old_meta.append((tag.start, tag.end))
+        elif tag.name == "meta" and values.get("name", "").lower() == "referrer":
+            scan.old_meta.append((tag.start, tag.end))
+        elif tag.name == "script" and "src" not in values and values.get("type", "").strip().lower() in _RUN_TYPES:
+            if tag.text:  # script text stays byte for byte: entities are not decoded inside <script>
+                scan.inline_scripts.append(tag.text)
         for name, value in values.items():
             if name.startswith("on"):
-                self.scan.problems.append(f"<{tag} {name}=...> is an inline event handler")
+                scan.problems.append(f"<{tag.name} {name}=...> is an inline event handler")
             elif name in _URL_ATTRIBUTES and value.strip().lower().startswith("javascript:"):
-                self.scan.problems.append(f"<{tag} {name}=\"javascript:...\"> runs code from a link")
-
-    def handle_data(self, data: str) -> None:
-        if self._script is not None:
-            self._script.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._script is not None:
-            text = "".join(self._script)
-            if text:
-                self.scan.inline_scripts.append(text)
-            self._script = None
+                scan.problems.append(f"<{tag.name} {name}=\"javascript:...\"> runs code from a link")
+    return scan
 
 
 def script_hash(text: str) -> str:
@@ -145,7 +122,7 @@ def _security_meta():  # noqa: ANN202 - a Jinja macro
 
 def with_policy(html: str, shown: str) -> str:
     """The page with its security <meta> elements first in <head>; Abort names what blocks it."""
-    scan = _PageScanner(html).scan
+    scan = scan_page(html)
     if scan.problems:
         raise Abort(
             f"{shown}: " + "; ".join(dict.fromkeys(scan.problems)) + ". The Content-Security-Policy "

@@ -11,41 +11,32 @@ from __future__ import annotations
 
 import sys
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-# html_positions.py sits beside this hook (MkDocs puts this folder on the path only while loading it).
+# html_tags.py sits beside this hook (MkDocs puts this folder on the path only while loading it).
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
-from html_positions import line_starts  # noqa: E402
+from html_tags import start_tags  # noqa: E402
 
 
-class _SearchDialog(HTMLParser):
-    """Where the unnamed search dialog's start tag ends, and the search box's label."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self._line_starts = line_starts(html)
-        self.insert_at: int | None = None
-        self.label: str | None = None
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        classes = (values.get("class") or "").split()
-        if tag == "div" and "md-search" in classes and values.get("role") == "dialog":
-            if "aria-label" not in values and "aria-labelledby" not in values and self.insert_at is None:
-                line, column = self.getpos()
-                text = self.get_starttag_text() or ""
-                end = len(text) - (2 if text.endswith("/>") else 1)
-                self.insert_at = self._line_starts[line - 1] + column + end
-        elif tag == "input" and "md-search__input" in classes and self.label is None:
-            self.label = values.get("aria-label") or None
+def _dialog_and_label(html: str) -> tuple[int | None, str | None]:
+    """Where the unnamed search dialog's start tag ends (before its ">"), and the search box's label."""
+    insert_at: int | None = None
+    label: str | None = None
+    for tag in start_tags(html):
+        values = tag.attributes
+        classes = values.get("class", "").split()
+        if tag.name == "div" and "md-search" in classes and values.get("role") == "dialog":
+            if "aria-label" not in values and "aria-labelledby" not in values and insert_at is None:
+                text = html[tag.start : tag.end]
+                insert_at = tag.end - (2 if text.endswith("/>") else 1)
+        elif tag.name == "input" and "md-search__input" in classes and label is None:
+            label = values.get("aria-label") or None
+    return insert_at, label
 
 
 @cache
@@ -58,10 +49,10 @@ def _aria_label():  # noqa: ANN202 - a Jinja macro
 def named_search_dialog(html: str) -> str:
     # The dialog sits in Material's header: parse only up to its end, not the whole page.
     header_end = html.find("</header>")
-    found = _SearchDialog(html if header_end < 0 else html[: header_end + len("</header>")])
-    if found.insert_at is None or not found.label:
+    insert_at, label = _dialog_and_label(html if header_end < 0 else html[: header_end + len("</header>")])
+    if insert_at is None or not label:
         return html
-    return html[: found.insert_at] + str(_aria_label()(found.label)) + html[found.insert_at :]
+    return html[:insert_at] + str(_aria_label()(label)) + html[insert_at:]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

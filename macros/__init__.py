@@ -25,7 +25,7 @@ from .handout_macros import define_handout_macros
 from .links import drill_src, page_url, relative
 from .qr_codes import QR_CODES
 from .page_errors import check_syntax, clean_undefined, guarded
-from .render import render
+from .render import render, use_bytecode_cache
 
 # Pages that set `call_to_action: false` in their front matter place the call
 # to action themselves (handouts put it in the printed footer).
@@ -39,7 +39,9 @@ def load_content(env: Any) -> Content:
 
 def define_env(env: Any) -> None:
     content = load_content(env)
-    QR_CODES.use_file(Path(env.conf["config_file_path"]).parent / ".cache" / "qr-codes.json")
+    cache = Path(env.conf["config_file_path"]).parent / ".cache"
+    QR_CODES.use_file(cache / "qr-codes.json")
+    use_bytecode_cache(cache / "jinja")
 
     def macro(function: Any) -> Any:
         """Register a macro; an unknown id or wrong arguments stop the build cleanly."""

@@ -11,7 +11,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import select_autoescape
 from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -26,6 +27,13 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def use_bytecode_cache(folder: Path) -> None:
+    """Keep compiled templates in ``folder`` between builds (Jinja recompiles an edited template)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cache: BytecodeCache = FileSystemBytecodeCache(str(folder))
+    environment().bytecode_cache = cache
 
 
 def render(component: str, **data: Any) -> Markup:

@@ -1,0 +1,107 @@
+"""hooks/html_tags.py reads start tags as html.parser does, on every built page and on tricky markup."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import ROOT, Build
+from site_pages import page_file, page_paths
+
+
+def load_module():  # noqa: ANN201 - the module
+    path = ROOT / "hooks" / "html_tags.py"
+    spec = importlib.util.spec_from_file_location("html_tags", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+TAGS = load_module()
+
+
+class Reference(HTMLParser):
+    """The standard library's reading: start tags with attributes, and raw script/style text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tags: list[tuple[str, dict[str, str], str]] = []
+        self._raw: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values: dict[str, str] = {}
+        for name, value in attrs:
+            values.setdefault(name, value or "")
+        text = self.get_starttag_text() or ""
+        self.tags.append((tag, values, text))
+        self._raw = [] if tag in ("script", "style") else None
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data: str) -> None:
+        if self._raw is not None:
+            self._raw.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._raw is not None:
+            name, values, text = self.tags[-1]
+            self.tags[-1] = (name, values, text + "\0" + "".join(self._raw))
+            self._raw = None
+
+
+def reference(page: str) -> list[tuple[str, dict[str, str], str]]:
+    parser = Reference()
+    parser.feed(page)
+    parser.close()
+    return parser.tags
+
+
+def ours(page: str) -> list[tuple[str, dict[str, str], str]]:
+    found = []
+    for tag in TAGS.start_tags(page):
+        text = page[tag.start : tag.end]
+        if tag.name in ("script", "style"):
+            text += "\0" + (tag.text or "")
+        found.append((tag.name, tag.attributes, text))
+    return found
+
+
+def test_every_built_page_reads_the_same_as_with_html_parser(site: Build) -> None:
+    pages = page_paths(site.site)
+    assert len(pages) >= 10
+    for path in pages:
+        page = page_file(site.site, path).read_text(encoding="utf-8")
+        expected = reference(page)
+        assert len(expected) > 50, path
+        assert ours(page) == expected, path
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<a title="1 > 0" href=\'x\'>x</a>',  # a quoted ">" does not end the tag
+        "<!-- <script>not a tag</script> --><p>after</p>",  # comments are skipped
+        "<script>if (a < b && c > d) { x = '<p>'; }</script><p>after</p>",  # script text is raw
+        "<SCRIPT TYPE=module>import './y.js';</SCRIPT><br/>",  # upper case, unquoted value, self-closing
+        '<a href="&#106;avascript:go()" data-x=1 hidden>x</a>',  # entities in values are decoded
+        '<input value="" disabled name=q><img src=a.png alt="">',  # empty and bare attributes
+        '<div class="a" class="b">first wins</div>',  # a repeated attribute: the first counts
+        "<style>p > a { color: red; }</style><p>x</p>",  # style text is raw too
+        "<!doctype html><html lang=en><head><meta charset=utf-8></head></html>",
+    ],
+)
+def test_tricky_markup_reads_the_same_as_with_html_parser(page: str) -> None:
+    assert ours(page) == reference(page)
+
+
+def test_script_text_ends_only_at_its_own_end_tag() -> None:
+    page = '<script>document.write("</scripts>"); var t = "</div>";</script ><p id=after>'
+    tags = list(TAGS.start_tags(page))
+    assert [t.name for t in tags] == ["script", "p"]
+    assert tags[0].text == 'document.write("</scripts>"); var t = "</div>";'
+    assert tags[1].attributes == {"id": "after"}
