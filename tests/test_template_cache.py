@@ -1,0 +1,33 @@
+"""Compiled templates are kept in .cache/jinja/ between builds, and an edited template is compiled afresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import mkdocs_build
+
+
+def test_an_edited_template_shows_on_the_next_build(project: Path, tmp_path: Path) -> None:
+    first = mkdocs_build(project, tmp_path / "first")
+    assert first.returncode == 0, first.output
+    cached = sorted((project / ".cache" / "jinja").iterdir())
+    assert len(cached) >= 20  # Material's templates, our overrides and our macro templates
+    assert "cache-probe" not in first.html("").decode()
+
+    # Edit one theme override and one macro template; the cache must not serve the old versions.
+    main = project / "overrides" / "main.html"
+    main.write_text(
+        main.read_text(encoding="utf-8").replace(
+            "{% block content %}", '{% block content %}<p class="cache-probe">theme edited</p>', 1
+        ),
+        encoding="utf-8",
+    )
+    disclaimer = project / "macros" / "templates" / "disclaimer.html"
+    disclaimer.write_text(
+        disclaimer.read_text(encoding="utf-8").replace("Please note:", "Cache probe:"), encoding="utf-8"
+    )
+    second = mkdocs_build(project, tmp_path / "second")
+    assert second.returncode == 0, second.output
+    page = second.html("drills/spiderman/")
+    assert page.select_one("p.cache-probe").get_text() == "theme edited"
+    assert page.select_one("p.disclaimer strong").get_text() == "Cache probe:"
