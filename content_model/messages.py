@@ -103,8 +103,6 @@ def _sentence(error: dict[str, Any], model: type[BaseModel], path: Path_) -> str
         return f"can have at most {ctx.get('max_length')} items (got {ctx.get('actual_length')}): split or shorten the list"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return f"must be a date written YYYY-MM-DD, e.g. 2026-01-31 (got {got})"
-    if kind == "value_error" and "email" in str(error.get("msg", "")).lower():
-        return f"is not a valid email address (got {got}): write it like name@example.org"
     if kind == "value_error":
         message = str(ctx.get("error") or error.get("msg", ""))
         return message.removeprefix("Value error, ")
