@@ -77,4 +77,4 @@ lock: ## Re-resolve dependencies and rewrite requirements.lock
 	rm -rf .lock-venv
 
 clean: ## Remove the built site and caches
-	rm -rf site preview .pytest_cache
+	rm -rf site site.partial preview .pytest_cache .cache

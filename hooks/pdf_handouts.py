@@ -29,6 +29,7 @@ import os
 import queue
 import shutil
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -174,6 +175,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         else:
             log.info(f"PDF handouts skipped while previewing (set {ENV_SWITCH}=1 to make them).")
         return
+    started = time.perf_counter()
     # The version from the package metadata: importing WeasyPrint (most of a second) is
     # left to the PDFs that must really be rendered; cached ones never pay for it.
     engine = importlib.metadata.version("weasyprint")
@@ -219,4 +221,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     for old in cache.glob("*.pdf") if cache.is_dir() else ():
         if old not in keep:
             old.unlink(missing_ok=True)  # inputs that no longer exist
-    log.info(f"PDF handouts: {made} made, {reused} unchanged (from .cache/handout-pdfs).")
+    log.info(
+        f"PDF handouts: {made} made, {reused} unchanged (from .cache/handout-pdfs) "
+        f"in {time.perf_counter() - started:.3f} s."
+    )
