@@ -64,7 +64,7 @@ schema: install ## Regenerate the JSON Schemas editors use (schemas/), after cha
 	$(PY) -m content_model schema
 
 screenshots: $(VENV)/.test-installed ## Retake the README's screenshots (assets/readme/)
-	$(PY) -m mkdocs build --strict -q -d .cache/screenshot-site
+	$(PY) -m mkdocs build --strict -d .cache/screenshot-site
 	$(PY) scripts/screenshot.py .cache/screenshot-site assets/readme
 
 bench: $(VENV)/.test-installed ## Benchmark build speed against plain Material (N = 6, 60, 600) and the edit loop

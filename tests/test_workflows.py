@@ -209,7 +209,7 @@ def test_the_preview_opens_from_a_folder(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     preview = tmp_path / "preview"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--no-directory-urls", "-d", str(preview)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--no-directory-urls", "-d", str(preview)],
         cwd=project, capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
