@@ -19,6 +19,7 @@ import content_model
 from content_model import Content, Drill
 from content_model.models import LEVELS
 
+from .blocks import HELD, held
 from .dose import dose_phrase
 from .handout_builder import define_handout_builder_macro
 from .handout_macros import define_handout_macros
@@ -45,7 +46,7 @@ def define_env(env: Any) -> None:
 
     def macro(function: Any) -> Any:
         """Register a macro; an unknown id or wrong arguments stop the build cleanly."""
-        env.macro(guarded(env, function))
+        env.macro(guarded(env, held(function)))
         return function
 
     clinic = content.clinic
@@ -174,7 +175,7 @@ def on_post_page_macros(env: Any) -> None:
     if not meta.get(_PLACED_CTA) and meta.get("call_to_action", True):
         tail.append(render("call_to_action", clinic=clinic))
     tail.append(render("disclaimer", clinic=clinic))
-    env.markdown += "\n\n" + "\n\n".join(tail) + "\n"
+    env.markdown += "\n\n" + "\n\n".join(HELD.hold(html) for html in tail) + "\n"
 
 
 def on_post_build(env: Any) -> None:

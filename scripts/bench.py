@@ -157,7 +157,7 @@ def anchor_project(base: Path, data: dict, built: Path) -> Path:
 
 def timed_build(project: Path, site: Path, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                             cwd=project, env=env or ENV, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:

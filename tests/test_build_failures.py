@@ -163,3 +163,22 @@ def test_new_drill_refuses_a_bad_id(project: Path) -> None:
     assert result.returncode == 2
     assert "must be a lowercase id" in result.stderr
     assert not (project / "docs" / "drills" / "Clam Shell.md").exists()
+
+
+def test_macro_inside_a_code_block_fails_with_page_and_line(project: Path, tmp_path: Path) -> None:
+    """A macro's HTML cannot show inside code: the build stops instead of printing a placeholder."""
+    edit(project / "docs" / "index.md", "## Articles", '```\n{{ drill_card("spiderman") }}\n```\n\n## Articles')
+    build = mkdocs_build(project, tmp_path / "site")
+    line = line_of(project / "docs" / "index.md", '{{ drill_card("spiderman") }}')
+    assert_failed_cleanly(build, f"docs/index.md:{line}:1: this macro's output landed inside a code block")
+
+
+def test_links_to_anchors_in_macro_html_are_checked(project: Path, tmp_path: Path) -> None:
+    """Anchors that macros write (a root cause's section) count for MkDocs' strict link check."""
+    page = project / "docs" / "index.md"
+    edit(page, "## Articles", "[Hip mobility](articles/back-pain-when-walking.md#limited-hip-mobility)\n\n## Articles")
+    good = mkdocs_build(project, tmp_path / "good")
+    assert good.returncode == 0, good.output
+    edit(page, "#limited-hip-mobility)", "#no-such-cause)")
+    bad = mkdocs_build(project, tmp_path / "bad")
+    assert bad.returncode != 0 and "no-such-cause" in bad.output, bad.output

@@ -1,0 +1,71 @@
+"""Put the HTML that macros made back into each converted page (see macros/blocks.py).
+
+Runs first among the ``on_page_content`` handlers, so everything after it sees
+the whole page. The anchors in that HTML (``id=``, ``<a name=>``) are added to
+the ones MkDocs found in the Markdown, so a link such as
+``back-pain-when-walking.md#tight-hip-flexors`` is still checked by the strict build.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+import content_model
+
+# The project folder, where macros/ lives (mkdocs-macros imports it from there too), and this
+# folder, for html_tags.py.
+for folder in (Path(__file__).resolve().parents[1], Path(__file__).resolve().parent):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+from html_tags import start_tags  # noqa: E402
+from macros.blocks import HELD  # noqa: E402
+
+
+def anchors(html: str) -> set[str]:
+    """The ids a link can point to, as MkDocs counts them: id on any tag, name on <a>."""
+    found = set()
+    for tag in start_tags(html):
+        if "id" in tag.attributes:
+            found.add(tag.attributes["id"])
+        if tag.name == "a" and "name" in tag.attributes:
+            found.add(tag.attributes["name"])
+    return found
+
+
+def _source_line(page: Page, html: str) -> int:
+    """The line of the page's source file that holds the macro whose output was left over."""
+    found = re.search(rf"{HELD.token} (\d+)", html)
+    markdown = page.markdown or ""
+    at = markdown.find(f"{HELD.token} {found[1]}-->") if found else -1
+    if at < 0 or not page.file.abs_src_path:
+        return 1
+    raw = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    body, _ = get_data(raw)
+    front_matter = raw[: len(raw) - len(body)].count("\n") if raw.endswith(body) else 0
+    return front_matter + markdown[:at].count("\n") + 1
+
+
+@event_priority(100)  # first: later handlers see the finished page
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html, restored = HELD.restore(html)
+    if HELD.leftover(html):
+        where = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        problem = content_model.ContentError(
+            where, _source_line(page, html), 1, "",
+            "this macro's output landed inside a code block or a line of text, where it cannot show. "
+            "Put the macro on a line of its own, with a blank line before and after, outside code blocks "
+            "(to show a macro as an example, wrap it in {% raw %} ... {% endraw %})",
+        )
+        raise Abort(content_model.format_errors([problem]) + "\n\nNothing was built.")
+    if restored and page.present_anchor_ids is not None:
+        page.present_anchor_ids |= anchors("".join(restored))
+    return html
