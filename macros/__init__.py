@@ -4,8 +4,9 @@ Each macro looks up data (an unknown id stops the build and lists the known
 ids), computes what the page needs, and hands it to the Jinja template of the
 same name in ``macros/templates/``. No HTML is written here.
 
-Put each macro on a line of its own, with a blank line before and after, so
-Markdown keeps its HTML as one block. CONTRIBUTING.md lists every macro.
+Put each macro on a line of its own, with a blank line before and after: its
+HTML is a block of its own (Markdown sees only a placeholder, see blocks.py).
+CONTRIBUTING.md lists every macro.
 """
 
 from __future__ import annotations
