@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -10,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from bs4 import BeautifulSoup
@@ -36,6 +38,18 @@ class Build:
 
     def pages(self) -> list[Path]:
         return sorted(p for p in self.site.rglob("*.html") if "404" not in p.name)
+
+
+def load_hook(file_name: str) -> ModuleType:
+    """A fresh copy of hooks/<file_name>, loaded as MkDocs loads it: hooks/ is not a package,
+    and the module is registered in sys.modules because dataclasses look their module up there."""
+    path = ROOT / "hooks" / file_name
+    spec = importlib.util.spec_from_file_location(f"{path.stem}_under_test", path)
+    assert spec and spec.loader, path
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def mkdocs_build(project: Path, site: Path, extra_env: dict[str, str] | None = None) -> Build:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
 import socket
@@ -17,7 +16,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 import content_model
-from conftest import ROOT, Build, mkdocs_build
+from conftest import ROOT, Build, load_hook, mkdocs_build
 from pdf_tools import metadata, page_sizes, page_texts, qr_codes
 
 SITE_URL = "https://example.org/"  # mkdocs.yml's default; tests build without SITE_URL set
@@ -141,15 +140,6 @@ def test_qr_codes_sit_beside_their_drill(pdfs: dict[str, Path]) -> None:
 # --- When PDFs are made ------------------------------------------------------------------------
 
 
-def load_hook() -> object:
-    spec = importlib.util.spec_from_file_location("pdf_handouts_under_test", ROOT / "hooks" / "pdf_handouts.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # as MkDocs loads hooks (dataclasses look their module up)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize(
     ("command", "setting", "wanted"),
     [("build", None, True), ("serve", None, False), ("serve", "1", True), ("build", "0", False), ("gh-deploy", None, True)],
@@ -157,7 +147,7 @@ def load_hook() -> object:
 def test_pdfs_are_skipped_in_serve_unless_forced(
     monkeypatch: pytest.MonkeyPatch, command: str, setting: str | None, wanted: bool
 ) -> None:
-    hook = load_hook()
+    hook = load_hook("pdf_handouts.py")
     if setting is None:
         monkeypatch.delenv("HANDOUT_PDFS", raising=False)
     else:
@@ -167,7 +157,7 @@ def test_pdfs_are_skipped_in_serve_unless_forced(
 
 
 def test_a_wrong_switch_value_stops_with_what_to_write(monkeypatch: pytest.MonkeyPatch) -> None:
-    hook = load_hook()
+    hook = load_hook("pdf_handouts.py")
     monkeypatch.setenv("HANDOUT_PDFS", "maybe")
     with pytest.raises(Abort, match="HANDOUT_PDFS is set to 'maybe': set it to 1 .* or 0"):
         hook.wanted()
@@ -242,7 +232,7 @@ def test_a_pdf_that_fails_to_render_stops_the_build(
     (project / "data").mkdir(parents=True)
     for file in (ROOT / "data").glob("*.yml"):
         (project / "data" / file.name).write_bytes(file.read_bytes())
-    hook = load_hook()
+    hook = load_hook("pdf_handouts.py")
     hook.on_startup(command="build", dirty=False)
     with pytest.raises(Abort) as stopped:
         hook.on_post_build(fake_config(project, site.site))

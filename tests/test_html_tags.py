@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT, Build
+from conftest import Build, load_hook
 from site_pages import page_file, page_paths
 
 
-def load_module():  # noqa: ANN201 - the module
-    path = ROOT / "hooks" / "html_tags.py"
-    spec = importlib.util.spec_from_file_location("html_tags", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-TAGS = load_module()
+TAGS = load_hook("html_tags.py")
 
 
 class Reference(HTMLParser):

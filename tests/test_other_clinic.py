@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from conftest import FIXTURES, ROOT, Build, make_project, mkdocs_build

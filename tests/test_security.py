@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -25,7 +23,7 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser, Page
 
-from conftest import ROOT, Build
+from conftest import Build, load_hook
 from site_pages import page_file, page_paths
 
 # Script types a browser runs; anything else (application/json, application/ld+json) is data.
@@ -182,17 +180,7 @@ def test_an_injected_inline_script_is_blocked_and_reported(site: Build, served: 
 
 # --- The hook alone ------------------------------------------------------------------------
 
-def load_hook():  # noqa: ANN201 - the module
-    """hooks/ is not a package: load the hook file as MkDocs does."""
-    path = ROOT / "hooks" / "content_security_policy.py"
-    spec = importlib.util.spec_from_file_location("content_security_policy", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-HOOK = load_hook()
+HOOK = load_hook("content_security_policy.py")
 PAGE = """<!doctype html>
 <html lang="en">
 <head>
