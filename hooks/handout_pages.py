@@ -42,11 +42,14 @@ def _page(program: content_model.Program, large_print: bool, data_file: str) -> 
     call = f'{{{{ handout({json.dumps(program.id)}, large_print=True) }}}}' if large_print else (
         f"{{{{ handout({json.dumps(program.id)}) }}}}"
     )
+    # Search leaves handouts out (Material reads search.exclude): each drill is found on its own
+    # page, and the list of handouts, which search does index, names every program.
     return (
         "---\n"
         f"title: {json.dumps(title)}\n"
         f"description: {json.dumps(program.summary)}\n"
         "call_to_action: false\n"
+        "search:\n  exclude: true\n"
         f"{_MARKER}: {json.dumps(data_file)}\n"
         "---\n\n"
         f"{call}\n"

@@ -5,6 +5,7 @@ The PDF files themselves are checked in test_handout_pdfs.py.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
@@ -338,8 +339,6 @@ def test_a_page_in_the_way_of_a_generated_handout_stops_the_build(tmp_path: Path
 
 
 def test_search_finds_each_drill_once_not_its_hidden_print_sheet(site: Build) -> None:
-    import json
-
     docs = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     for drill in content().drills:
         entries = [d for d in docs if d["location"].startswith(f"drills/{drill.id}/")]
@@ -347,3 +346,19 @@ def test_search_finds_each_drill_once_not_its_hidden_print_sheet(site: Build) ->
         text = entries[0]["text"]
         assert text.count(drill.steps[-1]) == 1
         assert "Patient name" not in text and "Days done" not in text
+
+
+def test_search_finds_a_drill_on_its_page_and_a_handout_through_the_list(site: Build) -> None:
+    docs = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    data = content()
+    # Generated handout pages repeat their drills, in two sizes: search leaves them out.
+    assert not [d["location"] for d in docs if d["location"].startswith(tuple(
+        f"handouts/{program.id}/" for program in data.programs))]
+    # The list of handouts is searched, and names each program.
+    listing = " ".join(d["title"] + " " + d["text"] for d in docs if d["location"].startswith("handouts/#")
+                       or d["location"] == "handouts/")
+    for program in data.programs:
+        assert program.title in listing, program.id
+    # Every drill is found, on its own page.
+    for drill in data.drills:
+        assert any(d["location"] == f"drills/{drill.id}/" and drill.steps[-1] in d["text"] for d in docs), drill.id
