@@ -6,11 +6,11 @@ import os
 
 import pytest
 
-from test_handout_pdfs import load_hook
+from conftest import load_hook
 
 
 def test_pdfs_render_in_parallel_workers_in_job_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    hook = load_hook()
+    hook = load_hook("pdf_handouts.py")
     seen_in = []
 
     def fake_render(job: object, base_url: str) -> bytes:
@@ -29,7 +29,7 @@ def test_pdfs_render_in_parallel_workers_in_job_order(monkeypatch: pytest.Monkey
 
 
 def test_a_failing_pdf_comes_back_as_its_message(monkeypatch: pytest.MonkeyPatch) -> None:
-    hook = load_hook()
+    hook = load_hook("pdf_handouts.py")
 
     def fake_render(job: object, base_url: str) -> bytes:
         if job.target.endswith("p1.pdf"):
