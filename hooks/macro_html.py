@@ -13,13 +13,11 @@ import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-import content_model
 
 # The project folder, where macros/ lives (mkdocs-macros imports it from there too), and this
 # folder, for html_tags.py.
@@ -28,6 +26,7 @@ for folder in (Path(__file__).resolve().parents[1], Path(__file__).resolve().par
         sys.path.insert(0, str(folder))
 from html_tags import start_tags  # noqa: E402
 from macros.blocks import HELD  # noqa: E402
+from macros.page_errors import report_mistake  # noqa: E402
 
 
 def anchors(html: str) -> set[str]:
@@ -58,14 +57,12 @@ def _source_line(page: Page, html: str) -> int:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html, restored = HELD.restore(html)
     if HELD.leftover(html):
-        where = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        problem = content_model.ContentError(
-            where, _source_line(page, html), 1, "",
-            "this macro's output landed inside a code block or a line of text, where it cannot show. "
+        raise report_mistake(
+            page.file.src_uri, _source_line(page, html),
+            "this macro's output landed inside a code block or inline code, where it cannot show. "
             "Put the macro on a line of its own, with a blank line before and after, outside code blocks "
             "(to show a macro as an example, wrap it in {% raw %} ... {% endraw %})",
         )
-        raise Abort(content_model.format_errors([problem]) + "\n\nNothing was built.")
     if restored and page.present_anchor_ids is not None:
         page.present_anchor_ids |= anchors("".join(restored))
     return html

@@ -9,7 +9,8 @@ what to do instead, so three kinds of page mistake are caught here first:
 * broken macro syntax (``{{ drill_card("x" }}``).
 
 Each prints ``docs/<page>:<line>: <message>`` (or a GitHub annotation on
-Actions) and ends the build with exit code 1. The exit is a ``SystemExit``,
+Actions) and ends the build with exit code 1; hooks/macro_html.py reports a
+macro left inside a code block the same way. The exit is a ``SystemExit``,
 which neither mkdocs-macros nor MkDocs turns into a traceback.
 """
 
@@ -56,15 +57,19 @@ def _template_line() -> int | None:
     return found
 
 
+def report_mistake(src_uri: str, line: int, message: str) -> PageMistake:
+    """Print a page mistake once, as ``docs/<page>:<line>:1: <message>``, and return the exception that ends the build."""
+    error = ContentError(f"docs/{src_uri}", line, 1, "", message)
+    print(format_errors([error]), file=sys.stderr)
+    print("\nThe page has a mistake in a macro (see CONTRIBUTING.md, 'Macros'). Nothing was built.", file=sys.stderr)
+    return PageMistake(1)
+
+
 def fail(env: Any, message: str, line: int | None = None) -> PageMistake:
     """Report a mistake on the current page and return the exception that ends the build."""
     src = env.page.file.src_uri if env.page is not None else "?"
     line = line if line is not None else _template_line()
-    where = (line or 1) + _front_matter_lines(env)
-    error = ContentError(f"docs/{src}", where, 1, "", message)
-    print(format_errors([error]), file=sys.stderr)
-    print("\nThe page has a mistake in a macro (see CONTRIBUTING.md, 'Macros'). Nothing was built.", file=sys.stderr)
-    return PageMistake(1)
+    return report_mistake(src, (line or 1) + _front_matter_lines(env), message)
 
 
 def guarded(env: Any, macro: Callable[..., Any]) -> Callable[..., Any]:

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, mkdocs_build
 
 
@@ -165,12 +167,19 @@ def test_new_drill_refuses_a_bad_id(project: Path) -> None:
     assert not (project / "docs" / "drills" / "Clam Shell.md").exists()
 
 
-def test_macro_inside_a_code_block_fails_with_page_and_line(project: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("written", ['```\n{{ drill_card("spiderman") }}\n```', 'See `{{ drill_card("spiderman") }}` here.'])
+def test_macro_inside_code_fails_with_page_and_line(project: Path, tmp_path: Path, written: str) -> None:
     """A macro's HTML cannot show inside code: the build stops instead of printing a placeholder."""
-    edit(project / "docs" / "index.md", "## Articles", '```\n{{ drill_card("spiderman") }}\n```\n\n## Articles')
+    edit(project / "docs" / "index.md", "## Articles", f"{written}\n\n## Articles")
     build = mkdocs_build(project, tmp_path / "site")
     line = line_of(project / "docs" / "index.md", '{{ drill_card("spiderman") }}')
-    assert_failed_cleanly(build, f"docs/index.md:{line}:1: this macro's output landed inside a code block")
+    assert_failed_cleanly(
+        build,
+        f"docs/index.md:{line}:1: this macro's output landed inside a code block or inline code",
+        "{% raw %}",
+        "The page has a mistake in a macro (see CONTRIBUTING.md, 'Macros'). Nothing was built.",
+    )
+    assert build.output.count("landed inside") == 1, build.output  # said once, without MkDocs' ERROR copy
 
 
 def test_links_to_anchors_in_macro_html_are_checked(project: Path, tmp_path: Path) -> None:
