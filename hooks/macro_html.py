@@ -26,7 +26,7 @@ for folder in (Path(__file__).resolve().parents[1], Path(__file__).resolve().par
         sys.path.insert(0, str(folder))
 from html_tags import start_tags  # noqa: E402
 from macros.blocks import HELD  # noqa: E402
-from macros.page_errors import report_mistake  # noqa: E402
+from macros.page_errors import MISTAKES  # noqa: E402
 
 
 def anchors(html: str) -> set[str]:
@@ -56,8 +56,8 @@ def _source_line(page: Page, html: str) -> int:
 @event_priority(100)  # first: later handlers see the finished page
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html, restored = HELD.restore(html)
-    if HELD.leftover(html):
-        raise report_mistake(
+    if HELD.leftover(html):  # the build stops once every page is read (hooks/page_mistakes.py)
+        MISTAKES.add(
             page.file.src_uri, _source_line(page, html),
             "this macro's output landed inside a code block or inline code, where it cannot show. "
             "Put the macro on a line of its own, with a blank line before and after, outside code blocks "

@@ -162,8 +162,8 @@ def on_pre_page_macros(env: Any) -> None:
     """Report undefined variables and broken macro syntax with page and line."""
     if not getattr(env.env.undefined, "reports_page_line", False):
         env.env.undefined = clean_undefined(env)
-    if env.has_j2(env.markdown):  # pages without markers are not rendered at all
-        check_syntax(env, env.markdown)
+    if env.has_j2(env.markdown) and not check_syntax(env, env.markdown):  # pages without markers are not rendered
+        env.markdown = ""  # noted as a page mistake: the build stops once every page is read
 
 
 def on_post_page_macros(env: Any) -> None:

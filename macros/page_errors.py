@@ -1,17 +1,21 @@
-"""Mistakes in a page's macros stop the build with one clear line, never a traceback.
+"""Mistakes in a page's macros stop the build with clear lines, never a traceback.
 
 mkdocs-macros reports a failing macro with a full Python traceback (and hides
-it entirely under ``mkdocs build -q``). Editors need the page, the line and
-what to do instead, so three kinds of page mistake are caught here first:
+it entirely under ``mkdocs build -q``), and ends ``mkdocs serve`` with it.
+Editors need the page, the line and what to do instead, so these page
+mistakes are caught here first:
 
 * a macro given an unknown id or the wrong arguments,
 * a variable that does not exist (``{{ clinic.fax }}``),
-* broken macro syntax (``{{ drill_card("x" }}``).
+* broken macro syntax (``{{ drill_card("x" }}``),
+* a macro left inside code (found by hooks/macro_html.py).
 
-Each prints ``docs/<page>:<line>: <message>`` (or a GitHub annotation on
-Actions) and ends the build with exit code 1; hooks/macro_html.py reports a
-macro left inside a code block the same way. The exit is a ``SystemExit``,
-which neither mkdocs-macros nor MkDocs turns into a traceback.
+Each is noted in ``MISTAKES`` (the first on each page) and the page renders on
+without it, so that one build finds the mistakes of every page. Once every
+page is read, hooks/page_mistakes.py prints them all, as
+``docs/<page>:<line>:1: <message>`` (or GitHub annotations on Actions), and
+stops the build before any page is written. ``mkdocs serve`` keeps running and
+shows the site again when the mistake is fixed.
 """
 
 from __future__ import annotations
@@ -19,18 +23,41 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError
+from jinja2 import ChainableUndefined, TemplateSyntaxError
 from jinja2.utils import missing
+from markupsafe import Markup
 
 from content_model import ContentError, UnknownIdError, format_errors
 
 
-class PageMistake(SystemExit):
-    """Ends the build after a page mistake has been reported."""
+class PageMistakes:
+    """The page mistakes found in this build: the first one of each page, in the order found."""
+
+    def __init__(self) -> None:
+        self._found: dict[str, ContentError] = {}
+
+    def clear(self) -> None:
+        self._found.clear()
+
+    def add(self, src_uri: str, line: int, message: str) -> None:
+        self._found.setdefault(src_uri, ContentError(f"docs/{src_uri}", line, 1, "", message))
+
+    def __bool__(self) -> bool:
+        return bool(self._found)
+
+    def report(self) -> str:
+        """Every mistake, then what to do: the text printed when the build stops."""
+        count = len(self._found)
+        pages = "A page has a mistake" if count == 1 else f"{count} pages have a mistake"
+        return (f"{format_errors(list(self._found.values()))}\n\n"
+                f"{pages} in a macro (see CONTRIBUTING.md, 'Macros'). Nothing was built.")
+
+
+MISTAKES = PageMistakes()
 
 
 def _front_matter_lines(env: Any) -> int:
@@ -57,23 +84,15 @@ def _template_line() -> int | None:
     return found
 
 
-def report_mistake(src_uri: str, line: int, message: str) -> PageMistake:
-    """Print a page mistake once, as ``docs/<page>:<line>:1: <message>``, and return the exception that ends the build."""
-    error = ContentError(f"docs/{src_uri}", line, 1, "", message)
-    print(format_errors([error]), file=sys.stderr)
-    print("\nThe page has a mistake in a macro (see CONTRIBUTING.md, 'Macros'). Nothing was built.", file=sys.stderr)
-    return PageMistake(1)
-
-
-def fail(env: Any, message: str, line: int | None = None) -> PageMistake:
-    """Report a mistake on the current page and return the exception that ends the build."""
+def fail(env: Any, message: str, line: int | None = None) -> None:
+    """Note a mistake on the current page; the build stops once every page is read."""
     src = env.page.file.src_uri if env.page is not None else "?"
     line = line if line is not None else _template_line()
-    return report_mistake(src, (line or 1) + _front_matter_lines(env), message)
+    MISTAKES.add(src, (line or 1) + _front_matter_lines(env), message)
 
 
 def guarded(env: Any, macro: Callable[..., Any]) -> Callable[..., Any]:
-    """Wrap a macro so that wrong arguments or unknown ids become a page mistake."""
+    """Wrap a macro so that wrong arguments or unknown ids become a page mistake (and no output)."""
     signature = inspect.signature(macro)
     usage = f"{macro.__name__}({', '.join(signature.parameters)})"
 
@@ -82,22 +101,27 @@ def guarded(env: Any, macro: Callable[..., Any]) -> Callable[..., Any]:
         try:
             signature.bind(*args, **kwargs)
         except TypeError as error:
-            raise fail(env, f"{usage}: {error}") from None
+            fail(env, f"{usage}: {error}")
+            return Markup("")
         try:
             return macro(*args, **kwargs)
         except UnknownIdError as error:
-            raise fail(env, f"{macro.__name__}: {error}") from None
+            fail(env, f"{macro.__name__}: {error}")
+            return Markup("")
 
     return call
 
 
-def clean_undefined(env: Any) -> type[StrictUndefined]:
-    """An undefined-variable class that reports the page and line, then stops."""
+def clean_undefined(env: Any) -> type[ChainableUndefined]:
+    """An undefined-variable class that notes the page and line as soon as the value is used.
 
-    class PageUndefined(StrictUndefined):
+    Using it (printing, testing, looping, calling) is the mistake; ``is defined`` is not.
+    It then acts as empty, so the page renders on and later pages are checked too."""
+
+    class PageUndefined(ChainableUndefined):
         reports_page_line = True
 
-        def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> Any:
+        def _report(self) -> None:
             name = self._undefined_name
             owner = self._undefined_obj
             if owner is missing:
@@ -107,21 +131,62 @@ def clean_undefined(env: Any) -> type[StrictUndefined]:
                 what = f"'{name}' is not known here (known: {', '.join(sorted(owner))})"
             else:
                 what = f"'{name}' is not known here: check the spelling (see CONTRIBUTING.md)"
-            raise fail(env, what)
+            fail(env, what)
 
-        __str__ = __iter__ = __len__ = __bool__ = __eq__ = __hash__ = _fail_with_undefined_error  # type: ignore[assignment]
+        def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> Any:
+            self._report()
+            return self
+
+        # Jinja binds these to its own method when the class is made: bind them to ours.
+        __call__ = __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _fail_with_undefined_error
+        __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = _fail_with_undefined_error
+        __pos__ = __neg__ = __pow__ = __rpow__ = _fail_with_undefined_error
+        __lt__ = __le__ = __gt__ = __ge__ = __contains__ = _fail_with_undefined_error  # type: ignore[assignment]
+
+        def __str__(self) -> str:
+            self._report()
+            return ""
+
+        def __html__(self) -> str:
+            return str(self)
+
+        def __iter__(self) -> Iterator[Any]:
+            self._report()
+            return iter(())
+
+        def __len__(self) -> int:
+            self._report()
+            return 0
+
+        def __bool__(self) -> bool:
+            self._report()
+            return False
+
+        def __eq__(self, other: object) -> bool:
+            self._report()
+            return False
+
+        def __ne__(self, other: object) -> bool:
+            self._report()
+            return True
+
+        def __hash__(self) -> int:
+            self._report()
+            return id(self)
 
     return PageUndefined
 
 
-def check_syntax(env: Any, markdown: str) -> None:
-    """Stop on broken macro syntax before mkdocs-macros tries to render it."""
+def check_syntax(env: Any, markdown: str) -> bool:
+    """Note broken macro syntax before mkdocs-macros tries to render it; True if the page can render."""
     try:
         env.env.parse(markdown)
     except TemplateSyntaxError as error:
-        raise fail(
+        fail(
             env,
             f"macro syntax error: {error.message}. Check the braces and quotes, "
             'e.g. {{ drill_card("spiderman") }}',
             line=error.lineno,
-        ) from None
+        )
+        return False
+    return True

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -177,7 +181,7 @@ def test_macro_inside_code_fails_with_page_and_line(project: Path, tmp_path: Pat
         build,
         f"docs/index.md:{line}:1: this macro's output landed inside a code block or inline code",
         "{% raw %}",
-        "The page has a mistake in a macro (see CONTRIBUTING.md, 'Macros'). Nothing was built.",
+        "A page has a mistake in a macro (see CONTRIBUTING.md, 'Macros'). Nothing was built.",
     )
     assert build.output.count("landed inside") == 1, build.output  # said once, without MkDocs' ERROR copy
 
@@ -191,3 +195,75 @@ def test_links_to_anchors_in_macro_html_are_checked(project: Path, tmp_path: Pat
     edit(page, "#limited-hip-mobility)", "#no-such-cause)")
     bad = mkdocs_build(project, tmp_path / "bad")
     assert bad.returncode != 0 and "no-such-cause" in bad.output, bad.output
+
+
+def test_one_build_lists_the_mistakes_of_every_page(project: Path, tmp_path: Path) -> None:
+    """Each page is read before the build stops: an editor fixes every page after one run."""
+    home = project / "docs" / "index.md"
+    drill = project / "docs" / "drills" / "spiderman.md"
+    edit(home, "## Articles", '{{ drill_card("figure-5-stretch") }}\n\nCall {{ clinic.fax }}.\n\n## Articles')
+    drill.write_text(drill.read_text(encoding="utf-8") + '\n{{ drill_cart("spiderman") }}\n', encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site")
+    assert_failed_cleanly(
+        build,
+        f"docs/index.md:{line_of(home, 'figure-5-stretch')}:1: drill_card: there is no drill with id 'figure-5-stretch'",
+        f"docs/drills/spiderman.md:{line_of(drill, 'drill_cart')}:1: 'drill_cart' is not a macro or variable we know",
+        "2 pages have a mistake in a macro (see CONTRIBUTING.md, 'Macros'). Nothing was built.",
+    )
+    assert "fax" not in build.output  # the first mistake of a page is the one reported
+
+
+def test_serve_waits_out_a_page_mistake_and_shows_the_fix(project: Path) -> None:
+    """`mkdocs serve` prints the mistake, keeps running, and serves the page again once it is fixed."""
+    page = project / "docs" / "index.md"
+    good = page.read_text(encoding="utf-8")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    log = project / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDOUT_PDFS": "0"}
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            fetch_until(url, lambda body: "<html" in body, server)
+            page.write_text(good.replace("## Articles", '{{ drill_card("figure-5-stretch") }}\n\n## Articles'),
+                            encoding="utf-8")
+            wait_for(lambda: "A page has a mistake in a macro" in log.read_text(encoding="utf-8"), server)
+            assert server.poll() is None, log.read_text(encoding="utf-8")  # still serving
+            page.write_text(good.replace("## Articles", "Fixed and served again.\n\n## Articles"), encoding="utf-8")
+            fetch_until(url, lambda body: "Fixed and served again." in body, server)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    text = log.read_text(encoding="utf-8")
+    assert f"docs/index.md:{line_of_text(good, '## Articles')}:1: drill_card: there is no drill" in text, text
+    assert "Traceback" not in text, text
+
+
+def wait_for(condition, server: subprocess.Popen, seconds: float = 60) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert server.poll() is None, "mkdocs serve stopped"
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+def fetch_until(url: str, wanted, server: subprocess.Popen) -> str:  # noqa: ANN001
+    """The page's HTML once it satisfies ``wanted`` (the server holds requests while a rebuild waits)."""
+    found = {"body": ""}
+
+    def ready() -> bool:
+        try:
+            found["body"] = urllib.request.urlopen(url, timeout=2).read().decode()
+        except OSError:
+            return False
+        return wanted(found["body"])
+
+    wait_for(ready, server)
+    return found["body"]
+
+
+def line_of_text(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if needle in line)
