@@ -8,6 +8,7 @@ import gzip
 import http.server
 import os
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -78,3 +79,10 @@ def serve(site_dir: Path, compress: bool = False, headers: dict[str, str] | None
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now (for a server a test starts)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from browser import free_port
 from conftest import ROOT, mkdocs_build
 
 
@@ -217,9 +217,7 @@ def test_serve_waits_out_a_page_mistake_and_shows_the_fix(project: Path) -> None
     """`mkdocs serve` prints the mistake, keeps running, and serves the page again once it is fixed."""
     page = project / "docs" / "index.md"
     good = page.read_text(encoding="utf-8")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     log = project / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDOUT_PDFS": "0"}

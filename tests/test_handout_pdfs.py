@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 import content_model
+from browser import free_port
 from conftest import ROOT, Build, load_hook, mkdocs_build
 from pdf_tools import metadata, page_sizes, page_texts, qr_codes
 
@@ -161,12 +161,6 @@ def test_a_wrong_switch_value_stops_with_what_to_write(monkeypatch: pytest.Monke
     monkeypatch.setenv("HANDOUT_PDFS", "maybe")
     with pytest.raises(Abort, match="HANDOUT_PDFS is set to 'maybe': set it to 1 .* or 0"):
         hook.wanted()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def serve_log(project: Path, extra_env: dict[str, str]) -> str:
