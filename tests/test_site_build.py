@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -144,3 +145,18 @@ def test_built_pages_exist_for_every_drill(site: Build) -> None:
     for drill in CONTENT.drills:
         assert (site.site / "drills" / drill.id / "index.html").is_file()
     assert Path(site.site / "sitemap.xml").is_file()
+
+
+def test_search_results_carry_their_own_heading_not_the_call_to_action(site: Build) -> None:
+    """The call to action and the disclaimer are on every page: search skips them, so no result's
+    title runs into "Get help with back pain" and no result is found only through them."""
+    clinic = CONTENT.clinic
+    heading = clinic.call_to_action.heading
+    docs = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert docs
+    for doc in docs:
+        assert doc["title"] == heading or heading not in doc["title"], doc["title"]
+        assert clinic.call_to_action.text not in doc["text"], doc["location"]
+        assert clinic.disclaimer not in doc["text"], doc["location"]
+    # The article's own "Get help" section is still found, under its own heading.
+    assert any(doc["title"] == heading for doc in docs)
