@@ -18,7 +18,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-
 # The project folder, where macros/ lives (mkdocs-macros imports it from there too), and this
 # folder, for html_tags.py.
 for folder in (Path(__file__).resolve().parents[1], Path(__file__).resolve().parent):

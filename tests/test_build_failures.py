@@ -217,6 +217,7 @@ def test_serve_waits_out_a_page_mistake_and_shows_the_fix(project: Path) -> None
     """`mkdocs serve` prints the mistake, keeps running, and serves the page again once it is fixed."""
     page = project / "docs" / "index.md"
     good = page.read_text(encoding="utf-8")
+    line = line_of(page, "## Articles")  # where the broken macro goes
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     log = project / "serve.log"
@@ -225,18 +226,18 @@ def test_serve_waits_out_a_page_mistake_and_shows_the_fix(project: Path) -> None
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                   cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
-            fetch_until(url, lambda body: "<html" in body, server)
+            wait_for_page(url, "<html", server)
             page.write_text(good.replace("## Articles", '{{ drill_card("figure-5-stretch") }}\n\n## Articles'),
                             encoding="utf-8")
             wait_for(lambda: "A page has a mistake in a macro" in log.read_text(encoding="utf-8"), server)
             assert server.poll() is None, log.read_text(encoding="utf-8")  # still serving
             page.write_text(good.replace("## Articles", "Fixed and served again.\n\n## Articles"), encoding="utf-8")
-            fetch_until(url, lambda body: "Fixed and served again." in body, server)
+            wait_for_page(url, "Fixed and served again.", server)
         finally:
             server.terminate()
             server.wait(timeout=20)
     text = log.read_text(encoding="utf-8")
-    assert f"docs/index.md:{line_of_text(good, '## Articles')}:1: drill_card: there is no drill" in text, text
+    assert f"docs/index.md:{line}:1: drill_card: there is no drill" in text, text
     assert "Traceback" not in text, text
 
 
@@ -248,20 +249,13 @@ def wait_for(condition, server: subprocess.Popen, seconds: float = 60) -> None: 
         time.sleep(0.1)
 
 
-def fetch_until(url: str, wanted, server: subprocess.Popen) -> str:  # noqa: ANN001
-    """The page's HTML once it satisfies ``wanted`` (the server holds requests while a rebuild waits)."""
-    found = {"body": ""}
+def wait_for_page(url: str, wanted: str, server: subprocess.Popen) -> None:
+    """Until the served page holds ``wanted`` (the server holds requests while a rebuild waits)."""
 
-    def ready() -> bool:
+    def shows() -> bool:
         try:
-            found["body"] = urllib.request.urlopen(url, timeout=2).read().decode()
+            return wanted in urllib.request.urlopen(url, timeout=2).read().decode()
         except OSError:
             return False
-        return wanted(found["body"])
 
-    wait_for(ready, server)
-    return found["body"]
-
-
-def line_of_text(text: str, needle: str) -> int:
-    return next(n for n, line in enumerate(text.splitlines(), start=1) if needle in line)
+    wait_for(shows, server)
