@@ -10,13 +10,22 @@ in a small document of its own, styled by the site's handout and print
 stylesheets: title, the clinic as author, and "Page 1 of 2" with the clinic's
 phone number in the footer of every page.
 
-While ``mkdocs serve`` runs, PDFs are skipped so edits show at once. Set
-``HANDOUT_PDFS=1`` to make them anyway, or ``HANDOUT_PDFS=0`` to skip them in
-a build. A PDF that cannot be made stops the build with the reason.
+While ``mkdocs serve`` runs, PDFs are skipped so edits show at once (said once,
+when the preview starts). Set ``HANDOUT_PDFS=1`` to make them anyway, or
+``HANDOUT_PDFS=0`` to skip them in a build. A PDF that cannot be made stops the
+build with the reason.
+
+Every PDF must fit its page limit (``most_pages`` in ``macros/handout.py``: two
+pages for the regular handout, four for large print). A longer one stops the
+build, naming the program's line in data/programs.yml, the version, its pages
+and the fix. The count comes from WeasyPrint's laid-out pages, so no PDF is read
+back.
 
 A PDF whose inputs (its HTML, the stylesheets, the page size, the WeasyPrint
 version) are unchanged since the last build is copied from ``.cache/handout-pdfs/``
-instead of rendered again. Each PDF is an independent job, ready for a process pool.
+instead of rendered again. Its page count is cached beside it (``<key>.pages``),
+so a build from the cache checks the limits too. Each PDF is an independent job,
+ready for a process pool.
 """
 
 from __future__ import annotations
@@ -61,6 +70,8 @@ class PdfJob:
     html: str
     paper: str
     stylesheets: tuple[str, ...]  # CSS texts, in order
+    program_id: str  # whose handout it is (for messages)
+    variant: PdfVariant  # which version, with its page limit
 
     def key(self, engine_version: str) -> str:
         digest = hashlib.sha256()
@@ -72,6 +83,12 @@ class PdfJob:
 
 def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
+    if command == "serve" and not os.environ.get(ENV_SWITCH, "").strip():
+        # Said here, once: a preview rebuilds on every edit, and each rebuild would repeat it.
+        log.info(
+            "PDF handouts are not made while previewing; make build makes them and checks "
+            f"their page limits (or set {ENV_SWITCH}=1 to make them here)."
+        )
 
 
 def wanted() -> bool:
@@ -105,7 +122,7 @@ def jobs(config: MkDocsConfig, content: content_model.Content) -> list[PdfJob]:
                 use_directory_urls=config.use_directory_urls,
             )
             html = str(render("handout_document", handout=handout, title=_title(program.title, variant)))
-            found.append(PdfJob(pdf_path(program.id, variant), html, variant.paper, tuple(css)))
+            found.append(PdfJob(pdf_path(program.id, variant), html, variant.paper, tuple(css), program.id, variant))
     return found
 
 
@@ -113,31 +130,35 @@ def _title(program_title: str, variant: PdfVariant) -> str:
     return f"{program_title} (large print)" if variant.large_print else program_title
 
 
-def render_pdf(job: PdfJob, base_url: str) -> bytes:
-    """Render one PDF. WeasyPrint is imported here, so `mkdocs serve` never pays for it."""
+def render_pdf(job: PdfJob, base_url: str) -> tuple[bytes, int]:
+    """Render one PDF: its bytes and its number of pages, counted on the laid-out document.
+
+    WeasyPrint is imported here, so `mkdocs serve` never pays for it.
+    """
     from weasyprint import CSS, HTML  # noqa: PLC0415
 
     stylesheets = [CSS(string=text, base_url=base_url) for text in job.stylesheets]
     stylesheets.append(CSS(string=f"@page {{ size: {job.paper}; }}"))
-    pdf = HTML(string=job.html, base_url=base_url).write_pdf(stylesheets=stylesheets)
+    document = HTML(string=job.html, base_url=base_url).render(stylesheets=stylesheets)
+    pdf = document.write_pdf()
     if not pdf or not pdf.startswith(b"%PDF"):
         raise RuntimeError("WeasyPrint returned no PDF")
-    return pdf
+    return pdf, len(document.pages)
 
 
 class _Failed(Exception):
     """A PDF that could not be rendered; its message says why."""
 
 
-def _render_one(job: PdfJob, base_url: str) -> bytes | str:
-    """Render one PDF; an error comes back as its message so the caller can report it."""
+def _render_one(job: PdfJob, base_url: str) -> tuple[bytes, int] | str:
+    """Render one PDF (bytes, pages); an error comes back as its message so the caller can report it."""
     try:
         return render_pdf(job, base_url)
     except Exception as error:  # noqa: BLE001  (any failure must reach the build, not vanish)
         return f"{type(error).__name__}: {error}"
 
 
-def _render_all(todo: list[PdfJob], base_url: str) -> list[bytes | str]:
+def _render_all(todo: list[PdfJob], base_url: str) -> list[tuple[bytes, int] | str]:
     """Render PDFs on every core: each is independent, and WeasyPrint uses one core.
 
     Workers are forked, so they share the loaded hook and WeasyPrint and nothing has
@@ -156,7 +177,7 @@ def _render_all(todo: list[PdfJob], base_url: str) -> list[bytes | str]:
     processes = [context.Process(target=work, args=(range(w, len(todo), workers),)) for w in range(workers)]
     for process in processes:
         process.start()
-    outcomes: dict[int, bytes | str] = {}
+    outcomes: dict[int, tuple[bytes, int] | str] = {}
     for _ in todo:
         try:
             index, outcome = results.get(timeout=600)
@@ -172,8 +193,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not wanted():
         if os.environ.get(ENV_SWITCH, "").strip():
             log.info(f"PDF handouts skipped: {ENV_SWITCH} is set to 0.")
-        else:
-            log.info(f"PDF handouts skipped while previewing (set {ENV_SWITCH}=1 to make them).")
+        # While previewing, on_startup has said so once.
         return
     started = time.perf_counter()
     # The version from the package metadata: importing WeasyPrint (most of a second) is
@@ -186,15 +206,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     cache = project / ".cache" / "handout-pdfs"
     made = reused = 0
     keep: set[Path] = set()
+    counted: list[tuple[PdfJob, int]] = []  # every PDF with its number of pages
     todo: list[tuple[PdfJob, Path, Path]] = []
     for job in jobs(config, content):
         target = site / job.target
         cached = cache / f"{job.key(engine)}.pdf"
-        keep.add(cached)
+        keep.update((cached, _pages_file(cached)))
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            if cached.is_file():
+            pages = _cached_pages(cached)
+            if pages is not None:
                 shutil.copyfile(cached, target)
+                counted.append((job, pages))
                 reused += 1
                 continue
         except OSError as error:
@@ -205,7 +228,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         try:
             if isinstance(outcome, str):  # the renderer's error, as "Type: message"
                 raise _Failed(outcome)
-            target.write_bytes(outcome)
+            pdf, pages = outcome
+            target.write_bytes(pdf)
         except (_Failed, OSError) as error:
             reason = str(error) if isinstance(error, _Failed) else f"{type(error).__name__}: {error}"
             raise Abort(
@@ -213,15 +237,63 @@ def on_post_build(config: MkDocsConfig) -> None:
                 "The handout page is fine; fix the problem above and build again."
             ) from None
         made += 1
+        counted.append((job, pages))
         try:
             cache.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(outcome)
+            cached.write_bytes(pdf)
+            _pages_file(cached).write_text(f"{pages}\n", encoding="ascii")  # last: a PDF without it is made again
         except OSError as error:
             log.info(f"PDF cache not written ({error}); the next build renders {job.target} again.")
-    for old in cache.glob("*.pdf") if cache.is_dir() else ():
-        if old not in keep:
+    for old in cache.iterdir() if cache.is_dir() else ():
+        if old.suffix in (".pdf", ".pages") and old not in keep:
             old.unlink(missing_ok=True)  # inputs that no longer exist
     log.info(
         f"PDF handouts: {made} made, {reused} unchanged (from .cache/handout-pdfs) "
         f"in {time.perf_counter() - started:.3f} s."
+    )
+    too_long = [(job, pages) for job, pages in counted if pages > job.variant.most_pages]
+    if too_long:
+        raise Abort(_over_the_limit(content, too_long))
+
+
+def _pages_file(cached_pdf: Path) -> Path:
+    """Where the page count of a cached PDF is kept: beside it, <key>.pages."""
+    return cached_pdf.with_suffix(".pages")
+
+
+def _cached_pages(cached_pdf: Path) -> int | None:
+    """The page count of a cached PDF, or None when the cache has no usable copy of it."""
+    if not cached_pdf.is_file():
+        return None
+    try:
+        text = _pages_file(cached_pdf).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None  # from before page counts were kept, or half-written: made again
+    return int(text) if text.isdecimal() else None
+
+
+def _over_the_limit(content: content_model.Content, too_long: list[tuple[PdfJob, int]]) -> str:
+    """Each handout longer than its page limit, at its program's line, with the fix."""
+    file = content.file("programs")
+    problems = [
+        content_model.ContentError(
+            file,
+            content.line_of("programs", job.program_id),
+            1,
+            "",
+            f"program '{job.program_id}': the {job.variant.name} takes {pages} pages, more than its "
+            f"{job.variant.most_pages}-page limit. Split the program into two programs, "
+            "or shorten the drills' steps.",
+        )
+        for job, pages in too_long
+    ]
+    if content_model.errors.on_github_actions():
+        body = content_model.format_errors(problems, github=True)
+    else:  # file:line, the line of the program's entry
+        body = "\n".join(f"{p.file}:{p.line}: {p.message}" for p in problems)
+    count = len(problems)
+    noun = "handout is" if count == 1 else "handouts are"
+    return (
+        f"{body}\n\n{count} {noun} longer than the page limit, so the site was not finished. "
+        f"Fix {file} and build again."
     )

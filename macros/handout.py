@@ -21,18 +21,22 @@ from .qr_codes import QR_CODES
 
 @dataclass(frozen=True)
 class PdfVariant:
-    """One PDF written for each program: its file name ending, paper size and print size."""
+    """One PDF written for each program: its file name ending, paper size, print size and page limit."""
 
     suffix: str  # handouts/<program-id><suffix>.pdf
     paper: str  # a CSS @page size keyword
     large_print: bool
     label: str  # how links name it
+    most_pages: int  # the page limit: a longer handout stops the build (hooks/pdf_handouts.py)
+    name: str  # how build messages name it
 
 
+# The one definition of the handouts' page limits: the build checks every PDF against
+# them, and the tests (WeasyPrint's PDFs and Chromium's print) read them from here.
 PDF_VARIANTS = (
-    PdfVariant("", "letter", False, "PDF, US Letter"),
-    PdfVariant("-a4", "A4", False, "PDF, A4"),
-    PdfVariant("-large-print", "letter", True, "Large-print PDF"),
+    PdfVariant("", "letter", False, "PDF, US Letter", 2, "regular handout (US Letter)"),
+    PdfVariant("-a4", "A4", False, "PDF, A4", 2, "regular handout (A4)"),
+    PdfVariant("-large-print", "letter", True, "Large-print PDF", 4, "large-print handout (US Letter)"),
 )
 
 
