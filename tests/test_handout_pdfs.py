@@ -17,13 +17,13 @@ from mkdocs.exceptions import Abort
 import content_model
 from browser import free_port
 from conftest import ROOT, Build, load_hook, mkdocs_build
+from macros.handout import PDF_VARIANTS
 from pdf_tools import metadata, page_sizes, page_texts, qr_codes
 
 SITE_URL = "https://example.org/"  # mkdocs.yml's default; tests build without SITE_URL set
-LETTER = (612.0, 792.0)
-A4 = (595.28, 841.89)
-# (file, paper, most pages) for each program
-VARIANTS = [("{id}.pdf", LETTER, 2), ("{id}-a4.pdf", A4, 2), ("{id}-large-print.pdf", LETTER, 4)]
+PAPER = {"letter": (612.0, 792.0), "A4": (595.28, 841.89)}
+# (file, paper, most pages) for each program; the page limits are the build's own (macros/handout.py)
+VARIANTS = [("{id}" + v.suffix + ".pdf", PAPER[v.paper], v.most_pages) for v in PDF_VARIANTS]
 # What only the web page shows: navigation, search, buttons, Material's footer.
 CHROME_TEXT = ["Skip to content", "Search", "Made with", "Material for MkDocs", "Print this", "Edit this page",
                "Back to top", "Large-print version", "PDF, US Letter", "Previous", "Next"]
@@ -192,7 +192,7 @@ def serve_log(project: Path, extra_env: dict[str, str]) -> str:
 def test_serve_skips_pdfs_and_says_how_to_force_them(project: Path) -> None:
     log = serve_log(project, {})
     assert "Serving on" in log, log
-    assert "PDF handouts skipped while previewing (set HANDOUT_PDFS=1 to make them)" in log
+    assert "PDF handouts are not made while previewing; make build makes them" in log
     assert "PDF handouts:" not in log.replace("PDF handouts skipped", "")
 
 

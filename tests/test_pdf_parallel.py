@@ -7,18 +7,19 @@ import os
 import pytest
 
 from conftest import load_hook
+from macros.handout import PDF_VARIANTS
 
 
 def test_pdfs_render_in_parallel_workers_in_job_order(monkeypatch: pytest.MonkeyPatch) -> None:
     hook = load_hook("pdf_handouts.py")
     seen_in = []
 
-    def fake_render(job: object, base_url: str) -> bytes:
-        return f"{job.target}|{os.getpid()}".encode()
+    def fake_render(job: object, base_url: str) -> tuple[bytes, int]:
+        return f"{job.target}|{os.getpid()}".encode(), 1
 
     monkeypatch.setattr(hook, "render_pdf", fake_render)
-    jobs = [hook.PdfJob(f"handouts/p{n}.pdf", "<p>x</p>", "letter", ()) for n in range(6)]
-    results = hook._render_all(jobs, "file:///site/")
+    jobs = [hook.PdfJob(f"handouts/p{n}.pdf", "<p>x</p>", "letter", (), f"p{n}", PDF_VARIANTS[0]) for n in range(6)]
+    results = [pdf for pdf, _pages in hook._render_all(jobs, "file:///site/")]
     targets = [r.decode().split("|")[0] for r in results]
     seen_in = {r.decode().split("|")[1] for r in results}
     assert targets == [job.target for job in jobs]
@@ -31,11 +32,13 @@ def test_pdfs_render_in_parallel_workers_in_job_order(monkeypatch: pytest.Monkey
 def test_a_failing_pdf_comes_back_as_its_message(monkeypatch: pytest.MonkeyPatch) -> None:
     hook = load_hook("pdf_handouts.py")
 
-    def fake_render(job: object, base_url: str) -> bytes:
+    def fake_render(job: object, base_url: str) -> tuple[bytes, int]:
         if job.target.endswith("p1.pdf"):
             raise ValueError("cannot lay out this page")
-        return b"%PDF-fake"
+        return b"%PDF-fake", 2
 
     monkeypatch.setattr(hook, "render_pdf", fake_render)
-    jobs = [hook.PdfJob(f"handouts/p{n}.pdf", "<p>x</p>", "letter", ()) for n in range(3)]
-    assert hook._render_all(jobs, "file:///site/") == [b"%PDF-fake", "ValueError: cannot lay out this page", b"%PDF-fake"]
+    jobs = [hook.PdfJob(f"handouts/p{n}.pdf", "<p>x</p>", "letter", (), f"p{n}", PDF_VARIANTS[0]) for n in range(3)]
+    assert hook._render_all(jobs, "file:///site/") == [
+        (b"%PDF-fake", 2), "ValueError: cannot lay out this page", (b"%PDF-fake", 2)
+    ]
