@@ -221,6 +221,7 @@ def test_a_pdf_that_fails_to_render_stops_the_build(
         raise ValueError("cannot lay out this page")
 
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", broken)
+    monkeypatch.setattr(weasyprint.HTML, "render", broken)  # the hook lays out first, to count the pages
     monkeypatch.delenv("HANDOUT_PDFS", raising=False)
     project = tmp_path / "project"
     (project / "data").mkdir(parents=True)
