@@ -193,6 +193,7 @@ def test_serve_skips_pdfs_and_says_how_to_force_them(project: Path) -> None:
     log = serve_log(project, {})
     assert "Serving on" in log, log
     assert "PDF handouts are not made while previewing; make build makes them" in log
+    assert "(or set HANDOUT_PDFS=1 to make them here)" in log
     assert "PDF handouts:" not in log.replace("PDF handouts skipped", "")
 
 
