@@ -137,13 +137,19 @@ def _without_code(source: str) -> str:
 
 
 def source_line(source: str, unsafe: Unsafe, skip: int = 0) -> int:
-    """The line of the source that holds a finding: the (skip+1)-th line outside code with its
-    text, else the first with it anywhere, else line 1."""
-    for text in (_without_code(source), source):
-        lines = [n for n, line in enumerate(text.splitlines(), 1) if unsafe.needle in line.lower()]
+    """The line of the source that holds a finding. The source, outside code, is read with the same
+    parser (raw HTML, entities decoded); then searched as text (Markdown links, attribute lists);
+    the (skip+1)-th place found is taken, or line 1 if none."""
+    outside_code = _without_code(source)
+    try:
+        lines = [line for line, found in unsafe_html(outside_code) if found.shown == unsafe.shown]
+    except AssertionError:  # html.parser gives up on some malformed declarations
+        lines = []
+    for text in (outside_code, source):
         if lines:
-            return lines[min(skip, len(lines) - 1)]
-    return 1
+            break
+        lines = [n for n, line in enumerate(text.splitlines(), 1) if unsafe.needle in line.lower()]
+    return lines[min(skip, len(lines) - 1)] if lines else 1
 
 
 def problems_in(shown: str, source: str, html: str) -> list[ContentError]:
@@ -151,8 +157,8 @@ def problems_in(shown: str, source: str, html: str) -> list[ContentError]:
     problems: list[ContentError] = []
     seen: dict[str, int] = {}
     for _line, unsafe in unsafe_html(html):
-        skip = seen.get(unsafe.needle, 0)
-        seen[unsafe.needle] = skip + 1
+        skip = seen.get(unsafe.shown, 0)
+        seen[unsafe.shown] = skip + 1
         problems.append(ContentError(shown, source_line(source, unsafe, skip), 1, "", unsafe.message))
     return list(dict.fromkeys(problems))
 
