@@ -1,9 +1,15 @@
 """One handout page per program in data/programs.yml, generated: no Markdown file to write.
 
-For each program the build gets two pages, each holding one macro marker:
+For each program the build gets two pages:
 
-* ``handouts/<id>/`` (``{{ handout("<id>") }}``), the sheet a therapist prints;
-* ``handouts/<id>/large-print/`` (``{{ handout("<id>", large_print=True) }}``).
+* ``handouts/<id>/``, the sheet a therapist prints;
+* ``handouts/<id>/large-print/``, the same in large print.
+
+Each page's front matter is written by a YAML serializer from the program's data
+(its title and summary may hold any text: quotes, colons, '#', emoji), and says
+which handout it shows (``handout_of``); its body is the same macro marker for
+every program, which reads that from the front matter. No value is pasted into
+YAML or Markdown text.
 
 Adding a program to data/programs.yml is all it takes. A page in docs/ at the
 same address stops the build and says which one to delete. The "edit this
