@@ -48,7 +48,7 @@ REFUSED_TAGS = {
     "form": "sends what a patient types to a server",
     "base": "changes where every link of the page points",
 }
-_SHOW_CODE = "to show code as an example, put it in a code block (between two lines of ```)"
+_SHOW_CODE = "to show code as an example, put it in a code block, between two lines of ```"
 
 
 @dataclass(frozen=True)
