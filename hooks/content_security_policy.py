@@ -167,7 +167,8 @@ def with_policy(html: str, shown: str, content_scripts: Collection[str] | None =
 
 def has_policy(html: str) -> bool:
     """Whether a page starts its <head> with a policy (given by on_post_page or on_post_template)."""
-    scan = scan_page(html)
+    head_end = html.find("</head>")
+    scan = scan_page(html if head_end < 0 else html[:head_end])  # the <head> is enough, and short
     return scan.head_end is not None and bool(scan.old_meta) and scan.old_meta[0][0] == scan.head_end
 
 
