@@ -1,6 +1,7 @@
 """Values we hand to Material's templates are escaped once, here, where they are handed over.
 
-Material prints ``page.meta.title``, ``page.meta.description`` and ``config``
+Material prints ``page.meta.title``, ``page.meta.description`` (and ``author``,
+``subtitle``) and ``config``
 values such as ``site_name`` into its HTML without escaping them (its Jinja
 environment has no autoescape). A ``"`` in a drill's summary would end the
 ``content="..."`` of the description ``<meta>`` and add attributes of its own,
@@ -24,8 +25,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-# The page.meta keys Material prints into its templates.
-THEME_META_KEYS = ("title", "description")
+# The page.meta texts Material prints into its templates (icon and status only pick a file or a
+# class from a fixed set; hide is a list of names).
+THEME_META_KEYS = ("title", "description", "author", "subtitle")
 
 
 def escaped(value: Any) -> Any:
