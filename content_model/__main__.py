@@ -22,6 +22,7 @@ from pathlib import Path
 from . import Content, ContentError, ContentErrors, load
 from .errors import format_errors
 from .models import _slug
+from .page_html import page_html_problems
 from .pages import drill_page_problems
 from .readability import readability_findings
 from .readability import run as readability
@@ -42,6 +43,7 @@ class CheckContext:
 # add a line here.
 CHECKS: list[tuple[str, Callable[[Content, CheckContext], list[ContentError]]]] = [
     ("drill pages", lambda content, ctx: drill_page_problems(content, ctx.docs, docs_shown=ctx.docs.as_posix())),
+    ("code in pages", lambda content, ctx: page_html_problems(ctx.docs, docs_shown=ctx.docs.as_posix())),
     ("clinical review", lambda content, ctx: review_problems(content, today=ctx.today)),
     (
         "plain language",

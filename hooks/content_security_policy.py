@@ -1,27 +1,46 @@
 """Give every built page a Content-Security-Policy that lets only the site's own scripts run.
 
-Runs after everything else has written the site (``on_post_build``, lowest
-priority), so pages that other hooks write are covered too. In each HTML file,
-the first element of ``<head>`` becomes a CSP ``<meta>`` listing the sha256
-hash of each inline script of that page, followed by a referrer-policy
-``<meta>``. Scripts, styles, fonts and images load only from the site itself;
-a script injected later (say, by a browser extension or a bad data value) does
-not run, and the browser reports it.
+What it protects against: code that reaches a page without being written by us
+into the theme. Each page's first element of ``<head>`` becomes a CSP
+``<meta>`` that lets scripts, styles, fonts and images load only from the site
+itself, and lets an inline script run only if its sha256 hash is listed. The
+hashes listed are those of the inline scripts that Material's templates and our
+``overrides/`` put around the page's content, never those of a script inside
+the content: a ``<script>`` that a page's Markdown, a Jinja expression in a
+page, or a bad data value slips into the content does not run, and the browser
+reports it. So does a script injected later (say, by a browser extension).
+A referrer-policy ``<meta>`` follows it.
+
+How the theme's scripts are told from the content's: each page is given its
+policy as MkDocs writes it (``on_post_page``), when both the finished page and
+its content (``page.content``, the converted Markdown with the macros' HTML)
+are known; a script whose text is in the content is not hashed. 404.html,
+which has no content, gets its policy the same way (``on_post_template``). Any
+other HTML file in the site (copied from ``docs/`` or written by another hook)
+gets a policy with no inline script allowed at all (``on_post_build``).
+
+What it does not protect against: HTML that needs no script. A link to another
+site, a ``<meta http-equiv="refresh">`` or a form in a page's content are not
+stopped by this policy (``form-action`` and ``base-uri`` limit the last two).
+Those are refused earlier, from each page's source (content_model/page_html.py,
+in ``make check`` and the build) and by escaping every value handed to the
+theme (hooks/theme_values.py). Hashes allow a script by its text: a script in
+the content that is byte for byte one of the theme's own would run, and can do
+only what the theme's copy does anyway. ``mkdocs serve`` (``make serve``)
+leaves the policy out, so that its live reload works; ``make build``,
+``make preview`` and every test build have it.
 
 JSON blocks (``<script type="application/json">``, ``application/ld+json``)
 are data the browser never runs, so they need no hash. Inline event handlers
 (``onclick=``) and ``javascript:`` links cannot be allowed by hashes: a page
 with one stops the build, saying which file and what to do.
-
-``mkdocs serve`` (``make serve``) leaves the policy out, so that its live reload works;
-``make build``, ``make preview`` and every test build have it.
 """
-
 from __future__ import annotations
 
 import base64
 import hashlib
 import sys
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,6 +50,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 # html_tags.py sits beside this hook (MkDocs puts this folder on the path only while loading it).
 if str(Path(__file__).parent) not in sys.path:
@@ -120,8 +140,12 @@ def _security_meta():  # noqa: ANN202 - a Jinja macro
     return environment.get_template("security_meta.html").module.security_meta
 
 
-def with_policy(html: str, shown: str) -> str:
-    """The page with its security <meta> elements first in <head>; Abort names what blocks it."""
+def with_policy(html: str, shown: str, content_scripts: Collection[str] | None = ()) -> str:
+    """The page with its security <meta> elements first in <head>; Abort names what blocks it.
+
+    Inline scripts whose text is in content_scripts (those of the page's content) are not
+    hashed, so they do not run; None allows no inline script at all.
+    """
     scan = scan_page(html)
     if scan.problems:
         raise Abort(
@@ -131,12 +155,21 @@ def with_policy(html: str, shown: str) -> str:
         )
     if scan.head_end is None:
         raise Abort(f"{shown}: the page has no <head>, so it cannot carry a Content-Security-Policy")
-    for start, end in reversed(scan.old_meta):  # a page already given a policy (mkdocs serve, --dirty)
+    for start, end in reversed(scan.old_meta):  # a page already given a policy (--dirty)
         html = html[:start] + html[end:]
     if scan.old_meta:
-        return with_policy(html, shown)
-    meta = str(_security_meta()(policy_for(scan.inline_scripts), REFERRER_POLICY))
+        return with_policy(html, shown, content_scripts)
+    from_content = set(content_scripts or ())
+    allowed = [] if content_scripts is None else [s for s in scan.inline_scripts if s not in from_content]
+    meta = str(_security_meta()(policy_for(allowed), REFERRER_POLICY))
     return html[: scan.head_end] + meta + html[scan.head_end :]
+
+
+def has_policy(html: str) -> bool:
+    """Whether a page starts its <head> with a policy (given by on_post_page or on_post_template)."""
+    head_end = html.find("</head>")
+    scan = scan_page(html if head_end < 0 else html[:head_end])  # the <head> is enough, and short
+    return scan.head_end is not None and bool(scan.old_meta) and scan.old_meta[0][0] == scan.head_end
 
 
 _command = {"name": "build"}
@@ -146,11 +179,29 @@ def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
 
 
+@event_priority(-100)  # last: after every hook that changes the page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _command["name"] == "serve":
+        return output  # `mkdocs serve` adds its own inline live-reload script, which the policy would block
+    content_scripts = scan_page(page.content or "").inline_scripts
+    return with_policy(output, page.file.dest_uri, content_scripts)
+
+
+@event_priority(-100)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if _command["name"] == "serve" or not template_name.endswith(".html"):
+        return output_content
+    return with_policy(output_content, template_name)  # 404.html: the theme's alone, no content
+
+
 @event_priority(-100)  # last: after every hook that writes pages
 def on_post_build(config: MkDocsConfig) -> None:
     if _command["name"] == "serve":
-        return  # `mkdocs serve` adds its own inline live-reload script, which the policy would block
+        return
     site = Path(config.site_dir)
+    docs = Path(config.docs_dir)
     for file in sorted(site.rglob("*.html")):
         html = file.read_text(encoding="utf-8")
-        file.write_text(with_policy(html, str(file.relative_to(site))), encoding="utf-8")
+        copied = (docs / file.relative_to(site)).is_file()  # an HTML file from docs/, published as it is
+        if copied or not has_policy(html):
+            file.write_text(with_policy(html, str(file.relative_to(site)), None), encoding="utf-8")

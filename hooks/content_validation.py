@@ -8,6 +8,7 @@ and no page is written.
 from __future__ import annotations
 
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -21,6 +22,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         content = content_model.load_project(config.config_file_path)
     except content_model.ContentErrors as errors:
         raise Abort(errors.report()) from None
-    # One fact, one place: the site is named after the clinic in data/clinic.yml.
-    config.site_name = content.clinic.name
+    # One fact, one place: the site is named after the clinic in data/clinic.yml. Material prints
+    # site_name unescaped (in <title>, the header, attributes): it gets the name escaped once, as
+    # Markup, which Jinja prints as it is. Code that needs the name itself reads content.clinic.name.
+    config.site_name = Markup.escape(content.clinic.name)
     return config

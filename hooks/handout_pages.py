@@ -1,9 +1,15 @@
 """One handout page per program in data/programs.yml, generated: no Markdown file to write.
 
-For each program the build gets two pages, each holding one macro marker:
+For each program the build gets two pages:
 
-* ``handouts/<id>/`` (``{{ handout("<id>") }}``), the sheet a therapist prints;
-* ``handouts/<id>/large-print/`` (``{{ handout("<id>", large_print=True) }}``).
+* ``handouts/<id>/``, the sheet a therapist prints;
+* ``handouts/<id>/large-print/``, the same in large print.
+
+Each page's front matter is written by a YAML serializer from the program's data
+(its title and summary may hold any text: quotes, colons, '#', emoji), and says
+which handout it shows (``handout_of``); its body is the same macro marker for
+every program, which reads that from the front matter. No value is pasted into
+YAML or Markdown text.
 
 Adding a program to data/programs.yml is all it takes. A page in docs/ at the
 same address stops the build and says which one to delete. The "edit this
@@ -12,10 +18,11 @@ page" link of a handout opens data/programs.yml, where its content lives.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from urllib.parse import urljoin
+
+import yaml
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -36,24 +43,31 @@ def _content(config: MkDocsConfig) -> content_model.Content:
     return content_model.load_project(config.config_file_path)
 
 
+# The body of every generated page: the same text for all, with no value written into it. The
+# macro reads which program to show from the page's front matter (mkdocs-macros passes `page`).
+_BODY = '{{ handout(page.meta.handout_of.program, large_print=page.meta.handout_of.large_print) }}\n'
+
+
 def _page(program: content_model.Program, large_print: bool, data_file: str) -> str:
-    """The Markdown of a generated page: front matter and one marker. json.dumps quotes safely."""
+    """The Markdown of a generated page: front matter written by a YAML serializer, and the body.
+
+    Titles and summaries are data (an emoji, a quote, a colon or a '#' in a program's title is
+    text like any other): they go into the front matter through yaml.safe_dump, never by pasting
+    strings together, and MkDocs reads them back unchanged.
+    """
     title = f"{program.title} (large print)" if large_print else f"{program.title}: printable handout"
-    call = f'{{{{ handout({json.dumps(program.id)}, large_print=True) }}}}' if large_print else (
-        f"{{{{ handout({json.dumps(program.id)}) }}}}"
-    )
-    # Search leaves handouts out (Material reads search.exclude): each drill is found on its own
-    # page, and the list of handouts, which search does index, names every program.
-    return (
-        "---\n"
-        f"title: {json.dumps(title)}\n"
-        f"description: {json.dumps(program.summary)}\n"
-        "call_to_action: false\n"
-        "search:\n  exclude: true\n"
-        f"{_MARKER}: {json.dumps(data_file)}\n"
-        "---\n\n"
-        f"{call}\n"
-    )
+    front_matter = {
+        "title": title,
+        "description": program.summary,
+        "call_to_action": False,
+        # Search leaves handouts out (Material reads search.exclude): each drill is found on its own
+        # page, and the list of handouts, which search does index, names every program.
+        "search": {"exclude": True},
+        "handout_of": {"program": program.id, "large_print": large_print},
+        _MARKER: data_file,
+    }
+    dumped = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, width=1_000_000)
+    return f"---\n{dumped}---\n\n{_BODY}"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

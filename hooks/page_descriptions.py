@@ -38,5 +38,5 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if not config.site_description:
         home = next((f.page for f in files.documentation_pages() if f.page and f.page.is_homepage), None)
         if home is not None and home.meta.get("description"):
-            config.site_description = str(home.meta["description"])
+            config.site_description = home.meta["description"]  # escaped once already (theme_values.py)
     return env

@@ -22,6 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.nav import Navigation
@@ -42,6 +43,12 @@ def _content(config: MkDocsConfig) -> content_model.Content:
     return content_model.load_project(config.config_file_path)
 
 
+def _text(value: Any) -> Any:
+    """The plain text of a value handed to the theme: hooks/theme_values.py makes page titles and
+    descriptions Markup (escaped once for HTML); tojson escapes for JSON itself."""
+    return value.unescape() if isinstance(value, Markup) else value
+
+
 def _publisher(clinic: Clinic) -> dict[str, Any]:
     publisher: dict[str, Any] = {
         "@type": "MedicalOrganization",
@@ -59,8 +66,8 @@ def _web_page(page: Page, config: MkDocsConfig, clinic: Clinic) -> dict[str, Any
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
-        "name": page.meta.get("title") or page.title,
-        "description": page.meta.get("description"),
+        "name": _text(page.meta.get("title") or page.title),
+        "description": _text(page.meta.get("description")),
         "url": page.canonical_url,
         "inLanguage": config.theme["language"],
         "audience": {"@type": "Patient"},
@@ -136,8 +143,8 @@ def structured_data(page: Page, config: MkDocsConfig) -> dict[str, Any] | None:
         site = {
             "@context": "https://schema.org",
             "@type": "WebSite",
-            "name": config.site_name,
-            "description": page.meta.get("description"),
+            "name": content.clinic.name,
+            "description": _text(page.meta.get("description")),
             "url": page.canonical_url,
             "inLanguage": config.theme["language"],
             "publisher": _publisher(content.clinic),
