@@ -86,6 +86,16 @@ def _sentence(error: dict[str, Any], model: type[BaseModel], path: Path_) -> str
         expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
         return f"must be one of {expected} (got {got})"
     if kind in ("string_type",):
+        value = error.get("input")
+        if isinstance(value, dict) and len(value) == 1:
+            # "- Note: keep your back flat" reads as a key and a value, not as text.
+            key, rest = next(iter(value.items()))
+            if isinstance(rest, (str, int, float)):
+                text = f"{key}: {rest}".replace('"', '\\"')
+                return (
+                    f"must be text, but the colon followed by a space makes YAML read it as 'key: value': "
+                    f'put the whole text in double quotes: "{text}"'
+                )
         return f"must be text (got {got})"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"must be a whole number such as 10 (got {got})"

@@ -19,12 +19,19 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 import phonenumbers
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
-from pydantic import PositiveInt, ValidationInfo, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, field_validator
+from pydantic import ValidationInfo, WithJsonSchema
+
+from .code_points import text_problem
+from .messages import describe
 
 LEVELS = ("beginner", "intermediate", "advanced")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_EXTENSION = re.compile(r"[0-9]{1,6}")
+_PHONE_CHARACTER = re.compile(r"[0-9+()\-. /\u00a0]")
+# "ext. 2", "extension 2", "x2", "#2" at the end of a phone number
+_WRITTEN_EXTENSION = re.compile(r"(?i)(?:,|\s)*(?:\bext(?:ension)?\.?|x|#)\s*(?P<digits>[0-9]{1,6})\s*$")
 
 
 class _TagFinder(HTMLParser):
@@ -78,13 +85,28 @@ def _slug(value: str) -> str:
 
 
 def _https_url(value: str) -> str:
-    parts = urlsplit(value.strip())
-    if parts.scheme != "https" or not parts.netloc or " " in value.strip():
+    if any(char.isspace() for char in value):
+        raise ValueError(
+            f"must be one web address without spaces or line breaks (got {value!r}): "
+            "copy the address from the browser's address bar; a space inside it is written %20"
+        )
+    if "\\" in value:
+        raise ValueError(
+            f"must not contain a backslash (got {value!r}): web addresses use forward slashes, "
+            "like https://example.org/videos/bridge"
+        )
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc:
         raise ValueError(
             f"must be a web address starting with https:// (got {value!r}); "
             "http:, javascript: and data: addresses are not allowed"
         )
-    return value.strip()
+    if "@" in parts.netloc:
+        raise ValueError(
+            f"must not contain a user name or password before an @ (got {value!r}): "
+            "link to a page anyone may open, like https://example.org/videos/bridge"
+        )
+    return value
 
 
 def _email(value: str) -> str:
@@ -109,14 +131,72 @@ Slug = Annotated[
 ]
 Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
 HttpsUrl = Annotated[
-    str, AfterValidator(_https_url), WithJsonSchema({"type": "string", "pattern": r"^\s*https://[^\s/?#]+[^\s]*\s*$"})
+    str,
+    AfterValidator(_https_url),
+    WithJsonSchema({"type": "string", "pattern": r"^https://[^\s/?#@\\]+([/?#][^\s\\]*)?$"}),
 ]
 
 
+# Dose numbers: whole numbers within what a home exercise program prescribes, with room to spare.
+DOSE_RANGES = {
+    # field: (lowest, highest, example)
+    "sets": (1, 10, 3),  # home programs use 1 to 5 sets; 10 leaves room
+    "reps": (1, 100, 10),  # 5 to 30 is usual; 100 allows ankle pumps and the like
+    "hold_seconds": (1, 300, 30),  # stretches hold 15 to 60 s, planks up to 2 min; 5 min is the ceiling
+    "per_day": (1, 12, 2),  # once to a few times a day; 12 allows "every hour while awake"
+}
+
+
+def _dose_number(name: str) -> object:
+    low, high, example = DOSE_RANGES[name]
+
+    def check(value: object) -> int:
+        # Strict: true, 2.0 and '3' are not numbers a clinician wrote as a dose.
+        if type(value) is not int or not low <= value <= high:
+            digits = len(str(abs(value))) if type(value) is int else 0
+            shown = f"a number {digits} digits long" if digits > 12 else describe(value)
+            raise ValueError(
+                f"must be a whole number from {low} to {high}, written as digits without quotes or a "
+                f"decimal point, like '{name}: {example}' (got {shown})"
+            )
+        return value
+
+    return Annotated[
+        int, PlainValidator(check), WithJsonSchema({"type": "integer", "minimum": low, "maximum": high})
+    ]
+
+
+def _refuse_invisible(value: object) -> None:
+    """Raise for the first invisible or control character in any text within value."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            problem = text_problem(item)
+            if problem:
+                raise ValueError(problem)
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            pending.extend(item)
+
+
 class Strict(BaseModel):
-    """Base for every data model: unknown keys are errors, not silently dropped."""
+    """Base for every data model: unknown keys are errors, not silently dropped.
+
+    Every field of every model, including fields added later, is checked for
+    invisible and control characters (content_model/code_points.py) before its
+    own checks run, so none can be tidied away unnoticed.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_invisible_characters(cls, value: object) -> object:
+        _refuse_invisible(value)
+        return value
 
 
 class Review(Strict):
@@ -136,7 +216,15 @@ class Clinic(Strict):
     name: PlainText = Field(description="The clinic's name as patients know it.")
     # country comes before phone so that the phone check can use it.
     country: str = Field("US", description="ISO 3166 two-letter country code for the phone number.")
-    phone: str = Field(description="Phone number in any common written form.")
+    phone: str = Field(
+        description="The phone number only, in digits, in any common written form, e.g. (319) 555-0187.",
+        json_schema_extra={"pattern": r"^[0-9+()\-. /\u00a0]+$"},
+    )
+    phone_extension: str | None = Field(
+        None,
+        description='An extension, digits only, in quotes: "2". Shown as "ext. 2" and dialled after the number.',
+        json_schema_extra={"pattern": r"^[0-9]{1,6}$"},
+    )
     email: Email | None = Field(None, description="Email address patients may write to.")
     region: PlainText | None = Field(None, description="Where the clinic works, e.g. Iowa.")
     website: HttpsUrl | None = Field(None, description="The clinic's own website (https).")
@@ -169,8 +257,46 @@ class Clinic(Strict):
             cls._parse_phone(value, info.data["country"])
         return value
 
+    @field_validator("phone_extension", mode="before")
+    @classmethod
+    def _valid_extension(cls, value: object) -> object:
+        if value is None:
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            raise ValueError(
+                f'must be written in quotes, so that a leading 0 is kept: phone_extension: "{value}"'
+            )
+        if not isinstance(value, str) or not _EXTENSION.fullmatch(value):
+            raise ValueError(
+                f'must be 1 to 6 digits only, in quotes, like phone_extension: "2" (got {describe(value)}); '
+                "leave out words such as 'ext.'"
+            )
+        return value
+
     @staticmethod
     def _parse_phone(phone: str, country: str) -> phonenumbers.PhoneNumber:
+        example = phonenumbers.format_number(
+            phonenumbers.example_number(country), phonenumbers.PhoneNumberFormat.NATIONAL
+        )
+        extension = _WRITTEN_EXTENSION.search(phone)
+        if extension:
+            raise ValueError(
+                f"holds an extension ({extension.group(0).strip()!r}; got {phone!r}): write the number only, "
+                f"like {example}, and put the extension on its own line: "
+                f'phone_extension: "{extension.group("digits")}"'
+            )
+        if any(char.isalpha() for char in phone):
+            raise ValueError(
+                f"must be the number only, in digits (got {phone!r}): write it like {example}. "
+                "Words such as 'Call' belong in the call to action; for a number spelt with letters, "
+                "write the digits the letters stand for on the keypad"
+            )
+        stray = next((char for char in phone if not _PHONE_CHARACTER.fullmatch(char)), None)
+        if stray is not None:
+            raise ValueError(
+                f"contains {stray!r}, which is not part of a phone number (got {phone!r}): write digits, "
+                f"spaces and + ( ) - . only, like {example}"
+            )
         problem = (
             f"is not a valid phone number for {country} (got {phone!r}); "
             "write the whole number as patients dial it, with the area code"
@@ -189,12 +315,22 @@ class Clinic(Strict):
 
     @property
     def phone_display(self) -> str:
-        """The number as patients write it: three digits, three digits, four digits in North America."""
+        """The number as patients write it, with its extension: 866-588-0230 ext. 2.
+
+        In the clinic's own country it is written the national way (three digits, three
+        digits, four digits in North America); a number from another country is written
+        in international form (+44 20 7946 0958), so patients know to dial the country code.
+        """
         number = self._number
-        if number.country_code == 1:
+        extension = f" ext. {self.phone_extension}" if self.phone_extension else ""
+        if number.country_code != phonenumbers.country_code_for_region(self.country):
+            shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        elif number.country_code == 1:
             digits = phonenumbers.national_significant_number(number)
-            return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            shown = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+        else:
+            shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return shown + extension
 
     @property
     def phone_e164(self) -> str:
@@ -203,14 +339,16 @@ class Clinic(Strict):
 
     @property
     def phone_href(self) -> str:
-        return f"tel:{self.phone_e164}"
+        """The click-to-call link; an extension is dialled after the number (RFC 3966: ;ext=2)."""
+        extension = f";ext={self.phone_extension}" if self.phone_extension else ""
+        return f"tel:{self.phone_e164}{extension}"
 
 
 class Dose(Strict):
-    sets: PositiveInt | None = None
-    reps: PositiveInt | None = None
-    hold_seconds: PositiveInt | None = None
-    per_day: PositiveInt | None = None
+    sets: _dose_number("sets") | None = None  # type: ignore[valid-type]
+    reps: _dose_number("reps") | None = None  # type: ignore[valid-type]
+    hold_seconds: _dose_number("hold_seconds") | None = None  # type: ignore[valid-type]
+    per_day: _dose_number("per_day") | None = None  # type: ignore[valid-type]
 
     @property
     def is_empty(self) -> bool:

@@ -80,7 +80,7 @@ CASES: list[tuple[str, Files, str, int, int, str]] = [
     (
         "yaml-syntax",  # a colon inside text starts a second 'key: value' on the same line
         lambda: {"drills": replaced(DRILLS, "summary: Lifts your hips.", "summary: Lifts your hips: and back.")},
-        "data/drills.yml", 4, 27, "YAML syntax error: mapping values are not allowed",
+        "data/drills.yml", 4, 27, "YAML syntax error: the text after 'summary:' holds a colon followed by a space",
     ),
     (
         "duplicate-key",
@@ -105,7 +105,7 @@ CASES: list[tuple[str, Files, str, int, int, str]] = [
     (
         "wrong-type",
         lambda: {"drills": replaced(DRILLS, "{sets: 2, reps: 10}", "{sets: two, reps: 10}")},
-        "data/drills.yml", 9, 10, "must be a whole number such as 10 (got 'two')",
+        "data/drills.yml", 9, 10, "must be a whole number from 1 to 10, written as digits",
     ),
     (
         "unknown-key",

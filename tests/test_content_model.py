@@ -120,12 +120,16 @@ def test_unknown_key_is_refused_with_known_fields(tmp_path: Path) -> None:
 def test_wrong_type_number_for_dose(tmp_path: Path) -> None:
     error = only(tmp_path, drills=DRILLS.replace("  requires: [bridge]\n", "  requires: [bridge]\n  dose: {sets: lots}\n"))
     assert (error.line, error.field) == (16, "drills[1].dose.sets")
-    assert error.message == "must be a whole number such as 10 (got 'lots')"
+    assert error.message == (
+        "must be a whole number from 1 to 10, written as digits without quotes or a decimal point, "
+        "like 'sets: 3' (got 'lots')"
+    )
 
 
 def test_zero_is_not_a_dose(tmp_path: Path) -> None:
     error = only(tmp_path, drills=DRILLS.replace("  requires: [bridge]\n", "  requires: [bridge]\n  dose: {reps: 0}\n"))
-    assert error.message == "must be a whole number above 0 (got the number 0)"
+    assert error.message.startswith("must be a whole number from 1 to 100,")
+    assert error.message.endswith("(got the number 0)")
 
 
 def test_too_few_steps(tmp_path: Path) -> None:
@@ -280,9 +284,9 @@ def test_drill_cannot_require_itself(tmp_path: Path) -> None:
 
 def test_yaml_syntax_error(tmp_path: Path) -> None:
     error = only(tmp_path, drills=DRILLS.replace("  level: beginner", "  level: [beginner"))
-    assert (error.file, error.line) == ("data/drills.yml", 5)
-    assert error.message.startswith("YAML syntax error:")
-    assert "indentation" in error.message
+    # Named where the bracket opens (line 4), not where the parser gave up (line 5).
+    assert (error.file, error.line) == ("data/drills.yml", 4)
+    assert error.message.startswith("YAML syntax error: the '[' on line 4 is not closed with ']'.")
 
 
 def test_duplicate_key(tmp_path: Path) -> None:
