@@ -256,7 +256,7 @@ def test_html_in_any_text_field_is_refused_with_file_line_and_field(tmp_path: Pa
 # --- By hand: the cases from the issue, and no double escaping -------------------------------------
 
 NAME = "O'Brien & Hart PT"
-PROGRAM_TITLE = 'Hips 💪: "quoted" # not a comment'
+PROGRAM_TITLE = 'Hips 💪: "go" #1'
 
 
 @pytest.fixture(scope="module")
