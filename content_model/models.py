@@ -315,7 +315,7 @@ class Clinic(Strict):
 
     @property
     def phone_display(self) -> str:
-        """The number as patients write it, with its extension: 866-588-0230 ext. 2.
+        """The number as patients write it, with its extension: (319) 555-0187 ext. 2.
 
         In the clinic's own country it is written the national way (three digits, three
         digits, four digits in North America); a number from another country is written
