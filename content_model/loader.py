@@ -1,7 +1,8 @@
 """Load every data file, validate it, and check the rules that span entries and files.
 
-This module is the only code that reads ``data/``. Macros, hooks, tests and the
-command line call :func:`load`, which either returns a complete, valid
+This module is the only code that reads ``data/``. A build (once, when it
+starts: hooks/content_validation.py), tests and the command line call
+:func:`load`, which either returns a complete, valid
 :class:`Content` or raises :class:`ContentErrors` listing every problem found
 in every file.
 """
@@ -97,39 +98,21 @@ def _find(entries: tuple[Any, ...], wanted: str, kind: str, file: str) -> Any:
     raise UnknownIdError(f"there is no {kind} with id '{wanted}' in {file}. Known ids: {known}")
 
 
-_cache: dict[tuple[Any, ...], Content] = {}
-
-
-def _signature(data_dir: Path) -> tuple[Any, ...]:
-    parts: list[Any] = [str(data_dir.resolve())]
-    names = [name for name, _model, _many in DATA_FILES.values()]
-    names += [name for name, _model in OPTIONAL_DATA_FILES.values()]
-    for name in names:
-        try:
-            stat = os.stat(data_dir / name)
-            parts.append((name, stat.st_mtime_ns, stat.st_size))
-        except OSError:
-            parts.append((name, None))
-    return tuple(parts)
-
-
 def load(data_dir: str | os.PathLike[str] = "data", shown_dir: str | None = None) -> Content:
-    """Load and validate all content, once per change of the files.
+    """Load and validate all content, from the files as they are now.
 
-    Raises ContentErrors with every problem in every file.
+    Raises ContentErrors with every problem in every file. Nothing is kept here between
+    calls: a build loads once and keeps the result in its own state (macros/state.py).
     """
     data_dir = Path(data_dir)
-    key = _signature(data_dir) + (shown_dir,)
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = _load(data_dir, shown_dir or _shown(data_dir))
-    return _cache[key]
+    return _load(data_dir, shown_dir or _shown(data_dir))
 
 
 def load_project(config_file_path: str | os.PathLike[str]) -> Content:
     """The content of the project whose mkdocs.yml is config_file_path (its data/ folder).
 
-    The one way hooks and macros reach the data: errors name files as data/<file>.
+    A build calls it once, when it starts (hooks/content_validation.py); errors name files as
+    data/<file>.
     """
     return load(Path(config_file_path).parent / "data", shown_dir="data")
 

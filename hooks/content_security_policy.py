@@ -39,23 +39,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import sys
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-# html_tags.py sits beside this hook (MkDocs puts this folder on the path only while loading it).
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-from html_tags import start_tags  # noqa: E402
+from hook_helpers.html_tags import start_tags
+from macros.render import Templates
+from macros.state import build_state
 
 # Where each kind of resource may come from. 'self' is the site's own origin;
 # data: images are the small SVG icons in Material's stylesheet.
@@ -83,7 +79,6 @@ _RUN_TYPES = {
     "text/x-ecmascript", "text/x-javascript",
 }
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction"}
-_TEMPLATES = Path(__file__).parent / "templates"
 
 
 @dataclass
@@ -132,19 +127,12 @@ def policy_for(inline_scripts: list[str]) -> Markup:
     return Markup(policy)
 
 
-@cache
-def _security_meta():  # noqa: ANN202 - a Jinja macro
-    environment = Environment(
-        loader=FileSystemLoader(_TEMPLATES), autoescape=True, undefined=StrictUndefined
-    )
-    return environment.get_template("security_meta.html").module.security_meta
-
-
-def with_policy(html: str, shown: str, content_scripts: Collection[str] | None = ()) -> str:
+def with_policy(templates: Templates, html: str, shown: str, content_scripts: Collection[str] | None = ()) -> str:
     """The page with its security <meta> elements first in <head>; Abort names what blocks it.
 
     Inline scripts whose text is in content_scripts (those of the page's content) are not
-    hashed, so they do not run; None allows no inline script at all.
+    hashed, so they do not run; None allows no inline script at all. The <meta> elements come
+    from hook_helpers/templates/security_meta.html, rendered by the build's templates.
     """
     scan = scan_page(html)
     if scan.problems:
@@ -158,10 +146,11 @@ def with_policy(html: str, shown: str, content_scripts: Collection[str] | None =
     for start, end in reversed(scan.old_meta):  # a page already given a policy (--dirty)
         html = html[:start] + html[end:]
     if scan.old_meta:
-        return with_policy(html, shown, content_scripts)
+        return with_policy(templates, html, shown, content_scripts)
     from_content = set(content_scripts or ())
     allowed = [] if content_scripts is None else [s for s in scan.inline_scripts if s not in from_content]
-    meta = str(_security_meta()(policy_for(allowed), REFERRER_POLICY))
+    security_meta = templates.macro("security_meta.html", "security_meta")
+    meta = str(security_meta(policy_for(allowed), REFERRER_POLICY))
     return html[: scan.head_end] + meta + html[scan.head_end :]
 
 
@@ -184,14 +173,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _command["name"] == "serve":
         return output  # `mkdocs serve` adds its own inline live-reload script, which the policy would block
     content_scripts = scan_page(page.content or "").inline_scripts
-    return with_policy(output, page.file.dest_uri, content_scripts)
+    return with_policy(build_state(config).templates, output, page.file.dest_uri, content_scripts)
 
 
 @event_priority(-100)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if _command["name"] == "serve" or not template_name.endswith(".html"):
         return output_content
-    return with_policy(output_content, template_name)  # 404.html: the theme's alone, no content
+    return with_policy(build_state(config).templates, output_content, template_name)  # 404.html: no content
 
 
 @event_priority(-100)  # last: after every hook that writes pages
@@ -200,8 +189,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     docs = Path(config.docs_dir)
+    templates = build_state(config).templates
     for file in sorted(site.rglob("*.html")):
         html = file.read_text(encoding="utf-8")
         copied = (docs / file.relative_to(site)).is_file()  # an HTML file from docs/, published as it is
         if copied or not has_policy(html):
-            file.write_text(with_policy(html, str(file.relative_to(site)), None), encoding="utf-8")
+            file.write_text(with_policy(templates, html, str(file.relative_to(site)), None), encoding="utf-8")

@@ -18,14 +18,12 @@ from mkdocs.structure.pages import Page
 
 import content_model
 from content_model.pages import drill_page_problems
-
-
-def _content(config: MkDocsConfig) -> content_model.Content:
-    return content_model.load_project(config.config_file_path)
+from macros.links import drill_id_of
+from macros.state import build_state
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    problems = drill_page_problems(_content(config), Path(config.docs_dir), docs_shown="docs")
+    problems = drill_page_problems(build_state(config).content, Path(config.docs_dir), docs_shown="docs")
     if problems:
         raise Abort(content_model.ContentErrors(problems).report())
     return files
@@ -33,10 +31,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     src = page.file.src_uri
-    if not (src.startswith("drills/") and src.count("/") == 1 and src != "drills/index.md"):
+    drill_id = drill_id_of(src)
+    if drill_id is None:
         return None
-    content = _content(config)
-    drill = content.drill(src.removeprefix("drills/").removesuffix(".md"))
+    content = build_state(config).content
+    drill = content.drill(drill_id)
     page.meta.setdefault("title", drill.name)
     page.meta.setdefault("description", drill.summary)
     if page.edit_url and page.edit_url.endswith(src):

@@ -18,8 +18,6 @@ page" link of a handout opens data/programs.yml, where its content lives.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from urllib.parse import urljoin
 
 import yaml
@@ -30,17 +28,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import content_model
-
-# The project folder, where macros/ lives (mkdocs-macros imports it from there too).
-if str(Path(__file__).resolve().parents[1]) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from macros.handout import handout_src  # noqa: E402
+from macros.handout import handout_src
+from macros.page_meta import CALL_TO_ACTION
+from macros.state import build_state
 
 _MARKER = "generated_from"  # front matter key that marks a generated handout page
-
-
-def _content(config: MkDocsConfig) -> content_model.Content:
-    return content_model.load_project(config.config_file_path)
 
 
 # The body of every generated page: the same text for all, with no value written into it. The
@@ -59,7 +51,7 @@ def _page(program: content_model.Program, large_print: bool, data_file: str) -> 
     front_matter = {
         "title": title,
         "description": program.summary,
-        "call_to_action": False,
+        CALL_TO_ACTION: False,  # the handout's printed footer holds it
         # Search leaves handouts out (Material reads search.exclude): each drill is found on its own
         # page, and the list of handouts, which search does index, names every program.
         "search": {"exclude": True},
@@ -71,7 +63,7 @@ def _page(program: content_model.Program, large_print: bool, data_file: str) -> 
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    content = _content(config)
+    content = build_state(config).content
     taken = {f.dest_uri: f for f in files}
     for index, program in enumerate(content.programs):
         for large_print in (False, True):

@@ -9,7 +9,6 @@ the ones MkDocs found in the Markdown, so a link such as
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,14 +17,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-# The project folder, where macros/ lives (mkdocs-macros imports it from there too), and this
-# folder, for html_tags.py.
-for folder in (Path(__file__).resolve().parents[1], Path(__file__).resolve().parent):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
-from html_tags import start_tags  # noqa: E402
-from macros.blocks import HELD  # noqa: E402
-from macros.page_errors import MISTAKES  # noqa: E402
+from hook_helpers.html_tags import start_tags
+from macros.blocks import HeldBlocks
+from macros.state import build_state
 
 
 def anchors(html: str) -> set[str]:
@@ -39,11 +33,11 @@ def anchors(html: str) -> set[str]:
     return found
 
 
-def _source_line(page: Page, html: str) -> int:
+def _source_line(held: HeldBlocks, page: Page, html: str) -> int:
     """The line of the page's source file that holds the macro whose output was left over."""
-    found = re.search(rf"{HELD.token} (\d+)", html)
+    found = re.search(rf"{held.token} (\d+)", html)
     markdown = page.markdown or ""
-    at = markdown.find(f"{HELD.token} {found[1]}-->") if found else -1
+    at = markdown.find(f"{held.token} {found[1]}-->") if found else -1
     if at < 0 or not page.file.abs_src_path:
         return 1
     raw = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
@@ -54,10 +48,11 @@ def _source_line(page: Page, html: str) -> int:
 
 @event_priority(100)  # first: later handlers see the finished page
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html, restored = HELD.restore(html)
-    if HELD.leftover(html):  # the build stops once every page is read (hooks/page_mistakes.py)
-        MISTAKES.add(
-            page.file.src_uri, _source_line(page, html),
+    state = build_state(config)
+    html, restored = state.held.restore(html)
+    if state.held.leftover(html):  # the build stops once every page is read (hooks/page_mistakes.py)
+        state.mistakes.add(
+            page.file.src_uri, _source_line(state.held, page, html),
             "this macro's output landed inside a code block or inline code, where it cannot show. "
             "Put the macro on a line of its own, with a blank line before and after, outside code blocks "
             "(to show a macro as an example, wrap it in {% raw %} ... {% endraw %})",

@@ -10,25 +10,16 @@ the server keeps running and rebuilds when the page is fixed.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 
-# The project folder, where macros/ lives (mkdocs-macros imports it from there too).
-if str(Path(__file__).resolve().parents[1]) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from macros.page_errors import MISTAKES  # noqa: E402
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    MISTAKES.clear()  # each build (and each rebuild under `mkdocs serve`) starts afresh
+from macros.state import build_state
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    if MISTAKES:
-        raise Abort(MISTAKES.report())
+    mistakes = build_state(config).mistakes  # this build's (each rebuild under `mkdocs serve` has its own)
+    if mistakes:
+        raise Abort(mistakes.report())
     return env

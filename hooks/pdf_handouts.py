@@ -5,8 +5,9 @@ For each program in data/programs.yml:
 * ``handouts/<id>.pdf`` (US Letter), ``handouts/<id>-a4.pdf`` (A4),
 * ``handouts/<id>-large-print.pdf`` (US Letter, body text 18 pt).
 
-Each PDF is the same sheet as the handout page (``macros/templates/handout_sheet.html``)
-in a small document of its own, styled by the site's handout and print
+Each PDF is the same sheet as the handout page (``macros/templates/handout_sheet.html``),
+made from the same view the page showed (kept in the build's state, computed
+once per build: ``BuildState.handout`` in macros/state.py), in a small document of its own, styled by the site's handout and print
 stylesheets: title, the clinic as author, and "Page 1 of 2" with the clinic's
 phone number in the footer of every page.
 
@@ -37,7 +38,6 @@ import multiprocessing
 import os
 import queue
 import shutil
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,12 +46,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 import content_model
-
-# The project folder, where macros/ lives (mkdocs-macros imports it from there too).
-if str(Path(__file__).resolve().parents[1]) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from macros.handout import PDF_VARIANTS, PdfVariant, pdf_path, program_handout  # noqa: E402
-from macros.render import render  # noqa: E402
+from macros.handout import PDF_VARIANTS, PdfVariant, pdf_path
+from macros.state import BuildState, build_state
 
 log = logging.getLogger("mkdocs.hooks.pdf_handouts")
 
@@ -103,7 +99,7 @@ def wanted() -> bool:
     return _command["name"] != "serve"
 
 
-def jobs(config: MkDocsConfig, content: content_model.Content) -> list[PdfJob]:
+def jobs(config: MkDocsConfig, state: BuildState) -> list[PdfJob]:
     site = Path(config.site_dir)
     css = []
     for name in STYLESHEETS:
@@ -112,16 +108,10 @@ def jobs(config: MkDocsConfig, content: content_model.Content) -> list[PdfJob]:
             raise Abort(f"Cannot make the PDF handouts: {name} is missing from the built site (it comes from overrides/{name})")
         css.append(path.read_text(encoding="utf-8"))
     found = []
-    for program in content.programs:
+    for program in state.content.programs:
         for variant in PDF_VARIANTS:
-            handout = program_handout(
-                content,
-                program,
-                config.site_url,
-                large_print=variant.large_print,
-                use_directory_urls=config.use_directory_urls,
-            )
-            html = str(render("handout_document", handout=handout, title=_title(program.title, variant)))
+            handout = state.handout(program.id, variant.large_print)  # the view its page showed
+            html = str(state.templates.render("handout_document", handout=handout, title=_title(program.title, variant)))
             found.append(PdfJob(pdf_path(program.id, variant), html, variant.paper, tuple(css), program.id, variant))
     return found
 
@@ -201,14 +191,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     engine = importlib.metadata.version("weasyprint")
 
     project = Path(config.config_file_path).parent
-    content = content_model.load_project(config.config_file_path)
+    state = build_state(config)
+    content = state.content
     site = Path(config.site_dir)
     cache = project / ".cache" / "handout-pdfs"
     made = reused = 0
     keep: set[Path] = set()
     counted: list[tuple[PdfJob, int]] = []  # every PDF with its number of pages
     todo: list[tuple[PdfJob, Path, Path]] = []
-    for job in jobs(config, content):
+    for job in jobs(config, state):
         target = site / job.target
         cached = cache / f"{job.key(engine)}.pdf"
         keep.update((cached, _pages_file(cached)))

@@ -9,18 +9,12 @@ it (Material's own translated label, "Search" in English).
 
 from __future__ import annotations
 
-import sys
-from functools import cache
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-# html_tags.py sits beside this hook (MkDocs puts this folder on the path only while loading it).
-if str(Path(__file__).parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).parent))
-from html_tags import start_tags  # noqa: E402
+from hook_helpers.html_tags import start_tags
+from macros.render import Templates
+from macros.state import build_state
 
 
 def _dialog_and_label(html: str) -> tuple[int | None, str | None]:
@@ -39,25 +33,19 @@ def _dialog_and_label(html: str) -> tuple[int | None, str | None]:
     return insert_at, label
 
 
-@cache
-def _aria_label():  # noqa: ANN202 - a Jinja macro
-    loader = FileSystemLoader(Path(__file__).parent / "templates")
-    environment = Environment(loader=loader, autoescape=True, undefined=StrictUndefined)
-    return environment.get_template("aria_label.html").module.aria_label
-
-
-def named_search_dialog(html: str) -> str:
+def named_search_dialog(templates: Templates, html: str) -> str:
     # The dialog sits in Material's header: parse only up to its end, not the whole page.
     header_end = html.find("</header>")
     insert_at, label = _dialog_and_label(html if header_end < 0 else html[: header_end + len("</header>")])
     if insert_at is None or not label:
         return html
-    return html[:insert_at] + str(_aria_label()(label)) + html[insert_at:]
+    aria_label = templates.macro("aria_label.html", "aria_label")  # hook_helpers/templates/
+    return html[:insert_at] + str(aria_label(label)) + html[insert_at:]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return named_search_dialog(output)
+    return named_search_dialog(build_state(config).templates, output)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return named_search_dialog(output_content)  # 404.html
+    return named_search_dialog(build_state(config).templates, output_content)  # 404.html

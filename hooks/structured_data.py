@@ -35,12 +35,10 @@ import content_model
 from content_model.messages import validation_errors
 from content_model.models import Clinic, Drill, Review
 from content_model.yaml_source import Source
+from macros.links import drill_id_of
+from macros.state import build_state
 
 ARTICLES = "articles/"
-
-
-def _content(config: MkDocsConfig) -> content_model.Content:
-    return content_model.load_project(config.config_file_path)
 
 
 def _text(value: Any) -> Any:
@@ -137,7 +135,7 @@ def _positions(page: Page, key: str) -> dict[tuple[int | str, ...], tuple[int, i
 
 def structured_data(page: Page, config: MkDocsConfig) -> dict[str, Any] | None:
     """The JSON-LD object of a page, or None for pages that need none."""
-    content = _content(config)
+    content = build_state(config).content
     src = page.file.src_uri
     if page.is_homepage:
         site = {
@@ -152,8 +150,9 @@ def structured_data(page: Page, config: MkDocsConfig) -> dict[str, Any] | None:
         return {key: value for key, value in site.items() if value}
     if src.startswith(ARTICLES):
         return _review(_web_page(page, config, content.clinic), _front_matter_review(page, config))
-    if src.startswith("drills/") and src.count("/") == 1 and src != "drills/index.md":
-        drill = content.drill(src.removeprefix("drills/").removesuffix(".md"))
+    drill_id = drill_id_of(src)
+    if drill_id is not None:
+        drill = content.drill(drill_id)
         data = _web_page(page, config, content.clinic)
         data["mainEntity"] = _exercise_plan(drill, page.canonical_url)
         return _review(data, drill.reviewed)

@@ -17,43 +17,33 @@ from typing import Any
 from markupsafe import Markup, escape
 
 import content_model
-from content_model import Content, Drill
+from content_model import Drill
 from content_model.models import LEVELS
 
-from .blocks import HELD, held
+from .blocks import held
 from .dose import dose_phrase
 from .handout_builder import define_handout_builder_macro
 from .handout_macros import define_handout_macros
-from .links import drill_src, page_url, relative
-from .qr_codes import QR_CODES
+from .links import drill_id_of, drill_src, page_url, relative
 from .page_errors import check_syntax, clean_undefined, guarded
-from .render import render, use_bytecode_cache
-
-# Pages that set `call_to_action: false` in their front matter place the call
-# to action themselves (handouts put it in the printed footer).
-_PLACED_CTA = "_call_to_action_placed"
-
-
-def load_content(env: Any) -> Content:
-    """The content model for this build (validated once; see hooks/content_validation.py)."""
-    return content_model.load_project(env.conf["config_file_path"])
+from .page_meta import CALL_TO_ACTION
+from .state import build_state
 
 
 def define_env(env: Any) -> None:
-    content = load_content(env)
-    cache = Path(env.conf["config_file_path"]).parent / ".cache"
-    QR_CODES.use_file(cache / "qr-codes.json")
-    use_bytecode_cache(cache / "jinja")
+    state = build_state(env.conf)  # this build's: content loaded once, templates, held HTML, mistakes
+    content = state.content
+    render = state.templates.render
 
     def macro(function: Any) -> Any:
         """Register a macro; an unknown id or wrong arguments stop the build cleanly."""
-        env.macro(guarded(env, held(function)))
+        env.macro(guarded(env, state.mistakes, held(state.held, function)))
         return function
 
     clinic = content.clinic
-    directory_urls = bool(env.conf.get("use_directory_urls", True))
-    handouts = define_handout_macros(env, macro, content)  # handout(), handout_list()
-    define_handout_builder_macro(env, macro, content)  # handout_builder()
+    directory_urls = state.use_directory_urls
+    handouts = define_handout_macros(env, macro, state)  # handout(), handout_list()
+    define_handout_builder_macro(env, macro, state)  # handout_builder()
 
     def here() -> str:
         return env.page.url if env.page is not None else ""
@@ -100,7 +90,7 @@ def define_env(env: Any) -> None:
     def call_to_action() -> Markup:
         """The clinic's call to action: heading, text, offer, click-to-call button, email."""
         if env.page is not None:
-            env.page.meta[_PLACED_CTA] = True
+            env.page.meta[CALL_TO_ACTION] = False  # placed here: none at the end of the page
         return render("call_to_action", clinic=clinic)
 
     @macro
@@ -125,10 +115,9 @@ def define_env(env: Any) -> None:
     def drill_page(drill_id: str) -> Markup:
         """The whole page of one drill. Its Markdown file is docs/drills/<id>.md."""
         drill = content.drill(drill_id)
-        expected = drill_src(drill_id)
-        if env.page is not None and env.page.file.src_uri != expected:
+        if env.page is not None and drill_id_of(env.page.file.src_uri) != drill_id:
             raise content_model.UnknownIdError(
-                f"drill_page('{drill_id}') belongs in docs/{expected}, not in "
+                f"drill_page('{drill_id}') belongs in docs/{drill_src(drill_id)}, not in "
                 f"docs/{env.page.file.src_uri}: move it, or fix the id"
             )
         return render(
@@ -160,9 +149,10 @@ def define_env(env: Any) -> None:
 
 def on_pre_page_macros(env: Any) -> None:
     """Report undefined variables and broken macro syntax with page and line."""
-    if not getattr(env.env.undefined, "reports_page_line", False):
-        env.env.undefined = clean_undefined(env)
-    if env.has_j2(env.markdown) and not check_syntax(env, env.markdown):  # pages without markers are not rendered
+    mistakes = build_state(env.conf).mistakes
+    if getattr(env.env.undefined, "page_mistakes", None) is not mistakes:  # once per build
+        env.env.undefined = clean_undefined(env, mistakes)
+    if env.has_j2(env.markdown) and not check_syntax(env, mistakes, env.markdown):  # pages without markers are not rendered
         env.markdown = ""  # noted as a page mistake: the build stops once every page is read
 
 
@@ -170,15 +160,15 @@ def on_post_page_macros(env: Any) -> None:
     """Every page ends with the call to action (unless placed) and the disclaimer."""
     if env.page is None:
         return
-    meta = env.page.meta
-    clinic = load_content(env).clinic
+    state = build_state(env.conf)
+    clinic = state.content.clinic
     tail = []
-    if not meta.get(_PLACED_CTA) and meta.get("call_to_action", True):
-        tail.append(render("call_to_action", clinic=clinic))
-    tail.append(render("disclaimer", clinic=clinic))
-    env.markdown += "\n\n" + "\n\n".join(HELD.hold(html) for html in tail) + "\n"
+    if env.page.meta.get(CALL_TO_ACTION, True):
+        tail.append(state.templates.render("call_to_action", clinic=clinic))
+    tail.append(state.templates.render("disclaimer", clinic=clinic))
+    env.markdown += "\n\n" + "\n\n".join(state.held.hold(html) for html in tail) + "\n"
 
 
 def on_post_build(env: Any) -> None:
     """Keep this build's QR codes for the next one."""
-    QR_CODES.save()
+    build_state(env.conf).qr_codes.save()

@@ -7,8 +7,9 @@ a one-line HTML comment instead, and hooks/macro_html.py puts the HTML back in
 the converted page (and tells MkDocs which anchors it holds, so links to them
 are still checked).
 
-The comment carries a random token made for this build, so no page can forge
-one; a comment that Markdown did not pass through as HTML (say, a macro inside
+Each build holds its HTML in its own ``HeldBlocks`` (in the build's state,
+macros/state.py). The comment carries a random token made for that build, so no
+page can forge one; a comment that Markdown did not pass through as HTML (say, a macro inside
 a code block) is found by its token and stops the build with the page's name.
 """
 
@@ -65,15 +66,12 @@ class HeldBlocks:
         return self.token in page_html
 
 
-HELD = HeldBlocks()
-
-
-def held(macro: Callable[..., Any]) -> Callable[..., Any]:
-    """Wrap a macro so that the HTML it gives a page is held until after Markdown."""
+def held(blocks: HeldBlocks, macro: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a macro so that the HTML it gives a page is held in ``blocks`` until after Markdown."""
 
     @functools.wraps(macro)
     def call(*args: Any, **kwargs: Any) -> Any:
         result = macro(*args, **kwargs)
-        return HELD.hold(result) if isinstance(result, Markup) else result
+        return blocks.hold(result) if isinstance(result, Markup) else result
 
     return call

@@ -2,7 +2,8 @@
 
 Python computes here; the templates ``handout*.html`` hold every tag. The same
 view feeds the handout pages, the "Print this drill" sheet on each drill page,
-and the PDFs that ``hooks/pdf_handouts.py`` writes after the build.
+and the PDFs that ``hooks/pdf_handouts.py`` writes after the build (a program's
+view is made once per build, ``BuildState.handout`` in macros/state.py).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from content_model import Clinic, Content, Drill, Program
 
 from .dose import dose_phrase
 from .links import drill_src, page_url
-from .qr_codes import QR_CODES
+from .qr_codes import QrCodes, encode
 
 
 @dataclass(frozen=True)
@@ -93,12 +94,8 @@ def absolute_url(site_url: str | None, src_uri: str, use_directory_urls: bool = 
 
 
 def qr_svg(url: str) -> Markup:
-    """A QR code that opens url, as inline SVG (encoded once; see macros/qr_codes.py).
-
-    Black modules on the white paper, a 4-module quiet zone (the standard), and
-    no fixed size: the stylesheet sizes it.
-    """
-    return QR_CODES.svg(url)
+    """A QR code that opens url, as inline SVG, as a handout shows it (see macros/qr_codes.py)."""
+    return encode(url)
 
 
 def handout_drill(
@@ -106,6 +103,7 @@ def handout_drill(
     drill: Drill,
     number: int | None,
     site_url: str | None,
+    qr_codes: QrCodes,
     use_directory_urls: bool = True,
     anchored: bool = True,
 ) -> HandoutDrill:
@@ -121,7 +119,7 @@ def handout_drill(
         cautions=tuple(drill.cautions),
         requires=tuple(content.drill(r).name for r in drill.requires),
         url=url,
-        qr=qr_svg(url),
+        qr=qr_codes.svg(url),  # encoded once per address (the build's QR codes)
         anchor=f"handout-drill-{drill.id}" if anchored else None,
     )
 
@@ -130,23 +128,26 @@ def program_handout(
     content: Content,
     program: Program,
     site_url: str | None,
+    qr_codes: QrCodes,
     *,
     large_print: bool = False,
     use_directory_urls: bool = True,
 ) -> Handout:
     """A program's handout: its drills in program order, numbered from 1."""
     drills = tuple(
-        handout_drill(content, content.drill(drill_id), number, site_url, use_directory_urls)
+        handout_drill(content, content.drill(drill_id), number, site_url, qr_codes, use_directory_urls)
         for number, drill_id in enumerate(program.drills, start=1)
     )
     return Handout(content.clinic, program.title, program.summary, drills, large_print)
 
 
-def drill_sheet(content: Content, drill: Drill, site_url: str | None, use_directory_urls: bool = True) -> Handout:
+def drill_sheet(
+    content: Content, drill: Drill, site_url: str | None, qr_codes: QrCodes, use_directory_urls: bool = True
+) -> Handout:
     """One drill alone, for "Print this drill": the same header as a program handout.
 
     The drill page places the same footer itself, after the sheet, as its one call to action.
     """
     # No anchor: the drill's own page already has its heading (and search finds it there).
-    item = handout_drill(content, drill, None, site_url, use_directory_urls, anchored=False)
+    item = handout_drill(content, drill, None, site_url, qr_codes, use_directory_urls, anchored=False)
     return Handout(content.clinic, "", "", (item,), footer=False)

@@ -25,7 +25,9 @@ from content_model import Content, Drill
 from .dose import dose_phrase
 from .handout import Handout, HandoutDrill, handout_drill
 from .links import relative
-from .render import render
+from .page_meta import CALL_TO_ACTION
+from .qr_codes import QrCodes
+from .state import BuildState
 
 SHEET_TITLE = "Your home exercises"
 OTHER_DRILLS = "Other drills"
@@ -95,12 +97,12 @@ def builder_data(content: Content) -> dict[str, Any]:
 
 
 def builder(
-    content: Content, site_url: str | None, page_url: str, use_directory_urls: bool = True
+    content: Content, site_url: str | None, qr_codes: QrCodes, page_url: str, use_directory_urls: bool = True
 ) -> Builder:
     """The builder page's view. page_url is the builder page's own URL, for links to its files."""
     blocks = []
     for drill in content.drills:
-        block = handout_drill(content, drill, 1, site_url, use_directory_urls)
+        block = handout_drill(content, drill, 1, site_url, qr_codes, use_directory_urls)
         # The script sets the number and the dose words; the elements must be there to set.
         blocks.append(replace(block, dose=dose_phrase(drill.dose, drill.each_side) or _NO_DOSE_YET))
     return Builder(
@@ -113,7 +115,7 @@ def builder(
     )
 
 
-def define_handout_builder_macro(env: Any, macro: Callable[[Any], Any], content: Content) -> None:
+def define_handout_builder_macro(env: Any, macro: Callable[[Any], Any], state: BuildState) -> None:
     """Register ``handout_builder``, the marker of docs/handouts/builder.md."""
 
     @macro
@@ -122,11 +124,12 @@ def define_handout_builder_macro(env: Any, macro: Callable[[Any], Any], content:
         page = env.page
         if page is not None:
             # The printed sheet's footer holds the call to action: no second one at the end of the page.
-            page.meta["call_to_action"] = False
+            page.meta[CALL_TO_ACTION] = False
         view = builder(
-            content,
-            env.conf.get("site_url"),
+            state.content,
+            state.site_url,
+            state.qr_codes,
             page.url if page is not None else "",
-            bool(env.conf.get("use_directory_urls", True)),
+            state.use_directory_urls,
         )
-        return render("handout_builder", builder=view)
+        return state.templates.render("handout_builder", builder=view)

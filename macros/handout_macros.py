@@ -13,11 +13,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from content_model import Content, Drill, Program
+from content_model import Drill, Program
 
-from .handout import PDF_VARIANTS, Handout, drill_sheet, handout_src, pdf_path, program_handout
+from .handout import PDF_VARIANTS, Handout, drill_sheet, handout_src, pdf_path
 from .links import page_url, relative
-from .render import render
+from .page_meta import CALL_TO_ACTION
+from .state import BuildState
 
 
 @dataclass(frozen=True)
@@ -42,14 +43,11 @@ class DrillPrint:
 class HandoutMacros:
     """Computes handout views for the page being rendered."""
 
-    def __init__(self, env: Any, content: Content) -> None:
+    def __init__(self, env: Any, state: BuildState) -> None:
         self.env = env
-        self.content = content
-        self.directory_urls = bool(env.conf.get("use_directory_urls", True))
-
-    @property
-    def site_url(self) -> str | None:
-        return self.env.conf.get("site_url")
+        self.state = state
+        self.content = state.content
+        self.directory_urls = state.use_directory_urls
 
     def _link(self, site_path: str) -> str:
         here = self.env.page.url if self.env.page is not None else ""
@@ -78,16 +76,14 @@ class HandoutMacros:
 
     def handout(self, program_id: str, large_print: bool = False) -> Markup:
         program = self.content.program(program_id)
-        view = program_handout(
-            self.content, program, self.site_url, large_print=large_print, use_directory_urls=self.directory_urls
-        )
+        view = self.state.handout(program.id, large_print)  # the same view the PDFs print
         if self.env.page is not None:
             # The handout's footer holds the call to action: no second one at the end of the page.
-            self.env.page.meta["call_to_action"] = False
-        return render("handout", handout=view, links=self.links(program, large_print))
+            self.env.page.meta[CALL_TO_ACTION] = False
+        return self.state.templates.render("handout", handout=view, links=self.links(program, large_print))
 
     def handout_list(self) -> Markup:
-        return render("handout_list", programs=[(p, self.links(p)) for p in self.content.programs])
+        return self.state.templates.render("handout_list", programs=[(p, self.links(p)) for p in self.content.programs])
 
     def drill_print(self, drill: Drill) -> DrillPrint:
         """The "Print this drill" sheet and the handouts that include the drill.
@@ -96,14 +92,14 @@ class HandoutMacros:
         and on paper, so it is the page's call to action: none is added at the end.
         """
         if self.env.page is not None:
-            self.env.page.meta["call_to_action"] = False
-        sheet = drill_sheet(self.content, drill, self.site_url, self.directory_urls)
+            self.env.page.meta[CALL_TO_ACTION] = False
+        sheet = drill_sheet(self.content, drill, self.state.site_url, self.state.qr_codes, self.directory_urls)
         return DrillPrint(sheet, tuple(self.links(p) for p in self.content.programs_with(drill.id)))
 
 
-def define_handout_macros(env: Any, macro: Callable[[Any], Any], content: Content) -> HandoutMacros:
+def define_handout_macros(env: Any, macro: Callable[[Any], Any], state: BuildState) -> HandoutMacros:
     """Register ``handout`` and ``handout_list``; return the helper drill pages use."""
-    macros = HandoutMacros(env, content)
+    macros = HandoutMacros(env, state)
 
     @macro
     def handout(program_id: str, large_print: bool = False) -> Markup:

@@ -23,6 +23,15 @@ def drill_src(drill_id: str) -> str:
     return f"drills/{drill_id}.md"
 
 
+def drill_id_of(src_uri: str) -> str | None:
+    """The drill a page shows, from its path: 'drills/spiderman.md' -> 'spiderman'; None for other pages.
+
+    The one place that reads a drill's id from a page's path (the hooks and the macros ask here)."""
+    if src_uri.startswith("drills/") and src_uri.count("/") == 1 and src_uri != "drills/index.md":
+        return src_uri.removeprefix("drills/").removesuffix(".md")
+    return None
+
+
 def relative(target_url: str, from_url: str) -> str:
     """A link to target_url that works from the page at from_url."""
     url = get_relative_url(target_url or ".", from_url or ".")

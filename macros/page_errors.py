@@ -10,7 +10,8 @@ mistakes are caught here first:
 * broken macro syntax (``{{ drill_card("x" }}``),
 * a macro left inside code (found by hooks/macro_html.py).
 
-Each is noted in ``MISTAKES`` (the first on each page) and the page renders on
+Each is noted in the build's ``PageMistakes`` (macros/state.py; the first on
+each page) and the page renders on
 without it, so that one build finds the mistakes of every page. Once every
 page is read, hooks/page_mistakes.py prints them all, as
 ``docs/<page>:<line>:1: <message>`` (or GitHub annotations on Actions), and
@@ -57,8 +58,6 @@ class PageMistakes:
                 f"{pages} in a macro (see CONTRIBUTING.md, 'Macros'). Nothing was built.")
 
 
-MISTAKES = PageMistakes()
-
 
 def _front_matter_lines(env: Any) -> int:
     """How many lines of front matter precede the Markdown the macros see."""
@@ -84,14 +83,14 @@ def _template_line() -> int | None:
     return found
 
 
-def fail(env: Any, message: str, line: int | None = None) -> None:
+def fail(env: Any, mistakes: PageMistakes, message: str, line: int | None = None) -> None:
     """Note a mistake on the current page; the build stops once every page is read."""
     src = env.page.file.src_uri if env.page is not None else "?"
     line = line if line is not None else _template_line()
-    MISTAKES.add(src, (line or 1) + _front_matter_lines(env), message)
+    mistakes.add(src, (line or 1) + _front_matter_lines(env), message)
 
 
-def guarded(env: Any, macro: Callable[..., Any]) -> Callable[..., Any]:
+def guarded(env: Any, mistakes: PageMistakes, macro: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a macro so that wrong arguments or unknown ids become a page mistake (and no output)."""
     signature = inspect.signature(macro)
     usage = f"{macro.__name__}({', '.join(signature.parameters)})"
@@ -101,25 +100,25 @@ def guarded(env: Any, macro: Callable[..., Any]) -> Callable[..., Any]:
         try:
             signature.bind(*args, **kwargs)
         except TypeError as error:
-            fail(env, f"{usage}: {error}")
+            fail(env, mistakes, f"{usage}: {error}")
             return Markup("")
         try:
             return macro(*args, **kwargs)
         except UnknownIdError as error:
-            fail(env, f"{macro.__name__}: {error}")
+            fail(env, mistakes, f"{macro.__name__}: {error}")
             return Markup("")
 
     return call
 
 
-def clean_undefined(env: Any) -> type[ChainableUndefined]:
+def clean_undefined(env: Any, mistakes: PageMistakes) -> type[ChainableUndefined]:
     """An undefined-variable class that notes the page and line as soon as the value is used.
 
     Using it (printing, testing, looping, calling) is the mistake; ``is defined`` is not.
     It then acts as empty, so the page renders on and later pages are checked too."""
 
     class PageUndefined(ChainableUndefined):
-        reports_page_line = True
+        page_mistakes = mistakes  # where it notes them: the build's (see macros.on_pre_page_macros)
 
         def _report(self) -> None:
             name = self._undefined_name
@@ -131,7 +130,7 @@ def clean_undefined(env: Any) -> type[ChainableUndefined]:
                 what = f"'{name}' is not known here (known: {', '.join(sorted(owner))})"
             else:
                 what = f"'{name}' is not known here: check the spelling (see CONTRIBUTING.md)"
-            fail(env, what)
+            fail(env, mistakes, what)
 
         def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> Any:
             self._report()
@@ -177,13 +176,14 @@ def clean_undefined(env: Any) -> type[ChainableUndefined]:
     return PageUndefined
 
 
-def check_syntax(env: Any, markdown: str) -> bool:
+def check_syntax(env: Any, mistakes: PageMistakes, markdown: str) -> bool:
     """Note broken macro syntax before mkdocs-macros tries to render it; True if the page can render."""
     try:
         env.env.parse(markdown)
     except TemplateSyntaxError as error:
         fail(
             env,
+            mistakes,
             f"macro syntax error: {error.message}. Check the braces and quotes, "
             'e.g. {{ drill_card("spiderman") }}',
             line=error.lineno,

@@ -1,46 +1,46 @@
-"""Render the Jinja component templates in ``macros/templates/``.
+"""Render our Jinja templates: the macros' components (``macros/templates/``) and the hooks' few.
 
-Python hands data to a template; the template holds the markup. Autoescaping
-is on, so every value that comes from data reaches the page as text, never as
-markup, even if it slipped past validation.
+Python hands data to a template; the template holds the markup. All of them are
+rendered by one environment per build, made from the theme's own
+(``config.theme.get_env()``, as Material's hooks render theme templates) with
+autoescaping on, so every value that comes from data reaches the page as text,
+never as markup, even if it slipped past validation. The build keeps it in its
+state (``macros/state.py``); hooks/template_cache.py gives it its bytecode cache.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-from jinja2 import select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+
+from hook_helpers import TEMPLATES as HOOK_TEMPLATES
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-@cache
-def environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+class Templates:
+    """Our templates, rendered by an environment derived from the theme's."""
 
+    def __init__(self, theme_environment: Environment) -> None:
+        self.environment = theme_environment.overlay(
+            loader=FileSystemLoader([TEMPLATES, HOOK_TEMPLATES]),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
 
-def use_bytecode_cache(folder: Path) -> None:
-    """Keep compiled templates in ``folder`` between builds (Jinja recompiles an edited template)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    cache: BytecodeCache = FileSystemBytecodeCache(str(folder))
-    environment().bytecode_cache = cache
+    def macro(self, template: str, name: str) -> Any:
+        """A Jinja macro of one template, e.g. ``macro("security_meta.html", "security_meta")``."""
+        return getattr(self.environment.get_template(template).module, name)
 
+    def render(self, component: str, **data: Any) -> Markup:
+        """Call the macro named like its file: ``render("drill_card", drill=...)``.
 
-def render(component: str, **data: Any) -> Markup:
-    """Call the macro named like its file: ``render("drill_card", drill=...)``.
-
-    Blank lines are dropped so that Markdown keeps the result as one HTML block.
-    """
-    module = environment().get_template(f"{component}.html").module
-    html = str(getattr(module, component)(**data))
-    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+        Blank lines are dropped so that Markdown keeps the result as one HTML block.
+        """
+        html = str(self.macro(f"{component}.html", component)(**data))
+        return Markup("\n".join(line for line in html.splitlines() if line.strip()))

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from content_model import CallToAction, Clinic, Dose, Drill, Review, RootCause
 from macros.dose import dose_phrase
-from macros.render import render
+from build_state_helpers import render
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '" onmouseover="alert(2)'

@@ -16,6 +16,7 @@ from mkdocs.exceptions import Abort
 
 import content_model
 from browser import free_port
+from build_state_helpers import config_with_state
 from conftest import ROOT, Build, load_hook, mkdocs_build
 from macros.handout import PDF_VARIANTS
 from pdf_tools import metadata, page_sizes, page_texts, qr_codes
@@ -208,9 +209,9 @@ def test_serve_makes_pdfs_when_forced(project: Path) -> None:
 
 
 def fake_config(project: Path, site_dir: Path) -> SimpleNamespace:
-    return SimpleNamespace(
-        config_file_path=str(project / "mkdocs.yml"), site_dir=str(site_dir), site_url=SITE_URL, use_directory_urls=True
-    )
+    """A config as the hook sees it after the build: with the build's state (content, handout views)."""
+    config, _state = config_with_state(project, site_dir=str(site_dir), site_url=SITE_URL, use_directory_urls=True)
+    return config
 
 
 def test_a_pdf_that_fails_to_render_stops_the_build(

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 import content_model
 from content_model import ContentError, ContentErrors
 from content_model.yaml_source import MAX_DEPTH, MAX_FILE_BYTES
-from macros.render import render
+from build_state_helpers import render
 from small_data import CLINIC, DRILLS, write_project, replaced
 
 ROOT = Path(__file__).resolve().parents[1]

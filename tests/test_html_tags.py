@@ -1,4 +1,4 @@
-"""hooks/html_tags.py reads start tags as html.parser does, on every built page and on tricky markup."""
+"""hook_helpers/html_tags.py reads start tags as html.parser does, on every built page and on tricky markup."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import Build, load_hook
+import hook_helpers.html_tags as TAGS
+from conftest import Build
 from site_pages import page_file, page_paths
-
-
-TAGS = load_hook("html_tags.py")
 
 
 class Reference(HTMLParser):

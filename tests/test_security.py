@@ -15,7 +15,6 @@ import base64
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
@@ -23,6 +22,7 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.exceptions import Abort
 from playwright.sync_api import Browser, Page
 
+from build_state_helpers import ROOT, config_with_state, templates
 from conftest import Build, load_hook
 from site_pages import page_file, page_paths
 
@@ -181,6 +181,7 @@ def test_an_injected_inline_script_is_blocked_and_reported(site: Build, served: 
 # --- The hook alone ------------------------------------------------------------------------
 
 HOOK = load_hook("content_security_policy.py")
+TEMPLATES = templates()  # the build's templates, which render the policy's <meta>
 PAGE = """<!doctype html>
 <html lang="en">
 <head>
@@ -197,7 +198,7 @@ PAGE = """<!doctype html>
 
 
 def test_hook_hashes_scripts_that_run_and_leaves_data_blocks_alone() -> None:
-    out = HOOK.with_policy(PAGE, "page.html")
+    out = HOOK.with_policy(TEMPLATES, PAGE, "page.html")
     soup = BeautifulSoup(out, "html.parser")
     meta = head_elements(soup)[0]
     scripts = directives(meta["content"])["script-src"]
@@ -211,8 +212,8 @@ def test_hook_hashes_scripts_that_run_and_leaves_data_blocks_alone() -> None:
 
 
 def test_hook_runs_twice_without_doubling_the_policy() -> None:
-    once = HOOK.with_policy(PAGE, "page.html")
-    assert HOOK.with_policy(once, "page.html") == once
+    once = HOOK.with_policy(TEMPLATES, PAGE, "page.html")
+    assert HOOK.with_policy(TEMPLATES, once, "page.html") == once
 
 
 @pytest.mark.parametrize(
@@ -224,14 +225,14 @@ def test_hook_runs_twice_without_doubling_the_policy() -> None:
 )
 def test_hook_stops_the_build_on_code_a_policy_cannot_allow(markup: str, said: str) -> None:
     with pytest.raises(Abort) as stopped:
-        HOOK.with_policy(PAGE.replace("<body>", "<body>" + markup), "drills/x/index.html")
+        HOOK.with_policy(TEMPLATES, PAGE.replace("<body>", "<body>" + markup), "drills/x/index.html")
     message = str(stopped.value)
     assert message.startswith("drills/x/index.html: ") and said in message and ".js file" in message
 
 
 def test_hook_stops_the_build_on_a_page_without_head() -> None:
     with pytest.raises(Abort, match="fragment.html: the page has no <head>"):
-        HOOK.with_policy("<p>Just a fragment</p>", "fragment.html")
+        HOOK.with_policy(TEMPLATES, "<p>Just a fragment</p>", "fragment.html")
 
 
 def test_hook_leaves_mkdocs_serve_alone_and_covers_every_build(tmp_path: Path) -> None:
@@ -239,7 +240,7 @@ def test_hook_leaves_mkdocs_serve_alone_and_covers_every_build(tmp_path: Path) -
     page = tmp_path / "drills" / "x" / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text(PAGE, encoding="utf-8")
-    config = SimpleNamespace(site_dir=str(tmp_path), docs_dir=str(tmp_path / "docs"))
+    config, _state = config_with_state(ROOT, site_dir=str(tmp_path), docs_dir=str(tmp_path / "docs"))
     try:
         HOOK.on_startup(command="serve", dirty=False)
         HOOK.on_post_build(config)
@@ -247,6 +248,6 @@ def test_hook_leaves_mkdocs_serve_alone_and_covers_every_build(tmp_path: Path) -
         HOOK.on_startup(command="build", dirty=False)
         HOOK.on_post_build(config)
         # A file no page or template made (so with no policy yet) may run no inline script.
-        assert page.read_text(encoding="utf-8") == HOOK.with_policy(PAGE, "drills/x/index.html", None) != PAGE
+        assert page.read_text(encoding="utf-8") == HOOK.with_policy(TEMPLATES, PAGE, "drills/x/index.html", None) != PAGE
     finally:
         HOOK.on_startup(command="build", dirty=False)

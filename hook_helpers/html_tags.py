@@ -2,8 +2,8 @@
 
 Shared by the hooks that read or patch every built page (the security policy,
 the search dialog's name). It replaces ``html.parser``, which walked each page
-in Python and took about half of those hooks' time. Not a hook itself
-(mkdocs.yml does not list it); hooks import it from this folder.
+in Python and took about half of those hooks' time. Not a hook itself: an
+installed module hooks import (``from hook_helpers.html_tags import start_tags``).
 
 It reads HTML the way a browser does for the pages MkDocs writes: comments and
 doctypes are skipped, attribute values may be quoted with either quote or not

@@ -1,0 +1,44 @@
+"""A build's state (macros/state.py) for tests that call a hook or render a template without a build."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.theme import Theme
+
+import content_model
+from macros.render import Templates
+from macros.state import BuildState, start_build
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@cache
+def theme() -> Theme:
+    return Theme(name="material", custom_dir=str(ROOT / "overrides"))
+
+
+def templates() -> Templates:
+    """Our templates, as a build renders them (an environment derived from the theme's)."""
+    return Templates(theme().get_env())
+
+
+def render(component: str, **data: Any) -> Markup:
+    return templates().render(component, **data)
+
+
+def config_with_state(project: Path, **values: Any) -> tuple[SimpleNamespace, BuildState]:
+    """A stand-in config for project (its data/ loaded), with a started build state on it."""
+    config = SimpleNamespace(
+        config_file_path=str(project / "mkdocs.yml"),
+        theme=theme(),
+        site_url=values.pop("site_url", "https://example.org/"),
+        use_directory_urls=values.pop("use_directory_urls", True),
+        **values,
+    )
+    state = start_build(config, content_model.load(project / "data", shown_dir="data"))
+    return config, state
