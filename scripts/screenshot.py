@@ -13,8 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve  # noqa: E402
+from local_site import CHROMIUM_ARGS, CHROMIUM_PATH, serve
 
 SHOTS = [
     # (file, page, viewport, whole page?)
