@@ -178,3 +178,51 @@ def test_a_nested_build_on_the_same_config_has_its_own_state(tmp_path: Path) -> 
     end_build(config)
     with pytest.raises(RuntimeError):
         build_state(config)
+
+
+def test_a_build_loads_the_data_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every hook and macro reads the content from the build's state: one load per build."""
+    import content_model.loader as loader  # noqa: PLC0415
+
+    monkeypatch.setenv("HANDOUT_PDFS", "0")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    loads: list[Path] = []
+    real_load = loader.load
+
+    def counted(data_dir: object = "data", shown_dir: str | None = None) -> content_model.Content:
+        loads.append(Path(str(data_dir)))
+        return real_load(data_dir, shown_dir)
+
+    monkeypatch.setattr(loader, "load", counted)
+    project = make_project(tmp_path)
+    build_in_process(project, tmp_path / "site")
+    assert loads == [project / "data"]
+
+
+CODE_FOLDERS = ("hooks", "macros", "hook_helpers", "local_site", "scripts")
+
+
+def python_files() -> list[Path]:
+    return sorted(p for folder in CODE_FOLDERS for p in (ROOT / folder).rglob("*.py"))
+
+
+def test_no_code_edits_sys_path() -> None:
+    """Hooks and scripts import installed packages (pyproject.toml); mkdocs-macros alone adds the project."""
+    assert python_files()
+    for file in python_files():
+        assert "sys.path" not in file.read_text(encoding="utf-8"), file.relative_to(ROOT)
+
+
+def test_our_templates_have_one_jinja_environment_derived_from_the_themes() -> None:
+    """No hook or macro makes a Jinja environment of its own: macros/render.py overlays the theme's."""
+    for file in python_files():
+        text = file.read_text(encoding="utf-8")
+        assert "Environment(" not in text, file.relative_to(ROOT)
+        if file.name != "template_cache.py":  # the one place that sets up caching
+            assert "BytecodeCache(" not in text, file.relative_to(ROOT)
+    from build_state_helpers import templates  # noqa: PLC0415
+
+    environment = templates().environment
+    assert "url" in environment.filters  # the theme's filters come with it
+    assert environment.autoescape is True
+    assert {"handout_sheet.html", "security_meta.html", "aria_label.html"} <= set(environment.list_templates())
