@@ -23,6 +23,7 @@ from . import Content, ContentError, ContentErrors, load
 from .errors import format_errors
 from .models import _slug
 from .pages import drill_page_problems
+from .placeholders import dose_warnings, new_drill_entry
 from .readability import readability_findings
 from .readability import run as readability
 from .review import review_problems
@@ -43,6 +44,7 @@ class CheckContext:
 CHECKS: list[tuple[str, Callable[[Content, CheckContext], list[ContentError]]]] = [
     ("drill pages", lambda content, ctx: drill_page_problems(content, ctx.docs, docs_shown=ctx.docs.as_posix())),
     ("clinical review", lambda content, ctx: review_problems(content, today=ctx.today)),
+    ("doses on handouts", lambda content, ctx: dose_warnings(content)),
     (
         "plain language",
         lambda content, ctx: readability_findings(content, ctx.docs, docs_shown=ctx.docs.as_posix()),
@@ -88,20 +90,6 @@ def _count(items: Sized, noun: str) -> str:
     return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
-NEW_DRILL_DATA = """\
-- id: {id}
-  name: (the drill's name)
-  summary: (one or two sentences on what it does)
-  level: beginner            # beginner, intermediate or advanced
-  steps:                     # 2 to 8 steps, one action each, starting with a verb
-    - (first step)
-    - (second step)
-  cautions:                  # when to stop or hold back
-    - (when to stop)
-  needs_review: New drill. A licensed clinician must check it before use.
-"""
-
-
 def new_drill(drill_id: str, data: Path, docs: Path) -> int:
     try:
         _slug(drill_id)
@@ -123,7 +111,7 @@ def new_drill(drill_id: str, data: Path, docs: Path) -> int:
     drills_file = f"{data.as_posix()}/drills.yml"
     steps = []
     if not in_data:
-        example = NEW_DRILL_DATA.format(id=drill_id).rstrip("\n").replace("\n", "\n     ")
+        example = new_drill_entry(drill_id).rstrip("\n").replace("\n", "\n     ")
         steps.append(
             f"Add the drill to {drills_file}: at the end of the file, after an empty line, starting at "
             f"the left edge. Replace each (...) with your words:\n\n     {example}\n"
@@ -131,7 +119,8 @@ def new_drill(drill_id: str, data: Path, docs: Path) -> int:
     steps += [
         f"Optional: list '{drill_id}' under `drills:` of a program in {data.as_posix()}/programs.yml "
         f"(to put it on that handout) or of a root cause in {data.as_posix()}/root_causes.yml.",
-        "Run `make check` and fix every problem it reports (CONTRIBUTING.md explains each message). "
+        "Run `make check` and fix every problem it reports (CONTRIBUTING.md explains each message): "
+        "it refuses any (...) still left as it is. "
         "Until a clinician has reviewed the drill, it is listed as a warning: that is expected.",
         f"Run `make serve` and open http://127.0.0.1:8000/drills/{drill_id}/ to see the page.",
         f"Commit {page.as_posix()} and {drills_file} and open a pull request (CONTRIBUTING.md shows how).",
