@@ -19,7 +19,12 @@ from collections.abc import Callable, Sized
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import yaml_load
+from yaml import YAMLError
+
 from . import Content, ContentError, ContentErrors, load
+from .defaults import DEMO_FIX, REQUIRE_REAL_CLINIC, demo_note, real_clinic_required, unchanged_defaults
 from .errors import format_errors
 from .models import _slug
 from .pages import drill_page_problems
@@ -62,8 +67,18 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
     findings: list[ContentError] = []
     for _name, run in CHECKS:
         findings += run(content, context)
+    defaults = _unchanged_defaults(content, data.parent / "mkdocs.yml")
+    findings += defaults
     errors = sorted(f for f in findings if f.severity == "error")
-    warnings = sorted(f for f in findings if f.severity != "error")
+    warnings = sorted(f for f in findings if f.severity == "warning")
+    notices = [f for f in defaults if f.severity == "notice"]
+    if notices:
+        demo = demo_note(content)
+        print(format_errors(sorted(notices + ([demo] if demo else []))))
+        print(
+            f"Not changed yet: {_count(notices, 'default')} above; change them before the site goes live "
+            "(README.md, 'Make it your clinic's site').\n"
+        )
     if warnings:
         print(format_errors(warnings), file=sys.stderr)
     if errors:
@@ -73,6 +88,11 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
         f"{_count(content.programs, 'program')}, clinic phone {content.clinic.phone_display}"
     )
     notes = f" ({_count(warnings, 'warning')} above; warnings do not stop publishing)" if warnings else ""
+    if errors and any(f.severity == "error" for f in defaults):
+        print(
+            f"\nThis check is for publishing ({REQUIRE_REAL_CLINIC}=1): the defaults above must be changed. {DEMO_FIX}",
+            file=sys.stderr,
+        )
     if errors:
         print(
             f"\nFound {_count(errors, 'problem')}: fix each of them; nothing can be published until then."
@@ -84,6 +104,24 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
         print(file=sys.stderr)
     print(f"Content is valid: {summary}.{notes}")
     return 0
+
+
+def _unchanged_defaults(content: Content, config_file: Path) -> list[ContentError]:
+    """The defaults the site has not changed yet, read as the build reads mkdocs.yml (SITE_URL included)."""
+    try:
+        with config_file.open(encoding="utf-8") as stream:
+            config = yaml_load(stream)
+    except (OSError, YAMLError, ConfigurationError):
+        return []  # no mkdocs.yml here (content checked on its own): nothing to compare
+    found = unchanged_defaults(
+        content,
+        config.get("site_url"),
+        config.get("edit_uri"),
+        config_file,
+        config_shown=config_file.name,
+        required=real_clinic_required(),
+    )
+    return found
 
 
 def _count(items: Sized, noun: str) -> str:
