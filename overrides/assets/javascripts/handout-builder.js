@@ -115,13 +115,13 @@
   }
 
   // The note about a link's left-out parts, in plain words.
-  function ignoredNote(ignored) {
+  function ignoredNote(ignored, opened) {
     if (!ignored.length) return "";
     var named = ignored.slice(0, MAX_NOTED).map(function (part) { return "\u201c" + part + "\u201d"; });
     var more = ignored.length - named.length;
     return "Part of this link was not understood and was left out: " + named.join(", ") +
       (more ? " and " + count(more, "more part", "more parts") : "") +
-      ". Choose the drills you need below.";
+      (opened ? ". The rest of the link was opened: check the drills below." : ". Choose the drills you need below.");
   }
 
   function setUp(root) {
@@ -275,7 +275,7 @@
 
     function restore(hash) {
       var result = fromFragment(hash, drills);
-      linkNote.textContent = ignoredNote(result.ignored);
+      linkNote.textContent = ignoredNote(result.ignored, result.chosen.length > 0);
       if (!result.chosen.length) return; // nothing usable: what is chosen stays as it is
       chosen.slice().forEach(function (item) { remove(item.id); });
       result.chosen.forEach(function (item) {
