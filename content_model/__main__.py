@@ -28,7 +28,7 @@ from .defaults import DEMO_FIX, REQUIRE_REAL_CLINIC, demo_note, real_clinic_requ
 from .errors import format_errors
 from .models import _slug
 from .pages import drill_page_problems
-from .placeholders import dose_warnings, new_drill_entry
+from .placeholders import new_drill_entry
 from .readability import readability_findings
 from .readability import run as readability
 from .review import review_problems
@@ -49,7 +49,6 @@ class CheckContext:
 CHECKS: list[tuple[str, Callable[[Content, CheckContext], list[ContentError]]]] = [
     ("drill pages", lambda content, ctx: drill_page_problems(content, ctx.docs, docs_shown=ctx.docs.as_posix())),
     ("clinical review", lambda content, ctx: review_problems(content, today=ctx.today)),
-    ("doses on handouts", lambda content, ctx: dose_warnings(content)),
     (
         "plain language",
         lambda content, ctx: readability_findings(content, ctx.docs, docs_shown=ctx.docs.as_posix()),
@@ -90,7 +89,8 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
     notes = f" ({_count(warnings, 'warning')} above; warnings do not stop publishing)" if warnings else ""
     if errors and any(f.severity == "error" for f in defaults):
         print(
-            f"\nThis check is for publishing ({REQUIRE_REAL_CLINIC}=1): the defaults above must be changed. {DEMO_FIX}",
+            f"\nThis check is for publishing ({REQUIRE_REAL_CLINIC}=1): "
+            f"the defaults above must be changed. {DEMO_FIX}",
             file=sys.stderr,
         )
     if errors:

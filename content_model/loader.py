@@ -160,9 +160,8 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
             values[key] = adapter.validate_python(source.value)
         except ValidationError as error:
             placed = {(e.line, e.column) for e in unfinished}
-            errors += [
-                e for e in validation_errors(error, source, key if many else key, model) if (e.line, e.column) not in placed
-            ]
+            found = validation_errors(error, source, key if many else key, model)
+            errors += [e for e in found if (e.line, e.column) not in placed]
             if many and isinstance(source.value, list):
                 # Keep the entries that are valid so cross-file checks still run.
                 values[key] = _valid_entries(model, source.value)

@@ -10,10 +10,9 @@ Only these exact texts are refused (in any letter case, wherever they stand in a
 ordinary brackets in patient text, such as "Wear in the joints of your spine (arthritis)",
 stay allowed.
 
-A drill on a program's handout with no dose gives the patient no "How much" line: that is a
-warning (:func:`dose_warnings`), not an error, because a clinic may mean it (a drill done as
-long as is comfortable). The entry new-drill prints has a dose placeholder, so a new drill
-cannot reach a handout without its dose being decided.
+The entry new-drill prints has a dose placeholder, ``dose: (how much)``, so a new drill cannot
+reach a handout before someone has decided its dose (or deleted the line on purpose: a drill
+with no dose is allowed, and its handout block then has no "How much" line).
 """
 
 from __future__ import annotations
@@ -36,11 +35,14 @@ class Placeholder:
 
 NAME = Placeholder("(the drill's name)", "the drill's name as patients know it, e.g. Figure 4 Stretch")
 SUMMARY = Placeholder(
-    "(one or two sentences on what it does)", "one or two plain sentences on what the drill does for the patient"
+    "(one or two sentences on what it does)",
+    "one or two plain sentences on what the drill does for the patient",
 )
 FIRST_STEP = Placeholder("(first step)", "the first thing the patient does, starting with a verb")
 SECOND_STEP = Placeholder("(second step)", "the next thing the patient does, starting with a verb")
-CAUTION = Placeholder("(when to stop)", "when to stop or hold back, e.g. Stop if the pain spreads down your leg.")
+CAUTION = Placeholder(
+    "(when to stop)", "when to stop or hold back, e.g. Stop if the pain spreads down your leg."
+)
 DOSE = Placeholder(
     "(how much)",
     "how much to do, in whole numbers, e.g. {sets: 2, reps: 10, per_day: 1} "
@@ -107,24 +109,3 @@ def placeholder_problems(source: Source, key: str) -> list[ContentError]:
         )
         problems.append(ContentError(source.file, line, column, field_path(key, path), message))
     return problems
-
-
-def dose_warnings(content: Any) -> list[ContentError]:
-    """A warning for each drill on a program's handout that has no dose."""
-    warnings = []
-    source = content.sources["programs"]
-    for index, program in enumerate(content.programs):
-        for position, drill_id in enumerate(program.drills):
-            drill = content.drill(drill_id)
-            if drill.dose is not None and not drill.dose.is_empty:
-                continue
-            path = (index, "drills", position)
-            line, column = source.where(path)
-            drill_line = content.line_of("drills", drill_id)
-            message = (
-                f"drill '{drill_id}' has no dose, so the handout '{program.title}' will not say how much "
-                f"to do: add a line such as `dose: {{sets: 2, reps: 10, per_day: 1}}` to the drill in "
-                f"{content.file('drills')} (line {drill_line})"
-            )
-            warnings.append(ContentError(source.file, line, column, field_path("programs", path), message, "warning"))
-    return warnings

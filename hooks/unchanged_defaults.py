@@ -42,10 +42,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     errors = [problem for problem in found if problem.severity == "error"]
     if errors:
         lines = "\n".join(problem.plain() for problem in errors)
+        still = f"{len(errors)} defaults are" if len(errors) > 1 else "1 default is"
         raise Abort(
-            f"{lines}\n\nThis build publishes the site (REQUIRE_REAL_CLINIC=1), and "
-            f"{len(errors)} default{'s are' if len(errors) > 1 else ' is'} still in place: fix each line above. "
-            f"{DEMO_FIX}"
+            f"{lines}\n\nThis build publishes the site (REQUIRE_REAL_CLINIC=1), and {still} "
+            f"still in place: fix each line above. {DEMO_FIX}"
         )
     note = demo_note(content)
     for problem in found + ([note] if note else []):

@@ -2,7 +2,7 @@
 
 * The placeholder texts ``make new-drill`` prints, pasted and left as they are, stop ``make check``
   and the build with file:line; ordinary brackets in patient text stay allowed.
-* A drill on a handout with no dose is named by ``make check``.
+* The entry new-drill prints has a dose placeholder, so a new drill is not published without a dose.
 * The defaults a clinic must change (name, site_url at example.org, the edit link) are listed by
   every build as INFO lines (``--strict`` passes), and refused with REQUIRE_REAL_CLINIC=1 (the
   deploy workflow) unless data/clinic.yml says ``demo: true``.
@@ -133,19 +133,6 @@ def test_the_build_refuses_a_placeholder_with_its_file_and_line(project: Path, t
     assert f"data/drills.yml:{line}:" in build.output and PLACEHOLDER_MESSAGE in build.output, build.output
     assert "Traceback" not in build.output
     assert not list((tmp_path / "site").rglob("*.html"))
-
-
-def test_check_names_a_drill_on_a_handout_with_no_dose(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # In small_data, plank has no dose and is the second drill of the program "core".
-    data, docs = write_project(tmp_path)
-    assert main(["--data", str(data), "--docs", str(docs), "check"]) == 0
-    err = capsys.readouterr().err
-    line = line_of(data / "programs.yml", "drills: [bridge, plank]")
-    assert re.search(
-        rf"data/programs.yml:{line}:\d+: warning: programs\[0\]\.drills\[1\]: drill 'plank' has no dose, "
-        r"so the handout 'Core program' will not say how much to do: add a line such as `dose: ", err
-    ), err
-    assert "'bridge' has no dose" not in err
 
 
 # --- Defaults not changed yet ------------------------------------------------------------------
@@ -311,5 +298,25 @@ def test_the_banner_is_visible_and_passes_axe_on_a_phone(chromium: Browser, base
             result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
             assert result.response["passes"], "axe ran no checks"
             assert result.response["violations"] == [], (scheme, path, result.response["violations"])
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_sheet_printed_from_the_browser_says_demo_site_on_every_page(chromium: Browser, base: str) -> None:
+    """Printed by Chromium (the builder, a handout, a drill): every page's top margin says so, and the
+    line is not also in the sheet, where it would take room from the drills."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        fragment = "#" + "&".join(f"drill={d.id}.2.10...0" for d in content_model.load(ROOT / "data").drills)
+        for path in ("handouts/builder/" + fragment, "handouts/hip-mobility/", "drills/spiderman/"):
+            page.goto(base + path, wait_until="networkidle")
+            page.emulate_media(media="print")
+            assert page.locator(".handout-header__demo").first.is_hidden(), path
+            texts = page_texts(page.pdf(format="Letter", print_background=True))
+            assert texts, path
+            for number, text in enumerate(texts, 1):
+                assert text.count(DEMO_TEXT) == 1, (path, number, text[:200])
     finally:
         context.close()
