@@ -19,10 +19,6 @@ from collections.abc import Callable, Sized
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.exceptions import ConfigurationError
-from mkdocs.utils.yaml import yaml_load
-from yaml import YAMLError
-
 from . import Content, ContentError, ContentErrors, load
 from .defaults import DEMO_FIX, REQUIRE_REAL_CLINIC, demo_note, real_clinic_required, unchanged_defaults
 from .errors import format_errors
@@ -108,6 +104,11 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
 
 def _unchanged_defaults(content: Content, config_file: Path) -> list[ContentError]:
     """The defaults the site has not changed yet, read as the build reads mkdocs.yml (SITE_URL included)."""
+    # MkDocs' own reader (for !ENV and INHERIT), imported here: the other commands do not need it.
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+    from yaml import YAMLError
+
     try:
         with config_file.open(encoding="utf-8") as stream:
             config = yaml_load(stream)
