@@ -7,7 +7,9 @@ the same lines stop the build, unless ``data/clinic.yml`` says ``demo: true``. T
 ``content_model/defaults.py``, shared with ``make check``.
 
 A demo site says so on every page: ``demo_site`` is true for the theme's templates, and
-``overrides/main.html`` shows the banner (the printed sheets carry their own, from the data).
+``overrides/main.html`` shows the banner and loads ``demo.css``, which prints the same words at
+the top of every printed page. The sheets carry their own line (macros' handout_header.html),
+which WeasyPrint puts at the top of every PDF page (print.css).
 """
 
 from __future__ import annotations
