@@ -19,6 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .errors import ContentError, ContentErrors
 from .messages import field_path, validation_errors
 from .models import Clinic, Drill, Program, RootCause
+from .placeholders import placeholder_problems
 from .plain_language import PlainLanguage
 from .yaml_source import Source, read_source
 
@@ -151,11 +152,16 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
         errors += problems
         if problems:
             continue
+        # Placeholders make new-drill wrote are named as such, not also as a wrong type.
+        unfinished = placeholder_problems(source, key)
+        errors += unfinished
         adapter = _adapter(model, many)
         try:
             values[key] = adapter.validate_python(source.value)
         except ValidationError as error:
-            errors += validation_errors(error, source, key if many else key, model)
+            placed = {(e.line, e.column) for e in unfinished}
+            found = validation_errors(error, source, key if many else key, model)
+            errors += [e for e in found if (e.line, e.column) not in placed]
             if many and isinstance(source.value, list):
                 # Keep the entries that are valid so cross-file checks still run.
                 values[key] = _valid_entries(model, source.value)

@@ -187,9 +187,12 @@ def test_new_drill_adds_the_entry_and_prints_next_steps(project: Path, tmp_path:
     again = run_cli(project, "new-drill", "clamshell")
     assert again.returncode == 0 and "already has a drill 'clamshell': nothing added" in again.stdout
     assert drills.read_text(encoding="utf-8") == after
-    # Until each (...) is replaced, the check refuses the drill, naming its lines.
+    # Until each (...) is replaced, the check and the build refuse the drill, naming its lines.
+    unfinished = f"data/drills.yml:{line + 1}:3: drills[6].name: \"(the drill's name)\" is still the placeholder"
     check = run_cli(project, "check")
-    assert check.returncode == 1 and "data/drills.yml:" in check.stderr and "drills[6]" in check.stderr, check.stderr
+    assert check.returncode == 1 and unfinished in check.stderr, check.stderr
+    build = mkdocs_build(project, tmp_path / "site")
+    assert_failed_cleanly(build, unfinished)
     # With the drill's own words, it builds, and the page is there.
     entry = after[after.index("- id: clamshell\n"):]
     written = (
@@ -198,6 +201,7 @@ def test_new_drill_adds_the_entry_and_prints_next_steps(project: Path, tmp_path:
         .replace("(first step)", "Lie on your side with your knees bent.")
         .replace("(second step)", "Lift your top knee, then lower it slowly.")
         .replace("(when to stop)", "Stop if your hip hurts.")
+        .replace("(how much)", "{sets: 2, reps: 10, per_day: 1}")
     )
     assert "(" not in written, written
     drills.write_text(after.replace(entry, written), encoding="utf-8")

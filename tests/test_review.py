@@ -226,6 +226,20 @@ def test_new_drill_entry_loads_and_awaits_review(
     monkeypatch.chdir(tmp_path)
     assert main(["new-drill", "clamshell"]) == 0
     out = capsys.readouterr().out
+    # "Replace each (...) with your words": left as they are, the placeholders are refused.
+    drills_file = data / "drills.yml"
+    text = drills_file.read_text(encoding="utf-8")
+    entry = text[text.index("- id: clamshell\n"):]
+    with pytest.raises(content_model.ContentErrors):
+        content_model.load(data, shown_dir="data")
+    for placeholder, words in (
+        ("(the drill's name)", "Clamshell"), ("(one or two sentences on what it does)", "Works your hip."),
+        ("(first step)", "Lie on your side."), ("(second step)", "Lift your top knee."),
+        ("(when to stop)", "Stop if your hip hurts."), ("(how much)", "{sets: 2, reps: 10}"),
+    ):
+        assert placeholder in entry
+        entry = entry.replace(placeholder, words)
+    drills_file.write_text(text[: text.index("- id: clamshell\n")] + entry, encoding="utf-8")
     content = content_model.load(data, shown_dir="data")
     assert content.drill("clamshell").needs_review
     (finding,) = [f for f in review_problems(content, today=TODAY) if "'clamshell'" in f.message]
