@@ -89,4 +89,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     read = [f for f in files if f.generated_by is None and (f.abs_src_path or "").startswith(docs)]
     in_read = {id(f) for f in read}
     others = [f for f in files if id(f) not in in_read]
-    return Files([*sorted([*read, *pages], key=lambda f: _walk_order(f.src_uri)), *others])
+    # Reordered in place: a plugin's own Files class (mkdocs-static-i18n has one) stays as it is.
+    for file in [*read, *others]:  # every file
+        files.remove(file)
+    for file in [*sorted([*read, *pages], key=lambda f: _walk_order(f.src_uri)), *others]:
+        files.append(file)
+    return files

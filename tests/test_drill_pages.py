@@ -70,3 +70,22 @@ def test_drill_page_has_title_description_and_no_nav_entry(site: Build) -> None:
     nav = [a["href"] for a in site.html("").select("nav.md-nav--primary a[href]")]
     assert "drills/" in nav and not any(href.startswith("drills/") and href != "drills/" for href in nav), nav
 
+
+
+def test_drill_pages_are_added_to_the_files_object_it_is_given() -> None:
+    """Another plugin's Files class (mkdocs-static-i18n replaces MkDocs' own) is kept, not swapped for
+    a plain one, and the drill pages sit after the drill index, in the order of their ids."""
+    from mkdocs.config import load_config  # noqa: PLC0415
+    from mkdocs.structure.files import Files, get_files  # noqa: PLC0415
+
+    class PluginFiles(Files):
+        pass
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = PluginFiles(list(get_files(config)))
+    result = config.plugins.on_files(files, config=config)  # every on_files of the build, in order
+    assert result is files
+    uris = [f.src_uri for f in result]
+    start = uris.index("drills/index.md")
+    assert uris[start + 1 : start + 1 + len(CONTENT.drills)] == sorted(f"drills/{d.id}.md" for d in CONTENT.drills)
+    assert all(result.get_file_from_path(f"drills/{d.id}.md").generated_by for d in CONTENT.drills)
