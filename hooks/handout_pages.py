@@ -13,26 +13,29 @@ YAML or Markdown text.
 
 Adding a program to data/programs.yml is all it takes. A page in docs/ at the
 same address stops the build and says which one to delete. The "edit this
-page" link of a handout opens data/programs.yml, where its content lives.
+page" link of a handout opens data/programs.yml, where its content lives
+(hooks/generated_edit_links.py).
+
+The pages are added at priority -110, after mkdocs-static-i18n's own ``on_files``
+(-100), which fails on generated files (ultrabug/mkdocs-static-i18n#263).
 """
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
 
 import yaml
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 import content_model
 from macros.handout import handout_src
 from macros.page_meta import CALL_TO_ACTION
 from macros.state import build_state
 
-_MARKER = "generated_from"  # front matter key that marks a generated handout page
+_MARKER = "generated_from"  # front matter key naming the data file the "edit this page" link opens
 
 
 # The body of every generated page: the same text for all, with no value written into it. The
@@ -62,6 +65,7 @@ def _page(program: content_model.Program, large_print: bool, data_file: str) -> 
     return f"---\n{dumped}---\n\n{_BODY}"
 
 
+@event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     content = build_state(config).content
     taken = {f.dest_uri: f for f in files}
@@ -79,14 +83,3 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             taken[file.dest_uri] = file
             files.append(file)
     return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    data_file = page.meta.get(_MARKER)
-    if not data_file or not page.file.generated_by:
-        return None
-    if config.edit_uri:
-        # The edit link opens the data file; edit_uri points at docs/, which sits beside data/.
-        docs_base = urljoin(config.repo_url or "", config.edit_uri)
-        page.edit_url = urljoin(docs_base if docs_base.endswith("/") else docs_base + "/", f"../{data_file}")
-    return None
