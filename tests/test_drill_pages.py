@@ -82,6 +82,7 @@ def test_drill_pages_are_added_to_the_files_object_it_is_given() -> None:
         pass
 
     config = load_config(str(ROOT / "mkdocs.yml"))
+    config = config.plugins.on_config(config)  # as a build starts: the build's state (content) is made here
     files = PluginFiles(list(get_files(config)))
     result = config.plugins.on_files(files, config=config)  # every on_files of the build, in order
     assert result is files
