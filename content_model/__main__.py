@@ -29,9 +29,11 @@ from plain_language.readability import readability_findings
 from plain_language.readability import run as readability
 
 from . import Content, ContentError, ContentErrors, load
+from .defaults import DEMO_FIX, REQUIRE_REAL_CLINIC, demo_note, real_clinic_required, unchanged_defaults
 from .errors import format_errors
 from .models import _slug
 from .pages import drill_page_problems
+from .placeholders import new_drill_entry
 from .review import review_problems
 from .schema import SCHEMA_DIR, stale_schemas, write_schemas
 
@@ -68,8 +70,18 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
     findings: list[ContentError] = []
     for _name, run in CHECKS:
         findings += run(content, context)
+    defaults = _unchanged_defaults(content, data.parent / "mkdocs.yml")
+    findings += defaults
     errors = sorted(f for f in findings if f.severity == "error")
-    warnings = sorted(f for f in findings if f.severity != "error")
+    warnings = sorted(f for f in findings if f.severity == "warning")
+    notices = [f for f in defaults if f.severity == "notice"]
+    if notices:
+        demo = demo_note(content)
+        print(format_errors(sorted(notices + ([demo] if demo else []))))
+        print(
+            f"Not changed yet: {_count(notices, 'default')} above; change them before the site goes live "
+            "(README.md, 'Make it your clinic's site').\n"
+        )
     if warnings:
         print(format_errors(warnings), file=sys.stderr)
     if errors:
@@ -79,6 +91,12 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
         f"{_count(content.programs, 'program')}, clinic phone {content.clinic.phone_display}"
     )
     notes = f" ({_count(warnings, 'warning')} above; warnings do not stop publishing)" if warnings else ""
+    if errors and any(f.severity == "error" for f in defaults):
+        print(
+            f"\nThis check is for publishing ({REQUIRE_REAL_CLINIC}=1): "
+            f"the defaults above must be changed. {DEMO_FIX}",
+            file=sys.stderr,
+        )
     if errors:
         print(
             f"\nFound {_count(errors, 'problem')}: fix each of them; nothing can be published until then."
@@ -92,22 +110,31 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
     return 0
 
 
+def _unchanged_defaults(content: Content, config_file: Path) -> list[ContentError]:
+    """The defaults the site has not changed yet, read as the build reads mkdocs.yml (SITE_URL included)."""
+    # MkDocs' own reader (for !ENV and INHERIT), imported here: the other commands do not need it.
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+    from yaml import YAMLError
+
+    try:
+        with config_file.open(encoding="utf-8") as stream:
+            config = yaml_load(stream)
+    except (OSError, YAMLError, ConfigurationError):
+        return []  # no mkdocs.yml here (content checked on its own): nothing to compare
+    found = unchanged_defaults(
+        content,
+        config.get("site_url"),
+        config.get("edit_uri"),
+        config_file,
+        config_shown=config_file.name,
+        required=real_clinic_required(),
+    )
+    return found
+
+
 def _count(items: Sized, noun: str) -> str:
     return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
-
-
-NEW_DRILL_DATA = """\
-- id: {id}
-  name: (the drill's name)
-  summary: (one or two sentences on what it does)
-  level: beginner            # beginner, intermediate or advanced
-  steps:                     # 2 to 8 steps, one action each, starting with a verb
-    - (first step)
-    - (second step)
-  cautions:                  # when to stop or hold back
-    - (when to stop)
-  needs_review: New drill. A licensed clinician must check it before use.
-"""
 
 
 def new_drill(drill_id: str, data: Path, docs: Path) -> int:
@@ -131,7 +158,7 @@ def new_drill(drill_id: str, data: Path, docs: Path) -> int:
     drills_file = f"{data.as_posix()}/drills.yml"
     steps = []
     if not in_data:
-        example = NEW_DRILL_DATA.format(id=drill_id).rstrip("\n").replace("\n", "\n     ")
+        example = new_drill_entry(drill_id).rstrip("\n").replace("\n", "\n     ")
         steps.append(
             f"Add the drill to {drills_file}: at the end of the file, after an empty line, starting at "
             f"the left edge. Replace each (...) with your words:\n\n     {example}\n"
@@ -139,7 +166,8 @@ def new_drill(drill_id: str, data: Path, docs: Path) -> int:
     steps += [
         f"Optional: list '{drill_id}' under `drills:` of a program in {data.as_posix()}/programs.yml "
         f"(to put it on that handout) or of a root cause in {data.as_posix()}/root_causes.yml.",
-        "Run `make check` and fix every problem it reports (CONTRIBUTING.md explains each message). "
+        "Run `make check` and fix every problem it reports (CONTRIBUTING.md explains each message): "
+        "it refuses any (...) still left as it is. "
         "Until a clinician has reviewed the drill, it is listed as a warning: that is expected.",
         f"Run `make serve` and open http://127.0.0.1:8000/drills/{drill_id}/ to see the page.",
         f"Commit {page.as_posix()} and {drills_file} and open a pull request (CONTRIBUTING.md shows how).",

@@ -239,6 +239,13 @@ class Clinic(Strict):
         description="When true, `make check` fails while any drill or root cause "
         "is not reviewed or was reviewed more than 12 months ago.",
     )
+    # Here, not in mkdocs.yml: whether the site is a real clinic's is part of the clinic's identity.
+    demo: bool = Field(
+        False,
+        description="True only for a demonstration site: every page and printed sheet then says "
+        "'Demo site: not a real clinic', and the deploy accepts the default name and addresses. "
+        "Delete this line when the site is your clinic's.",
+    )
 
     @field_validator("country")
     @classmethod

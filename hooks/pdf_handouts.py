@@ -240,8 +240,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         counted.append((job, pages))
         try:
             cache.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(pdf)
-            _pages_file(cached).write_text(f"{pages}\n", encoding="ascii")  # last: a PDF without it is made again
+            # Each file is written whole under a temporary name, then renamed: another build using the
+            # same cache at the same time (the tests run in parallel) never reads half a file.
+            _write_atomically(cached, pdf)
+            _write_atomically(_pages_file(cached), f"{pages}\n".encode("ascii"))  # last: a PDF without it is made again
         except OSError as error:
             log.info(f"PDF cache not written ({error}); the next build renders {job.target} again.")
     for old in cache.iterdir() if cache.is_dir() else ():
@@ -254,6 +256,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     too_long = [(job, pages) for job, pages in counted if pages > job.variant.most_pages]
     if too_long:
         raise Abort(_over_the_limit(content, too_long))
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_bytes(data)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _pages_file(cached_pdf: Path) -> Path:

@@ -54,7 +54,8 @@ def _publisher(clinic: Clinic) -> dict[str, Any]:
     publisher: dict[str, Any] = {
         "@type": "MedicalOrganization",
         "name": clinic.name,
-        "telephone": clinic.phone_e164,
+        # The extension, when there is one, as schema.org's examples write it: "+1-555-0100 ext. 2".
+        "telephone": f"{clinic.phone_e164} ext. {clinic.phone_extension}" if clinic.phone_extension else clinic.phone_e164,
     }
     if clinic.website:
         publisher["url"] = clinic.website

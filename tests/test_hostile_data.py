@@ -18,6 +18,7 @@ import content_model
 from content_model import ContentError, ContentErrors
 from content_model.yaml_source import MAX_DEPTH, MAX_FILE_BYTES
 from macros.render import render
+from conftest import load_hook
 from small_data import CLINIC, DRILLS, write_project, replaced
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -361,6 +362,8 @@ def test_extension_is_shown_and_dialled(tmp_path: Path) -> None:
     button = html.select_one("a.call-to-action__call")
     assert button["href"] == "tel:+18665880230;ext=2"
     assert " ".join(button.get_text().split()) == "Call 866-588-0230 ext. 2"
+    # Search engines get it too (JSON-LD's telephone is text).
+    assert load_hook("structured_data.py")._publisher(clinic)["telephone"] == "+18665880230 ext. 2"
 
 
 @pytest.mark.parametrize(

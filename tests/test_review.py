@@ -229,6 +229,14 @@ def test_new_drill_example_pasted_as_told_is_valid_and_awaits_review(
     assert "at the end of the file, after an empty line, starting at the left edge" in out
     example = out.split("with your words:\n\n", 1)[1].split("\n\n", 1)[0]
     entry = "\n".join(line.removeprefix("     ") for line in example.splitlines())
+    # "Replace each (...) with your words": left as they are, the placeholders are refused.
+    for placeholder, words in (
+        ("(the drill's name)", "Clamshell"), ("(one or two sentences on what it does)", "Works your hip."),
+        ("(first step)", "Lie on your side."), ("(second step)", "Lift your top knee."),
+        ("(when to stop)", "Stop if your hip hurts."), ("(how much)", "{sets: 2, reps: 10}"),
+    ):
+        assert placeholder in entry
+        entry = entry.replace(placeholder, words)
     with (data / "drills.yml").open("a", encoding="utf-8") as drills:
         drills.write("\n" + entry + "\n")
     content = content_model.load(data, shown_dir="data")

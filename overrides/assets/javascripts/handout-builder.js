@@ -13,6 +13,15 @@
 
   var DOSE_FIELDS = ["sets", "reps", "hold_seconds", "per_day"];
   var MAX_NUMBER = 999;
+  // A link's "#" part longer than this is no link the builder made (a few hundred drills fit).
+  var MAX_FRAGMENT = 20000;
+  // How many parts a note about a link names, and how much of each it shows.
+  var MAX_NOTED = 5;
+  var NOTED_LENGTH = 40;
+
+  // Ids, doses and anything else that comes from the data or a link are looked up in Maps,
+  // never on plain objects: "#drill=__proto__" or "#drill=constructor" must find nothing.
+  // (The dose words below are looked up by a whole number from 1 to 999, own properties only.)
 
   function count(n, one, many) {
     return n + " " + (n === 1 ? one : many);
@@ -60,31 +69,74 @@
     }).join("&");
   }
 
+  // A part of a link, as a note may show it: decoded when it can be, and cut short.
+  function shown(part) {
+    var text = part;
+    try {
+      text = decodeURIComponent(part);
+    } catch (error) {
+      // "%E0%A4%A" and the like: shown as written
+    }
+    text = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, "");
+    return text.length > NOTED_LENGTH ? text.slice(0, NOTED_LENGTH) + "\u2026" : text;
+  }
+
+  // One "drill=<id>.<sets>.<reps>.<hold>.<per day>.<each side>" part, or null if it is not one.
+  function readPart(part, drills) {
+    var match = /^drill=([a-z0-9-]+)((?:\.[0-9]*){0,5})$/.exec(part);
+    if (!match || !drills.has(match[1])) return null;
+    var values = match[2].split(".").slice(1);
+    var dose = new Map();
+    for (var i = 0; i < DOSE_FIELDS.length; i += 1) {
+      var text = values[i] || "";
+      var number = text === "" ? null : wholeNumber(text);
+      if (text !== "" && number === null) return null; // 0 or 1000: not a dose the builder writes
+      dose.set(DOSE_FIELDS[i], number);
+    }
+    var side = values[4] || "";
+    if (side !== "" && side !== "0" && side !== "1") return null;
+    var item = { id: match[1], dose: {}, eachSide: side === "1", note: "" };
+    DOSE_FIELDS.forEach(function (field) { item.dose[field] = dose.get(field); });
+    return item;
+  }
+
+  // What a link asks for: the drills it names, in order, and the parts that were not understood
+  // (unknown ids, bad numbers, anything else), which are left out.
   function fromFragment(hash, drills) {
     var found = [];
-    var unknown = 0;
-    hash.replace(/^#/, "").split("&").forEach(function (part) {
-      if (part.indexOf("drill=") !== 0) return;
-      var values = part.slice(6).split(".");
-      var drill = drills[values[0]];
-      if (!drill) {
-        unknown += 1;
+    var seen = new Set();
+    var ignored = [];
+    var text = String(hash).replace(/^#/, "");
+    if (text.length > MAX_FRAGMENT) return { chosen: [], ignored: ["(a very long link)"] };
+    text.split("&").forEach(function (part) {
+      if (part === "") return;
+      var item = readPart(part, drills);
+      if (!item || seen.has(item.id)) {
+        ignored.push(shown(part));
         return;
       }
-      if (found.some(function (item) { return item.id === drill.id; })) return;
-      var dose = {};
-      DOSE_FIELDS.forEach(function (field, index) { dose[field] = wholeNumber(values[index + 1] || ""); });
-      found.push({ id: drill.id, dose: dose, eachSide: values[5] === "1", note: "" });
+      seen.add(item.id);
+      found.push(item);
     });
-    return { chosen: found, unknown: unknown };
+    return { chosen: found, ignored: ignored };
+  }
+
+  // The note about a link's left-out parts, in plain words.
+  function ignoredNote(ignored, opened) {
+    if (!ignored.length) return "";
+    var named = ignored.slice(0, MAX_NOTED).map(function (part) { return "\u201c" + part + "\u201d"; });
+    var more = ignored.length - named.length;
+    return "Part of this link was not understood and was left out: " + named.join(", ") +
+      (more ? " and " + count(more, "more part", "more parts") : "") +
+      (opened ? ". The rest of the link was opened: check the drills below." : ". Choose the drills you need below.");
   }
 
   function setUp(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "yes";
     var data = JSON.parse(document.getElementById("handout-builder-data").textContent);
-    var drills = {};
-    data.drills.forEach(function (drill) { drills[drill.id] = drill; });
+    var drills = new Map();
+    data.drills.forEach(function (drill) { drills.set(drill.id, drill); });
 
     var page = root.parentNode; // the preview and the templates are beside the controls
     var rowTemplate = page.querySelector("[data-row-template]");
@@ -95,10 +147,15 @@
     var linkField = root.querySelector("[data-link]");
     var status = root.querySelector("[data-status]");
     var linkStatus = root.querySelector("[data-link-status]");
+    var linkNote = root.querySelector("[data-link-note]");
+    var blocks = new Map(); // drill id -> the <template> of its printed block
+    page.querySelectorAll("template[data-drill-block]").forEach(function (template) {
+      blocks.set(template.dataset.drillBlock, template);
+    });
     var choices = Array.prototype.slice.call(root.querySelectorAll("[data-choose]"));
 
     var chosen = []; // [{id, dose: {sets, reps, hold_seconds, per_day}, eachSide, note}], in print order
-    var rows = {}; // drill id -> its <li> in the list of chosen drills
+    var rows = new Map(); // drill id -> its <li> in the list of chosen drills
 
     function say(message) {
       status.textContent = message;
@@ -113,7 +170,7 @@
       var list = preview.querySelector(".handout-sheet__drills");
       list.replaceChildren();
       chosen.forEach(function (item, index) {
-        var block = page.querySelector('[data-drill-block="' + item.id + '"]').content.cloneNode(true);
+        var block = blocks.get(item.id).content.cloneNode(true);
         block.querySelector(".handout-drill__number").textContent = index + 1 + ".";
         var dose = block.querySelector(".handout-drill__dose");
         var phrase = dosePhrase(data.dose_words, item.dose, item.eachSide);
@@ -149,7 +206,7 @@
 
     function update() {
       chosen.forEach(function (item, index) {
-        var row = rows[item.id];
+        var row = rows.get(item.id);
         row.querySelector("[data-row-number]").textContent = index + 1 + ".";
         row.querySelector('[data-move="up"]').disabled = index === 0;
         row.querySelector('[data-move="down"]').disabled = index === chosen.length - 1;
@@ -165,7 +222,7 @@
 
     function makeRow(item) {
       var row = rowTemplate.content.firstElementChild.cloneNode(true);
-      var drill = drills[item.id];
+      var drill = drills.get(item.id);
       row.querySelectorAll("[data-row-name]").forEach(function (span) {
         span.textContent = span.classList.contains("handout-builder__hidden-text") ? " " + drill.name : drill.name;
       });
@@ -180,13 +237,13 @@
       row.querySelector('[data-dose="each_side"]').checked = item.eachSide;
       row.querySelector("[data-note]").value = item.note;
       row.dataset.row = item.id;
-      rows[item.id] = row;
+      rows.set(item.id, row);
       return row;
     }
 
     function add(id) {
-      if (indexOf(id) !== -1) return;
-      var drill = drills[id];
+      if (indexOf(id) !== -1 || !drills.has(id)) return;
+      var drill = drills.get(id);
       var dose = {};
       DOSE_FIELDS.forEach(function (field) { dose[field] = drill[field]; });
       var item = { id: id, dose: dose, eachSide: drill.each_side, note: "" };
@@ -200,10 +257,10 @@
       var index = indexOf(id);
       if (index === -1) return;
       chosen.splice(index, 1);
-      rows[id].remove();
-      delete rows[id];
+      rows.get(id).remove();
+      rows.delete(id);
       update();
-      say(drills[id].name + " removed.");
+      say(drills.get(id).name + " removed.");
       return index;
     }
 
@@ -215,26 +272,25 @@
       chosen[index] = chosen[other];
       chosen[other] = item;
       // Move the neighbour, not this row, so the button pressed keeps the focus.
-      var row = rows[id];
-      var neighbour = rows[chosen[index].id];
+      var row = rows.get(id);
+      var neighbour = rows.get(chosen[index].id);
       if (step < 0) rowList.insertBefore(neighbour, row.nextSibling);
       else rowList.insertBefore(neighbour, row);
       update();
-      say(drills[id].name + " is now number " + (other + 1) + " of " + chosen.length + ".");
+      say(drills.get(id).name + " is now number " + (other + 1) + " of " + chosen.length + ".");
     }
 
     function restore(hash) {
       var result = fromFragment(hash, drills);
-      if (!result.chosen.length && !result.unknown) return;
+      linkNote.textContent = ignoredNote(result.ignored, result.chosen.length > 0);
+      if (!result.chosen.length) return; // nothing usable: what is chosen stays as it is
       chosen.slice().forEach(function (item) { remove(item.id); });
       result.chosen.forEach(function (item) {
         chosen.push(item);
         rowList.appendChild(makeRow(item));
       });
       update();
-      var message = "Opened from a link: " + count(result.chosen.length, "drill", "drills") + ".";
-      if (result.unknown) message += " " + count(result.unknown, "drill", "drills") + " in the link could not be found on this site.";
-      say(message);
+      say("Opened from a link: " + count(result.chosen.length, "drill", "drills") + ".");
     }
 
     // Choosing, in the list of all drills
@@ -248,15 +304,15 @@
 
     search.addEventListener("input", function () {
       var words = search.value.trim().toLowerCase();
-      var shown = {};
+      var matching = new Set();
       root.querySelectorAll("[data-choice]").forEach(function (choice) {
         choice.hidden = words !== "" && choice.dataset.name.indexOf(words) === -1;
-        if (!choice.hidden) shown[choice.querySelector("[data-choose]").value] = true;
+        if (!choice.hidden) matching.add(choice.querySelector("[data-choose]").value);
       });
       root.querySelectorAll("[data-group]").forEach(function (group) {
         group.hidden = !group.querySelector("[data-choice]:not([hidden])");
       });
-      var found = Object.keys(shown).length;
+      var found = matching.size;
       root.querySelector("[data-search-status]").textContent = words === "" ? "" :
         found ? count(found, "drill matches", "drills match") + "." : "No drill has that in its name.";
     });
@@ -270,12 +326,13 @@
         move(id, button.dataset.move === "up" ? -1 : 1);
         if (button.disabled) {
           // First or last now: keep the focus in this row, on a button that still works.
-          (rows[id].querySelector("[data-move]:not([disabled])") || rows[id].querySelector("[data-remove]")).focus();
+          var kept = rows.get(id);
+          (kept.querySelector("[data-move]:not([disabled])") || kept.querySelector("[data-remove]")).focus();
         }
       } else if (button.hasAttribute("data-remove")) {
         var index = remove(id);
         var next = chosen[Math.min(index, chosen.length - 1)];
-        if (next) rows[next.id].querySelector("[data-remove]").focus();
+        if (next) rows.get(next.id).querySelector("[data-remove]").focus();
         else search.focus();
       }
     });
