@@ -56,7 +56,7 @@ lighthouse: build $(VENV)/.test-installed node_modules/.package-lock.json ## Pag
 	@scripts/require-chromium
 	$(PY) scripts/lighthouse.py site
 
-new-drill: install ## Create the page for a new drill: make new-drill ID=my-drill
+new-drill: install ## Add a new drill to data/drills.yml (its page is generated): make new-drill ID=my-drill
 	@test -n "$(ID)" || { echo "Give the drill's id: make new-drill ID=my-drill"; exit 2; }
 	$(PY) -m content_model new-drill "$(ID)"
 

@@ -1,7 +1,7 @@
 """Command line for clinic editors: ``python -m content_model check`` and friends.
 
     check               validate data/ and the pages, list content due for clinical review
-    new-drill ID        create docs/drills/ID.md and print the next steps
+    new-drill ID        add drill ID to data/drills.yml (its page is generated) and print the next steps
     schema              write the JSON Schemas editors use (schemas/*.schema.json)
     readability         reading level and clarity of every patient text, worst first
 
@@ -24,6 +24,9 @@ from collections.abc import Callable, Sized
 from dataclasses import dataclass
 from pathlib import Path
 
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
 from plain_language.page_html import page_html_problems
 from plain_language.readability import readability_findings
 from plain_language.readability import run as readability
@@ -32,7 +35,6 @@ from . import Content, ContentError, ContentErrors, load
 from .defaults import DEMO_FIX, REQUIRE_REAL_CLINIC, demo_note, real_clinic_required, unchanged_defaults
 from .errors import format_errors
 from .models import _slug
-from .pages import drill_page_problems
 from .placeholders import new_drill_entry
 from .review import review_problems
 from .schema import SCHEMA_DIR, stale_schemas, write_schemas
@@ -50,7 +52,6 @@ class CheckContext:
 # its findings as ContentErrors (severity "error" or "warning"). To add a check,
 # add a line here.
 CHECKS: list[tuple[str, Callable[[Content, CheckContext], list[ContentError]]]] = [
-    ("drill pages", lambda content, ctx: drill_page_problems(content, ctx.docs, docs_shown=ctx.docs.as_posix())),
     ("code in pages", lambda content, ctx: page_html_problems(ctx.docs, docs_shown=ctx.docs.as_posix())),
     ("clinical review", lambda content, ctx: review_problems(content, today=ctx.today)),
     (
@@ -137,40 +138,56 @@ def _count(items: Sized, noun: str) -> str:
     return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
-def new_drill(drill_id: str, data: Path, docs: Path) -> int:
+def new_drill(drill_id: str, data: Path) -> int:
+    """Add a drill to data/drills.yml: an entry with (...) for each text to write.
+
+    The build makes the drill's page from that entry; no other file is needed. The id is
+    checked first, so the entry holds only letters, digits and hyphens besides our own text.
+    """
     try:
         _slug(drill_id)
     except ValueError as error:
         print(f"ID {error}", file=sys.stderr)
         return 2
-    page = docs / "drills" / f"{drill_id}.md"
-    if page.exists():
-        print(f"{page} already exists: nothing to create.")
-    else:
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(f'{{{{ drill_page("{drill_id}") }}}}\n', encoding="utf-8")
-        print(f"Created {page}.")
-    in_data = False
+    path = data / "drills.yml"
+    shown = path.as_posix()
     try:
-        in_data = any(d.id == drill_id for d in load(data, shown_dir=data.as_posix()).drills)
-    except ContentErrors:
-        pass
-    drills_file = f"{data.as_posix()}/drills.yml"
-    steps = []
-    if not in_data:
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        drills = YAML(typ="safe").load(old) if old.strip() else None
+        drills = [] if drills is None else drills  # an empty file, or only comments
+    except (OSError, UnicodeDecodeError, YAMLError):
+        drills = None
+    if not isinstance(drills, list):
+        print(f"{shown} cannot be read as a list of drills: run `make check`, fix what it reports, "
+              "and run this again.", file=sys.stderr)
+        return 1
+    if any(isinstance(d, dict) and d.get("id") == drill_id for d in drills):
+        print(f"{shown} already has a drill '{drill_id}': nothing added.")
+        return 0
+    kept = old.rstrip("\n")
+    new = (kept + "\n\n" if kept else "") + new_drill_entry(drill_id)
+    try:
+        added = YAML(typ="safe").load(new)
+    except YAMLError:
+        added = None
+    if not (isinstance(added, list) and len(added) == len(drills) + 1 and added[-1].get("id") == drill_id):
         example = new_drill_entry(drill_id).rstrip("\n").replace("\n", "\n     ")
-        steps.append(
-            f"Add the drill to {drills_file}: at the end of the file, after an empty line, starting at "
-            f"the left edge. Replace each (...) with your words:\n\n     {example}\n"
-        )
-    steps += [
+        print(f"{shown} does not end with a drill, so the new one cannot be added at its end. Add it yourself, "
+              f"at the end of the list of drills, starting at the left edge:\n\n     {example}\n", file=sys.stderr)
+        return 1
+    path.write_text(new, encoding="utf-8")
+    line = new.count("\n", 0, len(new) - len(new_drill_entry(drill_id))) + 1
+    print(f"Added drill '{drill_id}' to {shown}, at line {line}. The build makes its page, drills/{drill_id}/.")
+    steps = [
+        f"Open {shown} at line {line} and replace each (...) with your words. Until you do, "
+        "`make check` and the build refuse the drill.",
         f"Optional: list '{drill_id}' under `drills:` of a program in {data.as_posix()}/programs.yml "
         f"(to put it on that handout) or of a root cause in {data.as_posix()}/root_causes.yml.",
         "Run `make check` and fix every problem it reports (CONTRIBUTING.md explains each message): "
         "it refuses any (...) still left as it is. "
         "Until a clinician has reviewed the drill, it is listed as a warning: that is expected.",
         f"Run `make serve` and open http://127.0.0.1:8000/drills/{drill_id}/ to see the page.",
-        f"Commit {page.as_posix()} and {drills_file} and open a pull request (CONTRIBUTING.md shows how).",
+        f"Commit {shown} and open a pull request (CONTRIBUTING.md shows how).",
         "Ask a licensed clinician to review the drill. Then replace its needs_review line with "
         f'`reviewed: {{by: "Name, PT, DPT", on: {datetime.date.today().isoformat()}}}`.',
     ]
@@ -206,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="the date reviews are measured from, YYYY-MM-DD (default: today)",
     )
-    new = sub.add_parser("new-drill", help="create the page for a new drill")
+    new = sub.add_parser("new-drill", help="add a new drill to data/drills.yml")
     new.add_argument("id")
     sub.add_parser("readability", help="measure the reading level and clarity of every patient text")
     schema = sub.add_parser("schema", help="write the JSON Schemas of the data files")
@@ -219,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         return readability(args.data, args.docs)
     if args.command == "schema":
         return schemas(args.out, only_check=args.check)
-    return new_drill(args.id, args.data, args.docs)
+    return new_drill(args.id, args.data)
 
 
 if __name__ == "__main__":

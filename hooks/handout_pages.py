@@ -13,21 +13,24 @@ YAML or Markdown text.
 
 Adding a program to data/programs.yml is all it takes. A page in docs/ at the
 same address stops the build and says which one to delete. The "edit this
-page" link of a handout opens data/programs.yml, where its content lives.
+page" link of a handout opens data/programs.yml, where its content lives
+(hooks/generated_edit_links.py).
+
+The pages are added at priority -110, after mkdocs-static-i18n's own ``on_files``
+(-100), which fails on generated files (ultrabug/mkdocs-static-i18n#263).
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from urllib.parse import urljoin
 
 import yaml
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 import content_model
 
@@ -36,7 +39,7 @@ if str(Path(__file__).resolve().parents[1]) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from macros.handout import handout_src  # noqa: E402
 
-_MARKER = "generated_from"  # front matter key that marks a generated handout page
+_MARKER = "generated_from"  # front matter key naming the data file the "edit this page" link opens
 
 
 def _content(config: MkDocsConfig) -> content_model.Content:
@@ -70,6 +73,7 @@ def _page(program: content_model.Program, large_print: bool, data_file: str) -> 
     return f"---\n{dumped}---\n\n{_BODY}"
 
 
+@event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     content = _content(config)
     taken = {f.dest_uri: f for f in files}
@@ -87,14 +91,3 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             taken[file.dest_uri] = file
             files.append(file)
     return files
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    data_file = page.meta.get(_MARKER)
-    if not data_file or not page.file.generated_by:
-        return None
-    if config.edit_uri:
-        # The edit link opens the data file; edit_uri points at docs/, which sits beside data/.
-        docs_base = urljoin(config.repo_url or "", config.edit_uri)
-        page.edit_url = urljoin(docs_base if docs_base.endswith("/") else docs_base + "/", f"../{data_file}")
-    return None

@@ -123,13 +123,14 @@ def define_env(env: Any) -> None:
 
     @macro
     def drill_page(drill_id: str) -> Markup:
-        """The whole page of one drill. Its Markdown file is docs/drills/<id>.md."""
+        """The whole page of one drill: the body of the page hooks/drill_pages.py generates for it."""
         drill = content.drill(drill_id)
         expected = drill_src(drill_id)
         if env.page is not None and env.page.file.src_uri != expected:
             raise content_model.UnknownIdError(
-                f"drill_page('{drill_id}') belongs in docs/{expected}, not in "
-                f"docs/{env.page.file.src_uri}: move it, or fix the id"
+                f"drill_page('{drill_id}') is only for the drill's own page, which the build makes from "
+                f"{content.file('drills')}; it cannot go in docs/{env.page.file.src_uri}: show the drill "
+                f"there with drill_card('{drill_id}'), or link to its page"
             )
         return render(
             "drill_page",

@@ -115,8 +115,6 @@ def our_project(base: Path, data: dict) -> Path:
     (docs / "index.md").write_text(f"{front}# Home\n\nSimple drills for your back.\n\n{{{{ program_drills(\"{first}\") }}}}\n")
     (docs / "drills" / "index.md").write_text(f"{front}# All drills\n\n{{{{ drill_index() }}}}\n")
     (docs / "articles" / "back-pain-when-walking.md").write_text(f"{front}# Root causes\n\n{{{{ root_cause_details() }}}}\n")
-    for drill in data["drills"]:
-        (docs / "drills" / f"{drill['id']}.md").write_text(f"{{{{ drill_page(\"{drill['id']}\") }}}}\n")
     nav = [{"Home": "index.md"}, {"Root causes": "articles/back-pain-when-walking.md"}, {"Drills": "drills/index.md"}]
     (project / "mkdocs.yml").rename(project / "mkdocs.base.yml")
     (project / "mkdocs.yml").write_text(f"INHERIT: mkdocs.base.yml\nnav: {json.dumps(nav)}\n")

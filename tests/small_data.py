@@ -56,11 +56,12 @@ PROGRAMS = """\
 """
 
 FILES = {"clinic": CLINIC, "drills": DRILLS, "root_causes": ROOT_CAUSES, "programs": PROGRAMS}
-DRILL_IDS = ("bridge", "plank")
 
 
 def write_project(folder: Path, **files: str | bytes | None) -> tuple[Path, Path]:
-    """Write data/ and docs/drills/ into folder; a keyword replaces a file (None leaves it out).
+    """Write data/ and an empty docs/drills/ into folder; a keyword replaces a file (None leaves it out).
+
+    Drill pages need no file: the build makes them from data/drills.yml (hooks/drill_pages.py).
 
     Returns (data, docs).
     """
@@ -70,8 +71,6 @@ def write_project(folder: Path, **files: str | bytes | None) -> tuple[Path, Path
     for key, text in {**FILES, **files}.items():
         if text is not None:
             (data / f"{key}.yml").write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    for drill_id in DRILL_IDS:
-        (docs / "drills" / f"{drill_id}.md").write_text(f'{{{{ drill_page("{drill_id}") }}}}\n', encoding="utf-8")
     return data, docs
 
 

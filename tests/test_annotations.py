@@ -203,23 +203,29 @@ def test_make_check_on_actions_prints_workflow_commands_at_line_start(tmp_path: 
     assert "Traceback" not in result.stderr
 
 
-def test_build_hook_annotates_a_drill_without_a_page(tmp_path: Path) -> None:
-    """hooks/drill_pages.py reports through the same formatter as make check."""
+def test_build_hook_annotates_an_old_drill_page_file(tmp_path: Path) -> None:
+    """hooks/drill_pages.py reports through the same formatter as make check: every clash at once."""
     project = make_project(tmp_path)
-    (project / "docs" / "drills" / "spiderman.md").unlink()
-    (project / "docs" / "drills" / "side-plank.md").write_text('{{ drill_page("side-plank") }}\n', encoding="utf-8")
+    (project / "docs" / "drills" / "spiderman.md").write_text('{{ drill_page("spiderman") }}\n', encoding="utf-8")
+    (project / "docs" / "drills" / "figure-4-stretch").mkdir()
+    (project / "docs" / "drills" / "figure-4-stretch" / "index.md").write_text("# Figure 4\n", encoding="utf-8")
     build = mkdocs_build(project, tmp_path / "site", {"GITHUB_ACTIONS": "true"})
     assert build.returncode != 0
     drills = (project / "data" / "drills.yml").read_text(encoding="utf-8").splitlines()
     spiderman_line = drills.index("- id: spiderman") + 1
+    figure_line = drills.index("- id: figure-4-stretch") + 1
     commands = {(a.file, a.line, a.col, a.title): a.message for a in map(parse_annotation, _commands(build.output))}
     assert set(commands) == {
+        ("data/drills.yml", figure_line, 3, "drills[4]"),
         ("data/drills.yml", spiderman_line, 3, "drills[5]"),
-        ("docs/drills/side-plank.md", 1, 1, "docs/drills/side-plank.md"),
     }
     assert commands[("data/drills.yml", spiderman_line, 3, "drills[5]")].startswith(
-        "drill 'spiderman' has no page: run `make new-drill ID=spiderman`"
+        "the page of drill 'spiderman' is made from data/drills.yml at drills/spiderman/, "
+        "but docs/drills/spiderman.md is already there: delete that file"
     )
+    assert "docs/drills/figure-4-stretch/index.md is already there" in commands[
+        ("data/drills.yml", figure_line, 3, "drills[4]")
+    ]
     assert "Traceback" not in build.output
 
 

@@ -100,20 +100,57 @@ def test_raw_blocks_show_braces_literally(project: Path, tmp_path: Path) -> None
     assert code.get_text() == '{{ drill_card("spiderman") }}'
 
 
-def test_drill_without_page_says_what_to_create(project: Path, tmp_path: Path) -> None:
-    (project / "docs" / "drills" / "spiderman.md").unlink()
+def test_a_drill_is_one_data_entry(project: Path, tmp_path: Path) -> None:
+    """Adding an entry to data/drills.yml is all it takes: the build makes the drill's page."""
+    with (project / "data" / "drills.yml").open("a", encoding="utf-8") as data:
+        data.write(
+            "\n- id: clamshell\n  name: 'Clamshell: # side \"hip\"'\n  summary: Works the side of your hip.\n"
+            "  level: beginner\n  steps:\n    - Lie on your side.\n    - Lift your top knee.\n"
+        )
+    assert not (project / "docs" / "drills" / "clamshell.md").exists()
     build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    page = build.html("drills/clamshell/")
+    assert page.title.get_text().startswith('Clamshell: # side "hip" - ')
+    assert page.select_one('meta[name="description"]')["content"] == "Works the side of your hip."
+    assert page.select_one("a.md-content__button[href]")["href"].endswith("/edit/main/data/drills.yml")
+    assert [li.get_text(strip=True) for li in page.select("ol.drill__steps li")] == ["Lie on your side.", "Lift your top knee."]
+
+
+def test_an_old_drill_page_file_says_what_to_delete(project: Path, tmp_path: Path) -> None:
+    """A file in docs/ where a drill's page is generated (the Markdown file drills once needed) stops the build."""
+    (project / "docs" / "drills" / "spiderman.md").write_text('{{ drill_page("spiderman") }}\n', encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site")
+    line = line_of(project / "data" / "drills.yml", "- id: spiderman")
     assert_failed_cleanly(
-        build, "data/drills.yml:", "drill 'spiderman' has no page: run `make new-drill ID=spiderman` to create docs/drills/spiderman.md"
+        build,
+        f"data/drills.yml:{line}:3: drills[5]: the page of drill 'spiderman' is made from data/drills.yml at "
+        "drills/spiderman/, but docs/drills/spiderman.md is already there: delete that file",
     )
 
 
-def test_page_without_drill_says_what_to_delete(project: Path, tmp_path: Path) -> None:
-    (project / "docs" / "drills" / "old-drill.md").write_text('{{ drill_page("old-drill") }}\n', encoding="utf-8")
+def test_drill_page_macro_only_on_the_drills_own_page(project: Path, tmp_path: Path) -> None:
+    edit(project / "docs" / "index.md", "## Articles", '{{ drill_page("spiderman") }}\n\n## Articles')
     build = mkdocs_build(project, tmp_path / "site")
     assert_failed_cleanly(
-        build, "docs/drills/old-drill.md:1:1: there is no drill 'old-drill' in data/drills.yml: delete this page"
+        build,
+        "drill_page('spiderman') is only for the drill's own page, which the build makes from data/drills.yml; "
+        "it cannot go in docs/index.md: show the drill there with drill_card('spiderman')",
     )
+
+
+def test_links_to_drill_pages_are_checked(project: Path, tmp_path: Path) -> None:
+    """A Markdown link to a drill's generated page counts for MkDocs' strict link check, like any page."""
+    page = project / "docs" / "articles" / "hip-mobility-drills.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\nSee [Spiderman](../drills/spiderman.md).\n", encoding="utf-8")
+    good = mkdocs_build(project, tmp_path / "good")
+    assert good.returncode == 0, good.output
+    link = good.html("articles/hip-mobility-drills/").select_one('article a[href^="../../drills/spiderman/"]')
+    assert link is not None and link.get_text() == "Spiderman"
+    page.write_text(text + "\nSee [Spiderman](../drills/spider-man.md).\n", encoding="utf-8")
+    bad = mkdocs_build(project, tmp_path / "bad")
+    assert bad.returncode != 0 and "drills/spider-man.md" in bad.output, bad.output
 
 
 def run_cli(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -122,19 +159,11 @@ def run_cli(project: Path, *args: str, env: dict[str, str] | None = None) -> sub
 
 def test_check_command_reports_every_problem_and_fails(project: Path) -> None:
     edit(project / "data" / "programs.yml", "    - spiderman", "    - spidermann")
-    (project / "docs" / "drills" / "figure-4-stretch.md").unlink()
     result = run_cli(project, "check")
     assert result.returncode == 1
     line = line_of(project / "data" / "programs.yml", "spidermann")
     assert f"data/programs.yml:{line}:7: programs[0].drills[5]: 'spidermann' is not a drill in data/drills.yml" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def test_check_command_reports_missing_page(project: Path) -> None:
-    (project / "docs" / "drills" / "figure-4-stretch.md").unlink()
-    result = run_cli(project, "check")
-    assert result.returncode == 1
-    assert "make new-drill ID=figure-4-stretch" in result.stderr
 
 
 def test_check_command_passes_on_default_content() -> None:
@@ -143,32 +172,60 @@ def test_check_command_passes_on_default_content() -> None:
     assert "Content is valid: 6 drills, 5 root causes" in result.stdout
 
 
-def test_new_drill_creates_the_page_and_prints_next_steps(project: Path, tmp_path: Path) -> None:
+def test_new_drill_adds_the_entry_and_prints_next_steps(project: Path, tmp_path: Path) -> None:
+    drills = project / "data" / "drills.yml"
+    before = drills.read_text(encoding="utf-8")
     result = run_cli(project, "new-drill", "clamshell")
     assert result.returncode == 0, result.stderr
-    page = project / "docs" / "drills" / "clamshell.md"
-    assert page.read_text(encoding="utf-8") == '{{ drill_page("clamshell") }}\n'
-    assert "Add the drill to data/drills.yml" in result.stdout
-    assert "- id: clamshell" in result.stdout
-    # Until the data has the drill, the build says so.
+    line = line_of(drills, "- id: clamshell")
+    assert f"Added drill 'clamshell' to data/drills.yml, at line {line}." in result.stdout
+    assert f"Open data/drills.yml at line {line} and replace each (...) with your words" in result.stdout
+    after = drills.read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n") + "\n\n- id: clamshell\n")  # the rest of the file is as it was
+    assert not (project / "docs" / "drills" / "clamshell.md").exists()  # no page file: the build makes it
+    # Added again, nothing changes.
+    again = run_cli(project, "new-drill", "clamshell")
+    assert again.returncode == 0 and "already has a drill 'clamshell': nothing added" in again.stdout
+    assert drills.read_text(encoding="utf-8") == after
+    # Until each (...) is replaced, the check and the build refuse the drill, naming its lines.
+    unfinished = f"data/drills.yml:{line + 1}:3: drills[6].name: \"(the drill's name)\" is still the placeholder"
+    check = run_cli(project, "check")
+    assert check.returncode == 1 and unfinished in check.stderr, check.stderr
     build = mkdocs_build(project, tmp_path / "site")
-    assert_failed_cleanly(build, "there is no drill 'clamshell' in data/drills.yml")
-    # One data edit later, it builds.
-    with (project / "data" / "drills.yml").open("a", encoding="utf-8") as data:
-        data.write(
-            "\n- id: clamshell\n  name: Clamshell\n  summary: Works the side of your hip.\n  level: beginner\n"
-            "  steps:\n    - Lie on your side.\n    - Lift your top knee.\n"
-        )
+    assert_failed_cleanly(build, unfinished)
+    # With the drill's own words, it builds, and the page is there.
+    entry = after[after.index("- id: clamshell\n"):]
+    written = (
+        entry.replace("(the drill's name)", "Clamshell")
+        .replace("(one or two sentences on what it does)", "This drill makes the side of your hip stronger.")
+        .replace("(first step)", "Lie on your side with your knees bent.")
+        .replace("(second step)", "Lift your top knee, then lower it slowly.")
+        .replace("(when to stop)", "Stop if your hip hurts.")
+        .replace("(how much)", "{sets: 2, reps: 10, per_day: 1}")
+    )
+    assert "(" not in written, written
+    drills.write_text(after.replace(entry, written), encoding="utf-8")
     build = mkdocs_build(project, tmp_path / "site2")
     assert build.returncode == 0, build.output
-    assert (build.site / "drills" / "clamshell" / "index.html").is_file()
+    assert build.html("drills/clamshell/").select_one("h1").get_text(strip=True) == "Clamshell"
 
 
 def test_new_drill_refuses_a_bad_id(project: Path) -> None:
+    before = (project / "data" / "drills.yml").read_bytes()
     result = run_cli(project, "new-drill", "Clam Shell")
     assert result.returncode == 2
     assert "must be a lowercase id" in result.stderr
-    assert not (project / "docs" / "drills" / "Clam Shell.md").exists()
+    assert (project / "data" / "drills.yml").read_bytes() == before
+
+
+def test_new_drill_leaves_a_file_it_cannot_add_to_alone(project: Path) -> None:
+    drills = project / "data" / "drills.yml"
+    drills.write_text("# yaml-language-server: $schema=../schemas/drills.schema.json\n[]\n", encoding="utf-8")
+    result = run_cli(project, "new-drill", "clamshell")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "does not end with a drill, so the new one cannot be added at its end" in result.stderr
+    assert "- id: clamshell" in result.stderr  # the entry to add by hand
+    assert drills.read_text(encoding="utf-8").endswith("[]\n")
 
 
 @pytest.mark.parametrize("written", ['```\n{{ drill_card("spiderman") }}\n```', 'See `{{ drill_card("spiderman") }}` here.'])
@@ -200,14 +257,14 @@ def test_links_to_anchors_in_macro_html_are_checked(project: Path, tmp_path: Pat
 def test_one_build_lists_the_mistakes_of_every_page(project: Path, tmp_path: Path) -> None:
     """Each page is read before the build stops: an editor fixes every page after one run."""
     home = project / "docs" / "index.md"
-    drill = project / "docs" / "drills" / "spiderman.md"
+    drill = project / "docs" / "drills" / "index.md"
     edit(home, "## Articles", '{{ drill_card("figure-5-stretch") }}\n\nCall {{ clinic.fax }}.\n\n## Articles')
     drill.write_text(drill.read_text(encoding="utf-8") + '\n{{ drill_cart("spiderman") }}\n', encoding="utf-8")
     build = mkdocs_build(project, tmp_path / "site")
     assert_failed_cleanly(
         build,
         f"docs/index.md:{line_of(home, 'figure-5-stretch')}:1: drill_card: there is no drill with id 'figure-5-stretch'",
-        f"docs/drills/spiderman.md:{line_of(drill, 'drill_cart')}:1: 'drill_cart' is not a macro or variable we know",
+        f"docs/drills/index.md:{line_of(drill, 'drill_cart')}:1: 'drill_cart' is not a macro or variable we know",
         "2 pages have a mistake in a macro (see CONTRIBUTING.md, 'Macros'). Nothing was built.",
     )
     assert "fax" not in build.output  # the first mistake of a page is the one reported

@@ -37,7 +37,6 @@ def lengthen(project: Path, extra: int = 2) -> None:
         )
         assert copy.count(new_id) == 1 and f"Again {n}" in copy, "the seed drill's entry changed: update lengthen()"
         text = text.rstrip("\n") + "\n\n" + copy
-        (project / "docs" / "drills" / f"{new_id}.md").write_text(f'{{{{ drill_page("{new_id}") }}}}\n', encoding="utf-8")
         ids.append(new_id)
     drills.write_text(text, encoding="utf-8")
     programs = project / "data" / "programs.yml"

@@ -44,14 +44,13 @@ def line_of(path: Path, text: str) -> int:
 
 
 def pasted_new_drill(data: Path, capsys: pytest.CaptureFixture[str], drill_id: str = "clamshell") -> str:
-    """Run new-drill and paste the entry it prints at the end of drills.yml, as its steps say."""
+    """Run new-drill: it adds its entry at the end of drills.yml (no pasting since drill pages are
+    generated). Returns that entry, as written in the file."""
     assert main(["--data", str(data), "--docs", str(data.parent / "docs"), "new-drill", drill_id]) == 0
     out = capsys.readouterr().out
-    example = out.split("with your words:\n\n", 1)[1].split("\n\n", 1)[0]
-    entry = "\n".join(line.removeprefix("     ") for line in example.splitlines())
-    with (data / "drills.yml").open("a", encoding="utf-8") as drills:
-        drills.write("\n" + entry + "\n")
-    return entry
+    assert f"Added drill '{drill_id}' to {data.as_posix()}/drills.yml" in out
+    text = (data / "drills.yml").read_text(encoding="utf-8")
+    return text[text.index(f"- id: {drill_id}\n"):].rstrip("\n")
 
 
 def without_demo(project: Path) -> None:

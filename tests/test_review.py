@@ -218,18 +218,20 @@ def test_pages_without_review_show_no_review_line(site: Build) -> None:
     assert shown == {c.id for c in content.root_causes if c.reviewed is not None}
 
 
-def test_new_drill_example_pasted_as_told_is_valid_and_awaits_review(
+def test_new_drill_entry_loads_and_awaits_review(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`make new-drill` prints an entry to paste; pasted as its instructions say, it loads and is listed for review."""
+    """`make new-drill` adds an entry to data/drills.yml: it loads, and is listed for review."""
     data, docs = write_project(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert main(["new-drill", "clamshell"]) == 0
     out = capsys.readouterr().out
-    assert "at the end of the file, after an empty line, starting at the left edge" in out
-    example = out.split("with your words:\n\n", 1)[1].split("\n\n", 1)[0]
-    entry = "\n".join(line.removeprefix("     ") for line in example.splitlines())
     # "Replace each (...) with your words": left as they are, the placeholders are refused.
+    drills_file = data / "drills.yml"
+    text = drills_file.read_text(encoding="utf-8")
+    entry = text[text.index("- id: clamshell\n"):]
+    with pytest.raises(content_model.ContentErrors):
+        content_model.load(data, shown_dir="data")
     for placeholder, words in (
         ("(the drill's name)", "Clamshell"), ("(one or two sentences on what it does)", "Works your hip."),
         ("(first step)", "Lie on your side."), ("(second step)", "Lift your top knee."),
@@ -237,11 +239,10 @@ def test_new_drill_example_pasted_as_told_is_valid_and_awaits_review(
     ):
         assert placeholder in entry
         entry = entry.replace(placeholder, words)
-    with (data / "drills.yml").open("a", encoding="utf-8") as drills:
-        drills.write("\n" + entry + "\n")
+    drills_file.write_text(text[: text.index("- id: clamshell\n")] + entry, encoding="utf-8")
     content = content_model.load(data, shown_dir="data")
     assert content.drill("clamshell").needs_review
     (finding,) = [f for f in review_problems(content, today=TODAY) if "'clamshell'" in f.message]
     assert finding.severity == "warning"
     assert "replace its needs_review line with `reviewed: {by:" in out
-    assert (docs / "drills" / "clamshell.md").is_file()
+    assert not (docs / "drills" / "clamshell.md").exists()  # the build makes the page from the entry
