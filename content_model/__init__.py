@@ -1,7 +1,7 @@
 """The content model: the one place that reads and validates a clinic's ``data/``."""
 
 from .errors import ContentError, ContentErrors, format_errors
-from .loader import DATA_FILES, Content, UnknownIdError, load, load_project
+from .loader import DATA_FILES, Content, DataFile, UnknownIdError, load, load_project
 from .models import CallToAction, Clinic, Dose, Drill, Program, Review, RootCause
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "Content",
     "ContentError",
     "ContentErrors",
+    "DataFile",
     "Dose",
     "Drill",
     "Program",

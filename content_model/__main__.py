@@ -5,6 +5,11 @@
     schema              write the JSON Schemas editors use (schemas/*.schema.json)
     readability         reading level and clarity of every patient text, worst first
 
+This is the one module of content_model that uses the checks of the pages and of
+plain language (the ``plain_language`` package, which reads Markdown the way
+MkDocs does); ``import content_model`` does not load it, so the data contract
+itself imports no MkDocs, Markdown or Jinja.
+
 Problems print as ``file:line:col: message`` (or as GitHub annotations when
 run on GitHub Actions). Exit code 0 means the content is ready to build;
 warnings (such as content due for review) do not change it.
@@ -22,14 +27,15 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from plain_language.page_html import page_html_problems
+from plain_language.readability import readability_findings
+from plain_language.readability import run as readability
+
 from . import Content, ContentError, ContentErrors, load
 from .defaults import DEMO_FIX, REQUIRE_REAL_CLINIC, demo_note, real_clinic_required, unchanged_defaults
 from .errors import format_errors
 from .models import _slug
-from .page_html import page_html_problems
 from .placeholders import new_drill_entry
-from .readability import readability_findings
-from .readability import run as readability
 from .review import review_problems
 from .schema import SCHEMA_DIR, stale_schemas, write_schemas
 

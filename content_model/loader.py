@@ -19,24 +19,29 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import ContentError, ContentErrors
 from .messages import field_path, validation_errors
-from .models import Clinic, Drill, Program, RootCause
+from .models import Clinic, Drill, PlainLanguage, Program, RootCause
 from .placeholders import placeholder_problems
-from .plain_language import PlainLanguage
 from .yaml_source import Source, read_source
 
-# Each data file: the name it is known by in messages, and what it holds.
-DATA_FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
-    # key: (file name, model, holds a list of entries?)
-    "clinic": ("clinic.yml", Clinic, False),
-    "root_causes": ("root_causes.yml", RootCause, True),
-    "drills": ("drills.yml", Drill, True),
-    "programs": ("programs.yml", Program, True),
-}
+@dataclass(frozen=True)
+class DataFile:
+    """One file in ``data/``: what it is called and what it holds."""
 
-# Data files a clinic may leave out: the model's defaults apply when the file is absent.
-OPTIONAL_DATA_FILES: dict[str, tuple[str, type[BaseModel]]] = {
-    # key: (file name, model); each holds one mapping
-    "plain_language": ("plain_language.yml", PlainLanguage),
+    file: str  # its name in data/, e.g. "drills.yml"
+    model: type[BaseModel]  # the model of the file, or of each entry when it holds a list
+    many: bool  # a list of entries (True) or one mapping (False)
+    optional: bool = False  # a clinic may leave it out: then the model's defaults apply
+
+
+# Every data file, by the key it is known by in Content, messages and schemas. The loader,
+# the JSON Schemas (content_model/schema.py) and the checks read this one table: to add a
+# data file, add its model to models.py and a line here.
+DATA_FILES: dict[str, DataFile] = {
+    "clinic": DataFile("clinic.yml", Clinic, many=False),
+    "root_causes": DataFile("root_causes.yml", RootCause, many=True),
+    "drills": DataFile("drills.yml", Drill, many=True),
+    "programs": DataFile("programs.yml", Program, many=True),
+    "plain_language": DataFile("plain_language.yml", PlainLanguage, many=False, optional=True),
 }
 
 
@@ -77,8 +82,7 @@ class Content:
 
     def file(self, key: str) -> str:
         """How a data file is named in messages and links, e.g. 'data/drills.yml'."""
-        name = DATA_FILES[key][0] if key in DATA_FILES else OPTIONAL_DATA_FILES[key][0]
-        return f"{self.shown_dir}/{name}"
+        return f"{self.shown_dir}/{DATA_FILES[key].file}"
 
     def line_of(self, key: str, entry_id: str) -> int:
         """The line where an entry starts in its data file (for edit links)."""
@@ -129,37 +133,28 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
     errors: list[ContentError] = []
     sources: dict[str, Source] = {}
     values: dict[str, Any] = {}
-    for key, (name, model, many) in DATA_FILES.items():
+    for key, data_file in DATA_FILES.items():
+        name, model, many = data_file.file, data_file.model, data_file.many
+        if data_file.optional and not (data_dir / name).exists():
+            values[key] = model()
+            continue
         source, problems = read_source(data_dir / name, f"{shown_dir}/{name}")
         sources[key] = source
         errors += problems
         if problems:
             continue
         # Placeholders make new-drill wrote are named as such, not also as a wrong type.
-        unfinished = placeholder_problems(source, key)
+        unfinished = [] if data_file.optional else placeholder_problems(source, key)  # settings: none
         errors += unfinished
-        adapter = _adapter(model, many)
         try:
-            values[key] = adapter.validate_python(source.value)
+            values[key] = _adapter(model, many).validate_python(source.value)
         except ValidationError as error:
             placed = {(e.line, e.column) for e in unfinished}
-            found = validation_errors(error, source, key if many else key, model)
+            found = validation_errors(error, source, key, model)
             errors += [e for e in found if (e.line, e.column) not in placed]
             if many and isinstance(source.value, list):
                 # Keep the entries that are valid so cross-file checks still run.
                 values[key] = _valid_entries(model, source.value)
-    for key, (name, model) in OPTIONAL_DATA_FILES.items():
-        if not (data_dir / name).exists():
-            values[key] = model()
-            continue
-        source, problems = read_source(data_dir / name, f"{shown_dir}/{name}")
-        sources[key] = source
-        errors += problems
-        if not problems:
-            try:
-                values[key] = model.model_validate(source.value)
-            except ValidationError as error:
-                errors += validation_errors(error, source, key, model)
     errors += _cross_checks(values, sources)
     if errors:
         raise ContentErrors(errors)

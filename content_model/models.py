@@ -3,7 +3,7 @@
 Each class is one kind of content a clinic edits. Field checks that need only
 the field itself live here (types, allowed values, slugs, phone numbers,
 URLs, no HTML); checks across entries and files (unique ids, references,
-cycles) live in :mod:`content_model.rules`.
+cycles) live in :mod:`content_model.loader`.
 
 Error messages raised here are read by clinic staff, not programmers: they
 say what is wrong and what to write instead.
@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, field_validator
-from pydantic import ValidationInfo, WithJsonSchema
+from pydantic import ValidationInfo, WithJsonSchema, model_validator
 
 from .code_points import text_problem
 from .messages import describe
@@ -400,3 +400,96 @@ class Program(Strict):
     title: PlainText
     summary: PlainText
     drills: list[Slug] = Field(min_length=1, description="Drill ids in the order patients do them.")
+
+
+# The plain-language settings: data/plain_language.yml (optional; these defaults apply
+# without it). The checks that use them are the plain_language package (`make readability`);
+# CONTRIBUTING.md ("Writing for patients") explains each one to editors.
+
+# Phrases that tell a patient to do something without saying how much.
+# They are fine when the same sentence gives a number ("as directed: 10 times").
+VAGUE_PHRASES = (
+    "as directed",
+    "as instructed",
+    "as prescribed",
+    "as needed",
+    "as tolerated",
+    "as able",
+    "as much as you can",
+    "as often as you can",
+    "a few times",
+    "several times",
+    "regularly",
+)
+
+
+class Thresholds(Strict):
+    """How hard patient texts may be to read, as US school grades (Flesch-Kincaid)."""
+
+    warn_from_grade: float = Field(
+        8, gt=0, description="A field or page at this grade or above gets a warning."
+    )
+    field_max_grade: float = Field(
+        10, gt=0, description="A data field (a summary, the steps of a drill...) above this grade fails."
+    )
+    page_max_grade: float = Field(8, gt=0, description="The prose of a Markdown page above this grade fails.")
+    sentence_max_words: int = Field(25, gt=0, description="No sentence may have more words than this.")
+    list_max_items: int = Field(8, gt=0, description="No list may have more items than this.")
+
+    @model_validator(mode="after")
+    def _warn_before_failing(self) -> Thresholds:
+        if self.warn_from_grade > min(self.field_max_grade, self.page_max_grade):
+            raise ValueError(
+                "warn_from_grade must not be above field_max_grade or page_max_grade: "
+                "warnings come before failures"
+            )
+        return self
+
+
+class PlainLanguage(Strict):
+    """Everything the plain-language checks can be told."""
+
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    jargon: dict[str, PlainText] = Field(
+        default_factory=dict,
+        description="term: plain words. The term may appear only in a sentence that also holds "
+        "its plain words.",
+    )
+    vague_phrases: list[PlainText] = Field(
+        default_factory=lambda: list(VAGUE_PHRASES),
+        description="Phrases that need a number in the same sentence (e.g. 'as directed').",
+    )
+    step_verbs: list[str] = Field(
+        default_factory=list,
+        description="Verbs that may start a step, added to the built-in list in "
+        "plain_language/step_verbs.py.",
+    )
+
+    @field_validator("jargon")
+    @classmethod
+    def _terms_are_words(cls, value: dict[str, str]) -> dict[str, str]:
+        cleaned: dict[str, str] = {}
+        for term, plain in value.items():
+            key = " ".join(term.lower().split())
+            if not key:
+                raise ValueError("has an empty term: write the word to explain before the colon")
+            if key in plain.lower():
+                raise ValueError(
+                    f"the plain words for '{term}' contain the term itself: explain it in other words"
+                )
+            cleaned[key] = plain
+        return cleaned
+
+    @field_validator("vague_phrases")
+    @classmethod
+    def _lower_phrases(cls, value: list[str]) -> list[str]:
+        return [" ".join(v.lower().split()) for v in value]
+
+    @field_validator("step_verbs")
+    @classmethod
+    def _single_words(cls, value: list[str]) -> list[str]:
+        words = [v.strip().lower() for v in value]
+        for word in words:
+            if not word.isalpha():
+                raise ValueError(f"'{word}' is not one word: list verbs such as 'squat', one per line")
+        return words

@@ -28,7 +28,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 def schema_name(key: str) -> str:
     """``drills.schema.json`` for the data file ``drills.yml``."""
-    return DATA_FILES[key][0].removesuffix(".yml") + ".schema.json"
+    return DATA_FILES[key].file.removesuffix(".yml") + ".schema.json"
 
 
 def modeline(key: str) -> str:
@@ -38,7 +38,7 @@ def modeline(key: str) -> str:
 
 def schema_for(key: str) -> dict[str, Any]:
     """The JSON Schema of one data file (a list of entries, or one mapping)."""
-    file, model, many = DATA_FILES[key]
+    file, model, many = DATA_FILES[key].file, DATA_FILES[key].model, DATA_FILES[key].many
     generated = TypeAdapter(list[model] if many else model).json_schema()  # type: ignore[valid-type]
     what = f"a list of {model.__name__} entries" if many else f"one {model.__name__}"
     return {

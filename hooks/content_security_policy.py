@@ -22,7 +22,7 @@ gets a policy with no inline script allowed at all (``on_post_build``).
 What it does not protect against: HTML that needs no script. A link to another
 site, a ``<meta http-equiv="refresh">`` or a form in a page's content are not
 stopped by this policy (``form-action`` and ``base-uri`` limit the last two).
-Those are refused earlier, from each page's source (content_model/page_html.py,
+Those are refused earlier, from each page's source (plain_language/page_html.py,
 in ``make check`` and the build) and by escaping every value handed to the
 theme (hooks/theme_values.py). Hashes allow a script by its text: a script in
 the content that is byte for byte one of the theme's own would run, and can do

@@ -1,4 +1,4 @@
-"""Pages may not hold HTML that runs code or sends a patient elsewhere (content_model/page_html.py).
+"""Pages may not hold HTML that runs code or sends a patient elsewhere (plain_language/page_html.py).
 
 ``make check`` refuses it from each page's Markdown; the build refuses it too, from
 the HTML of each page as MkDocs converted it (with what the page's Jinja
@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from content_model import ContentError, format_errors
-from content_model.page_html import problems_in, unsafe_html
+from plain_language.page_html import problems_in, unsafe_html
 
 _FOUND = "refused_html"  # the attribute of a Page that holds what was found on it in this build
 

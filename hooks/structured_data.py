@@ -35,6 +35,7 @@ import content_model
 from content_model.messages import validation_errors
 from content_model.models import Clinic, Drill, Review
 from content_model.yaml_source import Source
+from macros.dose import per_day_words
 from macros.links import drill_id_of
 from macros.state import build_state
 
@@ -94,7 +95,7 @@ def _exercise_plan(drill: Drill, url: str | None) -> dict[str, Any]:
     if dose and dose.hold_seconds:
         plan["activityDuration"] = f"PT{dose.hold_seconds}S"  # ISO 8601: how long each hold lasts
     if dose and dose.per_day:
-        plan["activityFrequency"] = "once a day" if dose.per_day == 1 else f"{dose.per_day} times a day"
+        plan["activityFrequency"] = per_day_words(dose.per_day)  # as the page says it
     plan["text"] = " ".join(drill.steps)
     return plan
 

@@ -2,7 +2,8 @@
 
 Python computes here, once per build, what the page's script needs:
 
-* every drill's name and default dose, as JSON the script reads (``script_json``);
+* every drill's name and default dose, as JSON the script reads (``script_json``),
+  with the words the script says a dose in (macros/dose.py DOSE_WORDS);
 * every drill's printed block, made by the same ``handout_drill`` template as the
   program handouts (QR code included), for the script to copy into the preview;
 * the empty sheet (header, call to action, footer) from ``handout_sheet``.
@@ -22,7 +23,7 @@ from markupsafe import Markup
 
 from content_model import Content, Drill
 
-from .dose import dose_phrase
+from .dose import DOSE_WORDS, dose_phrase
 from .handout import Handout, HandoutDrill, handout_drill
 from .links import relative
 from .page_meta import CALL_TO_ACTION
@@ -80,7 +81,7 @@ def drill_groups(content: Content) -> tuple[DrillGroup, ...]:
 
 
 def builder_data(content: Content) -> dict[str, Any]:
-    """What the script needs to know of each drill: its name and default dose."""
+    """What the script needs: each drill's name and default dose, and the words to say a dose in."""
     drills = []
     for drill in content.drills:
         dose = drill.dose
@@ -93,7 +94,7 @@ def builder_data(content: Content) -> dict[str, Any]:
             "per_day": dose.per_day if dose else None,
             "each_side": drill.each_side,
         })
-    return {"drills": drills}
+    return {"drills": drills, "dose_words": DOSE_WORDS}
 
 
 def builder(

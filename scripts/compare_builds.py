@@ -29,7 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # What a build reads; everything else in the tree (tests, scripts, caches) is left out.
-BUILD_INPUTS = ("mkdocs.yml", "macros", "hooks", "overrides", "data", "docs", "content_model", "pyproject.toml")
+BUILD_INPUTS = (
+    "mkdocs.yml", "macros", "hooks", "overrides", "data", "docs", "content_model", "plain_language", "pyproject.toml",
+)
 
 
 def export_commit(rev: str, target: Path) -> None:

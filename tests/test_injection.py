@@ -115,7 +115,10 @@ def inject(model: type[BaseModel], entry: dict[str, Any], path: str, payload: st
 def write_injected(data: Path, payload: str) -> dict[str, list[str]]:
     """Every data file with payload in every free-text field; {file name: field paths}."""
     fields: dict[str, list[str]] = {}
-    for key, (name, model, many) in DATA_FILES.items():
+    for key, data_file in DATA_FILES.items():
+        if data_file.optional:  # settings, not text a patient reads
+            continue
+        name, model, many = data_file.file, data_file.model, data_file.many
         file = data / name
         value = yaml.safe_load(file.read_text(encoding="utf-8"))
         entries = value if many else [value]

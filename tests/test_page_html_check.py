@@ -1,6 +1,6 @@
 """Pages may not hold code, frames, forms, redirects or javascript: links, and page scripts never run.
 
-* ``make check`` (content_model/page_html.py) refuses each of them with docs/<page>:line
+* ``make check`` (plain_language/page_html.py) refuses each of them with docs/<page>:line
   and the fix; what a code block or inline code shows is text, and is not refused.
 * The build refuses them too (hooks/page_html.py), including HTML a page makes with a
   Jinja expression, and writes nothing.
@@ -21,7 +21,7 @@ from playwright.sync_api import Browser
 
 from browser import serve
 from conftest import ROOT, make_project, mkdocs_build
-from content_model.page_html import page_html_problems
+from plain_language.page_html import page_html_problems
 
 FRONT = "---\ntitle: A page\ndescription: A page to check.\n---\n\n# A page\n\n"
 

@@ -15,9 +15,9 @@ from small_data import DRILLS, write_project, replaced
 import content_model
 from content_model import ContentErrors
 from content_model.__main__ import main
-from content_model.clarity import step_actions
-from content_model.readability import Report, format_report, measured_text, readability_report
-from content_model.step_verbs import STEP_VERBS
+from plain_language.clarity import step_actions
+from plain_language.readability import Report, format_report, measured_text, readability_report
+from plain_language.step_verbs import STEP_VERBS
 
 ROOT = Path(__file__).resolve().parents[1]
 

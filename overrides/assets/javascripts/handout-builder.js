@@ -21,26 +21,33 @@
 
   // Ids, doses and anything else that comes from the data or a link are looked up in Maps,
   // never on plain objects: "#drill=__proto__" or "#drill=constructor" must find nothing.
-  function perDayWords(n) {
-    if (n === 1) return "once a day";
-    if (n === 2) return "twice a day";
-    return n + " times a day";
-  }
+  // (The dose words below are looked up by a whole number from 1 to 999, own properties only.)
 
   function count(n, one, many) {
     return n + " " + (n === 1 ? one : many);
   }
 
-  // The dose in words, as macros/dose.py dose_phrase says it (tests compare the two).
-  function dosePhrase(dose, eachSide) {
+  // The dose in words, from the table macros/dose.py says every dose with (DOSE_WORDS), which
+  // the page carries in its data block: the same steps as dose_phrase there (tests compare the two).
+  // A numbered piece has words for some numbers ("1", "2") and "other"; "{name}" is a number.
+  function sayPiece(forms, number, numbers) {
+    var words = Object.prototype.hasOwnProperty.call(forms, String(number)) ? forms[String(number)] : forms.other;
+    return words.replace(/\{(\w+)\}/g, function (match, name) {
+      return String(name === "n" ? number : numbers[name]);
+    });
+  }
+
+  function dosePhrase(words, dose, eachSide) {
     var parts = [];
-    if (dose.sets && dose.reps) parts.push(count(dose.sets, "set", "sets") + " of " + dose.reps);
-    else if (dose.reps) parts.push(count(dose.reps, "time", "times"));
-    else if (dose.sets) parts.push(count(dose.sets, "time", "times"));
-    if (dose.hold_seconds) parts.push("hold " + count(dose.hold_seconds, "second", "seconds"));
-    if (dose.per_day) parts.push(perDayWords(dose.per_day));
-    if (eachSide) parts.push("each side");
-    var phrase = parts.join(", ");
+    if (dose.sets && dose.reps) {
+      parts.push(sayPiece(words.sets_of_reps, dose.sets, { sets: dose.sets, reps: dose.reps }));
+    } else if (dose.reps || dose.sets) {
+      parts.push(sayPiece(words.times, dose.reps || dose.sets, {}));
+    }
+    if (dose.hold_seconds) parts.push(sayPiece(words.hold_seconds, dose.hold_seconds, {}));
+    if (dose.per_day) parts.push(sayPiece(words.per_day, dose.per_day, {}));
+    if (eachSide) parts.push(words.each_side);
+    var phrase = parts.join(words.joiner);
     return phrase.charAt(0).toUpperCase() + phrase.slice(1);
   }
 
@@ -166,7 +173,7 @@
         var block = blocks.get(item.id).content.cloneNode(true);
         block.querySelector(".handout-drill__number").textContent = index + 1 + ".";
         var dose = block.querySelector(".handout-drill__dose");
-        var phrase = dosePhrase(item.dose, item.eachSide);
+        var phrase = dosePhrase(data.dose_words, item.dose, item.eachSide);
         if (item.note) {
           // At the end of the "Days done" row, where the sheet has room: a short note adds no line.
           var note = noteTemplate.content.cloneNode(true);
@@ -203,7 +210,7 @@
         row.querySelector("[data-row-number]").textContent = index + 1 + ".";
         row.querySelector('[data-move="up"]').disabled = index === 0;
         row.querySelector('[data-move="down"]').disabled = index === chosen.length - 1;
-        row.querySelector("[data-row-dose]").textContent = dosePhrase(item.dose, item.eachSide) || "no dose set";
+        row.querySelector("[data-row-dose]").textContent = dosePhrase(data.dose_words, item.dose, item.eachSide) || "no dose set";
       });
       root.querySelector("[data-rows-empty]").hidden = chosen.length > 0;
       choices.forEach(function (box) { box.checked = indexOf(box.value) !== -1; });

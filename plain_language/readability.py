@@ -1,6 +1,6 @@
 """Reading level and clarity of every patient-facing text: ``make readability``.
 
-What is measured (see content_model/data_text.py and content_model/page_prose.py):
+What is measured (see plain_language/data_text.py and plain_language/page_prose.py):
 each drill's summary, starting position, steps, tips and cautions; each root
 cause's and program's summary; the clinic's call to action; and the prose of
 every Markdown page in ``docs/``, without code, macro markers or headings.
@@ -12,7 +12,7 @@ downloaded): the Flesch-Kincaid grade, the SMOG index and the words per
 sentence. The limits are in ``thresholds:`` in ``data/plain_language.yml``;
 by default a field above grade 10 or a page above grade 8 is an error, and a
 field or page at grade 8 or above is a warning. The clarity checks are in
-content_model/clarity.py.
+plain_language/clarity.py.
 
 ``python -m content_model readability`` prints a table of every field and page,
 worst first, then every finding as ``file:line:col: message`` (GitHub
@@ -28,12 +28,12 @@ from pathlib import Path
 import textstat
 
 from .clarity import clarity_problems, sentence_words, sentences
-from .errors import ContentError, ContentErrors, format_errors
-from .loader import Content, load
+from content_model.errors import ContentError, ContentErrors, format_errors
+from content_model.loader import Content, load
 from .located_text import Group, Piece
 from .page_prose import PageProblem, page_group
 from .data_text import data_groups
-from .plain_language import Thresholds
+from content_model.models import Thresholds
 
 _ENDS_SENTENCE = tuple(".!?:;")
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .loader import DATA_FILES, Content
+from content_model.loader import DATA_FILES, Content
 from .located_text import Group, ListOfItems, Piece, SourceWords, collapse, words
-from .messages import field_path
-from .yaml_source import Path_
+from content_model.messages import field_path
+from content_model.yaml_source import Path_
 
 # Field name: (kind of each text, is it a list?)
 DRILL_FIELDS = {
@@ -32,7 +32,7 @@ class _File:
         self.key = key
         self.shown = content.file(key)
         self.source = content.sources[key]
-        text = (Path(content.data_dir) / DATA_FILES[key][0]).read_text(encoding="utf-8")
+        text = (Path(content.data_dir) / DATA_FILES[key].file).read_text(encoding="utf-8")
         self.words = SourceWords.of(text)
 
     def piece(self, path: Path_, text: str, kind: str) -> Piece:

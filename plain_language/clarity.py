@@ -10,7 +10,7 @@ Index, and reports every miss with the file and line to change:
 * no vague phrase such as "as directed" without a number in the same sentence.
 
 The limits and word lists come from ``data/plain_language.yml``
-(:class:`content_model.plain_language.PlainLanguage`).
+(:class:`content_model.models.PlainLanguage`).
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from collections.abc import Iterator
 
 import textstat
 
-from .errors import ContentError
+from content_model.errors import ContentError
 from .located_text import Group, Piece, collapse
-from .plain_language import PlainLanguage
+from content_model.models import PlainLanguage
 from .step_verbs import ACTION_JOINERS, LEADING_WORDS, STEP_VERBS
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a space or the end.

@@ -28,7 +28,7 @@ import jinja2
 import markdown
 from mkdocs.utils.meta import get_data
 
-from .errors import ContentError
+from content_model.errors import ContentError
 from .located_text import Group, ListOfItems, Piece, SourceWords, words
 
 # Used when a docs folder has no mkdocs.yml next to it (for example a test fixture).
