@@ -378,6 +378,87 @@ class RootCause(Reviewable):
     drills: list[Slug] = Field(default_factory=list, description="Ids of drills that help.")
 
 
+# Drill pictures: a figure drawn by the build from a pose (content_model/poses.py).
+POSE_FIELDS = {
+    # adjustment: (lowest, highest, the base positions it applies to, what it does)
+    "hips_back": (0, 1, ("hands_and_knees",), "0 is the start; higher rocks the hips back toward the heels"),
+    "forward": (0, 1, ("half_kneel", "push_up"), "half_kneel: shifts the body forward; push_up: steps the near foot up by the hand"),
+    "hips_sink": (0, 1, ("push_up",), "lowers the hips toward the floor"),
+    "pull": (0, 1, ("lying_on_back",), "pulls the far thigh toward the chest, held by both hands"),
+    "trunk_lean": (-45, 90, ("half_kneel", "lying_on_back"), "degrees: half_kneel leans forward; lying_on_back lifts the shoulders"),
+    "arm_raise": (0, 180, ("half_kneel",), "degrees the arms turn forward from hanging: 90 points them ahead, 180 overhead"),
+}
+NEAR_LEGS = {
+    "out_to_side": ("hands_and_knees",),
+    "crossed_behind": ("hands_and_knees",),
+    "over_knee": ("lying_on_back",),
+}
+
+
+def _pose_number(name: str) -> object:
+    low, high, _bases, meaning = POSE_FIELDS[name]
+    return Annotated[
+        float | None,
+        Field(None, ge=low, le=high, strict=True, description=f"From {low} to {high}: {meaning}."),
+    ]
+
+
+class Pose(Strict):
+    """A figure written as a base position plus a few named adjustments (content_model/poses.py)."""
+
+    base: Literal["hands_and_knees", "half_kneel", "lying_on_back", "push_up"] = Field(
+        description="The position the figure starts from."
+    )
+    hips_back: _pose_number("hips_back")  # type: ignore[valid-type]
+    forward: _pose_number("forward")  # type: ignore[valid-type]
+    hips_sink: _pose_number("hips_sink")  # type: ignore[valid-type]
+    pull: _pose_number("pull")  # type: ignore[valid-type]
+    trunk_lean: _pose_number("trunk_lean")  # type: ignore[valid-type]
+    arm_raise: _pose_number("arm_raise")  # type: ignore[valid-type]
+    near_leg: Literal["out_to_side", "crossed_behind", "over_knee"] | None = Field(
+        None, description="Where the near leg goes, if not in the base position."
+    )
+
+    @model_validator(mode="after")
+    def _possible(self) -> Pose:
+        from .poses import PoseProblem, solve
+
+        for name, (_low, _high, bases, _meaning) in POSE_FIELDS.items():
+            if getattr(self, name) is not None and self.base not in bases:
+                raise ValueError(
+                    f"{name} does not apply to base {self.base}: it is for {' and '.join(bases)}; remove the line"
+                )
+        if self.near_leg is not None and self.base not in NEAR_LEGS[self.near_leg]:
+            raise ValueError(
+                f"near_leg: {self.near_leg} does not apply to base {self.base}: "
+                f"it is for {' and '.join(NEAR_LEGS[self.near_leg])}; remove the line"
+            )
+        try:
+            solve(self.adjustments())
+        except PoseProblem as problem:
+            changed = [n for n in (*POSE_FIELDS, "near_leg") if getattr(self, n) is not None]
+            hint = f"change {' or '.join(changed)}" if changed else "choose another base"
+            raise ValueError(f"is a pose no body can take: {problem}; {hint}") from None
+        return self
+
+    def adjustments(self) -> object:
+        from .poses import Adjustments
+
+        given = {n: float(getattr(self, n)) for n in POSE_FIELDS if getattr(self, n) is not None}
+        return Adjustments(base=self.base, near_leg=self.near_leg, **given)
+
+
+class Picture(Reviewable):
+    """One frame of a drill's pictures: a figure drawn from a pose, with its words."""
+
+    alt: PlainText = Field(
+        description="What the picture shows, in plain words, for people who cannot see it: "
+        'say the position ("On hands and knees, back flat"), not "picture of".'
+    )
+    caption: PlainText | None = Field(None, description='Shown under the picture, e.g. "Start" or "End".')
+    figure: Pose = Field(description="The figure, drawn by the build from a pose.")
+
+
 class Drill(Reviewable):
     id: Slug = Field(description="The page lives at drills/<id>/.")
     name: PlainText
@@ -393,6 +474,9 @@ class Drill(Reviewable):
     dose: Dose | None = None
     video: HttpsUrl | None = None
     credit: PlainText | None = Field(None, description="Who created or demonstrates the drill.")
+    pictures: list[Picture] = Field(
+        default_factory=list, min_length=1, max_length=4, description="1 to 4 pictures, usually the start and the end."
+    )
 
 
 class Program(Strict):
