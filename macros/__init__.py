@@ -22,6 +22,7 @@ from content_model.models import LEVELS
 
 from .blocks import held
 from .dose import dose_phrase
+from .figures import drill_figures
 from .handout_builder import define_handout_builder_macro
 from .handout_macros import define_handout_macros
 from .links import drill_id_of, drill_src, page_url, relative
@@ -125,6 +126,7 @@ def define_env(env: Any) -> None:
             "drill_page",
             causes=cause_links(content.causes_helped_by(drill_id)),
             printable=handouts.drill_print(drill),
+            figures=drill_figures(drill),
             **drill_view(drill),
         )
 
