@@ -38,6 +38,7 @@ TOES_ANKLE_HEIGHT = LIMB_RADIUS + 0.75  # up on the toes
 
 # The picture every figure is drawn in, in head heights: one box, so every figure has one scale.
 BOX_LEFT, BOX_RIGHT, BOX_TOP = -6.0, 6.0, 7.5
+BOX_DEPTH = 5.0  # how far toward or away from the viewer a point may be
 
 # How far each joint bends, in degrees (a typo in the data shows up as a joint beyond these).
 RANGES = {
@@ -327,7 +328,7 @@ def _push_up(p: Adjustments) -> Body:
             step = _flat(hand_x - 1.5, ANKLE_HEIGHT, z + 0.5)
             ankle = _add(_scale(back_ankle, 1 - p.forward), _scale(step, p.forward))
             toe = _flat_foot(ankle) if p.forward == 1 else _add(ankle, (0.3, -0.6, 0.0))
-            limbs.append(_leg(side, hip, ankle, (0.3, 0.2, 1.0), toe))  # the knee out by the arm
+            limbs.append(_leg(side, hip, ankle, (0.6, 1.0, 0.5), toe))  # the knee up and out by the arm
         else:
             toe = back_toe
             limbs.append(_leg(side, hip, back_ankle, (0.0, -1.0, 0.0), back_toe))
@@ -358,10 +359,16 @@ def bend_of(limb: Limb) -> float:
 
 
 def hip_flexion(body: Body, limb: Limb) -> float:
-    """How far a thigh turns forward from the trunk's line, in degrees (negative: backward)."""
-    down = _angle_of(_sub(body.hip, body.shoulder))
-    thigh = _angle_of(_sub(limb.joint, limb.root))
-    return (thigh - down + 180.0) % 360.0 - 180.0
+    """How far a thigh turns forward from the trunk's line, in degrees (negative: backward).
+
+    The size is the angle in space (a thigh out to the side bends less than its side view
+    suggests); forward or backward is read from the side view.
+    """
+    down, thigh = _sub(body.hip, body.shoulder), _sub(limb.joint, limb.root)
+    cosine = _dot(down, thigh) / (math.sqrt(_dot(down, down)) * math.sqrt(_dot(thigh, thigh)))
+    size = math.degrees(math.acos(max(-1.0, min(1.0, cosine))))
+    turn = (_angle_of(thigh) - _angle_of(down) + 180.0) % 360.0 - 180.0
+    return size if turn >= 0 else -size
 
 
 def _check(body: Body) -> None:
@@ -395,7 +402,12 @@ def _check(body: Body) -> None:
         if point[1] - radius < -1e-6:
             raise PoseProblem(f"the {name} would be below the floor")
     for name, point, radius in parts:
-        if point[0] - radius < BOX_LEFT or point[0] + radius > BOX_RIGHT or point[1] + radius > BOX_TOP:
+        if (
+            point[0] - radius < BOX_LEFT
+            or point[0] + radius > BOX_RIGHT
+            or point[1] + radius > BOX_TOP
+            or abs(point[2]) > BOX_DEPTH
+        ):
             raise PoseProblem(f"the {name} would be outside the picture")
 
 

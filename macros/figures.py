@@ -13,12 +13,18 @@ from dataclasses import dataclass
 
 from content_model import Drill
 from content_model.models import Picture
-from content_model.poses import BOX_LEFT, BOX_RIGHT, BOX_TOP, HEAD_RADIUS, Body, Vector, solve
+from content_model.poses import BOX_DEPTH, BOX_LEFT, BOX_RIGHT, BOX_TOP, HEAD_RADIUS, Body, Vector, solve
 
 SCALE = 10.0  # SVG user units per head height
-DEPTH = 0.5  # how far right a point one head height further away is drawn
+# The view: from the near side and a little above, so a point one head height nearer is drawn
+# DEPTH_X to the left and DEPTH_Y lower (the far limbs show beside the near ones; a leg out
+# to the side comes toward the viewer).
+DEPTH_X = 0.3
+DEPTH_Y = 0.18
 MARGIN = 0.3  # head heights around the box, so round line ends are not cut
 SMALLEST_MOVE = 0.8  # head heights: a part moving less than this gets no arrow
+ARROW_LONGEST = 2.5  # head heights
+ARROW_OFFSET = 0.7  # head heights between the path of the moving part and its arrow
 
 
 @dataclass(frozen=True)
@@ -53,14 +59,15 @@ class FigureView:
     view_box: str
     width: float
     height: float
-    floor: Line
+    floor: Line  # the floor's back edge
+    ground_height: float  # the floor's area runs from the edge to the bottom of the picture
     figure: Drawing
     ghost: Drawing | None  # the first picture's position, shown faintly behind the later ones
     arrow: tuple[Line, ...]  # the path of the part that moves most, with its head
 
 
 def _point(v: Vector) -> tuple[float, float]:
-    return (round((v[0] - DEPTH * v[2]) * SCALE, 1), round(-v[1] * SCALE, 1))
+    return (round((v[0] - DEPTH_X * v[2]) * SCALE, 1), round(-(v[1] - DEPTH_Y * v[2]) * SCALE, 1))
 
 
 def _line(a: Vector, b: Vector) -> Line:
@@ -85,10 +92,8 @@ def drawing(body: Body) -> Drawing:
 
 
 def _moving_points(body: Body) -> list[Vector]:
-    points = [body.hip, body.shoulder, body.head]
-    for limb in body.limbs:
-        points += [limb.joint, limb.end]
-    return points
+    """The parts a drill's steps move: the hips and the feet."""
+    return [body.hip, *(limb.end for limb in body.limbs if limb.kind == "leg")]
 
 
 def _arrow(before: Body, after: Body) -> tuple[Line, ...]:
@@ -101,7 +106,11 @@ def _arrow(before: Body, after: Body) -> tuple[Line, ...]:
         return ()
     ux, uy = (x2 - x1) / length, (y2 - y1) / length
     gap = 0.45 * SCALE  # stop short of the joint, so the arrow does not hide it
-    x1, y1, x2, y2 = x1 + ux * gap, y1 + uy * gap, x2 - ux * gap, y2 - uy * gap
+    gap_start = max(gap, length - gap - ARROW_LONGEST * SCALE)  # a long path gets an arrow near its end
+    # beside the path, on the side away from the floor where it can, so it does not cover the body
+    lift = ARROW_OFFSET * SCALE * (1 if ux >= 0 else -1)
+    x1, y1 = x1 + ux * gap_start + uy * lift, y1 + uy * gap_start - ux * lift
+    x2, y2 = x2 - ux * gap + uy * lift, y2 - uy * gap - ux * lift
     barb = 0.45 * SCALE
     heads = [
         Line(x2, y2, round(x2 - barb * (ux * 0.8 - uy * 0.6), 1), round(y2 - barb * (uy * 0.8 + ux * 0.6), 1)),
@@ -111,15 +120,18 @@ def _arrow(before: Body, after: Body) -> tuple[Line, ...]:
 
 
 def _view(picture: Picture, body: Body, first: Body | None) -> FigureView:
-    left, top = (BOX_LEFT - MARGIN) * SCALE, -(BOX_TOP + MARGIN) * SCALE
-    width, height = (BOX_RIGHT - BOX_LEFT + 2 * MARGIN) * SCALE, (BOX_TOP + 2 * MARGIN) * SCALE
+    # the box, widened by how far the view shifts the nearest and furthest points
+    side, below = MARGIN + DEPTH_X * BOX_DEPTH, MARGIN + DEPTH_Y * BOX_DEPTH
+    left, top = (BOX_LEFT - side) * SCALE, -(BOX_TOP + MARGIN) * SCALE
+    width, height = (BOX_RIGHT - BOX_LEFT + 2 * side) * SCALE, (BOX_TOP + MARGIN + below) * SCALE
     return FigureView(
         alt=picture.alt,
         caption=picture.caption,
         view_box=f"{left:g} {top:g} {width:g} {height:g}",
         width=width,
         height=height,
-        floor=Line(BOX_LEFT * SCALE, 0.0, BOX_RIGHT * SCALE, 0.0),
+        floor=Line((BOX_LEFT - side) * SCALE, 0.0, (BOX_RIGHT + side) * SCALE, 0.0),
+        ground_height=below * SCALE,
         figure=drawing(body),
         ghost=drawing(first) if first is not None else None,
         arrow=_arrow(first, body) if first is not None else (),
