@@ -1,0 +1,219 @@
+"""Drill figures drawn from pose data: the model's refusals, the geometry, and the drill pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from conftest import ROOT, Build
+
+import content_model
+from content_model import ContentError, ContentErrors
+from content_model.poses import (
+    FOREARM,
+    LIMB_RADIUS,
+    SHIN,
+    TRUNK_RADIUS,
+    THIGH,
+    UPPER_ARM,
+    Adjustments,
+    bend_of,
+    distance,
+    solve,
+)
+from macros.figures import drill_figures
+
+CONTENT = content_model.load(ROOT / "data")
+
+CLINIC = """\
+name: Test Clinic
+phone: 866-588-0230
+call_to_action:
+  heading: Get help
+  text: Call us today.
+"""
+
+DRILL = """\
+- id: rockbacks
+  name: Rockbacks
+  summary: Loosens your hips.
+  level: beginner
+  steps:
+    - Get on your hands and knees.
+    - Rock your hips back.
+  pictures:
+    - alt: On hands and knees, with the back flat.
+      caption: Start
+      figure: {base: hands_and_knees}
+    - alt: Hips rocked back toward the heels.
+      caption: End
+      figure:
+        base: hands_and_knees
+        hips_back: 0.5
+"""
+CAUSES = "- id: stiff-hips\n  title: Stiff hips\n  summary: Stiff hips make your back work harder.\n"
+PROGRAMS = "- id: hips\n  title: Hips\n  summary: One drill.\n  drills: [rockbacks]\n"
+END_FIGURE = "      figure:\n        base: hands_and_knees\n        hips_back: 0.5\n"
+
+
+def load(tmp_path: Path, drills: str) -> content_model.Content:
+    data = tmp_path / "data"
+    data.mkdir(parents=True)
+    (data / "clinic.yml").write_text(CLINIC, encoding="utf-8")
+    (data / "drills.yml").write_text(drills, encoding="utf-8")
+    (data / "root_causes.yml").write_text(CAUSES, encoding="utf-8")
+    (data / "programs.yml").write_text(PROGRAMS, encoding="utf-8")
+    return content_model.load(data, shown_dir="data")
+
+
+def refusal(tmp_path: Path, drills: str) -> ContentError:
+    with pytest.raises(ContentErrors) as caught:
+        load(tmp_path, drills)
+    errors = [e for e in caught.value.errors if e.severity == "error"]
+    assert len(errors) == 1, [e.plain() for e in errors]
+    return errors[0]
+
+
+def with_end_figure(figure: str) -> str:
+    assert END_FIGURE in DRILL
+    return DRILL.replace(END_FIGURE, figure)
+
+
+def test_small_drill_with_pictures_loads(tmp_path: Path) -> None:
+    drill = load(tmp_path, DRILL).drill("rockbacks")
+    assert [p.caption for p in drill.pictures] == ["Start", "End"]
+    assert drill.pictures[1].figure.hips_back == 0.5
+
+
+def test_joint_beyond_its_range_is_refused_with_file_and_line(tmp_path: Path) -> None:
+    error = refusal(tmp_path, DRILL.replace("hips_back: 0.5", "hips_back: 1"))
+    assert (error.file, error.line, error.field) == ("data/drills.yml", 14, "drills[0].pictures[1].figure")
+    assert "the near knee would bend 180 degrees; a knee bends 150 degrees at most" in error.message
+    assert "change hips_back" in error.message
+
+
+def test_limb_below_the_floor_is_refused_with_file_and_line(tmp_path: Path) -> None:
+    error = refusal(tmp_path, with_end_figure("      figure: {base: lying_on_back, trunk_lean: -20}\n"))
+    assert (error.file, error.line, error.field) == ("data/drills.yml", 14, "drills[0].pictures[1].figure")
+    assert "would be below the floor" in error.message
+    assert "change trunk_lean" in error.message
+
+
+def test_figure_outside_its_box_is_refused_with_file_and_line(tmp_path: Path) -> None:
+    error = refusal(tmp_path, with_end_figure("      figure: {base: half_kneel, arm_raise: 180}\n"))
+    assert (error.file, error.line, error.field) == ("data/drills.yml", 14, "drills[0].pictures[1].figure")
+    assert "would be outside the picture" in error.message
+    assert "change arm_raise" in error.message
+
+
+def test_adjustment_for_another_base_is_refused(tmp_path: Path) -> None:
+    error = refusal(tmp_path, with_end_figure("      figure: {base: half_kneel, hips_back: 0.5}\n"))
+    assert error.line == 14
+    assert error.message.startswith("hips_back does not apply to base half_kneel: it is for hands_and_knees")
+
+
+def test_adjustment_out_of_its_range_or_not_a_number_is_refused(tmp_path: Path) -> None:
+    error = refusal(tmp_path, DRILL.replace("hips_back: 0.5", "hips_back: 2"))
+    assert (error.line, error.field) == (16, "drills[0].pictures[1].figure.hips_back")
+    error = refusal(tmp_path / "b", DRILL.replace("hips_back: 0.5", "hips_back: '0.5'"))
+    assert (error.line, error.field) == (16, "drills[0].pictures[1].figure.hips_back")
+
+
+def test_unknown_pose_key_and_unknown_base_are_refused(tmp_path: Path) -> None:
+    error = refusal(tmp_path, DRILL.replace("hips_back: 0.5", "hips_bak: 0.5"))
+    assert (error.line, error.field) == (16, "drills[0].pictures[1].figure.hips_bak")
+    error = refusal(tmp_path / "b", DRILL.replace("{base: hands_and_knees}", "{base: standing}"))
+    assert error.field == "drills[0].pictures[0].figure.base"
+
+
+def test_picture_needs_plain_alt_text(tmp_path: Path) -> None:
+    error = refusal(tmp_path, DRILL.replace("    - alt: Hips rocked back toward the heels.\n      caption: End\n", "    - caption: End\n"))
+    assert (error.line, error.field) == (12, "drills[0].pictures[1].alt")
+    error = refusal(tmp_path / "b", DRILL.replace("Hips rocked back", "<b>Hips</b> rocked back"))
+    assert error.field == "drills[0].pictures[1].alt"
+    assert "contains HTML" in error.message
+
+
+def test_one_to_four_pictures(tmp_path: Path) -> None:
+    frame = "    - alt: On hands and knees.\n      figure: {base: hands_and_knees}\n"
+    error = refusal(tmp_path, DRILL.replace("  pictures:\n", "  pictures:\n" + frame * 3))
+    assert error.field == "drills[0].pictures"
+    assert "at most 4" in error.message
+    empty = DRILL[: DRILL.index("  pictures:")] + "  pictures: []\n"
+    assert refusal(tmp_path / "b", empty).field == "drills[0].pictures"
+
+
+SEED_POSES = [(d.id, i, p.figure) for d in CONTENT.drills for i, p in enumerate(d.pictures)]
+
+
+@pytest.mark.parametrize(("drill_id", "index", "pose"), SEED_POSES, ids=[f"{d}-{i}" for d, i, _ in SEED_POSES])
+def test_limb_lengths_never_change_and_contacts_sit_on_the_floor(drill_id: str, index: int, pose: object) -> None:
+    body = solve(pose.adjustments())  # type: ignore[attr-defined]
+    for limb in body.limbs:
+        first, second = (THIGH, SHIN) if limb.kind == "leg" else (UPPER_ARM, FOREARM)
+        assert distance(limb.root, limb.joint) == pytest.approx(first, abs=1e-9), limb.name
+        assert distance(limb.joint, limb.end) == pytest.approx(second, abs=1e-9), limb.name
+        assert 0 <= bend_of(limb) <= 150, limb.name
+    lying = body.hip[1] == pytest.approx(TRUNK_RADIUS, abs=1e-9)  # the back rests on the floor
+    assert body.contacts or lying, "every figure rests on the floor somewhere"
+    for contact in body.contacts:
+        assert contact[1] == pytest.approx(LIMB_RADIUS, abs=1e-9)
+
+
+def test_rocking_back_keeps_hands_and_knees_where_they_were() -> None:
+    start, end = solve(Adjustments(base="hands_and_knees")), solve(Adjustments(base="hands_and_knees", hips_back=0.5))
+    assert start.contacts == end.contacts
+    assert end.hip[0] < start.hip[0] and end.hip[1] < start.hip[1]
+
+
+def test_every_seed_drill_has_a_start_and_an_end_picture_marked_for_review() -> None:
+    for drill in CONTENT.drills:
+        assert [p.caption for p in drill.pictures] == ["Start", "End"], drill.id
+        assert all(p.alt and p.needs_review for p in drill.pictures), drill.id
+        views = drill_figures(drill)
+        assert views[0].ghost is None and views[1].ghost == views[0].figure, drill.id
+
+
+@pytest.mark.parametrize("drill", CONTENT.drills, ids=lambda d: d.id)
+def test_drill_page_shows_its_two_figures_before_the_steps(site: Build, drill: object) -> None:
+    page = site.html(f"drills/{drill.id}/")  # type: ignore[attr-defined]
+    article = page.select_one("article.drill")
+    figures = article.select(".drill-figures figure.drill-figure")
+    assert len(figures) == 2
+    for figure, picture in zip(figures, drill.pictures):  # type: ignore[attr-defined]
+        svg = figure.find("svg")
+        assert svg["role"] == "img"
+        assert svg["aria-label"] == picture.alt
+        assert svg.find("title").get_text() == picture.alt
+        assert figure.find("figcaption").get_text(strip=True) == picture.caption
+        assert svg.select(".figure__near line") and svg.select(".figure__far line") and svg.select(".figure__head")
+    steps = article.select_one("ol.drill__steps")
+    assert article.select_one(".drill-figures").sourceline < steps.sourceline
+    assert not page.select("[style]"), "the CSP forbids style attributes"
+    for element in article.select("svg, svg *"):
+        assert not {"fill", "stroke", "color", "opacity"} & set(element.attrs), element
+
+
+def test_figures_follow_the_light_and_dark_schemes(served: str, chromium: Browser) -> None:
+    page = chromium.new_context(viewport={"width": 360, "height": 800}).new_page()
+    page.goto(served + "drills/quadruped-rockbacks/")
+    colours = {}
+    for scheme in ("default", "slate"):
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        colours[scheme] = page.evaluate(
+            """() => {
+                const line = document.querySelector('.figure__body .figure__near line');
+                const head = document.querySelector('.figure__body .figure__head');
+                const text = getComputedStyle(document.querySelector('.drill__summary')).color;
+                return [getComputedStyle(line).stroke, getComputedStyle(head).fill, text,
+                        getComputedStyle(line).strokeLinecap, document.querySelector('.drill-figure').getBoundingClientRect().width];
+            }"""
+        )
+    for scheme, (stroke, fill, text, cap, width) in colours.items():
+        assert stroke == fill == text, scheme  # currentColor: the page's text colour
+        assert cap == "round"
+        assert width >= 120, "each picture is at least 120 px wide on a phone"
+    assert colours["default"][0] != colours["slate"][0]
+    page.context.close()
