@@ -114,9 +114,9 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
 def _unchanged_defaults(content: Content, config_file: Path) -> list[ContentError]:
     """The defaults the site has not changed yet, read as the build reads mkdocs.yml (SITE_URL included)."""
     # MkDocs' own reader (for !ENV and INHERIT), imported here: the other commands do not need it.
-    from mkdocs.exceptions import ConfigurationError
-    from mkdocs.utils.yaml import yaml_load
-    from yaml import YAMLError
+    from mkdocs.exceptions import ConfigurationError  # noqa: PLC0415
+    from mkdocs.utils.yaml import yaml_load  # noqa: PLC0415
+    from yaml import YAMLError  # noqa: PLC0415
 
     try:
         with config_file.open(encoding="utf-8") as stream:

@@ -23,6 +23,7 @@ from .models import Clinic, Drill, PlainLanguage, Program, RootCause
 from .placeholders import placeholder_problems
 from .yaml_source import Source, read_source
 
+
 @dataclass(frozen=True)
 class DataFile:
     """One file in ``data/``: what it is called and what it holds."""

@@ -19,8 +19,17 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 import phonenumbers
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, field_validator
-from pydantic import ValidationInfo, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from .code_points import text_problem
 from .messages import describe
@@ -111,7 +120,7 @@ def _https_url(value: str) -> str:
 
 def _email(value: str) -> str:
     # Imported here: most clinics give no email, and the import costs a build about 20 ms.
-    from email_validator import EmailNotValidError, validate_email
+    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
 
     try:
         return validate_email(value.strip(), check_deliverability=False).normalized

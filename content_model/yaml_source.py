@@ -131,7 +131,7 @@ def _character_problems(text: str, shown_as: str) -> list[ContentError]:
     for index, char in refused_characters(text, allow_line_endings=True):
         if len(problems) == MAX_CHARACTER_PROBLEMS:
             problems.append(
-                ContentError(shown_as, line, column, "", "more characters like these follow: delete them all")
+                ContentError(shown_as, problems[-1].line, problems[-1].column, "", "more characters like these follow: delete them all")
             )
             break
         line = text.count("\n", 0, index) + 1

@@ -96,13 +96,19 @@ def scan_page(html: str) -> _Scan:
         values = tag.attributes
         if tag.name == "head" and scan.head_end is None:
             scan.head_end = tag.end
-        elif tag.name == "meta" and values.get("http-equiv", "").lower() == "content-security-policy":
+        elif tag.name == "meta" and (
+            values.get("http-equiv", "").lower() == "content-security-policy"
+            or values.get("name", "").lower() == "referrer"
+        ):
             scan.old_meta.append((tag.start, tag.end))
-        elif tag.name == "meta" and values.get("name", "").lower() == "referrer":
-            scan.old_meta.append((tag.start, tag.end))
-        elif tag.name == "script" and "src" not in values and values.get("type", "").strip().lower() in _RUN_TYPES:
-            if tag.text:  # script text stays byte for byte: entities are not decoded inside <script>
-                scan.inline_scripts.append(tag.text)
+        elif (
+            tag.name == "script"
+            and "src" not in values
+            and values.get("type", "").strip().lower() in _RUN_TYPES
+            and tag.text
+        ):
+            # script text stays byte for byte: entities are not decoded inside <script>
+            scan.inline_scripts.append(tag.text)
         for name, value in values.items():
             if name.startswith("on"):
                 scan.problems.append(f"<{tag.name} {name}=...> is an inline event handler")

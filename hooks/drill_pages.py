@@ -20,7 +20,6 @@ import os
 from pathlib import PurePosixPath
 
 import yaml
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority

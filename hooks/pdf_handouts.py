@@ -215,7 +215,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             raise Abort(f"Could not write the PDF {job.target}: {error}. Check the disk and build again.") from None
         todo.append((job, target, cached))
     base_url = site.as_uri() + "/"
-    for (job, target, cached), outcome in zip(todo, _render_all([job for job, _, _ in todo], base_url)):
+    for (job, target, cached), outcome in zip(todo, _render_all([job for job, _, _ in todo], base_url), strict=False):
         try:
             if isinstance(outcome, str):  # the renderer's error, as "Type: message"
                 raise _Failed(outcome)

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import make_project, mkdocs_build
-from small_data import CLINIC, DRILLS, PROGRAMS, ROOT_CAUSES, replaced, write_project
 
+from conftest import make_project, mkdocs_build
 from content_model.__main__ import main
+from small_data import CLINIC, DRILLS, PROGRAMS, ROOT_CAUSES, replaced, write_project
 
 TODAY = "2026-01-15"
 

@@ -298,7 +298,7 @@ def test_serve_waits_out_a_page_mistake_and_shows_the_fix(project: Path) -> None
     assert "Traceback" not in text, text
 
 
-def wait_for(condition, server: subprocess.Popen, seconds: float = 60) -> None:  # noqa: ANN001
+def wait_for(condition, server: subprocess.Popen, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
         assert server.poll() is None, "mkdocs serve stopped"

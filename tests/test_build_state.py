@@ -77,7 +77,7 @@ def test_two_builds_in_one_process_give_two_independent_sites(
     for project, site in ((seed, tmp_path / "seed-site"), (other, tmp_path / "other-site"), (seed, tmp_path / "seed-2")):
         build_in_process(project, site)
 
-    for site, own, foreign, url in (
+    for site, own, foreign, _url in (
         (tmp_path / "seed-site", seed_facts, other_facts + ["harbour-knee.example"], "https://seed-clinic.example/"),
         (tmp_path / "other-site", other_facts, seed_facts + ["seed-clinic.example"], "https://harbour-knee.example/"),
         (tmp_path / "seed-2", seed_facts, other_facts + ["harbour-knee.example"], "https://seed-clinic.example/"),
@@ -147,15 +147,15 @@ def test_serve_shows_a_data_edit_and_keeps_nothing_stale(project: Path) -> None:
 
 
 def _get(url: str) -> str:
-    import urllib.request  # noqa: PLC0415
+    import urllib.request
 
     return urllib.request.urlopen(url, timeout=5).read().decode()
 
 
 def test_a_nested_build_on_the_same_config_has_its_own_state(tmp_path: Path) -> None:
     """As mkdocs-static-i18n builds a language: on_config again, inside the first build's on_post_build."""
-    from build_state_helpers import theme  # noqa: PLC0415  (the tests above run on older code too)
-    from macros.state import build_state, end_build, start_build  # noqa: PLC0415
+    from build_state_helpers import theme
+    from macros.state import build_state, end_build, start_build
 
     config = SimpleNamespace(
         config_file_path=str(tmp_path / "mkdocs.yml"), theme=theme(), site_url="https://example.org/",
@@ -182,7 +182,7 @@ def test_a_nested_build_on_the_same_config_has_its_own_state(tmp_path: Path) -> 
 
 def test_a_build_loads_the_data_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every hook and macro reads the content from the build's state: one load per build."""
-    import content_model.loader as loader  # noqa: PLC0415
+    import content_model.loader as loader
 
     monkeypatch.setenv("HANDOUT_PDFS", "0")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
@@ -220,7 +220,7 @@ def test_our_templates_have_one_jinja_environment_derived_from_the_themes() -> N
         assert "Environment(" not in text, file.relative_to(ROOT)
         if file.name != "template_cache.py":  # the one place that sets up caching
             assert "BytecodeCache(" not in text, file.relative_to(ROOT)
-    from build_state_helpers import templates  # noqa: PLC0415
+    from build_state_helpers import templates
 
     environment = templates().environment
     assert "url" in environment.filters  # the theme's filters come with it

@@ -338,7 +338,7 @@ def test_github_annotation_form(tmp_path: Path) -> None:
 
 def test_unknown_id_lookup_lists_known_ids(tmp_path: Path) -> None:
     content = content_model.load(write_data(tmp_path), shown_dir="data")
-    with pytest.raises(content_model.UnknownIdError, match="no drill with id 'squat' in data/drills.yml. Known ids: bridge, plank"):
+    with pytest.raises(content_model.UnknownIdError, match=r"no drill with id 'squat' in data/drills.yml. Known ids: bridge, plank"):
         content.drill("squat")
 
 

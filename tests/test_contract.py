@@ -17,10 +17,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 
 import content_model
 import plain_language
+from conftest import ROOT
 from content_model.loader import DATA_FILES
 from content_model.schema import modeline, schema_name
 

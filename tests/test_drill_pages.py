@@ -7,9 +7,8 @@ import re
 import pytest
 from mkdocs.utils.meta import get_data
 
-from conftest import ROOT, Build, load_hook
-
 import content_model
+from conftest import ROOT, Build, load_hook
 from content_model.models import Drill
 
 CONTENT = content_model.load(ROOT / "data")
@@ -75,8 +74,8 @@ def test_drill_page_has_title_description_and_no_nav_entry(site: Build) -> None:
 def test_drill_pages_are_added_to_the_files_object_it_is_given() -> None:
     """Another plugin's Files class (mkdocs-static-i18n replaces MkDocs' own) is kept, not swapped for
     a plain one, and the drill pages sit after the drill index, in the order of their ids."""
-    from mkdocs.config import load_config  # noqa: PLC0415
-    from mkdocs.structure.files import Files, get_files  # noqa: PLC0415
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files, get_files
 
     class PluginFiles(Files):
         pass

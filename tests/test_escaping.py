@@ -7,9 +7,9 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from build_state_helpers import render
 from content_model import CallToAction, Clinic, Dose, Drill, Review, RootCause
 from macros.dose import dose_phrase
-from build_state_helpers import render
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '" onmouseover="alert(2)'

@@ -114,7 +114,7 @@ def choose(page: Page, *drill_ids: str) -> None:
         page.locator(f'[data-choose][value="{drill_id}"]').first.check()
 
 
-def row(page: Page, drill_id: str):  # noqa: ANN201 - a Locator
+def row(page: Page, drill_id: str):
     return page.locator(f'[data-row="{drill_id}"]')
 
 

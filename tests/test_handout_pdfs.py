@@ -160,7 +160,7 @@ def test_pdfs_are_skipped_in_serve_unless_forced(
 def test_a_wrong_switch_value_stops_with_what_to_write(monkeypatch: pytest.MonkeyPatch) -> None:
     hook = load_hook("pdf_handouts.py")
     monkeypatch.setenv("HANDOUT_PDFS", "maybe")
-    with pytest.raises(Abort, match="HANDOUT_PDFS is set to 'maybe': set it to 1 .* or 0"):
+    with pytest.raises(Abort, match=r"HANDOUT_PDFS is set to 'maybe': set it to 1 .* or 0"):
         hook.wanted()
 
 

@@ -15,11 +15,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 import content_model
-from content_model import ContentError, ContentErrors
-from content_model.yaml_source import MAX_DEPTH, MAX_FILE_BYTES
 from build_state_helpers import render
 from conftest import load_hook
-from small_data import CLINIC, DRILLS, write_project, replaced
+from content_model import ContentError, ContentErrors
+from content_model.yaml_source import MAX_DEPTH, MAX_FILE_BYTES
+from small_data import CLINIC, DRILLS, replaced, write_project
 
 ROOT = Path(__file__).resolve().parents[1]
 NO_ANCHORS = (
@@ -48,7 +48,7 @@ def loads(tmp_path: Path, **files: str) -> content_model.Content:
 
 def check_in_subprocess(tmp_path: Path, **files: str | bytes) -> subprocess.CompletedProcess[str]:
     """`python -m content_model check` on a project, as `make check` runs it; a hang fails the test."""
-    data, docs = write_project(tmp_path, **files)
+    write_project(tmp_path, **files)
     return subprocess.run(
         [sys.executable, "-m", "content_model", "--data", "data", "--docs", "docs", "check"],
         cwd=tmp_path,

@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-import hook_helpers.html_tags as TAGS
 from conftest import Build
+from hook_helpers import html_tags
 from site_pages import page_file, page_paths
 
 
@@ -50,7 +50,7 @@ def reference(page: str) -> list[tuple[str, dict[str, str], str]]:
 
 def ours(page: str) -> list[tuple[str, dict[str, str], str]]:
     found = []
-    for tag in TAGS.start_tags(page):
+    for tag in html_tags.start_tags(page):
         text = page[tag.start : tag.end]
         if tag.name in ("script", "style"):
             text += "\0" + (tag.text or "")
@@ -88,7 +88,7 @@ def test_tricky_markup_reads_the_same_as_with_html_parser(page: str) -> None:
 
 def test_script_text_ends_only_at_its_own_end_tag() -> None:
     page = '<script>document.write("</scripts>"); var t = "</div>";</script ><p id=after>'
-    tags = list(TAGS.start_tags(page))
+    tags = list(html_tags.start_tags(page))
     assert [t.name for t in tags] == ["script", "p"]
     assert tags[0].text == 'document.write("</scripts>"); var t = "</div>";'
     assert tags[1].attributes == {"id": "after"}

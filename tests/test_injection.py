@@ -30,7 +30,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pydantic import BaseModel, ValidationError
 
-from conftest import ROOT, Build, make_project, mkdocs_build
+from conftest import Build, make_project, mkdocs_build
 from content_model.loader import DATA_FILES
 from pdf_tools import metadata
 
@@ -314,8 +314,8 @@ def test_an_emoji_quotes_and_a_hash_in_a_program_title_reach_page_list_and_pdf(n
 
 def test_handout_front_matter_is_serialized_not_pasted(tmp_path: Path) -> None:
     """hooks/handout_pages.py writes front matter with a YAML serializer: read back, it is the data."""
-    from conftest import load_hook  # noqa: PLC0415
-    from content_model.models import Program  # noqa: PLC0415
+    from conftest import load_hook
+    from content_model.models import Program
 
     hook = load_hook("handout_pages.py")
     for title in (PROGRAM_TITLE, "a: b\nc", "--- #x", "'single' & \"double\"", "yes", "null"):

@@ -134,7 +134,7 @@ def unchecked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_script_in_page_content_is_not_hashed(unchecked_site: Path) -> None:
-    from test_security import directives, sha256_source  # noqa: PLC0415
+    from test_security import directives, sha256_source
 
     soup = BeautifulSoup((unchecked_site / "scripted" / "index.html").read_text(encoding="utf-8"), "html.parser")
     policy = directives(soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"])

@@ -7,13 +7,13 @@ import datetime
 from pathlib import Path
 
 import pytest
-from conftest import Build, make_project, mkdocs_build
-from small_data import CLINIC, DRILLS, ROOT_CAUSES, replaced, write_project
-from test_annotations import parse_annotation
 
 import content_model
+from conftest import Build, make_project, mkdocs_build
 from content_model.__main__ import main
 from content_model.review import add_months, review_due, review_problems
+from small_data import CLINIC, DRILLS, ROOT_CAUSES, replaced, write_project
+from test_annotations import parse_annotation
 
 TODAY = datetime.date(2026, 1, 15)
 BRIDGE_REVIEWED = '  reviewed: {by: "Jane Doe, PT, DPT", on: 2025-03-01}\n'

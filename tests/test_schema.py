@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from small_data import CLINIC, DRILLS, FILES, PROGRAMS, ROOT_CAUSES, replaced, write_project
 
 import content_model
+from conftest import ROOT
 from content_model.loader import DATA_FILES
 from content_model.schema import expected_files, modeline, schema_for, schema_name, stale_schemas
+from small_data import CLINIC, DRILLS, FILES, PROGRAMS, ROOT_CAUSES, replaced, write_project
 
 CHECK_JSONSCHEMA = str(Path(sys.executable).parent / "check-jsonschema")
 

@@ -231,7 +231,7 @@ def test_hook_stops_the_build_on_code_a_policy_cannot_allow(markup: str, said: s
 
 
 def test_hook_stops_the_build_on_a_page_without_head() -> None:
-    with pytest.raises(Abort, match="fragment.html: the page has no <head>"):
+    with pytest.raises(Abort, match=r"fragment.html: the page has no <head>"):
         HOOK.with_policy(TEMPLATES, "<p>Just a fragment</p>", "fragment.html")
 
 

@@ -72,7 +72,7 @@ def test_seed_article_lists_five_causes_and_six_drills_in_program_order(site: Bu
         CONTENT.drill(d).name for d in PROGRAM.drills
     ]
     assert [c.select_one(".drill-card__name a")["href"] for c in cards] == [f"../../drills/{d}/" for d in PROGRAM.drills]
-    for card, drill_id in zip(cards, PROGRAM.drills):
+    for card, drill_id in zip(cards, PROGRAM.drills, strict=True):
         assert card.select_one(".drill-card__summary").get_text(strip=True) == CONTENT.drill(drill_id).summary
         assert f"Level: {CONTENT.drill(drill_id).level.capitalize()}" in card.get_text()
     text = body.get_text(" ", strip=True)

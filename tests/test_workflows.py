@@ -18,8 +18,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, make_project
 from ruamel.yaml import YAML
+
+from conftest import ROOT, make_project
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
