@@ -133,7 +133,9 @@ def policy_for(inline_scripts: list[str]) -> Markup:
     return Markup(policy)
 
 
-def with_policy(templates: Templates, html: str, shown: str, content_scripts: Collection[str] | None = ()) -> str:
+def with_policy(
+    templates: Templates, html: str, shown: str, content_scripts: Collection[str] | None = ()
+) -> str:
     """The page with its security <meta> elements first in <head>; Abort names what blocks it.
 
     Inline scripts whose text is in content_scripts (those of the page's content) are not

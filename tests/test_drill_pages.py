@@ -22,7 +22,8 @@ def test_no_drill_has_a_markdown_file() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ['Clamshell: "side" # hip 💪', "a: b", "--- #x", "'single' & \"double\"", "yes", "null", "{{ x }}"]
+    "name",
+    ['Clamshell: "side" # hip 💪', "a: b", "--- #x", "'single' & \"double\"", "yes", "null", "{{ x }}"],
 )
 def test_drill_front_matter_is_serialized_not_pasted(name: str) -> None:
     """hooks/drill_pages.py writes front matter with a YAML serializer: read back, it is the data."""
@@ -70,7 +71,6 @@ def test_drill_page_has_title_description_and_no_nav_entry(site: Build) -> None:
     assert "drills/" in nav and not any(href.startswith("drills/") and href != "drills/" for href in nav), nav
 
 
-
 def test_drill_pages_are_added_to_the_files_object_it_is_given() -> None:
     """Another plugin's Files class (mkdocs-static-i18n replaces MkDocs' own) is kept, not swapped for
     a plain one, and the drill pages sit after the drill index, in the order of their ids."""
@@ -87,5 +87,7 @@ def test_drill_pages_are_added_to_the_files_object_it_is_given() -> None:
     assert result is files
     uris = [f.src_uri for f in result]
     start = uris.index("drills/index.md")
-    assert uris[start + 1 : start + 1 + len(CONTENT.drills)] == sorted(f"drills/{d.id}.md" for d in CONTENT.drills)
+    assert uris[start + 1 : start + 1 + len(CONTENT.drills)] == sorted(
+        f"drills/{d.id}.md" for d in CONTENT.drills
+    )
     assert all(result.get_file_from_path(f"drills/{d.id}.md").generated_by for d in CONTENT.drills)

@@ -1,4 +1,5 @@
-"""hook_helpers/html_tags.py reads start tags as html.parser does, on every built page and on tricky markup."""
+"""hook_helpers/html_tags.py reads start tags as html.parser does,
+on every built page and on tricky markup."""
 
 from __future__ import annotations
 
@@ -71,7 +72,7 @@ def test_every_built_page_reads_the_same_as_with_html_parser(site: Build) -> Non
 @pytest.mark.parametrize(
     "page",
     [
-        '<a title="1 > 0" href=\'x\'>x</a>',  # a quoted ">" does not end the tag
+        "<a title=\"1 > 0\" href='x'>x</a>",  # a quoted ">" does not end the tag
         "<!-- <script>not a tag</script> --><p>after</p>",  # comments are skipped
         "<script>if (a < b && c > d) { x = '<p>'; }</script><p>after</p>",  # script text is raw
         "<SCRIPT TYPE=module>import './y.js';</SCRIPT><br/>",  # upper case, unquoted value, self-closing
