@@ -33,6 +33,7 @@ from pydantic import (
 
 from .code_points import text_problem
 from .messages import describe
+from .poses import Adjustments, PoseProblem, solve
 
 LEVELS = ("beginner", "intermediate", "advanced")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
@@ -389,11 +390,26 @@ class RootCause(Reviewable):
 POSE_FIELDS = {
     # adjustment: (lowest, highest, the base positions it applies to, what it does)
     "hips_back": (0, 1, ("hands_and_knees",), "0 is the start; higher rocks the hips back toward the heels"),
-    "forward": (0, 1, ("half_kneel", "push_up"), "half_kneel: shifts the body forward; push_up: steps the near foot up by the hand"),
+    "forward": (
+        0,
+        1,
+        ("half_kneel", "push_up"),
+        "half_kneel: shifts the body forward; push_up: steps the near foot up by the hand",
+    ),
     "hips_sink": (0, 1, ("push_up",), "lowers the hips toward the floor"),
     "pull": (0, 1, ("lying_on_back",), "pulls the far thigh toward the chest, held by both hands"),
-    "trunk_lean": (-45, 90, ("half_kneel", "lying_on_back"), "degrees: half_kneel leans forward; lying_on_back lifts the shoulders"),
-    "arm_raise": (0, 180, ("half_kneel",), "degrees the arms turn forward from hanging: 90 points them ahead, 180 overhead"),
+    "trunk_lean": (
+        -45,
+        90,
+        ("half_kneel", "lying_on_back"),
+        "degrees: half_kneel leans forward; lying_on_back lifts the shoulders",
+    ),
+    "arm_raise": (
+        0,
+        180,
+        ("half_kneel",),
+        "degrees the arms turn forward from hanging: 90 points them ahead, 180 overhead",
+    ),
 }
 NEAR_LEGS = {
     "out_to_side": ("hands_and_knees",),
@@ -428,12 +444,11 @@ class Pose(Strict):
 
     @model_validator(mode="after")
     def _possible(self) -> Pose:
-        from .poses import PoseProblem, solve
-
         for name, (_low, _high, bases, _meaning) in POSE_FIELDS.items():
             if getattr(self, name) is not None and self.base not in bases:
                 raise ValueError(
-                    f"{name} does not apply to base {self.base}: it is for {' and '.join(bases)}; remove the line"
+                    f"{name} does not apply to base {self.base}: "
+                    f"it is for {' and '.join(bases)}; remove the line"
                 )
         if self.near_leg is not None and self.base not in NEAR_LEGS[self.near_leg]:
             raise ValueError(
@@ -448,9 +463,7 @@ class Pose(Strict):
             raise ValueError(f"is a pose no body can take: {problem}; {hint}") from None
         return self
 
-    def adjustments(self) -> object:
-        from .poses import Adjustments
-
+    def adjustments(self) -> Adjustments:
         given = {n: float(getattr(self, n)) for n in POSE_FIELDS if getattr(self, n) is not None}
         return Adjustments(base=self.base, near_leg=self.near_leg, **given)
 
@@ -482,7 +495,10 @@ class Drill(Reviewable):
     video: HttpsUrl | None = None
     credit: PlainText | None = Field(None, description="Who created or demonstrates the drill.")
     pictures: list[Picture] = Field(
-        default_factory=list, min_length=1, max_length=4, description="1 to 4 pictures, usually the start and the end."
+        default_factory=list,
+        min_length=1,
+        max_length=4,
+        description="1 to 4 pictures, usually the start and the end.",
     )
 
 

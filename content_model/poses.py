@@ -145,7 +145,9 @@ def two_link(root: Vector, end: Vector, first: float, second: float, bend: Vecto
     """The middle joint of a two-segment chain from root to end, bent toward ``bend``."""
     d = distance(root, end)
     if d > first + second + 1e-3:
-        raise PoseProblem(f"the {what} cannot reach: it would have to stretch {d - first - second:.1f} head heights longer")
+        raise PoseProblem(
+            f"the {what} cannot reach: it would have to stretch {d - first - second:.1f} head heights longer"
+        )
     if d < abs(first - second) + 1e-6:
         raise PoseProblem(f"the {what} would have to fold tighter than a body can")
     d = min(d, first + second)
@@ -209,10 +211,14 @@ def _hands_and_knees(p: Adjustments) -> Body:
     """Knees under the hips, hands under the shoulders; hips_back rocks the hips toward the heels."""
     knee_x = -0.5
     turn = p.hips_back * 90.0  # the thigh turns back about the knee
-    hip = _flat(knee_x - THIGH * math.sin(math.radians(turn)), LIMB_RADIUS + THIGH * math.cos(math.radians(turn)))
+    hip = _flat(
+        knee_x - THIGH * math.sin(math.radians(turn)), LIMB_RADIUS + THIGH * math.cos(math.radians(turn))
+    )
     start_hip_y = LIMB_RADIUS + THIGH
     hand_x = knee_x + math.sqrt(TRUNK**2 - (LIMB_RADIUS + ARM_REACH - start_hip_y) ** 2)
-    shoulder = _circle_meet(hip, TRUNK, _flat(hand_x, LIMB_RADIUS), ARM_REACH, "arms, with the hands on the floor,")
+    shoulder = _circle_meet(
+        hip, TRUNK, _flat(hand_x, LIMB_RADIUS), ARM_REACH, "arms, with the hands on the floor,"
+    )
     limbs, contacts = [], []
     for side in SIDES:
         z = _side_z(side)
@@ -223,7 +229,11 @@ def _hands_and_knees(p: Adjustments) -> Body:
         toe = _add(ankle, (-0.6, 0.0, 0.0))
         if side == "near" and p.near_leg == "out_to_side":  # straight, the foot flat out to the side
             root = _add(_flat(knee_x, start_hip_y), (0.0, 0.0, z))
-            ankle = _flat(knee_x, ANKLE_HEIGHT, z + math.sqrt((0.97 * (THIGH + SHIN)) ** 2 - (start_hip_y - ANKLE_HEIGHT) ** 2))
+            ankle = _flat(
+                knee_x,
+                ANKLE_HEIGHT,
+                z + math.sqrt((0.97 * (THIGH + SHIN)) ** 2 - (start_hip_y - ANKLE_HEIGHT) ** 2),
+            )
             toe = _flat_foot(ankle)
             limbs.append(_leg(side, hip, ankle, (1.0, 0.3, 0.0), toe))
             contacts.append(toe)
@@ -303,7 +313,9 @@ def _lying_on_back(p: Adjustments) -> Body:
             target = rest
             contacts.append(rest)
         limbs.append(_arm(side, shoulder, target, (0.0, 1.0, 0.0)))
-    return Body(hip, shoulder, _head(hip, shoulder, HEAD_RADIUS - TRUNK_RADIUS), tuple(limbs), tuple(contacts))
+    return Body(
+        hip, shoulder, _head(hip, shoulder, HEAD_RADIUS - TRUNK_RADIUS), tuple(limbs), tuple(contacts)
+    )
 
 
 def _push_up(p: Adjustments) -> Body:
@@ -313,12 +325,16 @@ def _push_up(p: Adjustments) -> Body:
     reach = TRUNK + THIGH + SHIN
     rise = plank_shoulder[1] - TOES_ANKLE_HEIGHT
     back_ankle_x = hand_x - math.sqrt(reach**2 - rise**2)
-    plank_hip = _add(plank_shoulder, _scale(_sub(_flat(back_ankle_x, TOES_ANKLE_HEIGHT), plank_shoulder), TRUNK / reach))
+    plank_hip = _add(
+        plank_shoulder, _scale(_sub(_flat(back_ankle_x, TOES_ANKLE_HEIGHT), plank_shoulder), TRUNK / reach)
+    )
     # the back leg stays long: the hips sink along a circle about the back ankle
     hip_y = plank_hip[1] + p.hips_sink * (LIMB_RADIUS + 1.1 - plank_hip[1])
     leg = 0.995 * (THIGH + SHIN)
     hip = _flat(back_ankle_x + math.sqrt(leg**2 - (hip_y - TOES_ANKLE_HEIGHT) ** 2), hip_y)
-    shoulder = _circle_meet(hip, TRUNK, _flat(hand_x, LIMB_RADIUS), ARM_REACH, "arms, with the hands on the floor,")
+    shoulder = _circle_meet(
+        hip, TRUNK, _flat(hand_x, LIMB_RADIUS), ARM_REACH, "arms, with the hands on the floor,"
+    )
     limbs, contacts = [], []
     for side in SIDES:
         z = _side_z(side)
@@ -378,7 +394,8 @@ def _check(body: Body) -> None:
         bend = bend_of(limb)
         if not low <= bend <= high:
             raise PoseProblem(
-                f"the {limb.side} {joint} would bend {bend:.0f} degrees; a {joint} bends {high:.0f} degrees at most"
+                f"the {limb.side} {joint} would bend {bend:.0f} degrees; "
+                f"a {joint} bends {high:.0f} degrees at most"
             )
         if limb.kind == "leg" and distance(limb.joint[:2] + (0.0,), limb.root[:2] + (0.0,)) > 0.5:
             low, high = RANGES["hip"]
@@ -395,7 +412,10 @@ def _check(body: Body) -> None:
     for limb in body.limbs:
         middle = "knee" if limb.kind == "leg" else "elbow"
         end = "ankle" if limb.kind == "leg" else "hand"
-        parts += [(f"{limb.side} {middle}", limb.joint, LIMB_RADIUS), (f"{limb.side} {end}", limb.end, LIMB_RADIUS)]
+        parts += [
+            (f"{limb.side} {middle}", limb.joint, LIMB_RADIUS),
+            (f"{limb.side} {end}", limb.end, LIMB_RADIUS),
+        ]
         if limb.toe is not None:
             parts.append((f"{limb.side} toes", limb.toe, LIMB_RADIUS))
     for name, point, radius in parts:

@@ -98,8 +98,8 @@ def _moving_points(body: Body) -> list[Vector]:
 
 def _arrow(before: Body, after: Body) -> tuple[Line, ...]:
     """From where the part that moves most was to a little short of where it is."""
-    pairs = list(zip(_moving_points(before), _moving_points(after)))
-    start, end = max(pairs, key=lambda pair: sum((a - b) ** 2 for a, b in zip(*pair)))
+    pairs = list(zip(_moving_points(before), _moving_points(after), strict=True))
+    start, end = max(pairs, key=lambda pair: sum((a - b) ** 2 for a, b in zip(*pair, strict=True)))
     (x1, y1), (x2, y2) = _point(start), _point(end)
     length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
     if length < SMALLEST_MOVE * SCALE:
@@ -113,8 +113,12 @@ def _arrow(before: Body, after: Body) -> tuple[Line, ...]:
     x2, y2 = x2 - ux * gap + uy * lift, y2 - uy * gap - ux * lift
     barb = 0.45 * SCALE
     heads = [
-        Line(x2, y2, round(x2 - barb * (ux * 0.8 - uy * 0.6), 1), round(y2 - barb * (uy * 0.8 + ux * 0.6), 1)),
-        Line(x2, y2, round(x2 - barb * (ux * 0.8 + uy * 0.6), 1), round(y2 - barb * (uy * 0.8 - ux * 0.6), 1)),
+        Line(
+            x2, y2, round(x2 - barb * (ux * 0.8 - uy * 0.6), 1), round(y2 - barb * (uy * 0.8 + ux * 0.6), 1)
+        ),
+        Line(
+            x2, y2, round(x2 - barb * (ux * 0.8 + uy * 0.6), 1), round(y2 - barb * (uy * 0.8 - ux * 0.6), 1)
+        ),
     ]
     return (Line(round(x1, 1), round(y1, 1), round(x2, 1), round(y2, 1)), *heads)
 
@@ -143,5 +147,5 @@ def drill_figures(drill: Drill) -> list[FigureView]:
     bodies = [solve(picture.figure.adjustments()) for picture in drill.pictures]
     return [
         _view(picture, body, bodies[0] if index else None)
-        for index, (picture, body) in enumerate(zip(drill.pictures, bodies))
+        for index, (picture, body) in enumerate(zip(drill.pictures, bodies, strict=True))
     ]

@@ -7,16 +7,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from conftest import ROOT, Build
-
 import content_model
+from conftest import ROOT, Build
 from content_model import ContentError, ContentErrors
 from content_model.poses import (
     FOREARM,
     LIMB_RADIUS,
     SHIN,
-    TRUNK_RADIUS,
     THIGH,
+    TRUNK_RADIUS,
     UPPER_ARM,
     Adjustments,
     bend_of,
@@ -129,7 +128,12 @@ def test_unknown_pose_key_and_unknown_base_are_refused(tmp_path: Path) -> None:
 
 
 def test_picture_needs_plain_alt_text(tmp_path: Path) -> None:
-    error = refusal(tmp_path, DRILL.replace("    - alt: Hips rocked back toward the heels.\n      caption: End\n", "    - caption: End\n"))
+    error = refusal(
+        tmp_path,
+        DRILL.replace(
+            "    - alt: Hips rocked back toward the heels.\n      caption: End\n", "    - caption: End\n"
+        ),
+    )
     assert (error.line, error.field) == (12, "drills[0].pictures[1].alt")
     error = refusal(tmp_path / "b", DRILL.replace("Hips rocked back", "<b>Hips</b> rocked back"))
     assert error.field == "drills[0].pictures[1].alt"
@@ -148,8 +152,12 @@ def test_one_to_four_pictures(tmp_path: Path) -> None:
 SEED_POSES = [(d.id, i, p.figure) for d in CONTENT.drills for i, p in enumerate(d.pictures)]
 
 
-@pytest.mark.parametrize(("drill_id", "index", "pose"), SEED_POSES, ids=[f"{d}-{i}" for d, i, _ in SEED_POSES])
-def test_limb_lengths_never_change_and_contacts_sit_on_the_floor(drill_id: str, index: int, pose: object) -> None:
+@pytest.mark.parametrize(
+    ("drill_id", "index", "pose"), SEED_POSES, ids=[f"{d}-{i}" for d, i, _ in SEED_POSES]
+)
+def test_limb_lengths_never_change_and_contacts_sit_on_the_floor(
+    drill_id: str, index: int, pose: object
+) -> None:
     body = solve(pose.adjustments())  # type: ignore[attr-defined]
     for limb in body.limbs:
         first, second = (THIGH, SHIN) if limb.kind == "leg" else (UPPER_ARM, FOREARM)
@@ -163,7 +171,10 @@ def test_limb_lengths_never_change_and_contacts_sit_on_the_floor(drill_id: str, 
 
 
 def test_rocking_back_keeps_hands_and_knees_where_they_were() -> None:
-    start, end = solve(Adjustments(base="hands_and_knees")), solve(Adjustments(base="hands_and_knees", hips_back=0.5))
+    start, end = (
+        solve(Adjustments(base="hands_and_knees")),
+        solve(Adjustments(base="hands_and_knees", hips_back=0.5)),
+    )
     assert start.contacts == end.contacts
     assert end.hip[0] < start.hip[0] and end.hip[1] < start.hip[1]
 
@@ -182,13 +193,17 @@ def test_drill_page_shows_its_two_figures_before_the_steps(site: Build, drill: o
     article = page.select_one("article.drill")
     figures = article.select(".drill-figures figure.drill-figure")
     assert len(figures) == 2
-    for figure, picture in zip(figures, drill.pictures):  # type: ignore[attr-defined]
+    for figure, picture in zip(figures, drill.pictures, strict=True):  # type: ignore[attr-defined]
         svg = figure.find("svg")
         assert svg["role"] == "img"
         assert svg["aria-label"] == picture.alt
         assert svg.find("title").get_text() == picture.alt
         assert figure.find("figcaption").get_text(strip=True) == picture.caption
-        assert svg.select(".figure__near line") and svg.select(".figure__far line") and svg.select(".figure__head")
+        assert (
+            svg.select(".figure__near line")
+            and svg.select(".figure__far line")
+            and svg.select(".figure__head")
+        )
     steps = article.select_one("ol.drill__steps")
     assert article.select_one(".drill-figures").sourceline < steps.sourceline
     assert not page.select("[style]"), "the CSP forbids style attributes"
@@ -208,7 +223,8 @@ def test_figures_follow_the_light_and_dark_schemes(served: str, chromium: Browse
                 const head = document.querySelector('.figure__body .figure__head');
                 const text = getComputedStyle(document.querySelector('.drill__summary')).color;
                 return [getComputedStyle(line).stroke, getComputedStyle(head).fill, text,
-                        getComputedStyle(line).strokeLinecap, document.querySelector('.drill-figure').getBoundingClientRect().width];
+                        getComputedStyle(line).strokeLinecap,
+                        document.querySelector('.drill-figure').getBoundingClientRect().width];
             }"""
         )
     for scheme, (stroke, fill, text, cap, width) in colours.items():
