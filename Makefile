@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build preview check readability test lighthouse new-drill schema screenshots bench lock clean
+.PHONY: help install serve build preview check readability lint test lighthouse new-drill schema screenshots bench lock clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -48,8 +48,12 @@ check: install ## Validate the content only: every problem with file, line and f
 readability: install ## Reading level and clarity of every patient text, worst first (make check runs the same checks)
 	$(PY) -m content_model readability
 
-test: $(VENV)/.test-installed node_modules/.package-lock.json ## Install what the tests need and run the whole suite
+lint: $(VENV)/.test-installed ## Check the Python code with ruff (settings in pyproject.toml)
+	$(PY) -m ruff check .
+
+test: $(VENV)/.test-installed node_modules/.package-lock.json ## Install what the tests need, check the code with ruff, run the whole suite
 	@scripts/require-chromium
+	$(PY) -m ruff check .
 	$(PY) -m pytest
 
 lighthouse: build $(VENV)/.test-installed node_modules/.package-lock.json ## Page speed: Lighthouse scores and weight of the key pages (mobile)

@@ -114,9 +114,9 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
 def _unchanged_defaults(content: Content, config_file: Path) -> list[ContentError]:
     """The defaults the site has not changed yet, read as the build reads mkdocs.yml (SITE_URL included)."""
     # MkDocs' own reader (for !ENV and INHERIT), imported here: the other commands do not need it.
-    from mkdocs.exceptions import ConfigurationError
-    from mkdocs.utils.yaml import yaml_load
-    from yaml import YAMLError
+    from mkdocs.exceptions import ConfigurationError  # noqa: PLC0415
+    from mkdocs.utils.yaml import yaml_load  # noqa: PLC0415
+    from yaml import YAMLError  # noqa: PLC0415
 
     try:
         with config_file.open(encoding="utf-8") as stream:
@@ -172,12 +172,17 @@ def new_drill(drill_id: str, data: Path) -> int:
         added = None
     if not (isinstance(added, list) and len(added) == len(drills) + 1 and added[-1].get("id") == drill_id):
         example = new_drill_entry(drill_id).rstrip("\n").replace("\n", "\n     ")
-        print(f"{shown} does not end with a drill, so the new one cannot be added at its end. Add it yourself, "
-              f"at the end of the list of drills, starting at the left edge:\n\n     {example}\n", file=sys.stderr)
+        print(
+            f"{shown} does not end with a drill, so the new one cannot be added at its end. Add it yourself, "
+            f"at the end of the list of drills, starting at the left edge:\n\n     {example}\n",
+            file=sys.stderr,
+        )
         return 1
     path.write_text(new, encoding="utf-8")
     line = new.count("\n", 0, len(new) - len(new_drill_entry(drill_id))) + 1
-    print(f"Added drill '{drill_id}' to {shown}, at line {line}. The build makes its page, drills/{drill_id}/.")
+    print(
+        f"Added drill '{drill_id}' to {shown}, at line {line}. The build makes its page, drills/{drill_id}/."
+    )
     steps = [
         f"Open {shown} at line {line} and replace each (...) with your words. Until you do, "
         "`make check` and the build refuse the drill.",
@@ -201,7 +206,9 @@ def schemas(folder: Path, only_check: bool = False) -> int:
     if only_check:
         stale = stale_schemas(folder)
         for name in stale:
-            print(f"{folder.as_posix()}/{name} is out of date: run `make schema` and commit it", file=sys.stderr)
+            print(
+                f"{folder.as_posix()}/{name} is out of date: run `make schema` and commit it", file=sys.stderr
+            )
         return 1 if stale else 0
     changed = write_schemas(folder)
     for path in changed:

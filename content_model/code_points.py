@@ -84,7 +84,11 @@ def _allowed_here(text: str, index: int, flag_spans: list[tuple[int, int]]) -> b
     before = text[index - 1] if index > 0 else ""
     after = text[index + 1] if index + 1 < len(text) else ""
     if char == "\u200d":  # ZERO WIDTH JOINER: between two emoji, or after a combining mark
-        joins_emoji = (before == "\ufe0f" or (before and _is_emoji_like(before))) and bool(after) and _is_emoji_like(after)
+        joins_emoji = (
+            (before == "\ufe0f" or (before and _is_emoji_like(before)))
+            and bool(after)
+            and _is_emoji_like(after)
+        )
         return joins_emoji or (bool(before) and unicodedata.category(before) == "Mn")
     if char in "\ufe0e\ufe0f":  # variation selectors: text or emoji style of the symbol before
         return bool(before) and (_is_emoji_like(before) or before in _KEYCAP_BASES)

@@ -71,7 +71,8 @@ def format_errors(errors: list[ContentError], github: bool | None = None) -> str
         count = sum(1 for e in errors if e.severity == severity)
         if count > GITHUB_ANNOTATIONS_PER_KIND:
             lines.append(
-                f"::notice title=More {severity}s in the log::GitHub shows only {GITHUB_ANNOTATIONS_PER_KIND} "
+                f"::notice title=More {severity}s in the log::GitHub shows only "
+                f"{GITHUB_ANNOTATIONS_PER_KIND} "
                 f"{severity}s of a step next to the changed lines. All {count} are in the log: "
                 "click Details next to the check."
             )

@@ -23,6 +23,7 @@ from .models import Clinic, Drill, PlainLanguage, Program, RootCause
 from .placeholders import placeholder_problems
 from .yaml_source import Source, read_source
 
+
 @dataclass(frozen=True)
 class DataFile:
     """One file in ``data/``: what it is called and what it holds."""
@@ -258,7 +259,9 @@ def _report_cycles(drills: list[Any], error: Any) -> None:
             if needed not in requires or needed == drill_id:
                 continue
             if state.get(needed) == "active":
-                loop = trail[trail.index(needed):] + [drill_id, needed] if needed in trail else [drill_id, needed]
+                loop = [drill_id, needed]
+                if needed in trail:
+                    loop = trail[trail.index(needed) :] + loop
                 loop = _dedupe_adjacent(loop)
                 if frozenset(loop) not in reported:
                     reported.add(frozenset(loop))

@@ -110,7 +110,10 @@ def _sentence(error: dict[str, Any], model: type[BaseModel], path: Path_) -> str
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s) (got {ctx.get('actual_length')})"
     if kind == "too_long":
-        return f"can have at most {ctx.get('max_length')} items (got {ctx.get('actual_length')}): split or shorten the list"
+        return (
+            f"can have at most {ctx.get('max_length')} items (got {ctx.get('actual_length')}): "
+            "split or shorten the list"
+        )
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return f"must be a date written YYYY-MM-DD, e.g. 2026-01-31 (got {got})"
     if kind == "value_error":

@@ -19,8 +19,17 @@ from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 import phonenumbers
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, field_validator
-from pydantic import ValidationInfo, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from .code_points import text_problem
 from .messages import describe
@@ -111,7 +120,7 @@ def _https_url(value: str) -> str:
 
 def _email(value: str) -> str:
     # Imported here: most clinics give no email, and the import costs a build about 20 ms.
-    from email_validator import EmailNotValidError, validate_email
+    from email_validator import EmailNotValidError, validate_email  # noqa: PLC0415
 
     try:
         return validate_email(value.strip(), check_deliverability=False).normalized
@@ -222,7 +231,8 @@ class Clinic(Strict):
     )
     phone_extension: str | None = Field(
         None,
-        description='An extension, digits only, in quotes: "2". Shown as "ext. 2" and dialled after the number.',
+        description='An extension, digits only, in quotes: "2". '
+        'Shown as "ext. 2" and dialled after the number.',
         json_schema_extra={"pattern": r"^[0-9]{1,6}$"},
     )
     email: Email | None = Field(None, description="Email address patients may write to.")
@@ -252,9 +262,7 @@ class Clinic(Strict):
     def _known_country(cls, value: str) -> str:
         code = value.strip().upper()
         if code not in phonenumbers.SUPPORTED_REGIONS:
-            raise ValueError(
-                f"must be a two-letter country code such as US, CA or GB (got {value!r})"
-            )
+            raise ValueError(f"must be a two-letter country code such as US, CA or GB (got {value!r})")
         return code
 
     @field_validator("phone")
@@ -366,8 +374,7 @@ class Reviewable(Strict):
     reviewed: Review | None = Field(None, description="Who checked this content and when.")
     needs_review: PlainText | None = Field(
         None,
-        description="What a clinician still has to check. Remove this line once "
-        "`reviewed` is filled in.",
+        description="What a clinician still has to check. Remove this line once `reviewed` is filled in.",
     )
 
 

@@ -131,13 +131,21 @@ def _character_problems(text: str, shown_as: str) -> list[ContentError]:
     for index, char in refused_characters(text, allow_line_endings=True):
         if len(problems) == MAX_CHARACTER_PROBLEMS:
             problems.append(
-                ContentError(shown_as, line, column, "", "more characters like these follow: delete them all")
+                ContentError(
+                    shown_as,
+                    problems[-1].line,
+                    problems[-1].column,
+                    "",
+                    "more characters like these follow: delete them all",
+                )
             )
             break
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
         problems.append(
-            ContentError(shown_as, line, column, "", f"contains {describe_code_point(char)} at column {column}: {WHY}")
+            ContentError(
+                shown_as, line, column, "", f"contains {describe_code_point(char)} at column {column}: {WHY}"
+            )
         )
     return problems
 
@@ -191,7 +199,8 @@ def _build(text: str, positions: dict[Path_, tuple[int, int]]) -> Any:
         if event.tag is not None:
             raise _Refused(
                 *_at(event),
-                f"'{event.tag.replace('tag:yaml.org,2002:', '!!')}' is a YAML tag, which clinic data never needs: delete it and write the "
+                f"'{event.tag.replace('tag:yaml.org,2002:', '!!')}' is a YAML tag, which clinic data never "
+                "needs: delete it and write the "
                 "value plainly (put text in double quotes if it could be read as a number or date)",
             )
         top = stack[-1] if stack else None
@@ -252,7 +261,8 @@ def _scalar(yaml: YAML, event: ScalarEvent) -> Any:
         raise _Refused(
             *_at(event),
             f"'{_shorten(event.value)}' cannot be read ({_shorten(str(error).splitlines()[0], 60)}): "
-            "write a real date as YYYY-MM-DD or a number of normal size; if it is text, put it in double quotes",
+            "write a real date as YYYY-MM-DD or a number of normal size; if it is text, put it in double "
+            "quotes",
         ) from None
     if isinstance(value, datetime.datetime):
         return value

@@ -96,13 +96,19 @@ def scan_page(html: str) -> _Scan:
         values = tag.attributes
         if tag.name == "head" and scan.head_end is None:
             scan.head_end = tag.end
-        elif tag.name == "meta" and values.get("http-equiv", "").lower() == "content-security-policy":
+        elif tag.name == "meta" and (
+            values.get("http-equiv", "").lower() == "content-security-policy"
+            or values.get("name", "").lower() == "referrer"
+        ):
             scan.old_meta.append((tag.start, tag.end))
-        elif tag.name == "meta" and values.get("name", "").lower() == "referrer":
-            scan.old_meta.append((tag.start, tag.end))
-        elif tag.name == "script" and "src" not in values and values.get("type", "").strip().lower() in _RUN_TYPES:
-            if tag.text:  # script text stays byte for byte: entities are not decoded inside <script>
-                scan.inline_scripts.append(tag.text)
+        elif (
+            tag.name == "script"
+            and "src" not in values
+            and values.get("type", "").strip().lower() in _RUN_TYPES
+            and tag.text
+        ):
+            # script text stays byte for byte: entities are not decoded inside <script>
+            scan.inline_scripts.append(tag.text)
         for name, value in values.items():
             if name.startswith("on"):
                 scan.problems.append(f"<{tag.name} {name}=...> is an inline event handler")
@@ -127,7 +133,9 @@ def policy_for(inline_scripts: list[str]) -> Markup:
     return Markup(policy)
 
 
-def with_policy(templates: Templates, html: str, shown: str, content_scripts: Collection[str] | None = ()) -> str:
+def with_policy(
+    templates: Templates, html: str, shown: str, content_scripts: Collection[str] | None = ()
+) -> str:
     """The page with its security <meta> elements first in <head>; Abort names what blocks it.
 
     Inline scripts whose text is in content_scripts (those of the page's content) are not

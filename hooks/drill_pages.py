@@ -20,7 +20,6 @@ import os
 from pathlib import PurePosixPath
 
 import yaml
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -52,7 +51,10 @@ def _walk_order(src_uri: str) -> tuple[tuple[int, tuple[bool, str]], ...]:
     before its subfolders. Drill pages take the place their Markdown files had, so the sitemap and
     the search index list pages in the same order."""
     *folders, name = PurePosixPath(src_uri).parts
-    return (*((1, (False, f)) for f in folders), (0, (os.path.splitext(name)[0] not in ("index", "README"), name)))
+    return (
+        *((1, (False, f)) for f in folders),
+        (0, (os.path.splitext(name)[0] not in ("index", "README"), name)),
+    )
 
 
 @event_priority(-110)

@@ -22,9 +22,7 @@ The pages are added at priority -110, after mkdocs-static-i18n's own ``on_files`
 
 from __future__ import annotations
 
-
 import yaml
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority

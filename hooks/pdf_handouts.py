@@ -7,9 +7,9 @@ For each program in data/programs.yml:
 
 Each PDF is the same sheet as the handout page (``macros/templates/handout_sheet.html``),
 made from the same view the page showed (kept in the build's state, computed
-once per build: ``BuildState.handout`` in macros/state.py), in a small document of its own, styled by the site's handout and print
-stylesheets: title, the clinic as author, and "Page 1 of 2" with the clinic's
-phone number in the footer of every page.
+once per build: ``BuildState.handout`` in macros/state.py), in a small document of its own,
+styled by the site's handout and print stylesheets: title, the clinic as author, and
+"Page 1 of 2" with the clinic's phone number in the footer of every page.
 
 While ``mkdocs serve`` runs, PDFs are skipped so edits show at once (said once,
 when the preview starts). Set ``HANDOUT_PDFS=1`` to make them anyway, or
@@ -95,7 +95,9 @@ def wanted() -> bool:
     if setting in ("0", "false", "no", "off"):
         return False
     if setting:
-        raise Abort(f"{ENV_SWITCH} is set to {setting!r}: set it to 1 to make the PDF handouts, or 0 to skip them")
+        raise Abort(
+            f"{ENV_SWITCH} is set to {setting!r}: set it to 1 to make the PDF handouts, or 0 to skip them"
+        )
     return _command["name"] != "serve"
 
 
@@ -105,14 +107,23 @@ def jobs(config: MkDocsConfig, state: BuildState) -> list[PdfJob]:
     for name in STYLESHEETS:
         path = site / name
         if not path.is_file():
-            raise Abort(f"Cannot make the PDF handouts: {name} is missing from the built site (it comes from overrides/{name})")
+            raise Abort(
+                f"Cannot make the PDF handouts: {name} is missing from the built site (it comes from "
+                f"overrides/{name})"
+            )
         css.append(path.read_text(encoding="utf-8"))
     found = []
     for program in state.content.programs:
         for variant in PDF_VARIANTS:
             handout = state.handout(program.id, variant.large_print)  # the view its page showed
-            html = str(state.templates.render("handout_document", handout=handout, title=_title(program.title, variant)))
-            found.append(PdfJob(pdf_path(program.id, variant), html, variant.paper, tuple(css), program.id, variant))
+            html = str(
+                state.templates.render(
+                    "handout_document", handout=handout, title=_title(program.title, variant)
+                )
+            )
+            found.append(
+                PdfJob(pdf_path(program.id, variant), html, variant.paper, tuple(css), program.id, variant)
+            )
     return found
 
 
@@ -212,10 +223,14 @@ def on_post_build(config: MkDocsConfig) -> None:
                 reused += 1
                 continue
         except OSError as error:
-            raise Abort(f"Could not write the PDF {job.target}: {error}. Check the disk and build again.") from None
+            raise Abort(
+                f"Could not write the PDF {job.target}: {error}. Check the disk and build again."
+            ) from None
         todo.append((job, target, cached))
     base_url = site.as_uri() + "/"
-    for (job, target, cached), outcome in zip(todo, _render_all([job for job, _, _ in todo], base_url)):
+    for (job, target, cached), outcome in zip(
+        todo, _render_all([job for job, _, _ in todo], base_url), strict=False
+    ):
         try:
             if isinstance(outcome, str):  # the renderer's error, as "Type: message"
                 raise _Failed(outcome)
@@ -234,7 +249,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             # Each file is written whole under a temporary name, then renamed: another build using the
             # same cache at the same time (the tests run in parallel) never reads half a file.
             _write_atomically(cached, pdf)
-            _write_atomically(_pages_file(cached), f"{pages}\n".encode("ascii"))  # last: a PDF without it is made again
+            # last: a PDF without it is made again
+            _write_atomically(_pages_file(cached), f"{pages}\n".encode("ascii"))
         except OSError as error:
             log.info(f"PDF cache not written ({error}); the next build renders {job.target} again.")
     for old in cache.iterdir() if cache.is_dir() else ():

@@ -53,7 +53,11 @@ def _publisher(clinic: Clinic) -> dict[str, Any]:
         "@type": "MedicalOrganization",
         "name": clinic.name,
         # The extension, when there is one, as schema.org's examples write it: "+1-555-0100 ext. 2".
-        "telephone": f"{clinic.phone_e164} ext. {clinic.phone_extension}" if clinic.phone_extension else clinic.phone_e164,
+        "telephone": (
+            f"{clinic.phone_e164} ext. {clinic.phone_extension}"
+            if clinic.phone_extension
+            else clinic.phone_e164
+        ),
     }
     if clinic.website:
         publisher["url"] = clinic.website
@@ -166,4 +170,3 @@ def on_page_context(
 ) -> dict[str, Any]:
     context["structured_data"] = structured_data(page, config)
     return context
-

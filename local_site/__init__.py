@@ -16,6 +16,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -31,7 +32,7 @@ CHROMIUM_ARGS = [
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
+    extra_headers: ClassVar[dict[str, str]] = {}
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
@@ -45,9 +46,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class _GzipHandler(_QuietHandler):
     """Compresses text files as a web host does, so page weights are what patients download."""
 
-    compressible = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+    compressible: ClassVar[set[str]] = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+    def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"

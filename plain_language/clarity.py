@@ -21,8 +21,9 @@ from collections.abc import Iterator
 import textstat
 
 from content_model.errors import ContentError
-from .located_text import Group, Piece, collapse
 from content_model.models import PlainLanguage
+
+from .located_text import Group, Piece, collapse
 from .step_verbs import ACTION_JOINERS, LEADING_WORDS, STEP_VERBS
 
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a space or the end.
@@ -230,7 +231,7 @@ def vague_instructions(group: Group, settings: PlainLanguage) -> Iterator[Conten
             sentence = piece.text[start:end]
             if _has_number(sentence):
                 continue
-            for phrase, pattern in patterns:
+            for _phrase, pattern in patterns:
                 match = pattern.search(sentence)
                 if match:
                     yield _error(

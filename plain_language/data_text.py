@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from content_model.loader import DATA_FILES, Content
-from .located_text import Group, ListOfItems, Piece, SourceWords, collapse, words
 from content_model.messages import field_path
 from content_model.yaml_source import Path_
+
+from .located_text import Group, ListOfItems, Piece, SourceWords, collapse, words
 
 # Field name: (kind of each text, is it a list?)
 DRILL_FIELDS = {

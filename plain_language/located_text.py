@@ -36,7 +36,7 @@ class Piece:
 
     def position_at(self, offset: int) -> Position:
         """Line and column of the word at or after ``offset`` in the text."""
-        for (start, end), position in zip(self.spans, self.positions):
+        for (_start, end), position in zip(self.spans, self.positions, strict=False):
             if end > offset:
                 return position
         return self.positions[-1] if self.positions else self.fallback

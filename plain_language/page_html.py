@@ -34,6 +34,7 @@ import markdown
 from mkdocs.utils.meta import get_data
 
 from content_model.errors import ContentError
+
 from .page_prose import PageProblem, _markdown_setup, without_macros
 
 # Elements that run code, show another site inside the page, or send what a patient types away.

@@ -29,6 +29,7 @@ import markdown
 from mkdocs.utils.meta import get_data
 
 from content_model.errors import ContentError
+
 from .located_text import Group, ListOfItems, Piece, SourceWords, words
 
 # Used when a docs folder has no mkdocs.yml next to it (for example a test fixture).
@@ -64,11 +65,12 @@ def _markdown_setup(config_file: str) -> tuple[tuple[str, ...], dict[str, dict[s
     """
     if not config_file or not Path(config_file).is_file():
         return _DEFAULT_EXTENSIONS, {}
-    import yaml
-    from mkdocs.config.base import ValidationError
-    from mkdocs.config.config_options import MarkdownExtensions
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.utils.yaml import yaml_load
+    # Imported here, only when a page is checked: the data checks run without MkDocs.
+    import yaml  # noqa: PLC0415
+    from mkdocs.config.base import ValidationError  # noqa: PLC0415
+    from mkdocs.config.config_options import MarkdownExtensions  # noqa: PLC0415
+    from mkdocs.config.defaults import MkDocsConfig  # noqa: PLC0415
+    from mkdocs.utils.yaml import yaml_load  # noqa: PLC0415
 
     option = MarkdownExtensions(builtins=MkDocsConfig.markdown_extensions.builtins)
     try:

@@ -27,13 +27,14 @@ from pathlib import Path
 
 import textstat
 
-from .clarity import clarity_problems, sentence_words, sentences
 from content_model.errors import ContentError, ContentErrors, format_errors
 from content_model.loader import Content, load
+from content_model.models import Thresholds
+
+from .clarity import clarity_problems, sentence_words, sentences
+from .data_text import data_groups
 from .located_text import Group, Piece
 from .page_prose import PageProblem, page_group
-from .data_text import data_groups
-from content_model.models import Thresholds
 
 _ENDS_SENTENCE = tuple(".!?:;")
 
@@ -182,7 +183,7 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
     def line(cells: tuple[str, ...]) -> str:
-        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
+        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=False)).rstrip()
 
     return [line(header), line(tuple("-" * w for w in widths)), *(line(row) for row in rows)]
 

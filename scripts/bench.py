@@ -56,35 +56,51 @@ def synthetic_data(n: int, seed: int = 7) -> dict[str, list[dict] | dict]:
     drills = []
     for i in range(n):
         targets = rng.sample(BODY, 2)
-        drills.append({
-            "id": f"drill-{i:04d}",
-            "name": f"{rng.choice(MOVES)} and {rng.choice(MOVES).lower()} drill {i}",
-            "summary": f"This drill helps your {targets[0]} move better. It also eases stiffness in your {targets[1]}.",
-            "level": LEVELS[i % 3],
-            "targets": targets,
-            "position": "On your hands and knees, with your hands under your shoulders.",
-            "steps": [sentence(rng) for _ in range(rng.randint(4, 7))],
-            "tips": [sentence(rng)],
-            "cautions": ["Stop if you feel sharp pain.", "Stop if you feel numbness or tingling."],
-            "each_side": bool(i % 2),
-            "dose": {"sets": 2, "reps": 10, "per_day": 1},
-            **({"requires": [f"drill-{i - 1:04d}"]} if i % 6 == 5 else {}),
-        })
-    causes = [{
-        "id": f"cause-{c:04d}",
-        "title": f"Root cause {c}: stiff {rng.choice(BODY)}",
-        "summary": "When this part of your body is stiff, your lower back moves more to make up for it. That extra stress can hurt.",
-        "drills": [d["id"] for d in drills[c * 3: c * 3 + 3]],
-    } for c in range(max(1, n // 3))]
-    programs = [{
-        "id": f"program-{p:03d}",
-        "title": f"Program {p}",
-        "summary": "Six drills to do in this order, once a day.",
-        "drills": [d["id"] for d in drills[p * 6: p * 6 + 6]],
-    } for p in range(max(1, n // 6))]
+        drills.append(
+            {
+                "id": f"drill-{i:04d}",
+                "name": f"{rng.choice(MOVES)} and {rng.choice(MOVES).lower()} drill {i}",
+                "summary": f"This drill helps your {targets[0]} move better. "
+                f"It also eases stiffness in your {targets[1]}.",
+                "level": LEVELS[i % 3],
+                "targets": targets,
+                "position": "On your hands and knees, with your hands under your shoulders.",
+                "steps": [sentence(rng) for _ in range(rng.randint(4, 7))],
+                "tips": [sentence(rng)],
+                "cautions": ["Stop if you feel sharp pain.", "Stop if you feel numbness or tingling."],
+                "each_side": bool(i % 2),
+                "dose": {"sets": 2, "reps": 10, "per_day": 1},
+                **({"requires": [f"drill-{i - 1:04d}"]} if i % 6 == 5 else {}),
+            }
+        )
+    causes = [
+        {
+            "id": f"cause-{c:04d}",
+            "title": f"Root cause {c}: stiff {rng.choice(BODY)}",
+            "summary": "When this part of your body is stiff, your lower back moves more to make up for it. "
+            "That extra stress can hurt.",
+            "drills": [d["id"] for d in drills[c * 3 : c * 3 + 3]],
+        }
+        for c in range(max(1, n // 3))
+    ]
+    programs = [
+        {
+            "id": f"program-{p:03d}",
+            "title": f"Program {p}",
+            "summary": "Six drills to do in this order, once a day.",
+            "drills": [d["id"] for d in drills[p * 6 : p * 6 + 6]],
+        }
+        for p in range(max(1, n // 6))
+    ]
     clinic = {
-        "name": "Bench Clinic", "phone": "515-555-0100", "country": "US",
-        "call_to_action": {"heading": "Get help", "text": "Call us to book a visit.", "offer": "a free screen"},
+        "name": "Bench Clinic",
+        "phone": "515-555-0100",
+        "country": "US",
+        "call_to_action": {
+            "heading": "Get help",
+            "text": "Call us to book a visit.",
+            "offer": "a free screen",
+        },
     }
     return {"clinic": clinic, "drills": drills, "root_causes": causes, "programs": programs}
 
@@ -99,8 +115,11 @@ def our_project(base: Path, data: dict) -> Path:
     project.mkdir()
     for name in SKELETON:
         src = ROOT / name
-        (shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-         if src.is_dir() else shutil.copy2(src, project / name))
+        (
+            shutil.copytree(src, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+            if src.is_dir()
+            else shutil.copy2(src, project / name)
+        )
     (project / "data").mkdir()
     for key, value in data.items():
         write_yaml(project / "data" / f"{key}.yml", value)
@@ -112,10 +131,18 @@ def our_project(base: Path, data: dict) -> Path:
     (docs / "articles").mkdir()
     first = data["programs"][0]["id"]
     front = "---\ndescription: Simple drills for your back.\n---\n\n"
-    (docs / "index.md").write_text(f"{front}# Home\n\nSimple drills for your back.\n\n{{{{ program_drills(\"{first}\") }}}}\n")
+    (docs / "index.md").write_text(
+        f'{front}# Home\n\nSimple drills for your back.\n\n{{{{ program_drills("{first}") }}}}\n'
+    )
     (docs / "drills" / "index.md").write_text(f"{front}# All drills\n\n{{{{ drill_index() }}}}\n")
-    (docs / "articles" / "back-pain-when-walking.md").write_text(f"{front}# Root causes\n\n{{{{ root_cause_details() }}}}\n")
-    nav = [{"Home": "index.md"}, {"Root causes": "articles/back-pain-when-walking.md"}, {"Drills": "drills/index.md"}]
+    (docs / "articles" / "back-pain-when-walking.md").write_text(
+        f"{front}# Root causes\n\n{{{{ root_cause_details() }}}}\n"
+    )
+    nav = [
+        {"Home": "index.md"},
+        {"Root causes": "articles/back-pain-when-walking.md"},
+        {"Drills": "drills/index.md"},
+    ]
     (project / "mkdocs.yml").rename(project / "mkdocs.base.yml")
     (project / "mkdocs.yml").write_text(f"INHERIT: mkdocs.base.yml\nnav: {json.dumps(nav)}\n")
     return project
@@ -134,9 +161,13 @@ def anchor_project(base: Path, data: dict, built: Path) -> Path:
     def drill_md(d: dict) -> str:
         steps = "\n".join(f"{n}. {s}" for n, s in enumerate(d["steps"], 1))
         cautions = "\n".join(f"    - {c}" for c in d["cautions"])
-        return (f"# {d['name']}\n\n{d['summary']}\n\n- Level: {d['level']}\n- Works on: {', '.join(d['targets'])}\n\n"
-                f"## Starting position\n\n{d['position']}\n\n## Steps\n\n{steps}\n\n## Tips\n\n- {d['tips'][0]}\n\n"
-                f"!!! warning \"When to stop\"\n\n{cautions}\n\n## Get help\n\nCall 515-555-0100.\n")
+        return (
+            f"# {d['name']}\n\n{d['summary']}\n\n- Level: {d['level']}\n- Works on: "
+            f"{', '.join(d['targets'])}\n\n"
+            f"## Starting position\n\n{d['position']}\n\n## Steps\n\n{steps}\n\n## Tips\n\n- "
+            f"{d['tips'][0]}\n\n"
+            f'!!! warning "When to stop"\n\n{cautions}\n\n## Get help\n\nCall 515-555-0100.\n'
+        )
 
     for d in data["drills"]:
         (docs / "drills" / f"{d['id']}.md").write_text(drill_md(d))
@@ -155,8 +186,13 @@ def anchor_project(base: Path, data: dict, built: Path) -> Path:
 
 def timed_build(project: Path, site: Path, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                            cwd=project, env=env or ENV, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        env=env or ENV,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{result.stdout}{result.stderr}")
@@ -168,8 +204,13 @@ PDF_LINE = re.compile(r"PDF handouts: (\d+) made, (\d+) unchanged .* in ([\d.]+)
 
 def pdf_build(project: Path, site: Path, env: dict[str, str]) -> tuple[int, int, float]:
     """A build with PDFs: (PDFs made, PDFs reused from the cache, seconds the PDF hook took)."""
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                            cwd=project, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     found = PDF_LINE.search(result.stdout + result.stderr)
     if result.returncode != 0 or not found:
         raise SystemExit(f"PDF build failed in {project}:\n{result.stdout}{result.stderr}")
@@ -190,8 +231,13 @@ def bench_size(n: int, runs: int, base: Path, pdf: bool) -> dict[str, float | in
     anchor = anchor_project(base, data, base / "site-ours-0")
     anchor_times = [timed_build(anchor, base / f"site-anchor-{r}") for r in range(runs)]
     pages = sum(1 for p in (base / "site-ours-0").rglob("*.html") if p.name != "404.html")
-    row: dict[str, float | int] = {"n": n, "pages": pages, "ours": median(ours_times[1:]),
-                                   "ours_cold": ours_times[0], "anchor": median(anchor_times)}
+    row: dict[str, float | int] = {
+        "n": n,
+        "pages": pages,
+        "ours": median(ours_times[1:]),
+        "ours_cold": ours_times[0],
+        "anchor": median(anchor_times),
+    }
     if pdf:
         # PDFs on their own, as the PDF hook times them (its log line), in one folder so that the
         # second build can reuse the cache of the first.
@@ -207,11 +253,15 @@ def bench_size(n: int, runs: int, base: Path, pdf: bool) -> dict[str, float | in
 
 # What a plain Material build imports, and what ours must import on top: the libraries the
 # project is built on (mkdocs-macros-plugin, pydantic, ruamel.yaml, phonenumbers, pymdown-extensions).
-PLAIN_IMPORTS = ("import mkdocs.commands.build, material.plugins.search.plugin, "
-                 "markdown.extensions.admonition, markdown.extensions.toc")
-REQUIRED_IMPORTS = ("import mkdocs_macros.plugin, pydantic, ruamel.yaml, phonenumbers, "
-                    "pymdownx.superfences, pymdownx.details, markdown.extensions.md_in_html; "
-                    "from pydantic import BaseModel, TypeAdapter")
+PLAIN_IMPORTS = (
+    "import mkdocs.commands.build, material.plugins.search.plugin, "
+    "markdown.extensions.admonition, markdown.extensions.toc"
+)
+REQUIRED_IMPORTS = (
+    "import mkdocs_macros.plugin, pydantic, ruamel.yaml, phonenumbers, "
+    "pymdownx.superfences, pymdownx.details, markdown.extensions.md_in_html; "
+    "from pydantic import BaseModel, TypeAdapter"
+)
 # The two the architecture decides on by name (the macros plugin and a pydantic content model).
 DECIDED_IMPORTS = "import mkdocs_macros.plugin, pydantic; from pydantic import BaseModel, TypeAdapter"
 
@@ -221,8 +271,11 @@ def import_floor(runs: int) -> dict[str, float]:
 
     Returns the cost of all required libraries ("required") and of the two the architecture
     names ("decided"): our build cannot be faster than the anchor plus these, whatever our code does."""
-    codes = {"plain": PLAIN_IMPORTS, "required": f"{PLAIN_IMPORTS}; {REQUIRED_IMPORTS}",
-             "decided": f"{PLAIN_IMPORTS}; {DECIDED_IMPORTS}"}
+    codes = {
+        "plain": PLAIN_IMPORTS,
+        "required": f"{PLAIN_IMPORTS}; {REQUIRED_IMPORTS}",
+        "decided": f"{PLAIN_IMPORTS}; {DECIDED_IMPORTS}",
+    }
     times: dict[str, list[float]] = {name: [] for name in codes}
     for _ in range(runs):
         for name, code in codes.items():
@@ -245,8 +298,13 @@ def edit_loop(base: Path, tries: int) -> list[float]:
     folder.mkdir()
     project = our_project(folder, synthetic_data(6))
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/drills/drill-0005/"
     drills_file = project / "data" / "drills.yml"
     times = []
@@ -275,7 +333,9 @@ def edit_loop(base: Path, tries: int) -> list[float]:
                     pass
                 time.sleep(0.02)
             else:
-                raise SystemExit(f"the served page never showed edit {attempt} within 30 s: the edit loop is broken")
+                raise SystemExit(
+                    f"the served page never showed edit {attempt} within 30 s: the edit loop is broken"
+                )
             times.append(time.perf_counter() - start)
             time.sleep(1.5)
     finally:
@@ -301,35 +361,52 @@ def main() -> None:
             print(f"  N={n}: done", file=sys.stderr)
         loop = edit_loop(Path(tmp), tries=args.edits)
     floor = import_floor(runs=max(9, 3 * args.runs))
-    lines = [f"Machine: {os.cpu_count()} cores; median of {args.runs} runs per figure (ours: after a first build "
-             "that fills .cache/, shown on its own); times in seconds.", ""]
-    head = ("| N drills | pages | ours (no PDF) | plain Material | ours / plain "
-            "| ours, first build (empty .cache/) | first / plain |")
+    lines = [
+        f"Machine: {os.cpu_count()} cores; median of {args.runs} runs per figure (ours: after a first build "
+        "that fills .cache/, shown on its own); times in seconds.",
+        "",
+    ]
+    head = (
+        "| N drills | pages | ours (no PDF) | plain Material | ours / plain "
+        "| ours, first build (empty .cache/) | first / plain |"
+    )
     sep = "|---:|---:|---:|---:|---:|---:|---:|"
     if not args.no_pdf:
         head += " PDFs, first build | PDFs, unchanged rebuild | rebuild / first |"
         sep += "---:|---:|---:|"
     lines += [head, sep]
     for r in rows:
-        line = (f"| {r['n']} | {r['pages']} | {r['ours']:.2f} | {r['anchor']:.2f} | {r['ours'] / r['anchor']:.2f} "
-                f"| {r['ours_cold']:.2f} | {r['ours_cold'] / r['anchor']:.2f} |")
+        line = (
+            f"| {r['n']} | {r['pages']} | {r['ours']:.2f} | {r['anchor']:.2f} | "
+            f"{r['ours'] / r['anchor']:.2f} "
+            f"| {r['ours_cold']:.2f} | {r['ours_cold'] / r['anchor']:.2f} |"
+        )
         if "pdf_first" in r:
             ratio = r["pdf_second"] / r["pdf_first"] if r["pdf_first"] else float("nan")
             line += f" {r['pdf_first']:.2f} ({r['pdf_files']} files) | {r['pdf_second']:.3f} | {ratio:.3f} |"
         lines.append(line)
     by_n = {r["n"]: r for r in rows}
     if 60 in by_n and 600 in by_n:
-        lines += ["", f"Growth t(600)/t(60): ours {by_n[600]['ours'] / by_n[60]['ours']:.1f}, "
-                      f"plain Material {by_n[600]['anchor'] / by_n[60]['anchor']:.1f}."]
+        lines += [
+            "",
+            f"Growth t(600)/t(60): ours {by_n[600]['ours'] / by_n[60]['ours']:.1f}, "
+            f"plain Material {by_n[600]['anchor'] / by_n[60]['anchor']:.1f}.",
+        ]
     if 6 in by_n:
         anchor = by_n[6]["anchor"]
-        lines += ["", f"Required libraries (mkdocs-macros-plugin, pydantic, ruamel.yaml, phonenumbers, "
-                      f"pymdown-extensions) add {floor['required']:.2f} s to start-up on their own: at N=6 no "
-                      f"build that uses them can be below {(anchor + floor['required']) / anchor:.2f} × plain "
-                      f"Material (ours: {by_n[6]['ours'] / anchor:.2f}). mkdocs-macros-plugin and pydantic "
-                      f"alone add {floor['decided']:.2f} s, {(anchor + floor['decided']) / anchor:.2f} ×."]
-    lines += ["", f"Edit loop (seed site, `mkdocs serve`, one drill summary changed): median {median(loop):.2f} s "
-                  f"over {len(loop)} edits (min {min(loop):.2f}, max {max(loop):.2f})."]
+        lines += [
+            "",
+            f"Required libraries (mkdocs-macros-plugin, pydantic, ruamel.yaml, phonenumbers, "
+            f"pymdown-extensions) add {floor['required']:.2f} s to start-up on their own: at N=6 no "
+            f"build that uses them can be below {(anchor + floor['required']) / anchor:.2f} × plain "
+            f"Material (ours: {by_n[6]['ours'] / anchor:.2f}). mkdocs-macros-plugin and pydantic "
+            f"alone add {floor['decided']:.2f} s, {(anchor + floor['decided']) / anchor:.2f} ×.",
+        ]
+    lines += [
+        "",
+        f"Edit loop (seed site, `mkdocs serve`, one drill summary changed): median {median(loop):.2f} s "
+        f"over {len(loop)} edits (min {min(loop):.2f}, max {max(loop):.2f}).",
+    ]
     report = "\n".join(lines)
     print(report)
     if args.markdown_out:

@@ -30,13 +30,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # What a build reads; everything else in the tree (tests, scripts, caches) is left out.
 BUILD_INPUTS = (
-    "mkdocs.yml", "macros", "hooks", "overrides", "data", "docs", "content_model", "plain_language", "pyproject.toml",
+    "mkdocs.yml",
+    "macros",
+    "hooks",
+    "overrides",
+    "data",
+    "docs",
+    "content_model",
+    "plain_language",
+    "pyproject.toml",
 )
 
 
 def export_commit(rev: str, target: Path) -> None:
     """The files of commit ``rev`` (as git stores them) in ``target``."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev], capture_output=True, check=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", rev], capture_output=True, check=True
+    )
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(target, filter="data")
 

@@ -109,7 +109,9 @@ def table(results: list[Result], site: Path, pages: tuple[tuple[str, str], ...] 
     header = ["Page", "Performance", "Accessibility", "Best practices", "SEO", "Transfer (KB, gzip)"]
     rows = [header, ["---"] * len(header)]
     for r in results:
-        rows.append([f"{r.label} (/{r.path})", *(str(r.scores[c]) for c in CATEGORIES), f"{r.transfer_kb:.0f}"])
+        rows.append(
+            [f"{r.label} (/{r.path})", *(str(r.scores[c]) for c in CATEGORIES), f"{r.transfer_kb:.0f}"]
+        )
     for label, path in pages:
         if not built(site, path):
             rows.append([f"{label} (/{path})", "not built", "", "", "", ""])
@@ -135,8 +137,10 @@ def main(argv: list[str]) -> int:
     results = measure(site)
     print(table(results, site))
     lighthouse_version = json.loads((ROOT / "node_modules/lighthouse/package.json").read_text())["version"]
-    print(f"\nLighthouse {lighthouse_version}, mobile preset (simulated slow 4G, 4x CPU slowdown), Chromium at "
-          f"{CHROMIUM_PATH}.")
+    print(
+        f"\nLighthouse {lighthouse_version}, mobile preset (simulated slow 4G, 4x CPU slowdown), Chromium at "
+        f"{CHROMIUM_PATH}."
+    )
     misses = shortfalls(results)
     for r in results:
         for audit in r.failed_audits:

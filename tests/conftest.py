@@ -60,7 +60,17 @@ def mkdocs_build(project: Path, site: Path, extra_env: dict[str, str] | None = N
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ],
         cwd=project,
         env=env,
         capture_output=True,
@@ -90,7 +100,9 @@ def make_project(
     shutil.copytree(docs or ROOT / "docs", project / "docs")
     if config:
         (project / "mkdocs.yml").rename(project / "mkdocs.base.yml")
-        lines = ["INHERIT: mkdocs.base.yml"] + [f"{key}: {json.dumps(value)}" for key, value in config.items()]
+        lines = ["INHERIT: mkdocs.base.yml"] + [
+            f"{key}: {json.dumps(value)}" for key, value in config.items()
+        ]
         (project / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return project
 
@@ -158,7 +170,7 @@ def extras_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     entry = "- id: quadruped-rockbacks\n"
     text = drills.read_text(encoding="utf-8")
     assert entry in text, f"data/drills.yml no longer has {entry!r}: update the extras fixture"
-    extra = f"  video: {EXTRAS_VIDEO}\n  reviewed: {{by: \"Jane Doe, PT, DPT\", on: 2026-01-15}}\n"
+    extra = f'  video: {EXTRAS_VIDEO}\n  reviewed: {{by: "Jane Doe, PT, DPT", on: 2026-01-15}}\n'
     drills.write_text(text.replace(entry, entry + extra, 1), encoding="utf-8")
     article = project / "docs" / "articles" / "hip-mobility-drills.md"
     text = article.read_text(encoding="utf-8")

@@ -41,7 +41,9 @@ def qr_codes(source: Path | bytes, dpi: int = 200) -> list[list[str]]:
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "in.pdf"
         pdf.write_bytes(pdf_bytes(source))
-        subprocess.run([pdftoppm, "-r", str(dpi), "-gray", "-png", str(pdf), str(Path(tmp) / "page")], check=True)
+        subprocess.run(
+            [pdftoppm, "-r", str(dpi), "-gray", "-png", str(pdf), str(Path(tmp) / "page")], check=True
+        )
         pages = sorted(Path(tmp).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         found = []
         for png in pages:

@@ -10,10 +10,11 @@ so handouts, the builder and any page added later are checked too.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 import pytest
-from bs4 import BeautifulSoup
 from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 
 from conftest import Build
@@ -126,7 +127,7 @@ def test_headings_start_at_one_h1_and_skip_no_level(site: Build, served: str, ta
         levels = [level for level, _ in headings]
         if levels.count(1) != 1 or levels[0] != 1:
             problems.append(f"/{path}: needs exactly one h1, first; has {headings[:3]}")
-        for (before, _), (level, text) in zip(headings, headings[1:]):
+        for (before, _), (level, text) in pairwise(headings):
             if level > before + 1:
                 problems.append(f"/{path}: h{level} '{text}' follows an h{before}")
     assert not problems, "\n".join(problems)

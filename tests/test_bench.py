@@ -24,8 +24,11 @@ def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
     report = report_file.read_text(encoding="utf-8")
     assert report.strip() == result.stdout.strip()
 
-    row = re.search(rf"^\| 6 \| (\d+) \| ({NUMBER}) \| ({NUMBER}) \| ({NUMBER}) \| ({NUMBER}) \| ({NUMBER}) \|$",
-                    report, re.MULTILINE)
+    row = re.search(
+        rf"^\| 6 \| (\d+) \| ({NUMBER}) \| ({NUMBER}) \| ({NUMBER}) \| ({NUMBER}) \| ({NUMBER}) \|$",
+        report,
+        re.MULTILINE,
+    )
     assert row, report
     pages, ours, plain, ratio, first, first_ratio = row.groups()
     assert int(pages) > 6  # a page per drill, plus the home, index and program pages
@@ -34,7 +37,9 @@ def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
     assert abs(float(ratio) - float(ours) / float(plain)) < 0.02 * float(ratio) + 0.01
     assert abs(float(first_ratio) - float(first) / float(plain)) < 0.02 * float(first_ratio) + 0.01
 
-    floor = re.search(rf"add ({NUMBER}) s to start-up .* below ({NUMBER}) × .* alone add ({NUMBER}) s", report)
+    floor = re.search(
+        rf"add ({NUMBER}) s to start-up .* below ({NUMBER}) × .* alone add ({NUMBER}) s", report
+    )
     assert floor, report
     assert float(floor.group(3)) <= float(floor.group(1)) + 0.05  # a subset of the required libraries
 

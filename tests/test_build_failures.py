@@ -44,7 +44,8 @@ def test_content_error_stops_the_build_before_any_page(project: Path, tmp_path: 
     phone_line = line_of(project / "data" / "clinic.yml", "phone:")
     assert_failed_cleanly(
         build,
-        f"data/drills.yml:{level_line}:3: drills[5].level: must be one of beginner, intermediate, advanced (got 'expert')",
+        f"data/drills.yml:{level_line}:3: drills[5].level: must be one of beginner, intermediate, advanced "
+        "(got 'expert')",
         f"data/clinic.yml:{phone_line}:1: clinic.phone: is not a valid phone number",
         "Found 2 problems in the content files. Nothing was built.",
     )
@@ -54,7 +55,10 @@ def test_content_error_as_github_annotation(project: Path, tmp_path: Path) -> No
     edit(project / "data" / "drills.yml", "level: advanced", "level: expert")
     build = mkdocs_build(project, tmp_path / "site", {"GITHUB_ACTIONS": "true"})
     assert_failed_cleanly(build, "::error file=data/drills.yml,line=")
-    assert "title=drills[5].level::must be one of beginner, intermediate, advanced (got 'expert')" in build.output
+    assert (
+        "title=drills[5].level::must be one of beginner, intermediate, advanced (got 'expert')"
+        in build.output
+    )
 
 
 def break_home_page(project: Path, tmp_path: Path, marker: str):
@@ -66,7 +70,8 @@ def test_unknown_drill_id_in_a_page_fails_and_lists_known_ids(project: Path, tmp
     build, line = break_home_page(project, tmp_path, '{{ drill_card("figure-5-stretch") }}')
     assert_failed_cleanly(
         build,
-        f"docs/index.md:{line}:1: drill_card: there is no drill with id 'figure-5-stretch' in data/drills.yml. "
+        f"docs/index.md:{line}:1: drill_card: there is no drill with id 'figure-5-stretch' in "
+        "data/drills.yml. "
         "Known ids: quadruped-rockbacks",
         "Nothing was built.",
     )
@@ -74,17 +79,23 @@ def test_unknown_drill_id_in_a_page_fails_and_lists_known_ids(project: Path, tmp
 
 def test_undefined_variable_fails_instead_of_publishing_braces(project: Path, tmp_path: Path) -> None:
     build, line = break_home_page(project, tmp_path, "Call {{ clinic.fax }} today.")
-    assert_failed_cleanly(build, f"docs/index.md:{line}:1: 'fax' is not known here (known: name, phone, region)")
+    assert_failed_cleanly(
+        build, f"docs/index.md:{line}:1: 'fax' is not known here (known: name, phone, region)"
+    )
 
 
 def test_misspelled_macro_lists_the_macros(project: Path, tmp_path: Path) -> None:
     build, line = break_home_page(project, tmp_path, '{{ drill_cart("spiderman") }}')
-    assert_failed_cleanly(build, f"docs/index.md:{line}:1: 'drill_cart' is not a macro or variable we know", "drill_card")
+    assert_failed_cleanly(
+        build, f"docs/index.md:{line}:1: 'drill_cart' is not a macro or variable we know", "drill_card"
+    )
 
 
 def test_missing_argument(project: Path, tmp_path: Path) -> None:
     build, line = break_home_page(project, tmp_path, "{{ drill_card() }}")
-    assert_failed_cleanly(build, f"docs/index.md:{line}:1: drill_card(drill_id): missing a required argument: 'drill_id'")
+    assert_failed_cleanly(
+        build, f"docs/index.md:{line}:1: drill_card(drill_id): missing a required argument: 'drill_id'"
+    )
 
 
 def test_broken_macro_syntax(project: Path, tmp_path: Path) -> None:
@@ -93,7 +104,11 @@ def test_broken_macro_syntax(project: Path, tmp_path: Path) -> None:
 
 
 def test_raw_blocks_show_braces_literally(project: Path, tmp_path: Path) -> None:
-    edit(project / "docs" / "index.md", "## Articles", "{% raw %}`{{ drill_card(\"spiderman\") }}`{% endraw %}\n\n## Articles")
+    edit(
+        project / "docs" / "index.md",
+        "## Articles",
+        '{% raw %}`{{ drill_card("spiderman") }}`{% endraw %}\n\n## Articles',
+    )
     build = mkdocs_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
     code = build.html("").select_one("article code")
@@ -114,12 +129,18 @@ def test_a_drill_is_one_data_entry(project: Path, tmp_path: Path) -> None:
     assert page.title.get_text().startswith('Clamshell: # side "hip" - ')
     assert page.select_one('meta[name="description"]')["content"] == "Works the side of your hip."
     assert page.select_one("a.md-content__button[href]")["href"].endswith("/edit/main/data/drills.yml")
-    assert [li.get_text(strip=True) for li in page.select("ol.drill__steps li")] == ["Lie on your side.", "Lift your top knee."]
+    assert [li.get_text(strip=True) for li in page.select("ol.drill__steps li")] == [
+        "Lie on your side.",
+        "Lift your top knee.",
+    ]
 
 
 def test_an_old_drill_page_file_says_what_to_delete(project: Path, tmp_path: Path) -> None:
-    """A file in docs/ where a drill's page is generated (the Markdown file drills once needed) stops the build."""
-    (project / "docs" / "drills" / "spiderman.md").write_text('{{ drill_page("spiderman") }}\n', encoding="utf-8")
+    """A file in docs/ where a drill's page is generated (the Markdown file drills once needed)
+    stops the build."""
+    (project / "docs" / "drills" / "spiderman.md").write_text(
+        '{{ drill_page("spiderman") }}\n', encoding="utf-8"
+    )
     build = mkdocs_build(project, tmp_path / "site")
     line = line_of(project / "data" / "drills.yml", "- id: spiderman")
     assert_failed_cleanly(
@@ -134,7 +155,8 @@ def test_drill_page_macro_only_on_the_drills_own_page(project: Path, tmp_path: P
     build = mkdocs_build(project, tmp_path / "site")
     assert_failed_cleanly(
         build,
-        "drill_page('spiderman') is only for the drill's own page, which the build makes from data/drills.yml; "
+        "drill_page('spiderman') is only for the drill's own page, which the build makes from "
+        "data/drills.yml; "
         "it cannot go in docs/index.md: show the drill there with drill_card('spiderman')",
     )
 
@@ -154,7 +176,9 @@ def test_links_to_drill_pages_are_checked(project: Path, tmp_path: Path) -> None
 
 
 def run_cli(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "content_model", *args], cwd=project, capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "content_model", *args], cwd=project, capture_output=True, text=True, env=env
+    )
 
 
 def test_check_command_reports_every_problem_and_fails(project: Path) -> None:
@@ -162,7 +186,10 @@ def test_check_command_reports_every_problem_and_fails(project: Path) -> None:
     result = run_cli(project, "check")
     assert result.returncode == 1
     line = line_of(project / "data" / "programs.yml", "spidermann")
-    assert f"data/programs.yml:{line}:7: programs[0].drills[5]: 'spidermann' is not a drill in data/drills.yml" in result.stderr
+    assert (
+        f"data/programs.yml:{line}:7: programs[0].drills[5]: 'spidermann' is not a drill in data/drills.yml"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -181,20 +208,23 @@ def test_new_drill_adds_the_entry_and_prints_next_steps(project: Path, tmp_path:
     assert f"Added drill 'clamshell' to data/drills.yml, at line {line}." in result.stdout
     assert f"Open data/drills.yml at line {line} and replace each (...) with your words" in result.stdout
     after = drills.read_text(encoding="utf-8")
-    assert after.startswith(before.rstrip("\n") + "\n\n- id: clamshell\n")  # the rest of the file is as it was
+    # The rest of the file is as it was.
+    assert after.startswith(before.rstrip("\n") + "\n\n- id: clamshell\n")
     assert not (project / "docs" / "drills" / "clamshell.md").exists()  # no page file: the build makes it
     # Added again, nothing changes.
     again = run_cli(project, "new-drill", "clamshell")
     assert again.returncode == 0 and "already has a drill 'clamshell': nothing added" in again.stdout
     assert drills.read_text(encoding="utf-8") == after
     # Until each (...) is replaced, the check and the build refuse the drill, naming its lines.
-    unfinished = f"data/drills.yml:{line + 1}:3: drills[6].name: \"(the drill's name)\" is still the placeholder"
+    unfinished = (
+        f'data/drills.yml:{line + 1}:3: drills[6].name: "(the drill\'s name)" is still the placeholder'
+    )
     check = run_cli(project, "check")
     assert check.returncode == 1 and unfinished in check.stderr, check.stderr
     build = mkdocs_build(project, tmp_path / "site")
     assert_failed_cleanly(build, unfinished)
     # With the drill's own words, it builds, and the page is there.
-    entry = after[after.index("- id: clamshell\n"):]
+    entry = after[after.index("- id: clamshell\n") :]
     written = (
         entry.replace("(the drill's name)", "Clamshell")
         .replace("(one or two sentences on what it does)", "This drill makes the side of your hip stronger.")
@@ -228,7 +258,9 @@ def test_new_drill_leaves_a_file_it_cannot_add_to_alone(project: Path) -> None:
     assert drills.read_text(encoding="utf-8").endswith("[]\n")
 
 
-@pytest.mark.parametrize("written", ['```\n{{ drill_card("spiderman") }}\n```', 'See `{{ drill_card("spiderman") }}` here.'])
+@pytest.mark.parametrize(
+    "written", ['```\n{{ drill_card("spiderman") }}\n```', 'See `{{ drill_card("spiderman") }}` here.']
+)
 def test_macro_inside_code_fails_with_page_and_line(project: Path, tmp_path: Path, written: str) -> None:
     """A macro's HTML cannot show inside code: the build stops instead of printing a placeholder."""
     edit(project / "docs" / "index.md", "## Articles", f"{written}\n\n## Articles")
@@ -246,7 +278,11 @@ def test_macro_inside_code_fails_with_page_and_line(project: Path, tmp_path: Pat
 def test_links_to_anchors_in_macro_html_are_checked(project: Path, tmp_path: Path) -> None:
     """Anchors that macros write (a root cause's section) count for MkDocs' strict link check."""
     page = project / "docs" / "index.md"
-    edit(page, "## Articles", "[Hip mobility](articles/back-pain-when-walking.md#limited-hip-mobility)\n\n## Articles")
+    edit(
+        page,
+        "## Articles",
+        "[Hip mobility](articles/back-pain-when-walking.md#limited-hip-mobility)\n\n## Articles",
+    )
     good = mkdocs_build(project, tmp_path / "good")
     assert good.returncode == 0, good.output
     edit(page, "#limited-hip-mobility)", "#no-such-cause)")
@@ -259,12 +295,16 @@ def test_one_build_lists_the_mistakes_of_every_page(project: Path, tmp_path: Pat
     home = project / "docs" / "index.md"
     drill = project / "docs" / "drills" / "index.md"
     edit(home, "## Articles", '{{ drill_card("figure-5-stretch") }}\n\nCall {{ clinic.fax }}.\n\n## Articles')
-    drill.write_text(drill.read_text(encoding="utf-8") + '\n{{ drill_cart("spiderman") }}\n', encoding="utf-8")
+    drill.write_text(
+        drill.read_text(encoding="utf-8") + '\n{{ drill_cart("spiderman") }}\n', encoding="utf-8"
+    )
     build = mkdocs_build(project, tmp_path / "site")
     assert_failed_cleanly(
         build,
-        f"docs/index.md:{line_of(home, 'figure-5-stretch')}:1: drill_card: there is no drill with id 'figure-5-stretch'",
-        f"docs/drills/index.md:{line_of(drill, 'drill_cart')}:1: 'drill_cart' is not a macro or variable we know",
+        f"docs/index.md:{line_of(home, 'figure-5-stretch')}:1: drill_card: there is no drill with id "
+        "'figure-5-stretch'",
+        f"docs/drills/index.md:{line_of(drill, 'drill_cart')}:1: 'drill_cart' is not a macro or variable we "
+        "know",
         "2 pages have a mistake in a macro (see CONTRIBUTING.md, 'Macros'). Nothing was built.",
     )
     assert "fax" not in build.output  # the first mistake of a page is the one reported
@@ -280,15 +320,24 @@ def test_serve_waits_out_a_page_mistake_and_shows_the_fix(project: Path) -> None
     log = project / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDOUT_PDFS": "0"}
     with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
         try:
             wait_for_page(url, "<html", server)
-            page.write_text(good.replace("## Articles", '{{ drill_card("figure-5-stretch") }}\n\n## Articles'),
-                            encoding="utf-8")
+            page.write_text(
+                good.replace("## Articles", '{{ drill_card("figure-5-stretch") }}\n\n## Articles'),
+                encoding="utf-8",
+            )
             wait_for(lambda: "A page has a mistake in a macro" in log.read_text(encoding="utf-8"), server)
             assert server.poll() is None, log.read_text(encoding="utf-8")  # still serving
-            page.write_text(good.replace("## Articles", "Fixed and served again.\n\n## Articles"), encoding="utf-8")
+            page.write_text(
+                good.replace("## Articles", "Fixed and served again.\n\n## Articles"), encoding="utf-8"
+            )
             wait_for_page(url, "Fixed and served again.", server)
         finally:
             server.terminate()
@@ -298,7 +347,7 @@ def test_serve_waits_out_a_page_mistake_and_shows_the_fix(project: Path) -> None
     assert "Traceback" not in text, text
 
 
-def wait_for(condition, server: subprocess.Popen, seconds: float = 60) -> None:  # noqa: ANN001
+def wait_for(condition, server: subprocess.Popen, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
         assert server.poll() is None, "mkdocs serve stopped"

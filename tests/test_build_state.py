@@ -58,13 +58,16 @@ def site_text(site: Path) -> str:
 def facts(data: Path) -> list[str]:
     """What only this clinic's site should show: its name, drill names and drill ids."""
     content = content_model.load(data, shown_dir="data")
-    return [content.clinic.name] + [d.name for d in content.drills] + [f"drills/{d.id}/" for d in content.drills]
+    return (
+        [content.clinic.name] + [d.name for d in content.drills] + [f"drills/{d.id}/" for d in content.drills]
+    )
 
 
 def test_two_builds_in_one_process_give_two_independent_sites(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("HANDOUT_PDFS", "0")  # the PDFs have tests of their own; the pages are what matter here
+    # The PDFs have tests of their own; the pages are what matter here.
+    monkeypatch.setenv("HANDOUT_PDFS", "0")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     (tmp_path / "seed").mkdir()
     (tmp_path / "other").mkdir()
@@ -74,13 +77,32 @@ def test_two_builds_in_one_process_give_two_independent_sites(
     assert not set(seed_facts) & set(other_facts)
 
     # seed, other, then seed again: each in the same process, each from its own data.
-    for project, site in ((seed, tmp_path / "seed-site"), (other, tmp_path / "other-site"), (seed, tmp_path / "seed-2")):
+    for project, site in (
+        (seed, tmp_path / "seed-site"),
+        (other, tmp_path / "other-site"),
+        (seed, tmp_path / "seed-2"),
+    ):
         build_in_process(project, site)
 
-    for site, own, foreign, url in (
-        (tmp_path / "seed-site", seed_facts, other_facts + ["harbour-knee.example"], "https://seed-clinic.example/"),
-        (tmp_path / "other-site", other_facts, seed_facts + ["seed-clinic.example"], "https://harbour-knee.example/"),
-        (tmp_path / "seed-2", seed_facts, other_facts + ["harbour-knee.example"], "https://seed-clinic.example/"),
+    for site, own, foreign, _url in (
+        (
+            tmp_path / "seed-site",
+            seed_facts,
+            other_facts + ["harbour-knee.example"],
+            "https://seed-clinic.example/",
+        ),
+        (
+            tmp_path / "other-site",
+            other_facts,
+            seed_facts + ["seed-clinic.example"],
+            "https://harbour-knee.example/",
+        ),
+        (
+            tmp_path / "seed-2",
+            seed_facts,
+            other_facts + ["harbour-knee.example"],
+            "https://seed-clinic.example/",
+        ),
     ):
         text = site_text(site)
         for fact in own:
@@ -106,14 +128,20 @@ def test_serve_shows_a_data_edit_and_keeps_nothing_stale(project: Path) -> None:
     # A drill whose name is in no other drill's name, so the old name can be looked for anywhere.
     drill = next(d for d in content.drills if not any(d.name in o.name for o in content.drills if o is not d))
     old_name, old_clinic = drill.name, content.clinic.name
-    new_name = old_name[:-1] + ("X" if old_name[-1] != "X" else "Y")  # the same length: the file keeps its size
+    # The same length: the file keeps its size.
+    new_name = old_name[:-1] + ("X" if old_name[-1] != "X" else "Y")
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     log = project / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDOUT_PDFS": "0"}
     with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
         try:
             wait_for_page(url + f"drills/{drill.id}/", old_name, server)
             # An edit that keeps the file's size and modification time (cp -p, rsync -a, touch -r).
@@ -147,18 +175,20 @@ def test_serve_shows_a_data_edit_and_keeps_nothing_stale(project: Path) -> None:
 
 
 def _get(url: str) -> str:
-    import urllib.request  # noqa: PLC0415
+    import urllib.request
 
     return urllib.request.urlopen(url, timeout=5).read().decode()
 
 
 def test_a_nested_build_on_the_same_config_has_its_own_state(tmp_path: Path) -> None:
     """As mkdocs-static-i18n builds a language: on_config again, inside the first build's on_post_build."""
-    from build_state_helpers import theme  # noqa: PLC0415  (the tests above run on older code too)
-    from macros.state import build_state, end_build, start_build  # noqa: PLC0415
+    from build_state_helpers import theme
+    from macros.state import build_state, end_build, start_build
 
     config = SimpleNamespace(
-        config_file_path=str(tmp_path / "mkdocs.yml"), theme=theme(), site_url="https://example.org/",
+        config_file_path=str(tmp_path / "mkdocs.yml"),
+        theme=theme(),
+        site_url="https://example.org/",
         use_directory_urls=True,
     )
     with pytest.raises(RuntimeError, match="no build state on this config"):
@@ -182,7 +212,7 @@ def test_a_nested_build_on_the_same_config_has_its_own_state(tmp_path: Path) -> 
 
 def test_a_build_loads_the_data_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every hook and macro reads the content from the build's state: one load per build."""
-    import content_model.loader as loader  # noqa: PLC0415
+    import content_model.loader as loader
 
     monkeypatch.setenv("HANDOUT_PDFS", "0")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
@@ -220,9 +250,11 @@ def test_our_templates_have_one_jinja_environment_derived_from_the_themes() -> N
         assert "Environment(" not in text, file.relative_to(ROOT)
         if file.name != "template_cache.py":  # the one place that sets up caching
             assert "BytecodeCache(" not in text, file.relative_to(ROOT)
-    from build_state_helpers import templates  # noqa: PLC0415
+    from build_state_helpers import templates
 
     environment = templates().environment
     assert "url" in environment.filters  # the theme's filters come with it
     assert environment.autoescape is True
-    assert {"handout_sheet.html", "security_meta.html", "aria_label.html"} <= set(environment.list_templates())
+    assert {"handout_sheet.html", "security_meta.html", "aria_label.html"} <= set(
+        environment.list_templates()
+    )

@@ -180,7 +180,9 @@ def test_the_note_is_a_polite_live_region_that_axe_passes(chromium: Browser, bas
             page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
             result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
             assert result.response["passes"], "axe ran no checks"
-            violations = [f"{v['id']}: {[n['target'] for n in v['nodes']][:4]}" for v in result.response["violations"]]
+            violations = [
+                f"{v['id']}: {[n['target'] for n in v['nodes']][:4]}" for v in result.response["violations"]
+            ]
             assert violations == [], (scheme, violations)
         finally:
             context.close()

@@ -101,13 +101,19 @@ def test_default_data_is_valid() -> None:
 def test_wrong_level_names_file_line_column_field_and_choices(tmp_path: Path) -> None:
     error = only(tmp_path, drills=DRILLS.replace("level: advanced", "level: expert"))
     assert error.plain() == (
-        "data/drills.yml:11:3: drills[1].level: must be one of beginner, intermediate, advanced (got 'expert')"
+        "data/drills.yml:11:3: drills[1].level: must be one of beginner, intermediate, advanced (got "
+        "'expert')"
     )
 
 
 def test_missing_required_key(tmp_path: Path) -> None:
     error = only(tmp_path, drills=DRILLS.replace("  summary: Lifts your hips.\n", ""))
-    assert (error.file, error.line, error.column, error.field) == ("data/drills.yml", 1, 3, "drills[0].summary")
+    assert (error.file, error.line, error.column, error.field) == (
+        "data/drills.yml",
+        1,
+        3,
+        "drills[0].summary",
+    )
     assert error.message == "is required: add a line 'summary: ...' to this entry"
 
 
@@ -119,7 +125,10 @@ def test_unknown_key_is_refused_with_known_fields(tmp_path: Path) -> None:
 
 
 def test_wrong_type_number_for_dose(tmp_path: Path) -> None:
-    error = only(tmp_path, drills=DRILLS.replace("  requires: [bridge]\n", "  requires: [bridge]\n  dose: {sets: lots}\n"))
+    error = only(
+        tmp_path,
+        drills=DRILLS.replace("  requires: [bridge]\n", "  requires: [bridge]\n  dose: {sets: lots}\n"),
+    )
     assert (error.line, error.field) == (16, "drills[1].dose.sets")
     assert error.message == (
         "must be a whole number from 1 to 10, written as digits without quotes or a decimal point, "
@@ -128,7 +137,9 @@ def test_wrong_type_number_for_dose(tmp_path: Path) -> None:
 
 
 def test_zero_is_not_a_dose(tmp_path: Path) -> None:
-    error = only(tmp_path, drills=DRILLS.replace("  requires: [bridge]\n", "  requires: [bridge]\n  dose: {reps: 0}\n"))
+    error = only(
+        tmp_path, drills=DRILLS.replace("  requires: [bridge]\n", "  requires: [bridge]\n  dose: {reps: 0}\n")
+    )
     assert error.message.startswith("must be a whole number from 1 to 100,")
     assert error.message.endswith("(got the number 0)")
 
@@ -147,8 +158,13 @@ def test_too_many_steps(tmp_path: Path) -> None:
 
 
 def test_list_where_a_mapping_belongs(tmp_path: Path) -> None:
-    error = only(tmp_path, clinic=CLINIC.replace("call_to_action:\n  heading: Get help\n  text: Call us today.\n",
-                                                 "call_to_action:\n  - Get help\n"))
+    error = only(
+        tmp_path,
+        clinic=CLINIC.replace(
+            "call_to_action:\n  heading: Get help\n  text: Call us today.\n",
+            "call_to_action:\n  - Get help\n",
+        ),
+    )
     assert (error.file, error.line, error.field) == ("data/clinic.yml", 3, "clinic.call_to_action")
     assert error.message == "must be a group of 'key: value' lines (got a list of '- ' items)"
 
@@ -190,10 +206,15 @@ def test_unknown_country(tmp_path: Path) -> None:
 def test_invalid_email(tmp_path: Path) -> None:
     error = only(tmp_path, clinic=CLINIC + "email: front desk at clinic\n")
     assert (error.line, error.field) == (6, "clinic.email")
-    assert error.message == "is not a valid email address (got 'front desk at clinic'): write it like name@example.org"
+    assert (
+        error.message
+        == "is not a valid email address (got 'front desk at clinic'): write it like name@example.org"
+    )
 
 
-@pytest.mark.parametrize("url", ["http://example.org/video", "javascript:alert(1)", "data:text/html,hi", "www.example.org"])
+@pytest.mark.parametrize(
+    "url", ["http://example.org/video", "javascript:alert(1)", "data:text/html,hi", "www.example.org"]
+)
 def test_urls_must_be_https(tmp_path: Path, url: str) -> None:
     error = only(tmp_path, drills=DRILLS + f"  video: {url}\n")
     assert (error.line, error.field) == (16, "drills[1].video")
@@ -220,7 +241,9 @@ def test_unfinished_html_is_refused_too(tmp_path: Path, text: str) -> None:
 
 
 def test_plain_text_with_less_than_sign_is_fine(tmp_path: Path) -> None:
-    content = content_model.load(write_data(tmp_path, drills=DRILLS.replace("Lifts your hips.", "Lift < 5 cm.")))
+    content = content_model.load(
+        write_data(tmp_path, drills=DRILLS.replace("Lifts your hips.", "Lift < 5 cm."))
+    )
     assert content.drill("bridge").summary == "Lift < 5 cm."
 
 
@@ -234,8 +257,11 @@ def test_id_must_be_a_slug(tmp_path: Path) -> None:
 
 
 def test_duplicate_id(tmp_path: Path) -> None:
-    error = only(tmp_path, drills=DRILLS.replace("id: plank", "id: bridge").replace("requires: [bridge]", "requires: []"),
-                 programs=PROGRAMS.replace("[bridge, plank]", "[bridge]"))
+    error = only(
+        tmp_path,
+        drills=DRILLS.replace("id: plank", "id: bridge").replace("requires: [bridge]", "requires: []"),
+        programs=PROGRAMS.replace("[bridge, plank]", "[bridge]"),
+    )
     assert error.plain() == (
         "data/drills.yml:8:3: drills[1].id: the id 'bridge' is already used by the entry on line 1: "
         "give each entry its own id"
@@ -251,8 +277,11 @@ def test_unknown_drill_reference_lists_known_ids(tmp_path: Path) -> None:
 
 
 def test_unknown_reference_in_root_cause_and_requires(tmp_path: Path) -> None:
-    found = problems(tmp_path, root_causes=CAUSES.replace("[bridge]", "[bridgee]"),
-                     drills=DRILLS.replace("requires: [bridge]", "requires: [squat]"))
+    found = problems(
+        tmp_path,
+        root_causes=CAUSES.replace("[bridge]", "[bridgee]"),
+        drills=DRILLS.replace("requires: [bridge]", "requires: [squat]"),
+    )
     assert [(e.file, e.line, e.field) for e in found] == [
         ("data/drills.yml", 15, "drills[1].requires[0]"),
         ("data/root_causes.yml", 4, "root_causes[0].drills[0]"),
@@ -261,7 +290,10 @@ def test_unknown_reference_in_root_cause_and_requires(tmp_path: Path) -> None:
 
 def test_repeated_drill_in_program(tmp_path: Path) -> None:
     error = only(tmp_path, programs=PROGRAMS.replace("[bridge, plank]", "[bridge, plank, bridge]"))
-    assert (error.field, error.message) == ("programs[0].drills[2]", "'bridge' is listed twice: delete one of them")
+    assert (error.field, error.message) == (
+        "programs[0].drills[2]",
+        "'bridge' is listed twice: delete one of them",
+    )
 
 
 def test_program_needs_a_drill(tmp_path: Path) -> None:
@@ -270,10 +302,16 @@ def test_program_needs_a_drill(tmp_path: Path) -> None:
 
 
 def test_requires_cycle(tmp_path: Path) -> None:
-    error = only(tmp_path, drills=DRILLS.replace("  steps:\n    - Lie on your back.", "  requires: [plank]\n  steps:\n    - Lie on your back."))
+    error = only(
+        tmp_path,
+        drills=DRILLS.replace(
+            "  steps:\n    - Lie on your back.", "  requires: [plank]\n  steps:\n    - Lie on your back."
+        ),
+    )
     assert (error.file, error.field) == ("data/drills.yml", "drills[1].requires[0]")
     assert error.message == (
-        "these drills require each other in a loop (bridge -> plank -> bridge), so none could ever be done first: "
+        "these drills require each other in a loop (bridge -> plank -> bridge), so none could ever be done "
+        "first: "
         "remove one of these requirements"
     )
 
@@ -291,7 +329,9 @@ def test_yaml_syntax_error(tmp_path: Path) -> None:
 
 
 def test_duplicate_key(tmp_path: Path) -> None:
-    error = only(tmp_path, drills=DRILLS.replace("  level: beginner\n", "  level: beginner\n  level: advanced\n"))
+    error = only(
+        tmp_path, drills=DRILLS.replace("  level: beginner\n", "  level: beginner\n  level: advanced\n")
+    )
     assert error.plain() == (
         "data/drills.yml:5:3: the key 'level' appears twice in the same entry (first on line 4): "
         "keep one and delete the other"
@@ -300,12 +340,19 @@ def test_duplicate_key(tmp_path: Path) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     error = only(tmp_path, programs=None)
-    assert error.plain() == "data/programs.yml:1:1: file is missing: create data/programs.yml (see CONTRIBUTING.md for what it holds)"
+    assert (
+        error.plain()
+        == "data/programs.yml:1:1: file is missing: create data/programs.yml (see CONTRIBUTING.md for what "
+           "it holds)"
+    )
 
 
 def test_empty_file(tmp_path: Path) -> None:
     error = only(tmp_path, clinic="# nothing here yet\n")
-    assert error.plain() == "data/clinic.yml:1:1: file is empty: it must hold the content described in CONTRIBUTING.md"
+    assert (
+        error.plain()
+        == "data/clinic.yml:1:1: file is empty: it must hold the content described in CONTRIBUTING.md"
+    )
 
 
 def test_file_not_utf8(tmp_path: Path) -> None:
@@ -338,7 +385,10 @@ def test_github_annotation_form(tmp_path: Path) -> None:
 
 def test_unknown_id_lookup_lists_known_ids(tmp_path: Path) -> None:
     content = content_model.load(write_data(tmp_path), shown_dir="data")
-    with pytest.raises(content_model.UnknownIdError, match="no drill with id 'squat' in data/drills.yml. Known ids: bridge, plank"):
+    with pytest.raises(
+        content_model.UnknownIdError,
+        match=r"no drill with id 'squat' in data/drills.yml. Known ids: bridge, plank",
+    ):
         content.drill("squat")
 
 

@@ -17,10 +17,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 
 import content_model
 import plain_language
+from conftest import ROOT
 from content_model.loader import DATA_FILES
 from content_model.schema import modeline, schema_name
 
@@ -40,15 +40,27 @@ def test_the_contract_imports_no_mkdocs_markdown_jinja_or_checker() -> None:
         f"for name in {modules!r}: importlib.import_module(name)\n"
         "print(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=ROOT, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     loaded = set(json.loads(result.stdout))
     assert "content_model" in loaded
-    assert loaded.isdisjoint({*PAGE_TOOLS, "plain_language"}), sorted(loaded & {*PAGE_TOOLS, "plain_language"})
+    assert loaded.isdisjoint({*PAGE_TOOLS, "plain_language"}), sorted(
+        loaded & {*PAGE_TOOLS, "plain_language"}
+    )
 
 
 def test_the_plain_language_checker_lives_beside_the_contract() -> None:
     checker = {m.rsplit(".", 1)[1] for m in _modules(plain_language)}
-    assert {"readability", "clarity", "page_prose", "located_text", "data_text", "step_verbs", "page_html"} <= checker
+    assert {
+        "readability",
+        "clarity",
+        "page_prose",
+        "located_text",
+        "data_text",
+        "step_verbs",
+        "page_html",
+    } <= checker
     contract = {m.rsplit(".", 1)[1] for m in _modules(content_model)}
     assert contract.isdisjoint(checker), contract & checker
     assert "plain_language" not in contract  # its settings model is in models.py with the others

@@ -44,8 +44,13 @@ DOSES = [
 
 
 def test_the_words_python_says() -> None:
-    assert dose_phrase(Dose(sets=2, reps=10, per_day=1), each_side=True) == "2 sets of 10, once a day, each side"
-    assert dose_phrase(Dose(sets=1, reps=1, hold_seconds=1, per_day=2)) == "1 set of 1, hold 1 second, twice a day"
+    assert (
+        dose_phrase(Dose(sets=2, reps=10, per_day=1), each_side=True) == "2 sets of 10, once a day, each side"
+    )
+    assert (
+        dose_phrase(Dose(sets=1, reps=1, hold_seconds=1, per_day=2))
+        == "1 set of 1, hold 1 second, twice a day"
+    )
     assert dose_phrase(Dose(reps=5, per_day=3)) == "5 times, 3 times a day"
     assert dose_phrase(Dose(sets=1)) == "1 time"
     assert dose_phrase(Dose(hold_seconds=30), each_side=True) == "Hold 30 seconds, each side"
@@ -111,7 +116,9 @@ def other_words_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     text = (ROOT / "macros" / "dose.py").read_text(encoding="utf-8")
     start = text.index("DOSE_WORDS: dict[str, Any] = {")
     end = text.index("\n}\n", start) + 3
-    dose_py.write_text(text[:start] + f"DOSE_WORDS: dict[str, Any] = {OTHER_WORDS!r}\n" + text[end:], encoding="utf-8")
+    dose_py.write_text(
+        text[:start] + f"DOSE_WORDS: dict[str, Any] = {OTHER_WORDS!r}\n" + text[end:], encoding="utf-8"
+    )
     build = mkdocs_build(project, tmp / "site")
     assert build.returncode == 0, build.output
     return build
@@ -131,7 +138,9 @@ def test_pages_and_json_ld_take_the_words_from_dose_py(other_words_site: Build, 
     shown = soup.select_one(".drill__dose strong")
     assert shown is not None and shown.get_text() == dose_phrase(drill.dose, drill.each_side)
     assert "zq-" in shown.get_text()
-    plans = [json.dumps(json.loads(script.string)) for script in soup.select('script[type="application/ld+json"]')]
+    plans = [
+        json.dumps(json.loads(script.string)) for script in soup.select('script[type="application/ld+json"]')
+    ]
     frequency = f'"activityFrequency": "{per_day_words(drill.dose.per_day)}"'
     assert "zq-" in frequency and any(frequency in plan for plan in plans), plans
 

@@ -7,9 +7,8 @@ import re
 import pytest
 from mkdocs.utils.meta import get_data
 
-from conftest import ROOT, Build, load_hook
-
 import content_model
+from conftest import ROOT, Build, load_hook
 from content_model.models import Drill
 
 CONTENT = content_model.load(ROOT / "data")
@@ -23,7 +22,8 @@ def test_no_drill_has_a_markdown_file() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ['Clamshell: "side" # hip 💪', "a: b", "--- #x", "'single' & \"double\"", "yes", "null", "{{ x }}"]
+    "name",
+    ['Clamshell: "side" # hip 💪', "a: b", "--- #x", "'single' & \"double\"", "yes", "null", "{{ x }}"],
 )
 def test_drill_front_matter_is_serialized_not_pasted(name: str) -> None:
     """hooks/drill_pages.py writes front matter with a YAML serializer: read back, it is the data."""
@@ -71,12 +71,11 @@ def test_drill_page_has_title_description_and_no_nav_entry(site: Build) -> None:
     assert "drills/" in nav and not any(href.startswith("drills/") and href != "drills/" for href in nav), nav
 
 
-
 def test_drill_pages_are_added_to_the_files_object_it_is_given() -> None:
     """Another plugin's Files class (mkdocs-static-i18n replaces MkDocs' own) is kept, not swapped for
     a plain one, and the drill pages sit after the drill index, in the order of their ids."""
-    from mkdocs.config import load_config  # noqa: PLC0415
-    from mkdocs.structure.files import Files, get_files  # noqa: PLC0415
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files, get_files
 
     class PluginFiles(Files):
         pass
@@ -88,5 +87,7 @@ def test_drill_pages_are_added_to_the_files_object_it_is_given() -> None:
     assert result is files
     uris = [f.src_uri for f in result]
     start = uris.index("drills/index.md")
-    assert uris[start + 1 : start + 1 + len(CONTENT.drills)] == sorted(f"drills/{d.id}.md" for d in CONTENT.drills)
+    assert uris[start + 1 : start + 1 + len(CONTENT.drills)] == sorted(
+        f"drills/{d.id}.md" for d in CONTENT.drills
+    )
     assert all(result.get_file_from_path(f"drills/{d.id}.md").generated_by for d in CONTENT.drills)

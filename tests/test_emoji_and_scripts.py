@@ -31,11 +31,17 @@ def scripts_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     programs = project / "data" / "programs.yml"
     text = programs.read_text(encoding="utf-8")
     assert "title: 6 hip mobility drills" in text, "the seed program's title changed: update this test"
-    programs.write_text(text.replace("title: 6 hip mobility drills", f"title: {json.dumps(TITLE, ensure_ascii=False)}"), encoding="utf-8")
+    programs.write_text(
+        text.replace("title: 6 hip mobility drills", f"title: {json.dumps(TITLE, ensure_ascii=False)}"),
+        encoding="utf-8",
+    )
     drills = project / "data" / "drills.yml"
     text = drills.read_text(encoding="utf-8")
     assert "  name: Spiderman\n" in text, "the seed drill Spiderman changed: update this test"
-    drills.write_text(text.replace("  name: Spiderman\n", f"  name: {json.dumps(DRILL_NAME, ensure_ascii=False)}\n"), encoding="utf-8")
+    drills.write_text(
+        text.replace("  name: Spiderman\n", f"  name: {json.dumps(DRILL_NAME, ensure_ascii=False)}\n"),
+        encoding="utf-8",
+    )
     build = mkdocs_build(project, tmp / "site", extra_env={"HANDOUT_PDFS": "1"})
     assert build.returncode == 0, build.output
     return build
@@ -63,13 +69,17 @@ def test_emoji_are_drawn_in_colour_on_the_page(scripts_site: Build, chromium: Br
         for path in ("handouts/hip-mobility/", "drills/spiderman/"):
             page.goto(base + path)
             heading = page.locator("h1").first
-            assert coloured_pixels(heading.screenshot()) > 20, f"{path}: the emoji in the heading is not drawn"
+            assert coloured_pixels(heading.screenshot()) > 20, (
+                f"{path}: the emoji in the heading is not drawn"
+            )
         page.close()
 
 
 def test_emoji_are_drawn_in_colour_in_the_pdf(scripts_site: Build, tmp_path: Path) -> None:
     pdf = scripts_site.site / "handouts" / "hip-mobility.pdf"
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True
+    )
     (png,) = tmp_path.glob("page*.png")
     image = Image.open(png)
     top = image.crop((0, 0, image.width, image.height // 8))  # the title line

@@ -7,9 +7,9 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from build_state_helpers import render
 from content_model import CallToAction, Clinic, Dose, Drill, Review, RootCause
 from macros.dose import dose_phrase
-from build_state_helpers import render
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '" onmouseover="alert(2)'
@@ -64,13 +64,22 @@ def assert_inert(html: str, expected_text_count: int) -> None:
 
 
 def drill_view(drill: Drill) -> dict[str, object]:
-    return {"drill": drill, "url": "../" + drill.id + "/", "dose": dose_phrase(drill.dose, drill.each_side), "requires": []}
+    return {
+        "drill": drill,
+        "url": "../" + drill.id + "/",
+        "dose": dose_phrase(drill.dose, drill.each_side),
+        "requires": [],
+    }
 
 
 @pytest.mark.parametrize("component", ["drill_page", "drill_card"])
 def test_drill_components_escape_everything(component: str) -> None:
     view = drill_view(hostile_drill())
-    extra = {"causes": [(RootCause.model_construct(id="x", title=HOSTILE, summary=HOSTILE, drills=[]), "#x")]} if component == "drill_page" else {}
+    extra = (
+        {"causes": [(RootCause.model_construct(id="x", title=HOSTILE, summary=HOSTILE, drills=[]), "#x")]}
+        if component == "drill_page"
+        else {}
+    )
     html = render(component, **view, **extra)
     assert_inert(html, expected_text_count=2 if component == "drill_card" else 8)
     soup = BeautifulSoup(html, "html.parser")

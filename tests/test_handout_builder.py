@@ -114,7 +114,7 @@ def choose(page: Page, *drill_ids: str) -> None:
         page.locator(f'[data-choose][value="{drill_id}"]').first.check()
 
 
-def row(page: Page, drill_id: str):  # noqa: ANN201 - a Locator
+def row(page: Page, drill_id: str):
     return page.locator(f'[data-row="{drill_id}"]')
 
 
@@ -259,7 +259,9 @@ def test_a_copied_link_restores_drills_order_and_doses_but_no_patient_data(
     page.get_by_role("button", name="Copy link").click()
     link = page.get_by_label("Link to these drills").input_value()
     # Copied, or told how to copy it by hand (the clipboard answers later, so wait for the words).
-    expect(page.locator("[data-link-status]")).to_have_text(re.compile(r"Link copied|did not let the page copy"))
+    expect(page.locator("[data-link-status]")).to_have_text(
+        re.compile(r"Link copied|did not let the page copy")
+    )
     assert link.startswith(base + BUILDER + "#")
     assert not [s for s in SECRETS if s in link]
     order = ["posterior-hip-stretch", "adductor-quadruped-rockbacks", "figure-4-stretch"]
@@ -350,6 +352,7 @@ def test_the_keyboard_alone_chooses_orders_doses_and_prints(context: BrowserCont
 
 
 # --- Accessibility and small screens ------------------------------------------------------------
+
 
 def axe_violations(page: Page) -> list[str]:
     # Material fades its "Back to top" button in as the page scrolls: judge colours once it has.
@@ -506,7 +509,9 @@ def test_a_drill_name_that_could_end_a_script_stays_data(tmp_path: Path, chromiu
     shutil.copytree(ROOT / "data", data)
     drills = data / "drills.yml"
     text = drills.read_text(encoding="utf-8")
-    drills.write_text(replaced(text, "name: Spiderman\n", f"name: {json.dumps(HOSTILE_NAME)}\n"), encoding="utf-8")
+    drills.write_text(
+        replaced(text, "name: Spiderman\n", f"name: {json.dumps(HOSTILE_NAME)}\n"), encoding="utf-8"
+    )
     content = content_model.load(data)
     assert content.drill("spiderman").name == HOSTILE_NAME
     build = mkdocs_build(make_project(tmp_path, data=data), tmp_path / "site", {"HANDOUT_PDFS": "0"})

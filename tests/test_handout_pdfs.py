@@ -26,8 +26,19 @@ PAPER = {"letter": (612.0, 792.0), "A4": (595.28, 841.89)}
 # (file, paper, most pages) for each program; the page limits are the build's own (macros/handout.py)
 VARIANTS = [("{id}" + v.suffix + ".pdf", PAPER[v.paper], v.most_pages) for v in PDF_VARIANTS]
 # What only the web page shows: navigation, search, buttons, Material's footer.
-CHROME_TEXT = ["Skip to content", "Search", "Made with", "Material for MkDocs", "Print this", "Edit this page",
-               "Back to top", "Large-print version", "PDF, US Letter", "Previous", "Next"]
+CHROME_TEXT = [
+    "Skip to content",
+    "Search",
+    "Made with",
+    "Material for MkDocs",
+    "Print this",
+    "Edit this page",
+    "Back to top",
+    "Large-print version",
+    "PDF, US Letter",
+    "Previous",
+    "Next",
+]
 
 
 def content() -> content_model.Content:
@@ -45,7 +56,9 @@ def same_size(actual: tuple[float, float], expected: tuple[float, float]) -> boo
 def nav_labels(site: Build) -> list[str]:
     """The text of every navigation link, taken from the built home page."""
     home = site.html("")
-    return sorted({a.get_text(" ", strip=True) for a in home.select(".md-nav--primary a.md-nav__link")} - {""})
+    return sorted(
+        {a.get_text(" ", strip=True) for a in home.select(".md-nav--primary a.md-nav__link")} - {""}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +75,9 @@ def test_every_program_has_its_three_pdfs_and_nothing_else(pdfs: dict[str, Path]
 
 
 @pytest.mark.parametrize(("name", "paper", "most_pages"), VARIANTS)
-def test_pdf_paper_and_page_count(pdfs: dict[str, Path], name: str, paper: tuple[float, float], most_pages: int) -> None:
+def test_pdf_paper_and_page_count(
+    pdfs: dict[str, Path], name: str, paper: tuple[float, float], most_pages: int
+) -> None:
     for program in content().programs:
         sizes = page_sizes(pdfs[f"handouts/{name.format(id=program.id)}"])
         assert 1 <= len(sizes) <= most_pages, f"{name.format(id=program.id)} has {len(sizes)} pages"
@@ -99,7 +114,9 @@ def test_drills_come_in_program_order(pdfs: dict[str, Path]) -> None:
     data = content()
     for program in data.programs:
         whole = " ".join(page_texts(pdfs[f"handouts/{program.id}.pdf"]))
-        places = [whole.index(f"{n}. {d.name}") for n, d in enumerate(data.program_drills(program.id), start=1)]
+        places = [
+            whole.index(f"{n}. {d.name}") for n, d in enumerate(data.program_drills(program.id), start=1)
+        ]
         assert places == sorted(places)
 
 
@@ -143,7 +160,13 @@ def test_qr_codes_sit_beside_their_drill(pdfs: dict[str, Path]) -> None:
 
 @pytest.mark.parametrize(
     ("command", "setting", "wanted"),
-    [("build", None, True), ("serve", None, False), ("serve", "1", True), ("build", "0", False), ("gh-deploy", None, True)],
+    [
+        ("build", None, True),
+        ("serve", None, False),
+        ("serve", "1", True),
+        ("build", "0", False),
+        ("gh-deploy", None, True),
+    ],
 )
 def test_pdfs_are_skipped_in_serve_unless_forced(
     monkeypatch: pytest.MonkeyPatch, command: str, setting: str | None, wanted: bool
@@ -160,7 +183,7 @@ def test_pdfs_are_skipped_in_serve_unless_forced(
 def test_a_wrong_switch_value_stops_with_what_to_write(monkeypatch: pytest.MonkeyPatch) -> None:
     hook = load_hook("pdf_handouts.py")
     monkeypatch.setenv("HANDOUT_PDFS", "maybe")
-    with pytest.raises(Abort, match="HANDOUT_PDFS is set to 'maybe': set it to 1 .* or 0"):
+    with pytest.raises(Abort, match=r"HANDOUT_PDFS is set to 'maybe': set it to 1 .* or 0"):
         hook.wanted()
 
 
@@ -170,7 +193,11 @@ def serve_log(project: Path, extra_env: dict[str, str]) -> str:
     env.update({"NO_MKDOCS_2_WARNING": "1", **extra_env})
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{free_port()}"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     lines: list[str] = []
     deadline = time.monotonic() + 180
@@ -210,7 +237,9 @@ def test_serve_makes_pdfs_when_forced(project: Path) -> None:
 
 def fake_config(project: Path, site_dir: Path) -> SimpleNamespace:
     """A config as the hook sees it after the build: with the build's state (content, handout views)."""
-    config, _state = config_with_state(project, site_dir=str(site_dir), site_url=SITE_URL, use_directory_urls=True)
+    config, _state = config_with_state(
+        project, site_dir=str(site_dir), site_url=SITE_URL, use_directory_urls=True
+    )
     return config
 
 
@@ -234,8 +263,12 @@ def test_a_pdf_that_fails_to_render_stops_the_build(
     with pytest.raises(Abort) as stopped:
         hook.on_post_build(fake_config(project, site.site))
     first = content().programs[0].id
-    assert str(stopped.value).startswith(f"Could not make the PDF handouts/{first}.pdf: ValueError: cannot lay out this page.")
-    assert not (project / ".cache" / "handout-pdfs").exists() or not any((project / ".cache" / "handout-pdfs").iterdir())
+    assert str(stopped.value).startswith(
+        f"Could not make the PDF handouts/{first}.pdf: ValueError: cannot lay out this page."
+    )
+    assert not (project / ".cache" / "handout-pdfs").exists() or not any(
+        (project / ".cache" / "handout-pdfs").iterdir()
+    )
 
 
 def test_a_pdf_that_cannot_be_written_fails_the_real_build(project: Path, tmp_path: Path) -> None:
@@ -254,7 +287,11 @@ def test_unchanged_pdfs_come_from_the_cache(project: Path, tmp_path: Path) -> No
     def build(out: str) -> str:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / out)],
-            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600,
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
         assert result.returncode == 0, result.stdout + result.stderr
         return result.stdout + result.stderr

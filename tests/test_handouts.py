@@ -23,7 +23,8 @@ SITE_URL = "https://example.org/"
 
 
 def most_pages(paper: str, large_print: bool) -> int:
-    """The build's page limit (macros/handout.py) for a print on this paper; large print has a Letter PDF only."""
+    """The build's page limit (macros/handout.py) for a print on this paper;
+    large print has a Letter PDF only."""
     versions = [v for v in PDF_VARIANTS if v.large_print is large_print]
     same_paper = [v.most_pages for v in versions if v.paper.lower() == paper.lower()]
     return min(same_paper or [v.most_pages for v in versions])
@@ -47,7 +48,10 @@ def words(tag: object) -> str:
 
 def test_each_program_has_a_handout_page_and_a_large_print_page(site: Build) -> None:
     for program in content().programs:
-        for path, large in ((f"handouts/{program.id}/", False), (f"handouts/{program.id}/large-print/", True)):
+        for path, large in (
+            (f"handouts/{program.id}/", False),
+            (f"handouts/{program.id}/large-print/", True),
+        ):
             page = site.html(path)
             sheet = page.select_one("article.handout .handout-sheet")
             assert sheet is not None, path
@@ -95,16 +99,27 @@ def test_handout_footer_holds_the_call_to_action_and_the_safety_line_once(site: 
     assert footer is not None
     assert words(ctas[0].select_one(".call-to-action__heading")) == data.clinic.call_to_action.heading
     assert words(footer.select_one(".handout-footer__safety")) == SAFETY
-    assert words(ctas[0].select_one(".call-to-action__print")) == f"{data.clinic.name}: call {data.clinic.phone_display}"
+    assert (
+        words(ctas[0].select_one(".call-to-action__print"))
+        == f"{data.clinic.name}: call {data.clinic.phone_display}"
+    )
 
 
 def test_handout_pages_link_to_their_pdfs_and_each_other(site: Build) -> None:
     for program in content().programs:
         regular = site.html(f"handouts/{program.id}/")
         links = {a["href"] for a in regular.select(".handout-tools a")}
-        assert links == {"large-print/", f"../{program.id}.pdf", f"../{program.id}-a4.pdf", f"../{program.id}-large-print.pdf"}
+        assert links == {
+            "large-print/",
+            f"../{program.id}.pdf",
+            f"../{program.id}-a4.pdf",
+            f"../{program.id}-large-print.pdf",
+        }
         large = site.html(f"handouts/{program.id}/large-print/")
-        assert {a["href"] for a in large.select(".handout-tools a")} == {"../", f"../../{program.id}-large-print.pdf"}
+        assert {a["href"] for a in large.select(".handout-tools a")} == {
+            "../",
+            f"../../{program.id}-large-print.pdf",
+        }
         for href in links:
             assert (site.site / "handouts" / program.id / href).resolve().exists(), href
 
@@ -117,7 +132,9 @@ def test_handout_edit_link_opens_the_programs_file(site: Build) -> None:
 def test_handouts_index_lists_every_program(site: Build) -> None:
     page = site.html("handouts/")
     items = page.select(".handout-list__item")
-    assert [words(i.select_one(".handout-list__title")) for i in items] == [p.title for p in content().programs]
+    assert [words(i.select_one(".handout-list__title")) for i in items] == [
+        p.title for p in content().programs
+    ]
     for item in items:
         for a in item.select("a"):
             assert (site.site / "handouts" / a["href"]).resolve().exists(), a["href"]
@@ -202,16 +219,29 @@ def test_chromium_prints_the_handout_on_two_pages_with_everything(
     data = content()
     for program in data.programs:
         pages = page_texts(printed(page, f"{base}handouts/{program.id}/", paper))
-        assert len(pages) <= most_pages(paper, large_print=False), f"{program.id} prints on {len(pages)} {paper} pages"
+        assert len(pages) <= most_pages(paper, large_print=False), (
+            f"{program.id} prints on {len(pages)} {paper} pages"
+        )
         for number, text in enumerate(pages, start=1):
             assert data.clinic.phone_display in text, f"no phone on page {number}"
-            assert SAFETY in text and data.clinic.call_to_action.heading in text, f"no footer on page {number}"
+            assert SAFETY in text and data.clinic.call_to_action.heading in text, (
+                f"no footer on page {number}"
+            )
             assert f"Page {number} of {len(pages)}" in text
         for number, drill in enumerate(data.program_drills(program.id), start=1):
             holding = [text for text in pages if f"{number}. {drill.name}" in text]
-            assert holding and all(step in holding[0] for step in drill.steps), f"{drill.name} is split or missing"
+            assert holding and all(step in holding[0] for step in drill.steps), (
+                f"{drill.name} is split or missing"
+            )
         whole = " ".join(pages)
-        for chrome in ("Skip to content", "Search", "Print this handout", "Large-print version", "Made with", "Handouts"):
+        for chrome in (
+            "Skip to content",
+            "Search",
+            "Print this handout",
+            "Large-print version",
+            "Made with",
+            "Handouts",
+        ):
             assert chrome not in whole, f"{chrome!r} is printed"
 
 
@@ -222,7 +252,9 @@ def test_chromium_prints_large_print_on_four_pages_at_most(page: Page, base: str
     for program in data.programs:
         pdf = printed(page, f"{base}handouts/{program.id}/large-print/", paper)
         pages = page_texts(pdf)
-        assert len(pages) <= most_pages(paper, large_print=True), f"{program.id} large print has {len(pages)} {paper} pages"
+        assert len(pages) <= most_pages(paper, large_print=True), (
+            f"{program.id} large print has {len(pages)} {paper} pages"
+        )
         whole = " ".join(pages)
         assert all(step in whole for d in data.program_drills(program.id) for step in d.steps)
         assert all(data.clinic.phone_display in text for text in pages)
@@ -231,12 +263,16 @@ def test_chromium_prints_large_print_on_four_pages_at_most(page: Page, base: str
 @pytest.mark.browser
 def test_chromium_printout_qr_codes_open_the_drill_pages(page: Page, base: str) -> None:
     program = content().programs[0]
-    decoded = [url for codes in qr_codes(printed(page, f"{base}handouts/{program.id}/", "Letter")) for url in codes]
+    decoded = [
+        url for codes in qr_codes(printed(page, f"{base}handouts/{program.id}/", "Letter")) for url in codes
+    ]
     assert sorted(decoded) == sorted(urljoin(SITE_URL, f"drills/{d}/") for d in program.drills)
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("path", "smallest_pt"), [("handouts/{id}/", 12), ("handouts/{id}/large-print/", 18)])
+@pytest.mark.parametrize(
+    ("path", "smallest_pt"), [("handouts/{id}/", 12), ("handouts/{id}/large-print/", 18)]
+)
 def test_printed_handout_text_is_large_and_black(page: Page, base: str, path: str, smallest_pt: int) -> None:
     page.goto(base + path.format(id=content().programs[0].id))
     page.emulate_media(media="print")
@@ -249,7 +285,14 @@ def test_printed_handout_text_is_large_and_black(page: Page, base: str, path: st
     # Black on white: nothing is told by colour.
     assert {t["color"] for t in texts} == {"rgb(0, 0, 0)"}
     # The web page's chrome is not printed.
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".handout-tools", ".md-content__button"):
+    for selector in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".md-search",
+        ".handout-tools",
+        ".md-content__button",
+    ):
         assert page.eval_on_selector(selector, "e => getComputedStyle(e).display") == "none", selector
 
 
@@ -266,7 +309,10 @@ def test_every_article_and_drill_page_prints_at_12_points_or_more(page: Page, ba
         too_small = [t for t in texts if t["size"] < 12 * PT - 0.01]
         assert not too_small, (path, too_small[:5])
         for selector in (".md-header", ".md-footer", ".md-sidebar--primary"):
-            assert page.eval_on_selector(selector, "e => getComputedStyle(e).display") == "none", (path, selector)
+            assert page.eval_on_selector(selector, "e => getComputedStyle(e).display") == "none", (
+                path,
+                selector,
+            )
 
 
 @pytest.mark.browser
@@ -343,8 +389,10 @@ def test_a_page_in_the_way_of_a_generated_handout_stops_the_build(tmp_path: Path
     assert build.returncode == 1
     line = content().line_of("programs", program)
     assert (
-        f"data/programs.yml:{line}: programs[0]: the handout of program '{program}' is generated at handouts/{program}/, "
-        f"but docs/handouts/{program}/index.md is already there: delete that file, or give the program another id"
+        f"data/programs.yml:{line}: programs[0]: the handout of program '{program}' is generated at "
+        f"handouts/{program}/, "
+        f"but docs/handouts/{program}/index.md is already there: delete that file, or give the program "
+        "another id"
     ) in build.output
 
 
@@ -362,11 +410,17 @@ def test_search_finds_a_drill_on_its_page_only_and_a_handout_through_the_list(si
     docs = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     data = content()
     # Generated handout pages repeat their drills, in two sizes: search leaves them out.
-    assert not [d["location"] for d in docs if d["location"].startswith(tuple(
-        f"handouts/{program.id}/" for program in data.programs))]
+    assert not [
+        d["location"]
+        for d in docs
+        if d["location"].startswith(tuple(f"handouts/{program.id}/" for program in data.programs))
+    ]
     # The list of handouts is searched, and names each program.
-    listing = " ".join(d["title"] + " " + d["text"] for d in docs if d["location"].startswith("handouts/#")
-                       or d["location"] == "handouts/")
+    listing = " ".join(
+        d["title"] + " " + d["text"]
+        for d in docs
+        if d["location"].startswith("handouts/#") or d["location"] == "handouts/"
+    )
     for program in data.programs:
         assert program.title in listing, program.id
     # Every drill is found, on its own page, and only there: the handout builder's preview and

@@ -15,11 +15,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 import content_model
-from content_model import ContentError, ContentErrors
-from content_model.yaml_source import MAX_DEPTH, MAX_FILE_BYTES
 from build_state_helpers import render
 from conftest import load_hook
-from small_data import CLINIC, DRILLS, write_project, replaced
+from content_model import ContentError, ContentErrors
+from content_model.yaml_source import MAX_DEPTH, MAX_FILE_BYTES
+from small_data import CLINIC, DRILLS, replaced, write_project
 
 ROOT = Path(__file__).resolve().parents[1]
 NO_ANCHORS = (
@@ -48,7 +48,7 @@ def loads(tmp_path: Path, **files: str) -> content_model.Content:
 
 def check_in_subprocess(tmp_path: Path, **files: str | bytes) -> subprocess.CompletedProcess[str]:
     """`python -m content_model check` on a project, as `make check` runs it; a hang fails the test."""
-    data, docs = write_project(tmp_path, **files)
+    write_project(tmp_path, **files)
     return subprocess.run(
         [sys.executable, "-m", "content_model", "--data", "data", "--docs", "docs", "check"],
         cwd=tmp_path,
@@ -155,7 +155,9 @@ def test_second_document_is_refused(tmp_path: Path) -> None:
 
 
 def test_curly_quotes_used_as_quotes(tmp_path: Path) -> None:
-    error = only(tmp_path, drills=replaced(DRILLS, "  summary: Lifts your hips.", "  summary: “Lift: your hips”"))
+    error = only(
+        tmp_path, drills=replaced(DRILLS, "  summary: Lifts your hips.", "  summary: “Lift: your hips”")
+    )
     assert (error.line, error.column) == (4, 17)
     assert error.message.startswith("YAML syntax error: this line starts a text with a curly quote (“ or ‘)")
     assert "Write straight quotes instead" in error.message
@@ -163,7 +165,9 @@ def test_curly_quotes_used_as_quotes(tmp_path: Path) -> None:
 
 
 def test_colon_inside_unquoted_text(tmp_path: Path) -> None:
-    error = only(tmp_path, drills=replaced(DRILLS, "  summary: Lifts your hips.", "  summary: Warm up: 5 minutes"))
+    error = only(
+        tmp_path, drills=replaced(DRILLS, "  summary: Lifts your hips.", "  summary: Warm up: 5 minutes")
+    )
     assert error.plain() == (
         "data/drills.yml:4:19: YAML syntax error: the text after 'summary:' holds a colon followed by a "
         "space, which YAML reads as the start of another key. Put the whole text in double quotes: "
@@ -172,7 +176,9 @@ def test_colon_inside_unquoted_text(tmp_path: Path) -> None:
 
 
 def test_colon_in_a_list_item_says_to_quote_it(tmp_path: Path) -> None:
-    error = only(tmp_path, drills=replaced(DRILLS, "    - Lift your hips.", "    - Note: keep your back flat"))
+    error = only(
+        tmp_path, drills=replaced(DRILLS, "    - Lift your hips.", "    - Note: keep your back flat")
+    )
     assert (error.line, error.field) == (8, "drills[0].steps[1]")
     assert error.message == (
         "must be text, but the colon followed by a space makes YAML read it as 'key: value': "
@@ -192,20 +198,23 @@ def test_mismatched_quote_on_the_last_line_stays_inside_the_file(tmp_path: Path)
     text = DRILLS + "  credit: \"Jane Doe'\n"
     error = only(tmp_path, drills=text)
     assert error.line == len(text.splitlines()) == 19
-    assert "the quote (\") that opens on line 19 is never closed" in error.message
+    assert 'the quote (") that opens on line 19 is never closed' in error.message
 
 
 def test_tab_indentation_says_tab(tmp_path: Path) -> None:
     error = only(tmp_path, drills=replaced(DRILLS, "  level: beginner", "\tlevel: beginner"))
     assert error.line == 5
-    assert error.message.startswith("YAML syntax error: line 5 is indented with a tab. Indent with spaces only")
+    assert error.message.startswith(
+        "YAML syntax error: line 5 is indented with a tab. Indent with spaces only"
+    )
 
 
 def test_real_indentation_mistake_still_says_indentation(tmp_path: Path) -> None:
     error = only(tmp_path, drills=replaced(DRILLS, "  level: beginner", "   level: beginner"))
     assert error.line == 5
     assert error.message.endswith(
-        "Check the indentation and that every 'key: value' line and '- ' list item lines up with its neighbours"
+        "Check the indentation and that every 'key: value' line and '- ' list item lines up with its "
+        "neighbours"
     )
 
 
@@ -223,7 +232,9 @@ def test_real_indentation_mistake_still_says_indentation(tmp_path: Path) -> None
         ("hold_seconds: 0", "hold_seconds", "the number 0"),
     ],
 )
-def test_absurd_or_mistyped_dose_is_refused_with_the_range(tmp_path: Path, dose: str, field: str, got: str) -> None:
+def test_absurd_or_mistyped_dose_is_refused_with_the_range(
+    tmp_path: Path, dose: str, field: str, got: str
+) -> None:
     error = only(tmp_path, drills=replaced(DRILLS, "dose: {sets: 2, reps: 10}", f"dose: {{{dose}}}"))
     low, high, example = content_model.models.DOSE_RANGES[field]
     assert (error.line, error.field) == (9, f"drills[0].dose.{field}")
@@ -263,7 +274,9 @@ def test_dose_ranges_hold_the_seed_data_and_say_so_in_the_schema() -> None:
         ("\ufe0f", "U+FE0F VARIATION SELECTOR-16"),
     ],
 )
-def test_invisible_character_in_text_is_named_with_line_and_column(tmp_path: Path, char: str, named: str) -> None:
+def test_invisible_character_in_text_is_named_with_line_and_column(
+    tmp_path: Path, char: str, named: str
+) -> None:
     error = only(tmp_path, drills=replaced(DRILLS, "  name: Plank", f"  name: Pla{char}nk"))
     assert (error.file, error.line, error.column) == ("data/drills.yml", 11, 12)
     assert error.message.startswith(f"contains {named} at column 12: it is invisible or a control character")
@@ -390,4 +403,6 @@ def test_number_from_the_clinics_country_stays_national(tmp_path: Path) -> None:
     text = replaced(CLINIC, "phone: 866-588-0230\n", "country: GB\nphone: +44 20 7946 0958\n")
     clinic = loads(tmp_path, clinic=text).clinic
     assert clinic.phone_display == "020 7946 0958"
-    assert loads(tmp_path / "us", clinic=clinic_with("+1 866 588 0230")).clinic.phone_display == "866-588-0230"
+    assert (
+        loads(tmp_path / "us", clinic=clinic_with("+1 866 588 0230")).clinic.phone_display == "866-588-0230"
+    )

@@ -1,4 +1,5 @@
-"""hook_helpers/html_tags.py reads start tags as html.parser does, on every built page and on tricky markup."""
+"""hook_helpers/html_tags.py reads start tags as html.parser does,
+on every built page and on tricky markup."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-import hook_helpers.html_tags as TAGS
 from conftest import Build
+from hook_helpers import html_tags
 from site_pages import page_file, page_paths
 
 
@@ -50,7 +51,7 @@ def reference(page: str) -> list[tuple[str, dict[str, str], str]]:
 
 def ours(page: str) -> list[tuple[str, dict[str, str], str]]:
     found = []
-    for tag in TAGS.start_tags(page):
+    for tag in html_tags.start_tags(page):
         text = page[tag.start : tag.end]
         if tag.name in ("script", "style"):
             text += "\0" + (tag.text or "")
@@ -71,7 +72,7 @@ def test_every_built_page_reads_the_same_as_with_html_parser(site: Build) -> Non
 @pytest.mark.parametrize(
     "page",
     [
-        '<a title="1 > 0" href=\'x\'>x</a>',  # a quoted ">" does not end the tag
+        "<a title=\"1 > 0\" href='x'>x</a>",  # a quoted ">" does not end the tag
         "<!-- <script>not a tag</script> --><p>after</p>",  # comments are skipped
         "<script>if (a < b && c > d) { x = '<p>'; }</script><p>after</p>",  # script text is raw
         "<SCRIPT TYPE=module>import './y.js';</SCRIPT><br/>",  # upper case, unquoted value, self-closing
@@ -88,7 +89,7 @@ def test_tricky_markup_reads_the_same_as_with_html_parser(page: str) -> None:
 
 def test_script_text_ends_only_at_its_own_end_tag() -> None:
     page = '<script>document.write("</scripts>"); var t = "</div>";</script ><p id=after>'
-    tags = list(TAGS.start_tags(page))
+    tags = list(html_tags.start_tags(page))
     assert [t.name for t in tags] == ["script", "p"]
     assert tags[0].text == 'document.write("</scripts>"); var t = "</div>";'
     assert tags[1].attributes == {"id": "after"}

@@ -30,7 +30,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pydantic import BaseModel, ValidationError
 
-from conftest import ROOT, Build, make_project, mkdocs_build
+from conftest import Build, make_project, mkdocs_build
 from content_model.loader import DATA_FILES
 from pdf_tools import metadata
 
@@ -38,7 +38,8 @@ MARK = "Zq9"  # starts every payload, so every place a payload reaches can be co
 PAYLOADS = {
     # Breaks out of a quoted attribute (either quote) and adds attributes, without "<" (which
     # the content model refuses in text): what would turn a <meta> into a redirect.
-    "attribute": MARK + """ "'> x=1 " http-equiv="refresh" id="__config" class="md-button" onmouseover="alert(1)" '""",
+    "attribute": MARK
+    + """ "'> x=1 " http-equiv="refresh" id="__config" class="md-button" onmouseover="alert(1)" '""",
     # Entities must show as typed, neither decoded nor escaped twice.
     "entity": MARK + " &amp;&lt;&#x22;&#39; &copy",
     # A tag: the content model refuses it ("no HTML in text"), with file, line and field.
@@ -126,7 +127,9 @@ def write_injected(data: Path, payload: str) -> dict[str, list[str]]:
         for index, entry in enumerate(entries):
             paths += inject(model, entry, f"{key}[{index}]" if many else key, payload)
         fields[name] = paths
-        file.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
+        file.write_text(
+            yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8"
+        )
     return fields
 
 
@@ -135,11 +138,32 @@ def test_every_data_file_has_free_text_fields_and_formats_are_left_alone(tmp_pat
     project = make_project(tmp_path)
     fields = write_injected(project / "data", "x")
     everything = [p for paths in fields.values() for p in paths]
-    for expected in ("clinic.name", "clinic.call_to_action.heading", "clinic.disclaimer", "drills[0].summary",
-                     "drills[0].steps[0]", "drills[0].reviewed.by", "root_causes[0].title", "programs[0].title"):
+    for expected in (
+        "clinic.name",
+        "clinic.call_to_action.heading",
+        "clinic.disclaimer",
+        "drills[0].summary",
+        "drills[0].steps[0]",
+        "drills[0].reviewed.by",
+        "root_causes[0].title",
+        "programs[0].title",
+    ):
         assert expected in everything, (expected, fields)
-    for formatted in (".id", ".phone", ".country", ".email", ".website", ".video", ".level", ".requires",
-                      ".drills[", ".dose", ".each_side", ".require_review", ".reviewed.on"):
+    for formatted in (
+        ".id",
+        ".phone",
+        ".country",
+        ".email",
+        ".website",
+        ".video",
+        ".level",
+        ".requires",
+        ".drills[",
+        ".dose",
+        ".each_side",
+        ".require_review",
+        ".reviewed.on",
+    ):
         assert not any(formatted in path for path in everything), (formatted, fields)
 
 
@@ -209,9 +233,13 @@ def test_every_page_keeps_its_elements_and_attributes(clean: Build, injected: tu
     before, after = pages(clean), pages(build)
     assert before.keys() == after.keys()
     for name, file in after.items():
-        clean_shape, dirty_shape = shape(before[name].read_text(encoding="utf-8")), shape(file.read_text(encoding="utf-8"))
+        clean_shape, dirty_shape = (
+            shape(before[name].read_text(encoding="utf-8")),
+            shape(file.read_text(encoding="utf-8")),
+        )
         assert dirty_shape == clean_shape, (
-            f"{name}: added {dirty_shape - clean_shape}, lost {clean_shape - dirty_shape} with payload {payload!r}"
+            f"{name}: added {dirty_shape - clean_shape}, lost {clean_shape - dirty_shape} with payload "
+            f"{payload!r}"
         )
 
 
@@ -221,16 +249,22 @@ def test_the_payload_is_shown_as_text_wherever_it_reaches(injected: tuple[str, B
     for name, file in pages(build).items():
         strings = shown_strings(file.read_text(encoding="utf-8"))
         reached, whole = sum(s.count(MARK) for s in strings), sum(s.count(payload) for s in strings)
-        assert reached == whole, f"{name}: the payload reached it {reached} times, but shows whole only {whole} times"
+        assert reached == whole, (
+            f"{name}: the payload reached it {reached} times, but shows whole only {whole} times"
+        )
         total += whole
     assert total > 100, total  # it reached every kind of page: drills, articles, handouts, the builder
     index = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     # Search results show titles and texts as HTML: decoded once, they read as typed.
-    decoded = [BeautifulSoup(d[k], "html.parser").get_text() for d in index["docs"] for k in ("title", "text")]
+    decoded = [
+        BeautifulSoup(d[k], "html.parser").get_text() for d in index["docs"] for k in ("title", "text")
+    ]
     assert sum(s.count(MARK) for s in decoded) == sum(s.count(payload) for s in decoded) > 0
 
 
-def test_the_attribute_payload_adds_no_redirect_no_element_and_no_handler(injected: tuple[str, Build]) -> None:
+def test_the_attribute_payload_adds_no_redirect_no_element_and_no_handler(
+    injected: tuple[str, Build],
+) -> None:
     payload, build = injected
     for name, file in pages(build).items():
         soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
@@ -238,7 +272,9 @@ def test_the_attribute_payload_adds_no_redirect_no_element_and_no_handler(inject
         assert equivs == ["Content-Security-Policy"], f"{name}: {equivs}"
         assert len(soup.select('[id="__config"]')) <= 1, name
         assert not soup.select("[onmouseover]"), name
-    drill = BeautifulSoup((build.site / "drills" / "spiderman" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    drill = BeautifulSoup(
+        (build.site / "drills" / "spiderman" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     description = drill.find("meta", attrs={"name": "description"})["content"]
     assert description.endswith(payload)
 
@@ -251,7 +287,9 @@ def test_html_in_any_text_field_is_refused_with_file_line_and_field(tmp_path: Pa
         text = (project / "data" / name).read_text(encoding="utf-8").splitlines()
         assert paths, name
         for path in paths:
-            found = re.search(rf"^data/{re.escape(name)}:(\d+):\d+: {re.escape(path)}: contains HTML", build.output, re.M)
+            found = re.search(
+                rf"^data/{re.escape(name)}:(\d+):\d+: {re.escape(path)}: contains HTML", build.output, re.M
+            )
             assert found, f"{path} in data/{name} was not refused:\n{build.output}"
             assert MARK in text[int(found[1]) - 1], f"data/{name}:{found[1]} is not the line of {path}"
 
@@ -270,16 +308,22 @@ def named(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = make_project(tmp)
     clinic = project / "data" / "clinic.yml"
     clinic.write_text(
-        clinic.read_text(encoding="utf-8").replace("name: Your Physical Therapy Clinic", f"name: {json.dumps(NAME)}"),
+        clinic.read_text(encoding="utf-8").replace(
+            "name: Your Physical Therapy Clinic", f"name: {json.dumps(NAME)}"
+        ),
         encoding="utf-8",
     )
     programs = project / "data" / "programs.yml"
     programs.write_text(
-        programs.read_text(encoding="utf-8").replace("title: 6 hip mobility drills", f"title: {json.dumps(PROGRAM_TITLE, ensure_ascii=False)}"),
+        programs.read_text(encoding="utf-8").replace(
+            "title: 6 hip mobility drills", f"title: {json.dumps(PROGRAM_TITLE, ensure_ascii=False)}"
+        ),
         encoding="utf-8",
     )
     home = project / "docs" / "index.md"
-    home.write_text(home.read_text(encoding="utf-8") + "\nCall {{ clinic.name }} to book a visit.\n", encoding="utf-8")
+    home.write_text(
+        home.read_text(encoding="utf-8") + "\nCall {{ clinic.name }} to book a visit.\n", encoding="utf-8"
+    )
     build = mkdocs_build(project, tmp / "site", extra_env={"HANDOUT_PDFS": "1"})
     assert build.returncode == 0, build.output
     return build
@@ -306,22 +350,30 @@ def test_an_emoji_quotes_and_a_hash_in_a_program_title_reach_page_list_and_pdf(n
     page = named.html("handouts/hip-mobility/")
     assert page.title.string == f"{PROGRAM_TITLE}: printable handout - {NAME}"
     assert PROGRAM_TITLE in page.select_one("article").get_text()
-    assert named.html("handouts/hip-mobility/large-print/").title.string.startswith(f"{PROGRAM_TITLE} (large print)")
+    assert named.html("handouts/hip-mobility/large-print/").title.string.startswith(
+        f"{PROGRAM_TITLE} (large print)"
+    )
     assert PROGRAM_TITLE in named.html("handouts/").select_one("article").get_text()
     assert metadata(named.site / "handouts" / "hip-mobility.pdf")["/Title"] == PROGRAM_TITLE
-    assert metadata(named.site / "handouts" / "hip-mobility-large-print.pdf")["/Title"] == f"{PROGRAM_TITLE} (large print)"
+    assert (
+        metadata(named.site / "handouts" / "hip-mobility-large-print.pdf")["/Title"]
+        == f"{PROGRAM_TITLE} (large print)"
+    )
 
 
 def test_handout_front_matter_is_serialized_not_pasted(tmp_path: Path) -> None:
     """hooks/handout_pages.py writes front matter with a YAML serializer: read back, it is the data."""
-    from conftest import load_hook  # noqa: PLC0415
-    from content_model.models import Program  # noqa: PLC0415
+    from conftest import load_hook
+    from content_model.models import Program
 
     hook = load_hook("handout_pages.py")
     for title in (PROGRAM_TITLE, "a: b\nc", "--- #x", "'single' & \"double\"", "yes", "null"):
         program = Program(id="p", title=title.replace("\n", " "), summary="Hips.\n---\nx", drills=["d"])
         text = hook._page(program, False, "data/programs.yml")
         front = yaml.safe_load(text.split("---\n")[1])
-        assert front["title"] == f"{program.title}: printable handout" and front["description"] == program.summary
+        assert (
+            front["title"] == f"{program.title}: printable handout"
+            and front["description"] == program.summary
+        )
         assert front["handout_of"] == {"program": "p", "large_print": False}
         assert text.split("---\n", 2)[2] == "\n" + hook._BODY  # the body is the same for every program

@@ -42,16 +42,24 @@ def test_other_clinic_shows_its_own_content(other_site: Build) -> None:
     assert cta.select_one("a.call-to-action__email")["href"] == "mailto:hello@harbour-knee.example"
     names = [a.get_text(strip=True) for a in home.select(".program-drills .drill-card__name a")]
     assert names == ["Quad Set", "Heel Slide"]
-    steps = [li.get_text(strip=True) for li in other_site.html("drills/heel-slide/").select("ol.drill__steps li")]
+    steps = [
+        li.get_text(strip=True) for li in other_site.html("drills/heel-slide/").select("ol.drill__steps li")
+    ]
     assert steps == ["Lie on your back.", "Slide your heel toward you."]
     causes = other_site.html("drills/quad-set/").select(".drill__causes a")
     assert [a["href"] for a in causes] == ["../../#weak-thigh"]
 
 
 def test_other_clinic_site_has_none_of_the_default_content(other_site: Build) -> None:
-    files = [p for p in other_site.site.rglob("*") if p.is_file() and p.suffix in {".html", ".xml", ".json", ".txt", ".svg"}]
+    files = [
+        p
+        for p in other_site.site.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".xml", ".json", ".txt", ".svg"}
+    ]
     assert files
     for file in files:
         text = file.read_text(encoding="utf-8", errors="ignore")
         for fact in seed_strings():
-            assert fact not in text, f"{fact!r} from the default clinic appears in {file.relative_to(other_site.site)}"
+            assert fact not in text, (
+                f"{fact!r} from the default clinic appears in {file.relative_to(other_site.site)}"
+            )

@@ -33,19 +33,22 @@ REFUSED = [
     ('<object data="x.swf"></object>', "<object> is not allowed"),
     ('<embed src="x.swf">', "<embed> is not allowed"),
     ('<form action="https://evil.example/"><input name="q"></form>', "<form> is not allowed"),
-    ('<meta http-equiv="refresh" content="0; url=https://evil.example/">', '<meta http-equiv="..."> is not allowed'),
+    (
+        '<meta http-equiv="refresh" content="0; url=https://evil.example/">',
+        '<meta http-equiv="..."> is not allowed',
+    ),
     ('<p onmouseover="alert(1)">Hover</p>', "onmouseover= is not allowed"),
     ("<img src=x onerror=alert(1)>", "onerror= is not allowed"),
     ('<a href="java&#x09;script:alert(1)">Home</a>', "javascript: address is not allowed"),
     ("[Home](javascript:alert(1))", "javascript: address is not allowed"),
-    ("[Home](index.md){ onclick=\"alert(1)\" }", "onclick= is not allowed"),
+    ('[Home](index.md){ onclick="alert(1)" }', "onclick= is not allowed"),
     ("<div>\n`<script>alert(1)</script>`\n</div>", "<script> is not allowed"),  # raw HTML block: runs
 ]
 
 SHOWN_AS_TEXT = [
     "To add a script you would write `<script>alert(1)</script>`, which pages may not hold.",
-    "```html\n<script>alert(1)</script>\n<iframe src=\"https://evil.example/\"></iframe>\n```",
-    "~~~\n<form onsubmit=\"x()\"></form>\n~~~",
+    '```html\n<script>alert(1)</script>\n<iframe src="https://evil.example/"></iframe>\n```',
+    '~~~\n<form onsubmit="x()"></form>\n~~~',
     "A link such as `javascript:alert(1)` is refused.",
     '<p class="note">Plain HTML that runs nothing is fine: <a href="../">home</a>.</p>',
 ]
@@ -76,7 +79,9 @@ def test_check_leaves_code_that_is_only_shown_alone(tmp_path: Path, body: str) -
 
 def test_check_reads_html_files_in_docs_as_they_are(tmp_path: Path) -> None:
     docs = docs_with(tmp_path, "Words.")
-    (docs / "extra.html").write_text("<html>\n<body>\n<script>x()</script>\n</body>\n</html>\n", encoding="utf-8")
+    (docs / "extra.html").write_text(
+        "<html>\n<body>\n<script>x()</script>\n</body>\n</html>\n", encoding="utf-8"
+    )
     assert [p.plain()[:24] for p in page_html_problems(docs)] == ["docs/extra.html:3:1: <sc"]
 
 
@@ -87,7 +92,11 @@ def test_make_check_fails_on_a_page_with_a_script(tmp_path: Path) -> None:
     lines.insert(12, '<iframe src="https://evil.example/"></iframe>')
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "content_model", "check"], cwd=project, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "content_model", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "docs/articles/back-pain-when-walking.md:13:1: <iframe> is not allowed in a page" in result.stderr
@@ -96,7 +105,7 @@ def test_make_check_fails_on_a_page_with_a_script(tmp_path: Path) -> None:
 def test_the_build_refuses_code_in_pages_and_writes_nothing(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     (project / "docs" / "raw.md").write_text(
-        FRONT + "Words.\n\n<form action=\"https://evil.example/\"><input name=\"q\"></form>\n", encoding="utf-8"
+        FRONT + 'Words.\n\n<form action="https://evil.example/"><input name="q"></form>\n', encoding="utf-8"
     )
     # Made by a Jinja expression: no "<script" in the source for make check to see.
     (project / "docs" / "made.md").write_text(
@@ -134,9 +143,11 @@ def unchecked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_script_in_page_content_is_not_hashed(unchecked_site: Path) -> None:
-    from test_security import directives, sha256_source  # noqa: PLC0415
+    from test_security import directives, sha256_source
 
-    soup = BeautifulSoup((unchecked_site / "scripted" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (unchecked_site / "scripted" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     policy = directives(soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"])
     assert soup.find("script", string=SCRIPT) is not None  # it is in the page
     assert sha256_source(SCRIPT) not in policy["script-src"]
@@ -148,7 +159,12 @@ def test_chromium_blocks_a_script_from_page_content(unchecked_site: Path, chromi
     context = chromium.new_context()
     page = context.new_page()
     violations: list[str] = []
-    page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     with serve(unchecked_site) as base:
         page.goto(base + "scripted/", wait_until="networkidle")
         assert page.evaluate("window.__pwned") is None

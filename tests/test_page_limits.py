@@ -22,7 +22,8 @@ FIX = "Split the program into two programs, or shorten the drills' steps."
 
 
 def lengthen(project: Path, extra: int = 2) -> None:
-    """Add a program with every seed drill plus `extra` copies of the first: 8 drills cannot fit on 2 pages."""
+    """Add a program with every seed drill plus `extra` copies of the first:
+    8 drills cannot fit on 2 pages."""
     drills = project / "data" / "drills.yml"
     text = drills.read_text(encoding="utf-8")
     first = content_model.load(project / "data").drills[0]
@@ -35,7 +36,9 @@ def lengthen(project: Path, extra: int = 2) -> None:
         copy = entry.replace(f"- id: {first.id}\n", f"- id: {new_id}\n").replace(
             f"name: {first.name}\n", f"name: {first.name} Again {n}\n"
         )
-        assert copy.count(new_id) == 1 and f"Again {n}" in copy, "the seed drill's entry changed: update lengthen()"
+        assert copy.count(new_id) == 1 and f"Again {n}" in copy, (
+            "the seed drill's entry changed: update lengthen()"
+        )
         text = text.rstrip("\n") + "\n\n" + copy
         ids.append(new_id)
     drills.write_text(text, encoding="utf-8")
@@ -57,7 +60,8 @@ def program_line(project: Path, program_id: str) -> int:
 
 
 def expected_messages(project: Path, site: Path, program_id: str) -> tuple[list[str], list[str]]:
-    """(what the build must say, what it must not say) for each version, from the written PDFs' own page counts."""
+    """(what the build must say, what it must not say) for each version,
+    from the written PDFs' own page counts."""
     line = program_line(project, program_id)
     over, within = [], []
     for variant in PDF_VARIANTS:
@@ -114,7 +118,9 @@ def test_the_page_count_is_kept_with_each_cached_pdf(tmp_path: Path) -> None:
     program = content_model.load(project / "data").programs[0].id
     letter = next(v for v in PDF_VARIANTS if v.name == "regular handout (US Letter)")
     pages = len(page_sizes(good.site / pdf_path(program, letter)))
-    assert pages == letter.most_pages, "the seed handout no longer fills its pages: pick another limit to lower"
+    assert pages == letter.most_pages, (
+        "the seed handout no longer fills its pages: pick another limit to lower"
+    )
     handout = project / "macros" / "handout.py"
     old = f'"PDF, US Letter", {letter.most_pages}, '
     text = handout.read_text(encoding="utf-8")
@@ -126,10 +132,13 @@ def test_the_page_count_is_kept_with_each_cached_pdf(tmp_path: Path) -> None:
     assert lowered.returncode == 1 and "Traceback" not in lowered.output, lowered.output
     line = program_line(project, program)
     assert (
-        f"data/programs.yml:{line}: program '{program}': the regular handout (US Letter) takes {pages} pages, "
+        f"data/programs.yml:{line}: program '{program}': the regular handout (US Letter) takes {pages} "
+        "pages, "
         f"more than its {pages - 1}-page limit. {FIX}"
     ) in lowered.output
-    assert "(A4) takes" not in lowered.output and "large-print handout (US Letter) takes" not in lowered.output
+    assert (
+        "(A4) takes" not in lowered.output and "large-print handout (US Letter) takes" not in lowered.output
+    )
 
 
 def test_make_build_keeps_the_last_good_site_when_a_handout_is_too_long(tmp_path: Path) -> None:
@@ -143,7 +152,11 @@ def test_make_build_keeps_the_last_good_site_when_a_handout_is_too_long(tmp_path
     # -o install: this copy has no .venv of its own; the running interpreter has what it needs.
     result = subprocess.run(
         ["make", "-o", "install", "build", f"PY={sys.executable}"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
@@ -158,7 +171,11 @@ def test_serve_skips_pdfs_and_says_so_once(project: Path) -> None:
     env["NO_MKDOCS_2_WARNING"] = "1"
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     timer = threading.Timer(240, process.kill)  # a server that never answers ends the test, not the suite
     timer.start()

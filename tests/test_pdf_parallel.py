@@ -18,7 +18,10 @@ def test_pdfs_render_in_parallel_workers_in_job_order(monkeypatch: pytest.Monkey
         return f"{job.target}|{os.getpid()}".encode(), 1
 
     monkeypatch.setattr(hook, "render_pdf", fake_render)
-    jobs = [hook.PdfJob(f"handouts/p{n}.pdf", "<p>x</p>", "letter", (), f"p{n}", PDF_VARIANTS[0]) for n in range(6)]
+    jobs = [
+        hook.PdfJob(f"handouts/p{n}.pdf", "<p>x</p>", "letter", (), f"p{n}", PDF_VARIANTS[0])
+        for n in range(6)
+    ]
     results = [pdf for pdf, _pages in hook._render_all(jobs, "file:///site/")]
     targets = [r.decode().split("|")[0] for r in results]
     seen_in = {r.decode().split("|")[1] for r in results}
@@ -38,7 +41,12 @@ def test_a_failing_pdf_comes_back_as_its_message(monkeypatch: pytest.MonkeyPatch
         return b"%PDF-fake", 2
 
     monkeypatch.setattr(hook, "render_pdf", fake_render)
-    jobs = [hook.PdfJob(f"handouts/p{n}.pdf", "<p>x</p>", "letter", (), f"p{n}", PDF_VARIANTS[0]) for n in range(3)]
+    jobs = [
+        hook.PdfJob(f"handouts/p{n}.pdf", "<p>x</p>", "letter", (), f"p{n}", PDF_VARIANTS[0])
+        for n in range(3)
+    ]
     assert hook._render_all(jobs, "file:///site/") == [
-        (b"%PDF-fake", 2), "ValueError: cannot lay out this page", (b"%PDF-fake", 2)
+        (b"%PDF-fake", 2),
+        "ValueError: cannot lay out this page",
+        (b"%PDF-fake", 2),
     ]

@@ -91,7 +91,9 @@ def test_new_drill_writes_its_placeholders_from_the_list_the_check_uses() -> Non
 
 def test_the_web_editor_entry_in_contributing_uses_the_same_placeholders() -> None:
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    section = guide.split("### Adding a drill in the web editor", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
+    section = (
+        guide.split("### Adding a drill in the web editor", 1)[1].split("```yaml", 1)[1].split("```", 1)[0]
+    )
     written = set(re.findall(r"\([^()]*\)", section))
     known = {p.text for p in PLACEHOLDERS}
     assert written and written <= known, written - known
@@ -104,7 +106,8 @@ def test_the_web_editor_entry_in_contributing_uses_the_same_placeholders() -> No
 )
 def test_a_placeholder_anywhere_in_any_file_in_any_case_is_refused(tmp_path: Path, text: str) -> None:
     programs = (
-        "- id: core\n  title: Core program\n  summary: >-\n    " + text.replace("\n", "\n    ")
+        "- id: core\n  title: Core program\n  summary: >-\n    "
+        + text.replace("\n", "\n    ")
         + "\n  drills: [bridge]\n"
     )
     data, _docs = write_project(tmp_path, programs=programs)
@@ -124,8 +127,12 @@ def test_ordinary_brackets_stay_allowed() -> None:
 def test_the_build_refuses_a_placeholder_with_its_file_and_line(project: Path, tmp_path: Path) -> None:
     drills = project / "data" / "drills.yml"
     text = drills.read_text(encoding="utf-8")
-    drills.write_text(text.replace("    - Stop if you feel sharp pain in your hip, knee or back.",
-                                   "    - (when to stop)", 1), encoding="utf-8")
+    drills.write_text(
+        text.replace(
+            "    - Stop if you feel sharp pain in your hip, knee or back.", "    - (when to stop)", 1
+        ),
+        encoding="utf-8",
+    )
     line = line_of(drills, "(when to stop)")
     build = mkdocs_build(project, tmp_path / "site", extra_env={"HANDOUT_PDFS": "0"})
     assert build.returncode != 0
@@ -136,12 +143,15 @@ def test_the_build_refuses_a_placeholder_with_its_file_and_line(project: Path, t
 
 # --- Defaults not changed yet ------------------------------------------------------------------
 
+
 def test_every_build_lists_the_defaults_as_info_and_strict_passes(site: Build) -> None:
     name_line = line_of(ROOT / "data" / "clinic.yml", "name:")
     expected = {
         f"data/clinic.yml:{name_line}:1: notice: name: the clinic's name is still the default",
-        f"mkdocs.yml:{line_of(ROOT / 'mkdocs.yml', 'site_url:')}:1: notice: site_url: the site's address is still https://example.org/",
-        f"mkdocs.yml:{line_of(ROOT / 'mkdocs.yml', 'edit_uri:')}:1: notice: edit_uri: the 'edit this page' button still opens https://github.com/your-clinic/",
+        f"mkdocs.yml:{line_of(ROOT / 'mkdocs.yml', 'site_url:')}:1: notice: site_url: the site's address is "
+        "still https://example.org/",
+        f"mkdocs.yml:{line_of(ROOT / 'mkdocs.yml', 'edit_uri:')}:1: notice: edit_uri: the 'edit this page' "
+        "button still opens https://github.com/your-clinic/",
         "Not changed yet: 3 defaults above.",
     }
     lines = site.output.splitlines()
@@ -151,7 +161,9 @@ def test_every_build_lists_the_defaults_as_info_and_strict_passes(site: Build) -
     assert site.returncode == 0
 
 
-def test_check_lists_the_defaults_without_failing(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_lists_the_defaults_without_failing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv(REQUIRE_REAL_CLINIC, raising=False)
     monkeypatch.delenv("SITE_URL", raising=False)
@@ -185,14 +197,19 @@ def test_a_clinic_that_changed_them_gets_no_notice(tmp_path: Path) -> None:
 
 def test_a_publishing_build_refuses_the_defaults_with_the_fix(project: Path, tmp_path: Path) -> None:
     without_demo(project)
-    build = mkdocs_build(project, tmp_path / "site", extra_env={REQUIRE_REAL_CLINIC: "1", "HANDOUT_PDFS": "0"})
+    build = mkdocs_build(
+        project, tmp_path / "site", extra_env={REQUIRE_REAL_CLINIC: "1", "HANDOUT_PDFS": "0"}
+    )
     assert build.returncode != 0
     name_line = line_of(project / "data" / "clinic.yml", "name:")
     for text in (
-        f"data/clinic.yml:{name_line}:1: name: the clinic's name is still the default, '{DEFAULT_CLINIC_NAME}': write your clinic's name",
-        "mkdocs.yml:", "site_url: the site's address is still https://example.org/",
+        f"data/clinic.yml:{name_line}:1: name: the clinic's name is still the default, "
+        f"'{DEFAULT_CLINIC_NAME}': write your clinic's name",
+        "mkdocs.yml:",
+        "site_url: the site's address is still https://example.org/",
         "edit_uri: the 'edit this page' button still opens",
-        "This build publishes the site (REQUIRE_REAL_CLINIC=1), and 3 defaults are still in place: fix each line above.",
+        "This build publishes the site (REQUIRE_REAL_CLINIC=1), and 3 defaults are still in place: fix each "
+        "line above.",
         "If this site is only a demonstration, add `demo: true` to data/clinic.yml instead.",
     ):
         assert text in build.output, build.output
@@ -203,7 +220,9 @@ def test_a_publishing_build_refuses_the_defaults_with_the_fix(project: Path, tmp
 
 
 def test_a_publishing_build_of_a_demo_site_passes(project: Path, tmp_path: Path) -> None:
-    build = mkdocs_build(project, tmp_path / "site", extra_env={REQUIRE_REAL_CLINIC: "1", "HANDOUT_PDFS": "0"})
+    build = mkdocs_build(
+        project, tmp_path / "site", extra_env={REQUIRE_REAL_CLINIC: "1", "HANDOUT_PDFS": "0"}
+    )
     assert build.returncode == 0, build.output
     assert "notice: demo: this site says it is a demo" in build.output
     assert subprocess_check(project, {REQUIRE_REAL_CLINIC: "1"}).returncode == 0
@@ -212,7 +231,10 @@ def test_a_publishing_build_of_a_demo_site_passes(project: Path, tmp_path: Path)
 def subprocess_check(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """`make check` in a project, with extra environment variables."""
     return subprocess.run(
-        [sys.executable, "-m", "content_model", "check"], cwd=project, capture_output=True, text=True,
+        [sys.executable, "-m", "content_model", "check"],
+        cwd=project,
+        capture_output=True,
+        text=True,
         env={**os.environ, **env},
     )
 
@@ -229,6 +251,7 @@ def test_the_deploy_workflow_requires_a_real_clinic_and_this_repository_is_a_dem
 
 
 # --- The demo banner ---------------------------------------------------------------------------
+
 
 def test_every_page_of_the_demo_site_shows_the_banner(site: Build) -> None:
     for path in page_paths(site.site):

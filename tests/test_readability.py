@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import textstat
-from small_data import DRILLS, write_project, replaced
 
 import content_model
 from content_model import ContentErrors
@@ -18,6 +17,7 @@ from content_model.__main__ import main
 from plain_language.clarity import step_actions
 from plain_language.readability import Report, format_report, measured_text, readability_report
 from plain_language.step_verbs import STEP_VERBS
+from small_data import DRILLS, replaced, write_project
 
 ROOT = Path(__file__).resolve().parents[1]
 

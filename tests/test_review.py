@@ -7,13 +7,13 @@ import datetime
 from pathlib import Path
 
 import pytest
-from conftest import Build, make_project, mkdocs_build
-from small_data import CLINIC, DRILLS, ROOT_CAUSES, replaced, write_project
-from test_annotations import parse_annotation
 
 import content_model
+from conftest import Build, make_project, mkdocs_build
 from content_model.__main__ import main
 from content_model.review import add_months, review_due, review_problems
+from small_data import CLINIC, DRILLS, ROOT_CAUSES, replaced, write_project
+from test_annotations import parse_annotation
 
 TODAY = datetime.date(2026, 1, 15)
 BRIDGE_REVIEWED = '  reviewed: {by: "Jane Doe, PT, DPT", on: 2025-03-01}\n'
@@ -21,7 +21,11 @@ BRIDGE_REVIEWED = '  reviewed: {by: "Jane Doe, PT, DPT", on: 2025-03-01}\n'
 
 def reviewed_drills(on_bridge: str = "2025-03-01", on_plank: str = "2025-06-30") -> str:
     """Both drills reviewed: bridge on line 10, plank on line 20."""
-    text = replaced(DRILLS, "  dose: {sets: 2, reps: 10}\n", "  dose: {sets: 2, reps: 10}\n" + BRIDGE_REVIEWED.replace("2025-03-01", on_bridge))
+    text = replaced(
+        DRILLS,
+        "  dose: {sets: 2, reps: 10}\n",
+        "  dose: {sets: 2, reps: 10}\n" + BRIDGE_REVIEWED.replace("2025-03-01", on_bridge),
+    )
     return text + f'  reviewed: {{by: "Sam Lee, PT", on: {on_plank}}}\n'
 
 
@@ -81,8 +85,15 @@ def test_review_older_than_twelve_months_is_listed_at_its_date(tmp_path: Path) -
         "ask a licensed clinician to check it again, then update `on:` to the date of the new review"
     )
     assert review_due(datetime.date(2025, 1, 15)) == TODAY
-    assert findings(tmp_path / "next-day", today=TODAY + datetime.timedelta(days=1), drills=drills,
-                    root_causes=REVIEWED_CAUSES)[-1].field == "drills[1].reviewed"
+    assert (
+        findings(
+            tmp_path / "next-day",
+            today=TODAY + datetime.timedelta(days=1),
+            drills=drills,
+            root_causes=REVIEWED_CAUSES,
+        )[-1].field
+        == "drills[1].reviewed"
+    )
 
 
 def test_review_dated_in_the_future_is_listed(tmp_path: Path) -> None:
@@ -93,12 +104,19 @@ def test_review_dated_in_the_future_is_listed(tmp_path: Path) -> None:
 
 def test_require_review_turns_the_list_into_errors(tmp_path: Path) -> None:
     clinic = CLINIC + "require_review: true\n"
-    found = findings(tmp_path, clinic=clinic, drills=reviewed_drills(on_bridge="2024-01-01"), root_causes=REVIEWED_CAUSES)
+    found = findings(
+        tmp_path, clinic=clinic, drills=reviewed_drills(on_bridge="2024-01-01"), root_causes=REVIEWED_CAUSES
+    )
     assert [(f.severity, f.field) for f in found] == [("error", "drills[0].reviewed")]
 
 
-def check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], github: bool,
-          today: str = "2026-01-15") -> tuple[int, str, str]:
+def check(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    github: bool,
+    today: str = "2026-01-15",
+) -> tuple[int, str, str]:
     monkeypatch.chdir(tmp_path)
     if github:
         monkeypatch.setenv("GITHUB_ACTIONS", "true")
@@ -138,7 +156,9 @@ def test_make_check_on_actions_annotates_review_warnings(
 def test_make_check_fails_when_the_clinic_requires_review(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_project(tmp_path, clinic=CLINIC + "require_review: true\n", drills=reviewed_drills(on_bridge="2024-12-01"))
+    write_project(
+        tmp_path, clinic=CLINIC + "require_review: true\n", drills=reviewed_drills(on_bridge="2024-12-01")
+    )
     code, out, err = check(tmp_path, monkeypatch, capsys, github=True)
     assert code == 1
     annotations = [parse_annotation(line) for line in err.splitlines() if line.startswith("::")]
@@ -149,8 +169,12 @@ def test_make_check_fails_when_the_clinic_requires_review(
     assert "Found 2 problems" in err
     assert "Content is valid" not in out
     # Once everything has a recent review, the same clinic passes.
-    write_project(tmp_path / "fixed", clinic=CLINIC + "require_review: true\n", drills=reviewed_drills(),
-                  root_causes=REVIEWED_CAUSES)
+    write_project(
+        tmp_path / "fixed",
+        clinic=CLINIC + "require_review: true\n",
+        drills=reviewed_drills(),
+        root_causes=REVIEWED_CAUSES,
+    )
     code, out, err = check(tmp_path / "fixed", monkeypatch, capsys, github=True)
     assert (code, err) == (0, "")
     assert "Content is valid" in out
@@ -173,14 +197,20 @@ def reviewed_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = make_project(tmp)
     drills = project / "data" / "drills.yml"
     drills.write_text(
-        replaced(drills.read_text(encoding="utf-8"), "- id: spiderman\n",
-                 '- id: spiderman\n  reviewed: {by: "Jane Doe, PT, DPT", on: 2025-03-05}\n'),
+        replaced(
+            drills.read_text(encoding="utf-8"),
+            "- id: spiderman\n",
+            '- id: spiderman\n  reviewed: {by: "Jane Doe, PT, DPT", on: 2025-03-05}\n',
+        ),
         encoding="utf-8",
     )
     causes = project / "data" / "root_causes.yml"
     causes.write_text(
-        replaced(causes.read_text(encoding="utf-8"), "- id: stiff-upper-back\n",
-                 '- id: stiff-upper-back\n  reviewed: {by: "Sam O\'Neil & Ana Ruiz, PT", on: 2025-11-30}\n'),
+        replaced(
+            causes.read_text(encoding="utf-8"),
+            "- id: stiff-upper-back\n",
+            '- id: stiff-upper-back\n  reviewed: {by: "Sam O\'Neil & Ana Ruiz, PT", on: 2025-11-30}\n',
+        ),
         encoding="utf-8",
     )
     build = mkdocs_build(project, tmp / "site")
@@ -229,13 +259,16 @@ def test_new_drill_entry_loads_and_awaits_review(
     # "Replace each (...) with your words": left as they are, the placeholders are refused.
     drills_file = data / "drills.yml"
     text = drills_file.read_text(encoding="utf-8")
-    entry = text[text.index("- id: clamshell\n"):]
+    entry = text[text.index("- id: clamshell\n") :]
     with pytest.raises(content_model.ContentErrors):
         content_model.load(data, shown_dir="data")
     for placeholder, words in (
-        ("(the drill's name)", "Clamshell"), ("(one or two sentences on what it does)", "Works your hip."),
-        ("(first step)", "Lie on your side."), ("(second step)", "Lift your top knee."),
-        ("(when to stop)", "Stop if your hip hurts."), ("(how much)", "{sets: 2, reps: 10}"),
+        ("(the drill's name)", "Clamshell"),
+        ("(one or two sentences on what it does)", "Works your hip."),
+        ("(first step)", "Lie on your side."),
+        ("(second step)", "Lift your top knee."),
+        ("(when to stop)", "Stop if your hip hurts."),
+        ("(how much)", "{sets: 2, reps: 10}"),
     ):
         assert placeholder in entry
         entry = entry.replace(placeholder, words)

@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from small_data import CLINIC, DRILLS, FILES, PROGRAMS, ROOT_CAUSES, replaced, write_project
 
 import content_model
+from conftest import ROOT
 from content_model.loader import DATA_FILES
 from content_model.schema import expected_files, modeline, schema_for, schema_name, stale_schemas
+from small_data import CLINIC, DRILLS, FILES, PROGRAMS, ROOT_CAUSES, replaced, write_project
 
 CHECK_JSONSCHEMA = str(Path(sys.executable).parent / "check-jsonschema")
 
@@ -103,29 +103,73 @@ SMALL_OPTIONAL = {
 # Mistakes the schema can describe: (name, data file, the file's text, field the model reports).
 BAD: list[tuple[str, str, str, str]] = [
     ("bad-enum", "drills", replaced(DRILLS, "level: beginner", "level: expert"), "drills[0].level"),
-    ("unknown-key", "drills", replaced(DRILLS, "  level: beginner\n", "  level: beginner\n  colour: red\n"),
-     "drills[0].colour"),
+    (
+        "unknown-key",
+        "drills",
+        replaced(DRILLS, "  level: beginner\n", "  level: beginner\n  colour: red\n"),
+        "drills[0].colour",
+    ),
     ("missing-key", "drills", replaced(DRILLS, "  summary: Lifts your hips.\n", ""), "drills[0].summary"),
-    ("wrong-type", "drills", replaced(DRILLS, "{sets: 2, reps: 10}", "{sets: two, reps: 10}"), "drills[0].dose.sets"),
-    ("zero-dose", "drills", replaced(DRILLS, "{sets: 2, reps: 10}", "{sets: 0, reps: 10}"), "drills[0].dose.sets"),
+    (
+        "wrong-type",
+        "drills",
+        replaced(DRILLS, "{sets: 2, reps: 10}", "{sets: two, reps: 10}"),
+        "drills[0].dose.sets",
+    ),
+    (
+        "zero-dose",
+        "drills",
+        replaced(DRILLS, "{sets: 2, reps: 10}", "{sets: 0, reps: 10}"),
+        "drills[0].dose.sets",
+    ),
     ("one-step", "drills", replaced(DRILLS, "    - Lift your hips.\n", ""), "drills[0].steps"),
-    ("steps-not-a-list", "drills", replaced(DRILLS, "  steps:\n    - Lie on your back.\n    - Lift your hips.\n",
-                                            "  steps: Lie on your back, then lift your hips.\n"), "drills[0].steps"),
+    (
+        "steps-not-a-list",
+        "drills",
+        replaced(
+            DRILLS,
+            "  steps:\n    - Lie on your back.\n    - Lift your hips.\n",
+            "  steps: Lie on your back, then lift your hips.\n",
+        ),
+        "drills[0].steps",
+    ),
     ("id-not-a-slug", "drills", replaced(DRILLS, "- id: plank", "- id: Plank Hold"), "drills[1].id"),
     ("http-url", "drills", replaced(DRILLS, "video: https://", "video: http://"), "drills[1].video"),
-    ("javascript-url", "drills", replaced(DRILLS, "video: https://example.org/plank", "video: javascript:alert(1)"),
-     "drills[1].video"),
+    (
+        "javascript-url",
+        "drills",
+        replaced(DRILLS, "video: https://example.org/plank", "video: javascript:alert(1)"),
+        "drills[1].video",
+    ),
     ("blank-text", "drills", replaced(DRILLS, "name: Bridge", 'name: "  "'), "drills[0].name"),
-    ("review-date", "drills", DRILLS + '  reviewed: {by: "Jane Doe, PT", on: last spring}\n', "drills[1].reviewed.on"),
+    (
+        "review-date",
+        "drills",
+        DRILLS + '  reviewed: {by: "Jane Doe, PT", on: last spring}\n',
+        "drills[1].reviewed.on",
+    ),
     ("review-without-name", "drills", DRILLS + "  reviewed: {on: 2025-05-01}\n", "drills[1].reviewed.by"),
-    ("number-as-text", "root_causes", replaced(ROOT_CAUSES, "title: Weak hips", "title: 42"), "root_causes[0].title"),
+    (
+        "number-as-text",
+        "root_causes",
+        replaced(ROOT_CAUSES, "title: Weak hips", "title: 42"),
+        "root_causes[0].title",
+    ),
     ("empty-program", "programs", replaced(PROGRAMS, "[bridge, plank]", "[]"), "programs[0].drills"),
     ("clinic-missing-call-to-action", "clinic", CLINIC.split("call_to_action:")[0], "clinic.call_to_action"),
     ("require-review-not-boolean", "clinic", CLINIC + "require_review: [drills]\n", "clinic.require_review"),
-    ("unknown-threshold", "plain_language", "thresholds: {page_max_grade: 8, max_grade: 9}\n",
-     "plain_language.thresholds.max_grade"),
-    ("grade-not-a-number", "plain_language", "thresholds: {page_max_grade: eight}\n",
-     "plain_language.thresholds.page_max_grade"),
+    (
+        "unknown-threshold",
+        "plain_language",
+        "thresholds: {page_max_grade: 8, max_grade: 9}\n",
+        "plain_language.thresholds.max_grade",
+    ),
+    (
+        "grade-not-a-number",
+        "plain_language",
+        "thresholds: {page_max_grade: eight}\n",
+        "plain_language.thresholds.page_max_grade",
+    ),
     ("jargon-as-a-list", "plain_language", "jargon: [lumbar]\n", "plain_language.jargon"),
 ]
 
@@ -151,5 +195,7 @@ def test_schema_and_model_refuse_the_same_mistakes(tmp_path: Path) -> None:
             assert str(path) in failed, f"{name}: the schema accepts what the model refuses"
             # Both point at the same entry: the model's field lies at or under the schema's path.
             assert any(field.startswith(_as_model_path(key, where)) for where in failed[str(path)]), (
-                name, field, failed[str(path)],
+                name,
+                field,
+                failed[str(path)],
             )

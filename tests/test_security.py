@@ -231,7 +231,7 @@ def test_hook_stops_the_build_on_code_a_policy_cannot_allow(markup: str, said: s
 
 
 def test_hook_stops_the_build_on_a_page_without_head() -> None:
-    with pytest.raises(Abort, match="fragment.html: the page has no <head>"):
+    with pytest.raises(Abort, match=r"fragment.html: the page has no <head>"):
         HOOK.with_policy(TEMPLATES, "<p>Just a fragment</p>", "fragment.html")
 
 
@@ -248,6 +248,7 @@ def test_hook_leaves_mkdocs_serve_alone_and_covers_every_build(tmp_path: Path) -
         HOOK.on_startup(command="build", dirty=False)
         HOOK.on_post_build(config)
         # A file no page or template made (so with no policy yet) may run no inline script.
-        assert page.read_text(encoding="utf-8") == HOOK.with_policy(TEMPLATES, PAGE, "drills/x/index.html", None) != PAGE
+        with_policy = HOOK.with_policy(TEMPLATES, PAGE, "drills/x/index.html", None)
+        assert page.read_text(encoding="utf-8") == with_policy != PAGE
     finally:
         HOOK.on_startup(command="build", dirty=False)

@@ -71,8 +71,10 @@ def test_seed_article_lists_five_causes_and_six_drills_in_program_order(site: Bu
     assert [c.select_one(".drill-card__name").get_text(strip=True) for c in cards] == [
         CONTENT.drill(d).name for d in PROGRAM.drills
     ]
-    assert [c.select_one(".drill-card__name a")["href"] for c in cards] == [f"../../drills/{d}/" for d in PROGRAM.drills]
-    for card, drill_id in zip(cards, PROGRAM.drills):
+    assert [c.select_one(".drill-card__name a")["href"] for c in cards] == [
+        f"../../drills/{d}/" for d in PROGRAM.drills
+    ]
+    for card, drill_id in zip(cards, PROGRAM.drills, strict=True):
         assert card.select_one(".drill-card__summary").get_text(strip=True) == CONTENT.drill(drill_id).summary
         assert f"Level: {CONTENT.drill(drill_id).level.capitalize()}" in card.get_text()
     text = body.get_text(" ", strip=True)
@@ -91,7 +93,9 @@ def test_companion_article_has_causes_with_stable_anchors_and_drill_links(site: 
         links = [a["href"] for a in section.select(".root-cause__drills a")]
         assert links == [f"../../drills/{d}/" for d in cause.drills]
     # The article's cause links point at those anchors.
-    seed_links = [a["href"] for a in main(site, "articles/hip-mobility-drills/").select("ol.root-cause-links a")]
+    seed_links = [
+        a["href"] for a in main(site, "articles/hip-mobility-drills/").select("ol.root-cause-links a")
+    ]
     assert seed_links == [f"../back-pain-when-walking/#{c.id}" for c in CONTENT.root_causes]
 
 
@@ -126,10 +130,16 @@ def test_phone_number_written_only_in_clinic_data() -> None:
     # The files the project keeps (git's list): build output and caches may repeat the number freely.
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     sources = [ROOT / name for name in tracked.splitlines()]
-    sources = [p for p in sources if p.suffix in {".md", ".html", ".py", ".yml", ".yaml", ".css", ".js", ".json"}]
+    sources = [
+        p for p in sources if p.suffix in {".md", ".html", ".py", ".yml", ".yaml", ".css", ".js", ".json"}
+    ]
     sources = [p for p in sources if p.is_file() and "tests" not in p.relative_to(ROOT).parts]
     assert len(sources) > 50
-    holders = [p.relative_to(ROOT).as_posix() for p in sources if "588-0230" in p.read_text(encoding="utf-8", errors="ignore")]
+    holders = [
+        p.relative_to(ROOT).as_posix()
+        for p in sources
+        if "588-0230" in p.read_text(encoding="utf-8", errors="ignore")
+    ]
     holders = [h for h in holders if h not in {"CONTRIBUTING.md", "README.md"}]  # docs quote example output
     assert holders == ["data/clinic.yml"]
 

@@ -18,8 +18,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, make_project
 from ruamel.yaml import YAML
+
+from conftest import ROOT, make_project
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -42,7 +43,11 @@ def workflow(name: str) -> dict[str, Any]:
 def uses(path: Path) -> list[str]:
     """Every `uses:` value of a workflow, with its trailing comment (the YAML parser drops comments)."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.split("uses:", 1)[1].strip() for line in lines if line.strip().removeprefix("- ").startswith("uses:")]
+    return [
+        line.split("uses:", 1)[1].strip()
+        for line in lines
+        if line.strip().removeprefix("- ").startswith("uses:")
+    ]
 
 
 def steps(job: dict[str, Any]) -> list[dict[str, Any]]:
@@ -54,7 +59,9 @@ def test_both_workflows_exist() -> None:
 
 
 def test_zizmor_finds_nothing() -> None:
-    result = run(BIN / "zizmor", "--offline", "--no-progress", GITHUB / "workflows", GITHUB / "dependabot.yml")
+    result = run(
+        BIN / "zizmor", "--offline", "--no-progress", GITHUB / "workflows", GITHUB / "dependabot.yml"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout, result.stdout
 
@@ -69,7 +76,7 @@ def test_zizmor_would_catch_a_weak_workflow(tmp_path: Path) -> None:
         "    runs-on: ubuntu-latest\n"
         "    steps:\n"
         "      - uses: actions/checkout@v4\n"
-        "      - run: echo \"${{ github.event.pull_request.title }}\"\n",
+        '      - run: echo "${{ github.event.pull_request.title }}"\n',
         encoding="utf-8",
     )
     result = run(BIN / "zizmor", "--offline", "--no-progress", weak)
@@ -122,8 +129,13 @@ def test_each_action_is_pinned_to_one_version_across_workflows() -> None:
             match = PINNED.match(ref)
             assert match, ref
             pins.setdefault(match["action"], set()).add(ref)
-    assert {"actions/checkout", "actions/setup-python", "actions/upload-artifact",
-            "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(pins)
+    assert {
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/upload-artifact",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    } <= set(pins)
     assert all(len(refs) == 1 for refs in pins.values()), pins
 
 
@@ -184,8 +196,11 @@ def test_dependabot_updates_actions_and_python_packages() -> None:
 
 
 def test_codeowners_route_content_to_clinical_review() -> None:
-    rules = [line.split() for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    rules = [
+        line.split()
+        for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert ["/data/", "@your-clinic/clinical-review"] in rules
     assert ["/docs/", "@your-clinic/clinical-review"] in rules
     assert "@your-clinic/clinical-review" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -210,7 +225,11 @@ def test_the_preview_opens_from_a_folder(tmp_path: Path) -> None:
     preview = tmp_path / "preview"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--no-directory-urls", "-d", str(preview)],
-        cwd=project, capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
     pages = sorted(p for p in preview.rglob("*.html") if p.name != "404.html")  # 404 is for servers only
