@@ -82,8 +82,8 @@ def test_each_entry_has_its_template_and_a_typed_view_it_accepts(name: str) -> N
     arguments, required = template_arguments(entry.template)
 
     hints = typing.get_type_hints(entry.view)
-    assert next(iter(inspect.signature(entry.view).parameters)) in hints
-    assert list(hints.values())[0] is PageContext, f"{name}: a view's first argument is the page's context"
+    first = next(iter(inspect.signature(entry.view).parameters))
+    assert hints.get(first) is PageContext, f"{name}: a view's first argument is the page's context"
     view_type = hints["return"]
     assert typing.is_typeddict(view_type), f"{name}: a view returns a TypedDict"
     keys = set(view_type.__required_keys__) | set(view_type.__optional_keys__)
