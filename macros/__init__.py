@@ -1,84 +1,86 @@
 """The macros pages use: markers in Markdown, turned into HTML from the content model.
 
-Each macro looks up data (an unknown id stops the build and lists the known
-ids), computes what the page needs, and hands it to the Jinja template of the
-same name in ``macros/templates/``. No HTML is written here.
+Every marker is one row of ``MACROS``: the marker's name, its view and its
+template. The view (macros/views.py, macros/handout_views.py,
+macros/handout_builder.py) takes the page's context (macros/page_context.py)
+and the marker's arguments, looks up the data (an unknown id stops the build
+and lists the known ids) and returns what the page shows, as a typed view. The
+template of that name in ``macros/templates/`` turns it into HTML. No HTML is
+written here. ``define_env`` registers every row the same way.
 
 Put each macro on a line of its own, with a blank line before and after: its
 HTML is a block of its own (Markdown sees only a placeholder, see blocks.py).
-CONTRIBUTING.md lists every macro.
+CONTRIBUTING.md lists every macro (tests/test_macro_table.py checks that it
+lists these).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
 
-import content_model
-from content_model import Drill
-from content_model.models import LEVELS
-
+from . import handout_builder, handout_views, views
 from .blocks import held
-from .dose import dose_phrase
-from .figures import drill_figures
-from .handout_builder import define_handout_builder_macro
-from .handout_macros import define_handout_macros
-from .links import drill_id_of, drill_src, page_url, relative
+from .page_context import PageContext
 from .page_errors import check_syntax, clean_undefined, guarded
 from .page_meta import CALL_TO_ACTION
-from .state import build_state
+from .state import BuildState, build_state
+
+
+@dataclass(frozen=True)
+class Macro:
+    """One marker: the view that computes what it shows, and the template that shows it."""
+
+    # view(page context, *the marker's arguments) -> the template's arguments
+    view: Callable[..., Mapping[str, Any]]
+    template: str  # macros/templates/<template>.html, whose Jinja macro of that name renders the view
+    # Its HTML holds the page's call to action (itself, or a printed footer): none is added at the end.
+    places_call_to_action: bool = False
+
+
+MACROS: dict[str, Macro] = {
+    "call_to_action": Macro(views.call_to_action, "call_to_action", places_call_to_action=True),
+    "drill_page": Macro(views.drill_page, "drill_page", places_call_to_action=True),
+    "drill_card": Macro(views.drill_card, "drill_card"),
+    "program_drills": Macro(views.program_drills, "program_drills"),
+    "handout": Macro(handout_views.handout, "handout", places_call_to_action=True),
+    "handout_list": Macro(handout_views.handout_list, "handout_list"),
+    "handout_builder": Macro(handout_builder.handout_builder, "handout_builder", places_call_to_action=True),
+    "drill_index": Macro(views.drill_index, "drill_index"),
+    "root_cause_links": Macro(views.root_cause_links, "root_cause_links"),
+    "root_cause_details": Macro(views.root_cause_details, "root_cause_details"),
+    "root_cause": Macro(views.root_cause, "root_cause_details"),
+}
+
+
+def page_macro(env: Any, state: BuildState, name: str, entry: Macro) -> Callable[..., Markup]:
+    """The function mkdocs-macros calls for the marker ``name``: its view, for the current page, rendered.
+
+    It takes the marker's arguments: the view's, without the page context (macros/page_errors.py
+    checks a call against this signature, and names the macro in its messages).
+    """
+
+    def macro(*args: Any, **kwargs: Any) -> Markup:
+        view = entry.view(PageContext.of(env, state), *args, **kwargs)
+        if entry.places_call_to_action and env.page is not None:
+            env.page.meta[CALL_TO_ACTION] = False
+        return state.templates.render(entry.template, **view)
+
+    signature = inspect.signature(entry.view)
+    marker_parameters = list(signature.parameters.values())[1:]
+    macro.__signature__ = signature.replace(parameters=marker_parameters)  # type: ignore[attr-defined]
+    macro.__name__ = macro.__qualname__ = name
+    macro.__doc__ = entry.view.__doc__
+    return macro
 
 
 def define_env(env: Any) -> None:
     state = build_state(env.conf)  # this build's: content loaded once, templates, held HTML, mistakes
-    content = state.content
-    render = state.templates.render
-
-    def macro(function: Any) -> Any:
-        """Register a macro; an unknown id or wrong arguments stop the build cleanly."""
-        env.macro(guarded(env, state.mistakes, held(state.held, function)))
-        return function
-
-    clinic = content.clinic
-    directory_urls = state.use_directory_urls
-    handouts = define_handout_macros(env, macro, state)  # handout(), handout_list()
-    define_handout_builder_macro(env, macro, state)  # handout_builder()
-
-    def here() -> str:
-        return env.page.url if env.page is not None else ""
-
-    def link_to_drill(drill_id: str) -> str:
-        return relative(page_url(drill_src(drill_id), directory_urls), here())
-
-    def link_to(src_uri: str, anchor: str = "") -> str:
-        url = relative(page_url(src_uri, directory_urls), here())
-        return f"{url}#{anchor}" if anchor else url
-
-    def cause_links(causes: list[Any]) -> list[tuple[Any, str | None]]:
-        """Links to each cause's section on the page named by extra.root_causes_page."""
-        page = causes_page()
-        return [(c, link_to(page, c.id) if page else None) for c in causes]
-
-    def drill_view(drill: Drill) -> dict[str, Any]:
-        """What templates need to show a drill, computed once here."""
-        return {
-            "drill": drill,
-            "url": link_to_drill(drill.id),
-            "dose": dose_phrase(drill.dose, drill.each_side),
-            "requires": [(content.drill(r), link_to_drill(r)) for r in drill.requires],
-        }
-
-    def causes_page() -> str | None:
-        """The page that explains every root cause (mkdocs.yml: extra.root_causes_page)."""
-        page = (env.conf.get("extra") or {}).get("root_causes_page")
-        if page and not (Path(env.conf["docs_dir"]) / page).is_file():
-            raise content_model.UnknownIdError(
-                f"mkdocs.yml sets extra.root_causes_page to '{page}', but docs/{page} does not exist: "
-                "fix the path, or remove the setting"
-            )
-        return page
+    clinic = state.content.clinic
 
     # Escaped clinic facts for use inside prose: {{ clinic.name }}, {{ clinic.phone }}.
     env.variables["clinic"] = {
@@ -87,67 +89,10 @@ def define_env(env: Any) -> None:
         **({"region": escape(clinic.region)} if clinic.region else {}),
     }
 
-    @macro
-    def call_to_action() -> Markup:
-        """The clinic's call to action: heading, text, offer, click-to-call button, email."""
-        if env.page is not None:
-            env.page.meta[CALL_TO_ACTION] = False  # placed here: none at the end of the page
-        return render("call_to_action", clinic=clinic)
-
-    @macro
-    def drill_card(drill_id: str) -> Markup:
-        """One drill as a short card: name (linked to its page), level, summary."""
-        return render("drill_card", **drill_view(content.drill(drill_id)))
-
-    @macro
-    def program_drills(program_id: str) -> Markup:
-        """The drills of a program, in order, as a numbered list of cards."""
-        drills = [drill_view(d) for d in content.program_drills(program_id)]
-        return render("program_drills", program=content.program(program_id), drills=drills)
-
-    @macro
-    def drill_index() -> Markup:
-        """Every drill in the data, with its level and what it works on."""
-        targets = sorted({t.lower() for d in content.drills for t in d.targets})
-        levels = [lv for lv in LEVELS if any(d.level == lv for d in content.drills)]
-        return render("drill_index", drills=[drill_view(d) for d in content.drills], levels=levels, targets=targets)
-
-    @macro
-    def drill_page(drill_id: str) -> Markup:
-        """The whole page of one drill: the body of the page hooks/drill_pages.py generates for it."""
-        drill = content.drill(drill_id)
-        if env.page is not None and drill_id_of(env.page.file.src_uri) != drill_id:
-            raise content_model.UnknownIdError(
-                f"drill_page('{drill_id}') is only for the drill's own page, which the build makes from "
-                f"{content.file('drills')}; it cannot go in docs/{env.page.file.src_uri}: show the drill "
-                f"there with drill_card('{drill_id}'), or link to its page"
-            )
-        return render(
-            "drill_page",
-            causes=cause_links(content.causes_helped_by(drill_id)),
-            printable=handouts.drill_print(drill),
-            figures=drill_figures(drill),
-            **drill_view(drill),
-        )
-
-    @macro
-    def root_cause_links() -> Markup:
-        """The root causes as a short numbered list, each linked to its section."""
-        return render("root_cause_links", causes=cause_links(list(content.root_causes)))
-
-    @macro
-    def root_cause_details() -> Markup:
-        """Each root cause as a section with a stable anchor and the drills that help."""
-        causes = [
-            (c, [(content.drill(d), link_to_drill(d)) for d in c.drills]) for c in content.root_causes
-        ]
-        return render("root_cause_details", causes=causes)
-
-    @macro
-    def root_cause(cause_id: str) -> Markup:
-        """One root cause as a section (for pages that discuss a single cause)."""
-        cause = content.root_cause(cause_id)
-        return render("root_cause_details", causes=[(cause, [(content.drill(d), link_to_drill(d)) for d in cause.drills])])
+    # Each macro: an unknown id or wrong arguments stop the build cleanly (guarded), and its HTML
+    # is held out of Markdown's way (held).
+    for name, entry in MACROS.items():
+        env.macro(guarded(env, state.mistakes, held(state.held, page_macro(env, state, name, entry))), name)
 
 
 def on_pre_page_macros(env: Any) -> None:
@@ -155,7 +100,8 @@ def on_pre_page_macros(env: Any) -> None:
     mistakes = build_state(env.conf).mistakes
     if getattr(env.env.undefined, "page_mistakes", None) is not mistakes:  # once per build
         env.env.undefined = clean_undefined(env, mistakes)
-    if env.has_j2(env.markdown) and not check_syntax(env, mistakes, env.markdown):  # pages without markers are not rendered
+    # Pages without markers are not rendered.
+    if env.has_j2(env.markdown) and not check_syntax(env, mistakes, env.markdown):
         env.markdown = ""  # noted as a page mistake: the build stops once every page is read
 
 

@@ -8,6 +8,9 @@ Python computes here, once per build, what the page's script needs:
   program handouts (QR code included), for the script to copy into the preview;
 * the empty sheet (header, call to action, footer) from ``handout_sheet``.
 
+``handout_builder`` is the view of the ``{{ handout_builder() }}`` marker
+(macros/__init__.py maps the marker to it and its template).
+
 The script (``overrides/assets/javascripts/handout-builder.js``) fills in the rest
 in the browser. What the therapist types never leaves the browser.
 """
@@ -15,9 +18,8 @@ in the browser. What the therapist types never leaves the browser.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypedDict
 
 from markupsafe import Markup
 
@@ -26,9 +28,8 @@ from content_model import Content, Drill
 from .dose import DOSE_WORDS, dose_phrase
 from .handout import Handout, HandoutDrill, handout_drill
 from .links import relative
-from .page_meta import CALL_TO_ACTION
+from .page_context import PageContext
 from .qr_codes import QrCodes
-from .state import BuildState
 
 SHEET_TITLE = "Your home exercises"
 OTHER_DRILLS = "Other drills"
@@ -116,21 +117,15 @@ def builder(
     )
 
 
-def define_handout_builder_macro(env: Any, macro: Callable[[Any], Any], state: BuildState) -> None:
-    """Register ``handout_builder``, the marker of docs/handouts/builder.md."""
+class BuilderView(TypedDict):
+    builder: Builder
 
-    @macro
-    def handout_builder() -> Markup:
-        """The handout builder: choose drills for one patient, set the dose, print."""
-        page = env.page
-        if page is not None:
-            # The printed sheet's footer holds the call to action: no second one at the end of the page.
-            page.meta[CALL_TO_ACTION] = False
-        view = builder(
-            state.content,
-            state.site_url,
-            state.qr_codes,
-            page.url if page is not None else "",
-            state.use_directory_urls,
-        )
-        return state.templates.render("handout_builder", builder=view)
+
+def handout_builder(page: PageContext) -> BuilderView:
+    """The handout builder: choose drills for one patient, set the dose, print.
+
+    The printed sheet's footer holds the call to action: no second one at the end of the page.
+    """
+    state = page.state
+    view = builder(state.content, state.site_url, state.qr_codes, page.page_url, state.use_directory_urls)
+    return {"builder": view}

@@ -138,7 +138,8 @@ def clean_undefined(env: Any, mistakes: PageMistakes) -> type[ChainableUndefined
 
         # Jinja binds these to its own method when the class is made: bind them to ours.
         __call__ = __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _fail_with_undefined_error
-        __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = _fail_with_undefined_error
+        __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = _fail_with_undefined_error
+        __mod__ = __rmod__ = _fail_with_undefined_error
         __pos__ = __neg__ = __pow__ = __rpow__ = _fail_with_undefined_error
         __lt__ = __le__ = __gt__ = __ge__ = __contains__ = _fail_with_undefined_error  # type: ignore[assignment]
 

@@ -53,7 +53,8 @@ class QrCodes:
         if isinstance(stored, dict) and stored.get("version") == self._version:
             codes = stored.get("codes")
             if isinstance(codes, dict):
-                self._codes.update({k: v for k, v in codes.items() if isinstance(k, str) and isinstance(v, str)})
+                valid = {k: v for k, v in codes.items() if isinstance(k, str) and isinstance(v, str)}
+                self._codes.update(valid)
 
     def svg(self, url: str) -> Markup:
         code = self._codes.get(url)
@@ -64,9 +65,10 @@ class QrCodes:
         return Markup(code)
 
     def save(self) -> None:
-        """Write the codes used in this build to the file, atomically; a cache that cannot be written is skipped.
+        """Write the codes used in this build to the file, atomically.
 
-        Codes of addresses no longer used (a drill renamed or deleted) are left out."""
+        A cache that cannot be written is skipped. Codes of addresses no longer used (a drill
+        renamed or deleted) are left out."""
         stale = set(self._codes) - self._used
         if not ((self._changed or stale) and self._file):
             return

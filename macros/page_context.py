@@ -1,0 +1,65 @@
+"""What a view may read: this build's state and the page being rendered.
+
+A ``PageContext`` is made for each macro call (``PageContext.of(env, state)``
+in macros/__init__.py) and handed to the macro's view as its first argument.
+Views read the content from it and make their links with it, relative to the
+page the marker is on, so the same view works on any page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from content_model import Content, UnknownIdError
+
+from .links import drill_src, page_url, relative
+from .state import BuildState
+
+
+@dataclass(frozen=True)
+class PageContext:
+    state: BuildState  # this build's: content, QR codes, handout views
+    page_url: str  # the site URL of the page being rendered ("" outside a page)
+    page_src: str | None  # its Markdown file, relative to docs/ (None outside a page)
+    docs_dir: Path
+    root_causes_page: str | None  # mkdocs.yml extra.root_causes_page: the page that explains every root cause
+
+    @classmethod
+    def of(cls, env: Any, state: BuildState) -> PageContext:
+        """The context of the page mkdocs-macros is rendering now."""
+        page = env.page
+        return cls(
+            state=state,
+            page_url=page.url if page is not None else "",
+            page_src=page.file.src_uri if page is not None else None,
+            docs_dir=Path(env.conf["docs_dir"]),
+            root_causes_page=(env.conf.get("extra") or {}).get("root_causes_page"),
+        )
+
+    @property
+    def content(self) -> Content:
+        return self.state.content
+
+    def link(self, site_path: str) -> str:
+        """A link from this page to a path in the site (a page's URL or a file)."""
+        return relative(site_path, self.page_url)
+
+    def page_link(self, src_uri: str, anchor: str = "") -> str:
+        """A link from this page to the page made from ``src_uri`` (and a section of it)."""
+        url = self.link(page_url(src_uri, self.state.use_directory_urls))
+        return f"{url}#{anchor}" if anchor else url
+
+    def drill_link(self, drill_id: str) -> str:
+        return self.page_link(drill_src(drill_id))
+
+    def causes_page(self) -> str | None:
+        """The page that explains every root cause, if the site names one; a missing file stops the build."""
+        page = self.root_causes_page
+        if page and not (self.docs_dir / page).is_file():
+            raise UnknownIdError(
+                f"mkdocs.yml sets extra.root_causes_page to '{page}', but docs/{page} does not exist: "
+                "fix the path, or remove the setting"
+            )
+        return page

@@ -1,0 +1,138 @@
+"""The views of the clinic, drill and root-cause macros: what each template shows.
+
+Each view takes the page's context (macros/page_context.py) and the marker's
+arguments, and returns a typed view whose keys are the arguments of the
+template's Jinja macro (``macros/templates/<template>.html``). Views compute;
+templates hold the markup. macros/__init__.py maps each marker to its view and
+template (``MACROS``). An unknown id raises ``UnknownIdError``, which the page
+reports (macros/page_errors.py).
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from content_model import Clinic, Drill, Program, RootCause, UnknownIdError
+from content_model.models import LEVELS
+
+from .dose import dose_phrase
+from .figures import FigureView, drill_figures
+from .handout_views import DrillPrint, drill_print
+from .links import drill_id_of
+from .page_context import PageContext
+
+
+class ClinicView(TypedDict):
+    clinic: Clinic
+
+
+class DrillView(TypedDict):
+    """One drill, as the drill card and the drill page show it."""
+
+    drill: Drill
+    url: str  # the drill's page
+    dose: str  # the dose in words ("" when the data gives none)
+    requires: list[tuple[Drill, str]]  # the drills to master first, with their pages
+
+
+class DrillPageView(DrillView):
+    causes: list[tuple[RootCause, str | None]]  # the root causes it helps, linked when a page explains them
+    printable: DrillPrint
+    figures: list[FigureView]  # its pictures, drawn from their poses (macros/figures.py)
+
+
+class ProgramDrillsView(TypedDict):
+    program: Program
+    drills: list[DrillView]
+
+
+class DrillIndexView(TypedDict):
+    drills: list[DrillView]
+    levels: list[str]  # the levels that some drill has, easiest first
+    targets: list[str]  # every body area, lowercase, sorted
+
+
+class CauseLinksView(TypedDict):
+    causes: list[tuple[RootCause, str | None]]
+
+
+class CauseDetailsView(TypedDict):
+    causes: list[tuple[RootCause, list[tuple[Drill, str]]]]  # each cause with the drills that help
+
+
+def drill_view(page: PageContext, drill: Drill) -> DrillView:
+    return {
+        "drill": drill,
+        "url": page.drill_link(drill.id),
+        "dose": dose_phrase(drill.dose, drill.each_side),
+        "requires": [(page.content.drill(r), page.drill_link(r)) for r in drill.requires],
+    }
+
+
+def cause_links(page: PageContext, causes: list[RootCause]) -> list[tuple[RootCause, str | None]]:
+    """Links to each cause's section on the page named by extra.root_causes_page (None without one)."""
+    causes_page = page.causes_page()
+    return [(c, page.page_link(causes_page, c.id) if causes_page else None) for c in causes]
+
+
+def call_to_action(page: PageContext) -> ClinicView:
+    """The clinic's call to action: heading, text, offer, click-to-call button, email."""
+    return {"clinic": page.content.clinic}
+
+
+def drill_card(page: PageContext, drill_id: str) -> DrillView:
+    """One drill as a short card: name (linked to its page), level, summary."""
+    return drill_view(page, page.content.drill(drill_id))
+
+
+def program_drills(page: PageContext, program_id: str) -> ProgramDrillsView:
+    """The drills of a program, in order, as a numbered list of cards."""
+    drills = [drill_view(page, d) for d in page.content.program_drills(program_id)]
+    return {"program": page.content.program(program_id), "drills": drills}
+
+
+def drill_index(page: PageContext) -> DrillIndexView:
+    """Every drill in the data, with its level and what it works on."""
+    drills = page.content.drills
+    return {
+        "drills": [drill_view(page, d) for d in drills],
+        "levels": [lv for lv in LEVELS if any(d.level == lv for d in drills)],
+        "targets": sorted({t.lower() for d in drills for t in d.targets}),
+    }
+
+
+def drill_page(page: PageContext, drill_id: str) -> DrillPageView:
+    """The whole page of one drill: the body of the page hooks/drill_pages.py generates for it."""
+    content = page.content
+    drill = content.drill(drill_id)
+    if page.page_src is not None and drill_id_of(page.page_src) != drill_id:
+        raise UnknownIdError(
+            f"drill_page('{drill_id}') is only for the drill's own page, which the build makes from "
+            f"{content.file('drills')}; it cannot go in docs/{page.page_src}: show the drill "
+            f"there with drill_card('{drill_id}'), or link to its page"
+        )
+    return {
+        **drill_view(page, drill),
+        "causes": cause_links(page, content.causes_helped_by(drill_id)),
+        "printable": drill_print(page, drill),
+        "figures": drill_figures(drill),
+    }
+
+
+def root_cause_links(page: PageContext) -> CauseLinksView:
+    """The root causes as a short numbered list, each linked to its section."""
+    return {"causes": cause_links(page, list(page.content.root_causes))}
+
+
+def _cause_details(page: PageContext, causes: list[RootCause]) -> CauseDetailsView:
+    return {"causes": [(c, [(page.content.drill(d), page.drill_link(d)) for d in c.drills]) for c in causes]}
+
+
+def root_cause_details(page: PageContext) -> CauseDetailsView:
+    """Each root cause as a section with a stable anchor and the drills that help."""
+    return _cause_details(page, list(page.content.root_causes))
+
+
+def root_cause(page: PageContext, cause_id: str) -> CauseDetailsView:
+    """One root cause as a section (for pages that discuss a single cause)."""
+    return _cause_details(page, [page.content.root_cause(cause_id)])
