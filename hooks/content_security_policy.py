@@ -180,7 +180,9 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _command["name"] == "serve":
         return output  # `mkdocs serve` adds its own inline live-reload script, which the policy would block
-    content_scripts = scan_page(page.content or "").inline_scripts
+    content = page.content or ""
+    # Most pages hold no script in their content: the full scan is only needed when one could be there.
+    content_scripts = scan_page(content).inline_scripts if "<script" in content.lower() else []
     return with_policy(build_state(config).templates, output, page.file.dest_uri, content_scripts)
 
 
