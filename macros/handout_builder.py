@@ -24,6 +24,7 @@ from typing import Any, TypedDict
 from markupsafe import Markup
 
 from content_model import Content, Drill
+from content_model.models import DOSE_RANGES
 
 from .dose import DOSE_WORDS, dose_phrase
 from .handout import Handout, HandoutDrill, handout_drill
@@ -55,6 +56,7 @@ class Builder:
     groups: tuple[DrillGroup, ...]
     blocks: tuple[HandoutDrill, ...]  # one printed block per drill, in data order
     data: Markup  # JSON for <script type="application/json">
+    dose_ranges: dict[str, tuple[int, int]]  # the number inputs' min and max
     script_url: str
     stylesheet_url: str
 
@@ -95,7 +97,14 @@ def builder_data(content: Content) -> dict[str, Any]:
             "per_day": dose.per_day if dose else None,
             "each_side": drill.each_side,
         })
-    return {"drills": drills, "dose_words": DOSE_WORDS}
+    ranges = {name: list(limits) for name, limits in dose_ranges().items()}
+    return {"drills": drills, "dose_words": DOSE_WORDS, "dose_ranges": ranges}
+
+
+def dose_ranges() -> dict[str, tuple[int, int]]:
+    """The lowest and highest number of each dose field: the data's ranges (content_model.models),
+    so a therapist or a link can set no dose the data would refuse."""
+    return {name: (low, high) for name, (low, high, _example) in DOSE_RANGES.items()}
 
 
 def builder(
@@ -112,6 +121,7 @@ def builder(
         groups=drill_groups(content),
         blocks=tuple(blocks),
         data=script_json(builder_data(content)),
+        dose_ranges=dose_ranges(),
         script_url=relative(SCRIPT, page_url),
         stylesheet_url=relative(STYLESHEET, page_url),
     )

@@ -9,6 +9,7 @@ builder goes on working. In real Chromium, on the default site's strict build.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -39,6 +40,10 @@ HOSTILE = [
     "#drill=spiderman.abc",
     "#drill=spiderman.0",
     "#drill=spiderman.1000",
+    "#drill=spiderman.11",  # 11 sets: more than the data allows (content_model.models.DOSE_RANGES)
+    "#drill=spiderman.2.101",  # 101 reps
+    "#drill=spiderman...301",  # a 301-second hold
+    "#drill=spiderman....13",  # 13 times a day
     "#drill=spiderman.-1",
     "#drill=spiderman.1e3",
     "#drill=spiderman.1.1.1.1.1.1.1",
@@ -186,3 +191,18 @@ def test_the_note_is_a_polite_live_region_that_axe_passes(chromium: Browser, bas
             assert violations == [], (scheme, violations)
         finally:
             context.close()
+
+
+def test_the_dose_inputs_allow_exactly_the_data_s_ranges(site: Build) -> None:
+    """A therapist can type no dose the data would refuse: each number input's min and max are the
+    content model's range, and so are the limits the script applies to links and typing."""
+    from content_model.models import DOSE_RANGES
+
+    page = site.html("handouts/builder/")
+    row = page.select_one("template[data-row-template]")  # CSS selectors do not enter a <template>
+    inputs = {i["data-dose"]: i for i in row.select('input[type="number"][data-dose]')}
+    assert set(inputs) == set(DOSE_RANGES)
+    for name, (low, high, _example) in DOSE_RANGES.items():
+        assert (int(inputs[name]["min"]), int(inputs[name]["max"])) == (low, high), name
+    data = json.loads(page.select_one("#handout-builder-data").string)
+    assert {k: tuple(v) for k, v in data["dose_ranges"].items()} == {k: v[:2] for k, v in DOSE_RANGES.items()}

@@ -12,7 +12,8 @@
   "use strict";
 
   var DOSE_FIELDS = ["sets", "reps", "hold_seconds", "per_day"];
-  var MAX_NUMBER = 999;
+  // Each dose field's lowest and highest number, from the page's data block (the data's own ranges).
+  var doseRanges = new Map();
   // A link's "#" part longer than this is no link the builder made (a few hundred drills fit).
   var MAX_FRAGMENT = 20000;
   // How many parts a note about a link names, and how much of each it shows.
@@ -21,7 +22,7 @@
 
   // Ids, doses and anything else that comes from the data or a link are looked up in Maps,
   // never on plain objects: "#drill=__proto__" or "#drill=constructor" must find nothing.
-  // (The dose words below are looked up by a whole number from 1 to 999, own properties only.)
+  // (The dose words below are looked up by a whole number within its field's range, own properties only.)
 
   function count(n, one, many) {
     return n + " " + (n === 1 ? one : many);
@@ -51,10 +52,11 @@
     return phrase.charAt(0).toUpperCase() + phrase.slice(1);
   }
 
-  // A whole number from 1 to 999, or null for anything else (empty, 0, 2.5, "abc").
-  function wholeNumber(text) {
+  // A whole number within the field's range, or null for anything else (empty, 0, 2.5, "abc", too many).
+  function wholeNumber(text, field) {
+    var range = doseRanges.get(field);
     var value = Number(text);
-    return /^\d+$/.test(String(text).trim()) && value >= 1 && value <= MAX_NUMBER ? value : null;
+    return range && /^\d+$/.test(String(text).trim()) && value >= range[0] && value <= range[1] ? value : null;
   }
 
   function today() {
@@ -89,8 +91,8 @@
     var dose = new Map();
     for (var i = 0; i < DOSE_FIELDS.length; i += 1) {
       var text = values[i] || "";
-      var number = text === "" ? null : wholeNumber(text);
-      if (text !== "" && number === null) return null; // 0 or 1000: not a dose the builder writes
+      var number = text === "" ? null : wholeNumber(text, DOSE_FIELDS[i]);
+      if (text !== "" && number === null) return null; // 0, or more than the data allows: not a dose the builder writes
       dose.set(DOSE_FIELDS[i], number);
     }
     var side = values[4] || "";
@@ -137,6 +139,7 @@
     var data = JSON.parse(document.getElementById("handout-builder-data").textContent);
     var drills = new Map();
     data.drills.forEach(function (drill) { drills.set(drill.id, drill); });
+    Object.keys(data.dose_ranges).forEach(function (field) { doseRanges.set(field, data.dose_ranges[field]); });
 
     var page = root.parentNode; // the preview and the templates are beside the controls
     var rowTemplate = page.querySelector("[data-row-template]");
@@ -342,7 +345,7 @@
       var item = chosen[indexOf(field.closest("[data-row]").dataset.row)];
       if (field.matches("[data-note]")) item.note = field.value.trim();
       else if (field.dataset.dose === "each_side") item.eachSide = field.checked;
-      else if (field.dataset.dose) item.dose[field.dataset.dose] = wholeNumber(field.value);
+      else if (field.dataset.dose) item.dose[field.dataset.dose] = wholeNumber(field.value, field.dataset.dose);
       update();
     });
 
