@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -15,9 +16,9 @@ from types import ModuleType
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
-from browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve
+from browser import CHROMIUM_ARGS, CHROMIUM_PATH, free_port, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -78,6 +79,29 @@ def mkdocs_build(project: Path, site: Path, extra_env: dict[str, str] | None = N
         timeout=600,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path) -> Iterator[tuple[str, subprocess.Popen[str], Path]]:
+    """`mkdocs serve` of a project on a free port on 127.0.0.1, without PDFs: its base URL, the
+    server process and its log file (project/serve.log). The server is stopped on the way out."""
+    port = free_port()
+    log = project / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDOUT_PDFS": "0"}
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            yield f"http://127.0.0.1:{port}/", server, log
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
 
 
 def make_project(
@@ -147,6 +171,14 @@ def chromium() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def context(chromium: Browser) -> Iterator[BrowserContext]:
+    """A fresh desktop-sized browser context (1280 x 900) for one test."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
 
 
 # What the extras site adds to the default one (tests/conftest.py: extras_site).

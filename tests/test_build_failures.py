@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -11,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import free_port
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, mkdocs_build, mkdocs_serve
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -315,33 +313,18 @@ def test_serve_waits_out_a_page_mistake_and_shows_the_fix(project: Path) -> None
     page = project / "docs" / "index.md"
     good = page.read_text(encoding="utf-8")
     line = line_of(page, "## Articles")  # where the broken macro goes
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    log = project / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDOUT_PDFS": "0"}
-    with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
+    with mkdocs_serve(project) as (url, server, log):
+        wait_for_page(url, "<html", server)
+        page.write_text(
+            good.replace("## Articles", '{{ drill_card("figure-5-stretch") }}\n\n## Articles'),
+            encoding="utf-8",
         )
-        try:
-            wait_for_page(url, "<html", server)
-            page.write_text(
-                good.replace("## Articles", '{{ drill_card("figure-5-stretch") }}\n\n## Articles'),
-                encoding="utf-8",
-            )
-            wait_for(lambda: "A page has a mistake in a macro" in log.read_text(encoding="utf-8"), server)
-            assert server.poll() is None, log.read_text(encoding="utf-8")  # still serving
-            page.write_text(
-                good.replace("## Articles", "Fixed and served again.\n\n## Articles"), encoding="utf-8"
-            )
-            wait_for_page(url, "Fixed and served again.", server)
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
+        wait_for(lambda: "A page has a mistake in a macro" in log.read_text(encoding="utf-8"), server)
+        assert server.poll() is None, log.read_text(encoding="utf-8")  # still serving
+        page.write_text(
+            good.replace("## Articles", "Fixed and served again.\n\n## Articles"), encoding="utf-8"
+        )
+        wait_for_page(url, "Fixed and served again.", server)
     text = log.read_text(encoding="utf-8")
     assert f"docs/index.md:{line}:1: drill_card: there is no drill" in text, text
     assert "Traceback" not in text, text

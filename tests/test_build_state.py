@@ -18,8 +18,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -29,8 +27,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 import content_model
-from browser import free_port
-from conftest import FIXTURES, ROOT, make_project
+from conftest import FIXTURES, ROOT, make_project, mkdocs_serve
 from test_build_failures import wait_for_page
 
 OTHER = FIXTURES / "other_clinic"
@@ -130,47 +127,32 @@ def test_serve_shows_a_data_edit_and_keeps_nothing_stale(project: Path) -> None:
     old_name, old_clinic = drill.name, content.clinic.name
     # The same length: the file keeps its size.
     new_name = old_name[:-1] + ("X" if old_name[-1] != "X" else "Y")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    log = project / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDOUT_PDFS": "0"}
-    with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
+    with mkdocs_serve(project) as (url, server, log):
+        wait_for_page(url + f"drills/{drill.id}/", old_name, server)
+        # An edit that keeps the file's size and modification time (cp -p, rsync -a, touch -r).
+        before = os.stat(drills)
+        text = drills.read_text(encoding="utf-8")
+        assert text.count(f"name: {old_name}\n") == 1
+        drills.write_text(text.replace(f"name: {old_name}\n", f"name: {new_name}\n"), encoding="utf-8")
+        os.utime(drills, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert os.stat(drills).st_size == before.st_size
+        # The watcher cannot see that edit (it compares sizes and times); the next rebuild, for
+        # an edit of a page, must still read the data as it is now.
+        home = project / "docs" / "index.md"
+        home.write_text(home.read_text(encoding="utf-8") + "\nEdited while serving.\n", encoding="utf-8")
+        wait_for_page(url, "Edited while serving.", server)
+        wait_for_page(url + f"drills/{drill.id}/", new_name, server)
+        # An ordinary edit: the clinic's new name, on every page.
+        clinic.write_text(
+            clinic.read_text(encoding="utf-8").replace(f"name: {old_clinic}", "name: Riverside Physio"),
+            encoding="utf-8",
         )
-        try:
-            wait_for_page(url + f"drills/{drill.id}/", old_name, server)
-            # An edit that keeps the file's size and modification time (cp -p, rsync -a, touch -r).
-            before = os.stat(drills)
-            text = drills.read_text(encoding="utf-8")
-            assert text.count(f"name: {old_name}\n") == 1
-            drills.write_text(text.replace(f"name: {old_name}\n", f"name: {new_name}\n"), encoding="utf-8")
-            os.utime(drills, ns=(before.st_atime_ns, before.st_mtime_ns))
-            assert os.stat(drills).st_size == before.st_size
-            # The watcher cannot see that edit (it compares sizes and times); the next rebuild, for
-            # an edit of a page, must still read the data as it is now.
-            home = project / "docs" / "index.md"
-            home.write_text(home.read_text(encoding="utf-8") + "\nEdited while serving.\n", encoding="utf-8")
-            wait_for_page(url, "Edited while serving.", server)
-            wait_for_page(url + f"drills/{drill.id}/", new_name, server)
-            # An ordinary edit: the clinic's new name, on every page.
-            clinic.write_text(
-                clinic.read_text(encoding="utf-8").replace(f"name: {old_clinic}", "name: Riverside Physio"),
-                encoding="utf-8",
-            )
-            wait_for_page(url, "Riverside Physio", server)
-            for page in ("", f"drills/{drill.id}/", "drills/"):
-                wait_for_page(url + page, "Riverside Physio", server)
-                served = _get(url + page)
-                assert old_clinic not in served, page
-                assert old_name not in served.replace(new_name, ""), page
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
+        wait_for_page(url, "Riverside Physio", server)
+        for page in ("", f"drills/{drill.id}/", "drills/"):
+            wait_for_page(url + page, "Riverside Physio", server)
+            served = _get(url + page)
+            assert old_clinic not in served, page
+            assert old_name not in served.replace(new_name, ""), page
     assert "Traceback" not in log.read_text(encoding="utf-8")
 
 

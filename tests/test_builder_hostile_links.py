@@ -10,7 +10,6 @@ builder goes on working. In real Chromium, on the default site's strict build.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
@@ -18,7 +17,6 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
 
 import content_model
-from browser import serve
 from conftest import ROOT, Build
 
 BUILDER = "handouts/builder/"
@@ -69,17 +67,6 @@ class Watched:
     errors: list[str] = field(default_factory=list)
 
 
-@pytest.fixture(scope="module")
-def base(site: Build) -> Iterator[str]:
-    with serve(site.site) as url:
-        yield url
-
-
-@pytest.fixture
-def context(chromium: Browser) -> Iterator[BrowserContext]:
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
 
 
 def watch(context: BrowserContext) -> Watched:
@@ -112,11 +99,11 @@ def assert_still_works(page: Page) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("fragment", HOSTILE, ids=lambda f: f[:40])
 def test_a_hostile_link_is_left_out_with_a_note_and_the_builder_still_works(
-    context: BrowserContext, base: str, fragment: str
+    context: BrowserContext, served: str, fragment: str
 ) -> None:
     watched = watch(context)
     page = watched.page
-    page.goto(base + BUILDER + fragment, wait_until="networkidle")
+    page.goto(served + BUILDER + fragment, wait_until="networkidle")
     assert page.locator("[data-handout-builder]").get_attribute("data-ready") == "yes"
     assert NOTE in note(page)
     expect(page.locator("[data-link-note]")).to_be_visible()
@@ -127,10 +114,10 @@ def test_a_hostile_link_is_left_out_with_a_note_and_the_builder_still_works(
 
 
 @pytest.mark.browser
-def test_valid_parts_of_a_link_are_kept_and_the_rest_named_once(context: BrowserContext, base: str) -> None:
+def test_valid_parts_of_a_link_are_kept_and_the_rest_named_once(context: BrowserContext, served: str) -> None:
     watched = watch(context)
     page = watched.page
-    page.goto(base + BUILDER + MIXED, wait_until="networkidle")
+    page.goto(served + BUILDER + MIXED, wait_until="networkidle")
     assert [r.get_attribute("data-row") for r in page.locator("[data-row]").all()] == ["spiderman"]
     dose = page.locator('[data-preview] [aria-labelledby="handout-drill-spiderman"] .handout-drill__dose')
     assert dose.inner_text().removeprefix("How much:").strip() == "2 sets of 5, once a day"
@@ -146,12 +133,12 @@ def test_valid_parts_of_a_link_are_kept_and_the_rest_named_once(context: Browser
 
 
 @pytest.mark.browser
-def test_hostile_links_one_after_another_in_one_open_builder(context: BrowserContext, base: str) -> None:
+def test_hostile_links_one_after_another_in_one_open_builder(context: BrowserContext, served: str) -> None:
     """Changing the "#" part of an open builder (hashchange) never breaks it, and a good link after
     hostile ones is opened, with the note cleared."""
     watched = watch(context)
     page = watched.page
-    page.goto(base + BUILDER, wait_until="networkidle")
+    page.goto(served + BUILDER, wait_until="networkidle")
     assert note(page) == ""
     page.locator('[data-choose][value="spiderman"]').first.check()
     for fragment in HOSTILE:
@@ -172,12 +159,12 @@ def test_hostile_links_one_after_another_in_one_open_builder(context: BrowserCon
 
 
 @pytest.mark.browser
-def test_the_note_is_a_polite_live_region_that_axe_passes(chromium: Browser, base: str) -> None:
+def test_the_note_is_a_polite_live_region_that_axe_passes(chromium: Browser, served: str) -> None:
     for scheme in ("light", "dark"):
         context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
         try:
             page = context.new_page()
-            page.goto(base + BUILDER + "#drill=__proto__&drill=spiderman", wait_until="networkidle")
+            page.goto(served + BUILDER + "#drill=__proto__&drill=spiderman", wait_until="networkidle")
             region = page.locator("[data-link-note]")
             assert region.get_attribute("role") == "status"
             assert region.get_attribute("aria-live") == "polite"

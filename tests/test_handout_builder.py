@@ -13,7 +13,6 @@ import json
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -53,17 +52,11 @@ SECRETS = (PATIENT, "Zabriskie", DATE, "2031", THERAPIST, "Ottoline", NOTES, "zq
 
 # --- Browser fixtures ---------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def base(site: Build) -> Iterator[str]:
-    with serve(site.site) as url:
-        yield url
-
-
 @pytest.fixture
-def context(chromium: Browser) -> Iterator[BrowserContext]:
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
+def base(served: str) -> str:
+    """The served default site (conftest's one server), by the name these tests use."""
+    return served
+
 
 
 @dataclass
