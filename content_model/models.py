@@ -534,14 +534,21 @@ class Thresholds(Strict):
     """How hard patient texts may be to read, as US school grades (Flesch-Kincaid)."""
 
     warn_from_grade: float = Field(
-        8, gt=0, description="A field or page at this grade or above gets a warning."
+        8, gt=0, strict=True, description="A field or page at this grade or above gets a warning."
     )
     field_max_grade: float = Field(
-        10, gt=0, description="A data field (a summary, the steps of a drill...) above this grade fails."
+        10,
+        gt=0,
+        strict=True,
+        description="A data field (a summary, the steps of a drill...) above this grade fails.",
     )
-    page_max_grade: float = Field(8, gt=0, description="The prose of a Markdown page above this grade fails.")
-    sentence_max_words: int = Field(25, gt=0, description="No sentence may have more words than this.")
-    list_max_items: int = Field(8, gt=0, description="No list may have more items than this.")
+    page_max_grade: float = Field(
+        8, gt=0, strict=True, description="The prose of a Markdown page above this grade fails."
+    )
+    sentence_max_words: int = Field(
+        25, gt=0, strict=True, description="No sentence may have more words than this."
+    )
+    list_max_items: int = Field(8, gt=0, strict=True, description="No list may have more items than this.")
 
     @model_validator(mode="after")
     def _warn_before_failing(self) -> Thresholds:
