@@ -468,6 +468,10 @@ class Pose(Strict):
         return Adjustments(base=self.base, near_leg=self.near_leg, **given)
 
 
+# The base positions done off the floor; every other base starts on the floor.
+OFF_FLOOR_BASES = frozenset({"standing", "seated"})
+
+
 class Picture(Reviewable):
     """One frame of a drill's pictures: a figure drawn from a pose, with its words."""
 
@@ -490,6 +494,11 @@ class Drill(Reviewable):
     tips: list[PlainText] = Field(default_factory=list)
     cautions: list[PlainText] = Field(default_factory=list, description="When to stop or hold back.")
     requires: list[Slug] = Field(default_factory=list, description="Drills to master first.")
+    easier: list[Slug] = Field(
+        default_factory=list,
+        description="Easier versions of this drill: ids of other drills at the same level or lower. "
+        "Each of them then shows this drill as its harder version (that is worked out, not written).",
+    )
     each_side: bool = False
     dose: Dose | None = None
     video: HttpsUrl | None = None
@@ -500,6 +509,33 @@ class Drill(Reviewable):
         max_length=4,
         description="1 to 4 pictures, usually the start and the end.",
     )
+    floor: bool | None = Field(
+        None,
+        description="true if the patient gets down on the floor for this drill, false if it is done "
+        "standing or seated. Leave it out to let the pictures decide; a drill without pictures drawn "
+        "from a pose counts as floor work.",
+    )
+
+    @field_validator("floor")
+    @classmethod
+    def _floor_matches_pictures(cls, floor: bool | None, info: ValidationInfo) -> bool | None:
+        if floor is False:
+            for number, picture in enumerate(info.data.get("pictures") or [], start=1):
+                pose = getattr(picture, "figure", None)
+                if pose is not None and pose.base not in OFF_FLOOR_BASES:
+                    raise ValueError(
+                        f"says the drill is done off the floor, but picture {number} shows it on the "
+                        f"floor (base {pose.base}): write floor: true, or draw the picture standing or seated"
+                    )
+        return floor
+
+    @property
+    def needs_floor(self) -> bool:
+        """Whether the patient gets down on the floor: as written, or else from the pictures."""
+        if self.floor is not None:
+            return self.floor
+        bases = [p.figure.base for p in self.pictures if getattr(p, "figure", None) is not None]
+        return not bases or any(base not in OFF_FLOOR_BASES for base in bases)
 
 
 class Program(Strict):
