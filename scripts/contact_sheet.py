@@ -53,10 +53,10 @@ def main(out: Path, singles: Path | None) -> None:
         (folder / "print.html").write_text(_page("single single-print"), encoding="utf-8")
         with serve(folder) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1100, "height": 600})
+            page = browser.new_page(viewport={"width": 1000, "height": 600})
             page.goto(base + "sheet.html")
             out.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(out), full_page=True)
+            page.locator("body > .md-typeset").screenshot(path=str(out))
             print(f"wrote {out}")
             if singles is not None:
                 singles.mkdir(parents=True, exist_ok=True)
