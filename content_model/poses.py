@@ -398,7 +398,7 @@ def _lying_on_back(p: Adjustments) -> Body:
     limbs = [far_leg]
     if p.near_leg == "over_knee":  # the near ankle rests across the far knee: the shape of a 4
         ankle = _add(far_leg.joint, (0.35, 0.35, -0.2))
-        near = _leg("near", hip, ankle, (0.3, 0.3, 1.0), _add(ankle, (0.3, 0.7, -0.2)))
+        near = _leg("near", hip, ankle, (0.3, 0.3, 1.0), _add(ankle, (0.15, 0.3, -0.7)))
     else:
         near = _leg("near", hip, _with_z(rest_ankle, HALF_WIDTH), (0.0, 1.0, 0.0), _with_z(toe, HALF_WIDTH))
     limbs.append(near)
@@ -528,7 +528,7 @@ def _seated(p: Adjustments) -> Body:
     contacts = [far.toe]
     if p.near_leg == "over_knee":  # the near ankle across the far knee, the near knee out to the side
         ankle = _add(far.joint, (-0.2, 2 * LIMB_RADIUS, 0.1))
-        near = _leg("near", hip, ankle, (0.3, 0.2, 1.0), _add(ankle, (0.2, 0.1, -FOOT)))
+        near = _leg("near", hip, ankle, (0.3, 0.3, 1.0), _add(ankle, (0.15, 0.3, -0.7)))
     else:
         ankle = _with_z(far_ankle, HALF_WIDTH)
         near = _leg("near", hip, ankle, (1.0, 1.0, 0.0), _flat_foot(ankle))
@@ -650,7 +650,7 @@ def _check(body: Body, view: View = "side") -> None:
         if not low <= bend <= high:
             raise PoseProblem(
                 f"the {limb.side} {joint} would bend {bend:.0f} degrees; "
-                f"a {joint} bends {high:.0f} degrees at most"
+                f"{'an' if joint == 'elbow' else 'a'} {joint} bends {high:.0f} degrees at most"
             )
         if limb.kind == "leg" and distance(limb.joint[:2] + (0.0,), limb.root[:2] + (0.0,)) > 0.5:
             low, high = RANGES["hip"]
