@@ -449,13 +449,14 @@ def _pose_number(name: str) -> object:
 class Pose(Strict):
     """A figure written as a base position plus a few named adjustments (content_model/poses.py)."""
 
-    base: Literal["hands_and_knees", "half_kneel", "lying_on_back", "push_up", "standing", "seated"] = Field(
-        description="The position the figure starts from."
-    )
+    base: Literal[
+        "hands_and_knees", "half_kneel", "lying_on_back", "push_up", "standing", "seated"
+    ] = Field(description="The position the figure starts from.")
     view: Literal["side", "top", "front", "behind"] = Field(
         "side",
         description="Where the picture is seen from: side (best for moving forward and back), "
-        "top (from above), front, or behind (from behind, to one side and above: a leg out to the side, legs crossed).",
+        "top (from above), front, or behind (from behind, to one side and above: a leg out "
+        "to the side, crossed legs).",
     )
     hips_back: _pose_number("hips_back")  # type: ignore[valid-type]
     hips_side: _pose_number("hips_side")  # type: ignore[valid-type]

@@ -55,7 +55,10 @@ BOX_DEPTH = 4.6  # how far toward or away from the viewer a point may be (the to
 DEPTH_X = 0.3
 DEPTH_Y = 0.18
 TOP_TILT = 0.35
-CAMERAS = {"behind": (35.0, 30.0), "front": (-35.0, 30.0)}  # yaw from the side view toward the back, and pitch down, in degrees
+CAMERAS = {
+    "behind": (35.0, 30.0),
+    "front": (-35.0, 30.0),
+}  # yaw from the side view toward the back, and pitch down, in degrees
 EDGE_ON = ("side",)  # views that see the floor almost edge on, as a line
 VIEWS = ("side", "top", "front", "behind")
 View = Literal["side", "top", "front", "behind"]
@@ -484,7 +487,10 @@ def _standing(p: Adjustments) -> Body:
     ankles = {"near": _flat(-0.2, ANKLE_HEIGHT, HALF_WIDTH), "far": _flat(-0.2, ANKLE_HEIGHT, -HALF_WIDTH)}
     hip_x = 0.0
     if split:
-        ankles = {"near": _flat(-2.6, TOES_ANKLE_HEIGHT, HALF_WIDTH), "far": _flat(0.9, ANKLE_HEIGHT, -HALF_WIDTH)}
+        ankles = {
+            "near": _flat(-2.6, TOES_ANKLE_HEIGHT, HALF_WIDTH),
+            "far": _flat(0.9, ANKLE_HEIGHT, -HALF_WIDTH),
+        }
         hip_x = -0.3 + 1.0 * p.forward
     hip_x -= 1.6 * p.hips_back
     legs = 0.985 * (THIGH + SHIN)  # the knees never quite locked
@@ -511,9 +517,7 @@ def _standing(p: Adjustments) -> Body:
             except PoseProblem:
                 raise PoseProblem(f"the hands cannot reach the {support}") from None
             supports.append((support, hand))
-    return Body(
-        hip, shoulder, _head(hip, shoulder), tuple(limbs), tuple(contacts), supports=tuple(supports)
-    )
+    return Body(hip, shoulder, _head(hip, shoulder), tuple(limbs), tuple(contacts), supports=tuple(supports))
 
 
 def _seated(p: Adjustments) -> Body:
@@ -588,13 +592,20 @@ def _chair(back_x: float, facing: float) -> Placed:
     """A chair with its back at back_x, the seat reaching forward in the direction ``facing`` (+1 or -1)."""
     front_x = back_x + facing * SEAT_DEPTH
     half = 1.1
-    seat = ((back_x, SEAT_HEIGHT, half), (front_x, SEAT_HEIGHT, half),
-            (front_x, SEAT_HEIGHT, -half), (back_x, SEAT_HEIGHT, -half))
-    top = SEAT_HEIGHT + CHAIR_BACK_HEIGHT
-    rest = ((back_x, SEAT_HEIGHT, half), (back_x, top, half), (back_x, top, -half), (back_x, SEAT_HEIGHT, -half))
-    legs = tuple(
-        ((x, SEAT_HEIGHT, z), (x, 0.0, z)) for x in (back_x, front_x) for z in (half, -half)
+    seat = (
+        (back_x, SEAT_HEIGHT, half),
+        (front_x, SEAT_HEIGHT, half),
+        (front_x, SEAT_HEIGHT, -half),
+        (back_x, SEAT_HEIGHT, -half),
     )
+    top = SEAT_HEIGHT + CHAIR_BACK_HEIGHT
+    rest = (
+        (back_x, SEAT_HEIGHT, half),
+        (back_x, top, half),
+        (back_x, top, -half),
+        (back_x, SEAT_HEIGHT, -half),
+    )
+    legs = tuple(((x, SEAT_HEIGHT, z), (x, 0.0, z)) for x in (back_x, front_x) for z in (half, -half))
     return Placed("chair", (rest, seat), legs)
 
 
@@ -608,7 +619,9 @@ def _place(name: Prop, body: Body, p: Adjustments) -> Placed:
         return Placed("counter", _box(COUNTER_X, BOX_RIGHT, 0.0, COUNTER_HEIGHT, -1.8, 1.8))
     if name == "wall":
         top = BOX_TOP - 0.5
-        return Placed("wall", (((WALL_X, 0.0, 2.0), (WALL_X, top, 2.0), (WALL_X, top, -2.0), (WALL_X, 0.0, -2.0)),))
+        return Placed(
+            "wall", (((WALL_X, 0.0, 2.0), (WALL_X, top, 2.0), (WALL_X, top, -2.0), (WALL_X, 0.0, -2.0)),)
+        )
     if p.base == "seated":
         return _chair(SEAT_BACK, 1.0)
     return _chair(CHAIR_STANDING_X, 1.0)

@@ -131,7 +131,8 @@ def drawing(body: Body, view: View = "side") -> Drawing:
 
 def _prop(placed: Placed, view: View) -> PropDrawing:
     shapes = tuple(
-        Shape(" ".join(f"{x:g},{y:g}" for x, y in (_point(p, view) for p in shape))) for shape in placed.shapes
+        Shape(" ".join(f"{x:g},{y:g}" for x, y in (_point(p, view) for p in shape)))
+        for shape in placed.shapes
     )
     lines = tuple(_line(a, b, view) for a, b in placed.open_lines)
     return PropDrawing(placed.name, shapes, lines)
@@ -148,7 +149,9 @@ def _arrow(before: Body, after: Body, view: View) -> tuple[Line, ...]:
         (_point(a, view), _point(b, view))
         for a, b in zip(_moving_points(before), _moving_points(after), strict=True)
     ]
-    (x1, y1), (x2, y2) = max(pairs, key=lambda pair: (pair[0][0] - pair[1][0]) ** 2 + (pair[0][1] - pair[1][1]) ** 2)
+    (x1, y1), (x2, y2) = max(
+        pairs, key=lambda pair: (pair[0][0] - pair[1][0]) ** 2 + (pair[0][1] - pair[1][1]) ** 2
+    )
     length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
     if length < SMALLEST_MOVE * SCALE:
         return ()
@@ -171,33 +174,46 @@ def _arrow(before: Body, after: Body, view: View) -> tuple[Line, ...]:
     return (Line(round(x1, 1), round(y1, 1), round(x2, 1), round(y2, 1)), *heads)
 
 
-def _heights(body: Body, view: View) -> list[tuple[float, float]]:
-    """Every drawn point of a body and its props, as (height in the view, its radius)."""
+def _extent(body: Body, view: View) -> list[tuple[float, float, float]]:
+    """Every drawn point of a body and its props, as (x, y in the view, its radius)."""
     points = [(body.head, HEAD_RADIUS), (body.hip, TRUNK_RADIUS), (body.shoulder, TRUNK_RADIUS)]
     for limb in body.limbs:
         points += [(p, LIMB_RADIUS) for p in (limb.root, limb.joint, limb.end, limb.toe) if p is not None]
+    # a mat seen from above is part of the picture; a counter or a wall may run out of it
     for placed in body.props:
-        # a wall runs to the top of whatever picture it is in; a mat seen edge on is a line on the floor
-        if placed.name != "wall" and not (placed.name == "mat" and view in EDGE_ON):
+        if placed.name == "chair" or (placed.name == "mat" and view not in EDGE_ON):
             points += [(p, 0.0) for shape in placed.shapes for p in shape]
-    return [(project(p, view)[1], r) for p, r in points]
+    return [(*project(p, view), r) for p, r in points]
 
 
-def _frame(bodies: list[Body], view: View) -> tuple[float, float]:
-    """The top and bottom of a drill's pictures, in head heights: what all its figures need."""
-    heights = [h for body in bodies for h in _heights(body, view)]
-    top = max(y + r for y, r in heights) + MARGIN
-    bottom = min(y - r for y, r in heights) - MARGIN
+def _frame(bodies: list[Body], view: View) -> tuple[float, float, float]:
+    """The middle, top and bottom of a drill's pictures, in head heights: what all its figures need.
+
+    Every picture is as wide; it is centred on what it shows where that fits (the body always
+    fits: the content model checked it is inside the box).
+    """
+    points = [point for body in bodies for point in _extent(body, view)]
+    top = max(y + r for _, y, r in points) + MARGIN
+    bottom = min(y - r for _, y, r in points) - MARGIN
     if view in EDGE_ON:
         bottom = min(bottom, BOX_BOTTOM + 0.5)  # a band of floor under every figure seen from the side
-    return top, bottom
+    half = (BOX_RIGHT - BOX_LEFT) / 2
+    middle = (max(x + r for x, _, r in points) + min(x - r for x, _, r in points)) / 2
+    body_points = [point for body in bodies for point in _extent(_bare(body), view)]
+    low = max(x + r for x, _, r in body_points) - half  # the body stays inside the picture
+    high = min(x - r for x, _, r in body_points) + half
+    return min(max(middle, low), high), top, bottom
+
+
+def _bare(body: Body) -> Body:
+    return Body(body.hip, body.shoulder, body.head, body.limbs, body.contacts, body.supports)
 
 
 def _view(
-    picture: Picture, body: Body, first: Body | None, frame: tuple[float, float], view: View
+    picture: Picture, body: Body, first: Body | None, frame: tuple[float, float, float], view: View
 ) -> FigureView:
-    top, bottom = frame
-    left = (BOX_LEFT - MARGIN) * SCALE
+    middle, top, bottom = frame
+    left = (middle + BOX_LEFT - MARGIN) * SCALE
     width, height = (BOX_RIGHT - BOX_LEFT + 2 * MARGIN) * SCALE, (top - bottom) * SCALE
     floor_y = 0.0 if view in EDGE_ON else -top * SCALE  # from above, the floor fills the picture
     return FigureView(
@@ -225,7 +241,9 @@ def drill_figures(drill: Drill) -> list[FigureView]:
     """
     bodies = [solve(picture.figure.adjustments()) for picture in drill.pictures]
     views: list[View] = [picture.figure.view for picture in drill.pictures]
-    frames = {view: _frame([b for b, v in zip(bodies, views, strict=True) if v == view], view) for view in views}
+    frames = {
+        view: _frame([b for b, v in zip(bodies, views, strict=True) if v == view], view) for view in views
+    }
     return [
         _view(picture, body, bodies[0] if index else None, frames[view], view)
         for index, (picture, body, view) in enumerate(zip(drill.pictures, bodies, views, strict=True))

@@ -61,7 +61,9 @@ def main(out: Path, singles: Path | None) -> None:
             if singles is not None:
                 singles.mkdir(parents=True, exist_ok=True)
                 for size, scale in (("phone", 1.0), ("print", PRINT_SCALE)):
-                    context = browser.new_context(viewport={"width": 400, "height": 600}, device_scale_factor=scale)
+                    context = browser.new_context(
+                        viewport={"width": 400, "height": 600}, device_scale_factor=scale
+                    )
                     single = context.new_page()
                     single.goto(f"{base}{size}.html")
                     for row in single.locator(".sheet-row").all():
@@ -79,7 +81,9 @@ def _slug(name: str) -> str:
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "assets" / "readme" / "drill-figures.png")
     parser.add_argument("--singles", type=Path, help="also write each figure alone, at 120 px and 3 cm")
     main(parser.parse_args().out, parser.parse_args().singles)

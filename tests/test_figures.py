@@ -193,7 +193,10 @@ def test_an_impossible_pose_in_the_new_positions_is_refused_with_file_and_line(t
         with_end_figure("      figure: {base: standing, near_leg: step_back, forward: 1, props: [chair]}\n"),
     )
     assert (error.file, error.line, error.field) == ("data/drills.yml", 14, "drills[0].pictures[1].figure")
-    assert "the near hip would bend 35 degrees backward; a hip bends 30 degrees backward at most" in error.message
+    assert (
+        "the near hip would bend 35 degrees backward; a hip bends 30 degrees backward at most"
+        in error.message
+    )
     assert "change forward or near_leg" in error.message
     error = refusal(
         tmp_path / "b", with_end_figure("      figure: {base: standing, hips_back: 1, props: [counter]}\n")
@@ -204,7 +207,11 @@ def test_an_impossible_pose_in_the_new_positions_is_refused_with_file_and_line(t
 
 def test_an_unknown_view_is_refused_with_its_line(tmp_path: Path) -> None:
     error = refusal(tmp_path, DRILL.replace("hips_back: 0.5", "hips_back: 0.5\n        view: above"))
-    assert (error.file, error.line, error.field) == ("data/drills.yml", 17, "drills[0].pictures[1].figure.view")
+    assert (error.file, error.line, error.field) == (
+        "data/drills.yml",
+        17,
+        "drills[0].pictures[1].figure.view",
+    )
     assert error.message == "must be one of side, top, front, behind (got 'above')"
 
 
@@ -236,7 +243,9 @@ def test_a_prop_where_it_does_not_belong_is_refused_with_its_line(
 
 
 def test_an_unknown_prop_is_refused_with_its_line(tmp_path: Path) -> None:
-    error = refusal(tmp_path, with_end_figure("      figure:\n        base: standing\n        props: [sofa]\n"))
+    error = refusal(
+        tmp_path, with_end_figure("      figure:\n        base: standing\n        props: [sofa]\n")
+    )
     assert (error.line, error.field) == (16, "drills[0].pictures[1].figure.props[0]")
 
 
@@ -252,7 +261,9 @@ def test_hands_rest_on_the_counter_chair_or_wall_of_a_standing_figure() -> None:
         assert [p.name for p in body.props] == ["counter"]
     body = solve(Adjustments(base="standing", near_leg="step_back", forward=0.6, props=("chair",)))
     for _, hand in body.supports:
-        assert (hand[0], hand[1]) == pytest.approx((CHAIR_STANDING_X, SEAT_HEIGHT + CHAIR_BACK_HEIGHT + LIMB_RADIUS))
+        assert (hand[0], hand[1]) == pytest.approx(
+            (CHAIR_STANDING_X, SEAT_HEIGHT + CHAIR_BACK_HEIGHT + LIMB_RADIUS)
+        )
     body = solve(Adjustments(base="standing", props=("wall",)))
     assert all(hand[0] == pytest.approx(WALL_X - LIMB_RADIUS) for _, hand in body.supports)
     # without a support the arms hang by the sides, and nothing but the feet touches anything
@@ -262,7 +273,7 @@ def test_hands_rest_on_the_counter_chair_or_wall_of_a_standing_figure() -> None:
 
 def test_a_seated_figure_sits_on_the_chair_with_its_feet_on_the_floor() -> None:
     body = solve(Adjustments(base="seated", props=("chair",)))
-    (what, hips), = body.supports
+    ((what, hips),) = body.supports
     assert what == "chair"
     assert hips[1] == pytest.approx(SEAT_HEIGHT + TRUNK_RADIUS)  # resting on the seat
     assert SEAT_BACK < hips[0] < SEAT_FRONT
@@ -275,7 +286,9 @@ def test_a_seated_figure_sits_on_the_chair_with_its_feet_on_the_floor() -> None:
 
 def test_the_view_changes_the_drawing_not_the_body(tmp_path: Path) -> None:
     drills = DRILL.replace("{base: hands_and_knees}", "{base: hands_and_knees, view: behind, props: [mat]}")
-    drills = drills.replace("hips_back: 0.5\n", "hips_back: 0.5\n        view: behind\n        props: [mat]\n")
+    drills = drills.replace(
+        "hips_back: 0.5\n", "hips_back: 0.5\n        view: behind\n        props: [mat]\n"
+    )
     behind = drill_figures(load(tmp_path, drills).drill("rockbacks"))
     side = drill_figures(load(tmp_path / "b", DRILL).drill("rockbacks"))
     assert [v.view for v in behind] == ["behind", "behind"] and [v.view for v in side] == ["side", "side"]
