@@ -38,6 +38,7 @@ MARGIN = 0.3  # head heights around the box, so round line ends are not cut
 SMALLEST_MOVE = 0.8  # head heights: a part moving less than this gets no arrow
 ARROW_LONGEST = 2.5  # head heights
 ARROW_OFFSET = 0.7  # head heights between the path of the moving part and its arrow
+ARROW_RADIUS = 0.15  # half the arrow's stroke, in head heights
 
 
 @dataclass(frozen=True)
@@ -186,13 +187,15 @@ def _extent(body: Body, view: View) -> list[tuple[float, float, float]]:
     return [(*project(p, view), r) for p, r in points]
 
 
-def _frame(bodies: list[Body], view: View) -> tuple[float, float, float]:
+def _frame(bodies: list[Body], view: View, arrows: tuple[Line, ...] = ()) -> tuple[float, float, float]:
     """The middle, top and bottom of a drill's pictures, in head heights: what all its figures need.
 
     Every picture is as wide; it is centred on what it shows where that fits (the body always
     fits: the content model checked it is inside the box).
     """
     points = [point for body in bodies for point in _extent(body, view)]
+    ends = [(x, y) for line in arrows for x, y in ((line.x1, line.y1), (line.x2, line.y2))]
+    points += [(x / SCALE, -y / SCALE, ARROW_RADIUS) for x, y in ends]
     top = max(y + r for _, y, r in points) + MARGIN
     bottom = min(y - r for _, y, r in points) - MARGIN
     if view in EDGE_ON:
@@ -210,7 +213,12 @@ def _bare(body: Body) -> Body:
 
 
 def _view(
-    picture: Picture, body: Body, first: Body | None, frame: tuple[float, float, float], view: View
+    picture: Picture,
+    body: Body,
+    first: Body | None,
+    frame: tuple[float, float, float],
+    view: View,
+    arrow: tuple[Line, ...],
 ) -> FigureView:
     middle, top, bottom = frame
     left = (middle + BOX_LEFT - MARGIN) * SCALE
@@ -226,7 +234,7 @@ def _view(
         ground_height=round(-bottom * SCALE - floor_y, 1) if view in EDGE_ON else 0.0,
         figure=drawing(body, view),
         ghost=drawing(first, view) if first is not None else None,
-        arrow=_arrow(first, body, view) if first is not None else (),
+        arrow=arrow,
         view=view,
         floor_edge=view in EDGE_ON,
         props=tuple(_prop(placed, view) for placed in body.props),
@@ -241,10 +249,18 @@ def drill_figures(drill: Drill) -> list[FigureView]:
     """
     bodies = [solve(picture.figure.adjustments()) for picture in drill.pictures]
     views: list[View] = [picture.figure.view for picture in drill.pictures]
-    frames = {
-        view: _frame([b for b, v in zip(bodies, views, strict=True) if v == view], view) for view in views
-    }
+    arrows = [
+        _arrow(bodies[0], body, view) if index else ()
+        for index, (body, view) in enumerate(zip(bodies, views, strict=True))
+    ]
+    frames = {}
+    for view in set(views):
+        shown = [index for index, v in enumerate(views) if v == view]
+        ghosted = [bodies[0]] if any(shown) else []  # the start, drawn faintly in a later picture
+        frames[view] = _frame(
+            [*(bodies[i] for i in shown), *ghosted], view, tuple(line for i in shown for line in arrows[i])
+        )
     return [
-        _view(picture, body, bodies[0] if index else None, frames[view], view)
-        for index, (picture, body, view) in enumerate(zip(drill.pictures, bodies, views, strict=True))
+        _view(picture, bodies[i], bodies[0] if i else None, frames[views[i]], views[i], arrows[i])
+        for i, picture in enumerate(drill.pictures)
     ]

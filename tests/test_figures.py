@@ -368,3 +368,32 @@ def test_figures_follow_the_light_and_dark_schemes(served: str, chromium: Browse
         assert width >= 120, "each picture is at least 120 px wide on a phone"
     assert colours["default"][0] != colours["slate"][0]
     page.context.close()
+
+
+@pytest.mark.parametrize("view", ["side", "top", "front", "behind"])
+def test_every_view_draws_the_same_drill_inside_one_width(tmp_path: Path, view: str) -> None:
+    drills = DRILL.replace("{base: hands_and_knees}", f"{{base: hands_and_knees, view: {view}}}")
+    drills = drills.replace("hips_back: 0.5\n", f"hips_back: 0.5\n        view: {view}\n")
+    start, end = drill_figures(load(tmp_path, drills).drill("rockbacks"))
+    left, top, width, height = (float(n) for n in end.view_box.split())
+    for line in (*end.figure.far, *end.figure.near, end.figure.trunk, *end.arrow):
+        assert left <= min(line.x1, line.x2) and max(line.x1, line.x2) <= left + width, view
+        assert top <= min(line.y1, line.y2) and max(line.y1, line.y2) <= top + height, view
+    assert end.arrow, "the hips move back in every view"
+    assert start.view_box == end.view_box
+
+
+def test_props_are_drawn_as_outlines_behind_the_figure(tmp_path: Path) -> None:
+    drills = DRILL.replace("{base: hands_and_knees}", "{base: standing, props: [counter]}")
+    drills = drills.replace(END_FIGURE, "      figure: {base: seated, trunk_lean: 20, props: [chair]}\n")
+    counter, chair = drill_figures(load(tmp_path, drills).drill("rockbacks"))
+    (drawn,) = counter.props
+    assert drawn.name == "counter" and len(drawn.shapes) == 3 and drawn.lines == ()
+    (drawn,) = chair.props
+    assert drawn.name == "chair" and len(drawn.shapes) == 2 and len(drawn.lines) == 4  # back, seat, legs
+    for shape in drawn.shapes:
+        corners = [tuple(float(n) for n in point.split(",")) for point in shape.points.split()]
+        assert len(corners) == 4
+    # the hands are drawn on the counter's top edge: the wrists sit at its height
+    body = solve(Adjustments(base="standing", props=("counter",)))
+    assert {round(hand[1], 6) for _, hand in body.supports} == {round(COUNTER_HEIGHT + LIMB_RADIUS, 6)}
