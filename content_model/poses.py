@@ -651,7 +651,8 @@ def hip_flexion(body: Body, limb: Limb) -> float:
     down, thigh = _sub(body.hip, body.shoulder), _sub(limb.joint, limb.root)
     cosine = _dot(down, thigh) / (math.sqrt(_dot(down, down)) * math.sqrt(_dot(thigh, thigh)))
     size = math.degrees(math.acos(max(-1.0, min(1.0, cosine))))
-    turn = (_angle_of(thigh) - _angle_of(down) + 180.0) % 360.0 - 180.0
+    # a hip extends at most a quarter turn, so a thigh turned further is bent forward past the trunk
+    turn = (_angle_of(thigh) - _angle_of(down) + 90.0) % 360.0 - 90.0
     return size if turn >= 0 else -size
 
 

@@ -203,6 +203,15 @@ def test_an_impossible_pose_in_the_new_positions_is_refused_with_file_and_line(t
     )
     assert error.line == 14
     assert "elbow would bend 166 degrees" in error.message
+    error = refusal(
+        tmp_path / "c",
+        with_end_figure(
+            "      figure: {base: seated, near_leg: over_knee, trunk_lean: 90, props: [chair]}\n"
+        ),
+    )
+    assert error.line == 14
+    assert "the far hip would bend 174 degrees forward; a hip bends 150" in error.message
+    assert "change trunk_lean or near_leg" in error.message
 
 
 def test_an_unknown_view_is_refused_with_its_line(tmp_path: Path) -> None:
