@@ -14,8 +14,8 @@ hip bending forward is a counterclockwise turn in every position.
 
 Coordinates: x forward, y up from the floor, z toward the viewer of the side view (the near
 side positive). A picture looks at the body from one of a few named views (``VIEWS``): from the
-side, from above, or from the front, each a little oblique so the far limbs show beside the near
-ones. Props (a mat, a chair, a kitchen counter, a wall) are placed where the pose needs them, and
+side, from above, from behind or from the front, each a little oblique so the far limbs show
+beside the near ones. Props (a mat, a chair, a kitchen counter, a wall) are placed where the pose needs them, and
 the body's contacts with them (hands on the counter, hips on the seat) are solved like the floor's.
 """
 
@@ -51,14 +51,15 @@ BOX_DEPTH = 4.6  # how far toward or away from the viewer a point may be (the to
 #       DEPTH_X to the left and DEPTH_Y lower;
 # top: from above and a little from the near side, head toward the right, near side at the bottom;
 #       a point one head height higher is drawn TOP_TILT higher;
-# front: facing the body, a little from above and from its near side.
+# behind and front: turned from the side view 35 degrees toward the body's back (or front) and
+#       looking 30 degrees down, so what goes out to the side (a leg, a knee) shows its length.
 DEPTH_X = 0.3
 DEPTH_Y = 0.18
 TOP_TILT = 0.35
-CAMERAS = {
+CAMERAS = {  # degrees turned from the side view toward the back (negative: the front), degrees down
     "behind": (35.0, 30.0),
     "front": (-35.0, 30.0),
-}  # yaw from the side view toward the back, and pitch down, in degrees
+}
 EDGE_ON = ("side",)  # views that see the floor almost edge on, as a line
 VIEWS = ("side", "top", "front", "behind")
 View = Literal["side", "top", "front", "behind"]
@@ -616,7 +617,8 @@ def _place(name: Prop, body: Body, p: Adjustments) -> Placed:
         near, far = max([1.2, *(z + 0.5 for z in sides)]), min([-1.2, *(z - 0.5 for z in sides)])
         return Placed("mat", (((low, 0.0, near), (high, 0.0, near), (high, 0.0, far), (low, 0.0, far)),))
     if name == "counter":
-        return Placed("counter", _box(COUNTER_X, BOX_RIGHT, 0.0, COUNTER_HEIGHT, -1.8, 1.8))
+        # the counter runs from just nearer than the near hand to well behind the figure
+        return Placed("counter", _box(COUNTER_X, BOX_RIGHT, 0.0, COUNTER_HEIGHT, -2.4, 0.6))
     if name == "wall":
         top = BOX_TOP - 0.5
         return Placed(
