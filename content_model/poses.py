@@ -15,8 +15,9 @@ hip bending forward is a counterclockwise turn in every position.
 Coordinates: x forward, y up from the floor, z toward the viewer of the side view (the near
 side positive). A picture looks at the body from one of a few named views (``VIEWS``): from the
 side, from above, from behind or from the front, each a little oblique so the far limbs show
-beside the near ones. Props (a mat, a chair, a kitchen counter, a wall) are placed where the pose needs them, and
-the body's contacts with them (hands on the counter, hips on the seat) are solved like the floor's.
+beside the near ones. Props (a mat, a chair, a kitchen counter, a wall) are placed where the
+pose needs them, and the body's contacts with them (hands on the counter, hips on the seat) are
+solved like the floor's.
 """
 
 from __future__ import annotations
