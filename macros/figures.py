@@ -5,15 +5,24 @@ refused impossible poses; here the body becomes lines and circles in SVG user un
 seen from the side with the far side drawn a little behind (an oblique view, so the far
 limbs show beside the near ones). Only numbers and class names leave this module: the
 markup lives in the template.
+
+A picture the clinic supplies as a file (``file:`` instead of ``figure:``) becomes a
+:class:`macros.picture_files.PhotoView`, rendered by the same template macro.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from content_model import Drill
 from content_model.models import Picture
 from content_model.poses import BOX_DEPTH, BOX_LEFT, BOX_RIGHT, BOX_TOP, HEAD_RADIUS, Body, Vector, solve
+
+from .picture_files import PhotoView, photo_view
+
+if TYPE_CHECKING:  # only for the type: the page context imports the build state, which imports views
+    from .page_context import PageContext
 
 SCALE = 10.0  # SVG user units per head height
 # The view: from the near side and a little above, so a point one head height nearer is drawn
@@ -64,6 +73,7 @@ class FigureView:
     figure: Drawing
     ghost: Drawing | None  # the first picture's position, shown faintly behind the later ones
     arrow: tuple[Line, ...]  # the path of the part that moves most, with its head
+    kind: Literal["figure"] = "figure"  # figure.html tells a drawn figure from a PhotoView by this
 
 
 def _point(v: Vector) -> tuple[float, float]:
@@ -142,10 +152,33 @@ def _view(picture: Picture, body: Body, first: Body | None) -> FigureView:
     )
 
 
-def drill_figures(drill: Drill) -> list[FigureView]:
-    """The drill's pictures, in order; each after the first shows the first one faintly."""
-    bodies = [solve(picture.figure.adjustments()) for picture in drill.pictures]
+def pose_figures(drill: Drill) -> list[FigureView | None]:
+    """The drill's pictures drawn from poses, in order (None for a picture from a file); each after
+    the first shows the first one faintly, when the first is drawn too."""
+    bodies = [solve(p.figure.adjustments()) if p.figure is not None else None for p in drill.pictures]
+    first = bodies[0] if bodies else None
     return [
-        _view(picture, body, bodies[0] if index else None)
+        _view(picture, body, first if index else None) if body is not None else None
         for index, (picture, body) in enumerate(zip(drill.pictures, bodies, strict=True))
     ]
+
+
+def drill_figures(drill: Drill, page: PageContext | None = None) -> list[FigureView | PhotoView]:
+    """The drill's pictures, in order: drawn figures, and the clinic's own pictures from files.
+
+    A picture from a file needs ``page`` (its files are linked from the page being rendered).
+    On the drill page the first picture loads at once and the others lazily (``loading``).
+    """
+    views: list[FigureView | PhotoView] = []
+    for index, (picture, drawn) in enumerate(zip(drill.pictures, pose_figures(drill), strict=True)):
+        if drawn is not None:
+            views.append(drawn)
+            continue
+        if page is None:
+            raise ValueError(
+                f"drill '{drill.id}' has a picture from a file ({picture.file}): "
+                "call drill_figures(drill, page) so its files can be linked from the page"
+            )
+        info = page.content.picture_files[str(picture.file)]
+        views.append(photo_view(picture, info, page.link, loading="eager" if index == 0 else "lazy"))
+    return views
