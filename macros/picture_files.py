@@ -101,7 +101,9 @@ def renditions(info: PictureFileInfo) -> tuple[Rendition, ...]:
     key = _key(info)
     if info.format == "SVG":
         return (Rendition(f"{FOLDER}/{key}.svg", info.width, info.height, "image/svg+xml"),)
-    widths = sorted({w for w in WIDTHS if w < info.width} | {min(info.width, WIDTHS[-1])})
+    # Never wider than the original, and no width within 15 % of the next: it would add little.
+    largest = min(info.width, WIDTHS[-1])
+    widths = sorted({w for w in WIDTHS if w < largest * 0.85} | {largest})
     fallback = ("png", "image/png") if info.format == "PNG" or info.has_alpha else ("jpg", "image/jpeg")
     return tuple(
         Rendition(f"{FOLDER}/{key}-{w}.{ext}", w, max(1, round(w * info.height / info.width)), media)
@@ -249,6 +251,8 @@ class PictureFiles:
         """The cached files for one original, made with ``make`` only when one of ``wanted`` is missing."""
         assert self.cache is not None, "use_cache() first"
         files = {site_path: self.cache / Path(site_path).name for site_path in wanted}
+        if all(self._files.get(site_path) == file for site_path, file in files.items()):
+            return files  # already made or found in this build (a photo is also a link preview)
         if all(f.is_file() for f in files.values()):
             self.reused.append(name)
         else:
