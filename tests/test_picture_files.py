@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -526,4 +525,22 @@ def test_a_missing_picture_stops_the_build_before_anything_is_written(tmp_path: 
     ), build.output
     assert "Traceback" not in build.output
     assert not (tmp_path / "site").exists() or not any((tmp_path / "site").iterdir())
-    assert os.environ.get("GITHUB_ACTIONS") != "true"
+
+
+def test_a_photo_that_cannot_be_decoded_stops_the_build_with_its_line(tmp_path: Path) -> None:
+    """Its header is whole (so the check passes), its pixels are cut off: the build names the line."""
+    project = make_project(tmp_path)
+    drills = project / "data" / "drills.yml"
+    text = drills.read_text(encoding="utf-8")
+    old, new = CHANGES[0]
+    line = text.splitlines().index(old.rstrip("\n")) + 1
+    drills.write_text(text.replace(old, new, 1), encoding="utf-8")
+    write_pictures(project / "pictures", {"rockbacks-start.jpg": PHOTO[: len(PHOTO) // 3]})
+    build = mkdocs_build(project, tmp_path / "site", extra_env={"HANDOUT_PDFS": "0"})
+    assert build.returncode != 0
+    assert (
+        f"data/drills.yml:{line}:7: drills[0].pictures[0].file: pictures/rockbacks-start.jpg could not be "
+        "made ready for the web" in build.output
+    ), build.output
+    assert "save it again as JPEG or PNG" in build.output and "Traceback" not in build.output
+    assert not list((tmp_path / "site").rglob("*.html"))
