@@ -20,8 +20,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
+from playwright.sync_api import Browser
 
 import content_model
+from browser import serve
 from conftest import ROOT, Build, make_project, mkdocs_build
 from content_model import ContentError, ContentErrors
 from content_model.picture_files import MIN_LONG_SIDE, PictureFileInfo
@@ -544,3 +546,36 @@ def test_a_photo_that_cannot_be_decoded_stops_the_build_with_its_line(tmp_path: 
     ), build.output
     assert "save it again as JPEG or PNG" in build.output and "Traceback" not in build.output
     assert not list((tmp_path / "site").rglob("*.html"))
+
+
+@pytest.mark.browser
+def test_pictures_load_in_chromium_under_the_policy_with_no_request_elsewhere(
+    pictured: tuple[Build, Build, Path], chromium: Browser
+) -> None:
+    """On a phone: each picture loads from this site (a WebP where there is one), and none breaks a
+    rule of the page's Content-Security-Policy or asks another site for anything."""
+    build = pictured[0]
+    with serve(build.site) as base:
+        context = chromium.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        context.add_init_script(
+            "window.__blocked = []; document.addEventListener('securitypolicyviolation', "
+            "event => window.__blocked.push(event.blockedURI + ' ' + event.violatedDirective));"
+        )
+        tab = context.new_page()
+        for path in ("drills/quadruped-rockbacks/", "drills/adductor-quadruped-rockbacks/"):
+            tab.goto(base + path, wait_until="networkidle")
+            tab.evaluate("Promise.all([...document.images].map(image => image.decode()))")
+            shown = tab.evaluate(
+                """() => [...document.querySelectorAll('.drill-figures img')].map(image => ({
+                    src: image.currentSrc, complete: image.complete, natural: image.naturalWidth}))"""
+            )
+            assert shown, path
+            for image in shown:
+                assert image["complete"] and image["natural"] > 0, image
+                assert image["src"].startswith(base + "pictures/"), image
+            if path == "drills/quadruped-rockbacks/":
+                assert shown[0]["src"].endswith(".webp"), shown[0]
+            requested = tab.evaluate("performance.getEntriesByType('resource').map(entry => entry.name)")
+            assert all(url.startswith(base) for url in requested), requested
+            assert tab.evaluate("window.__blocked") == [], path
+        context.close()
