@@ -39,8 +39,9 @@ build: check ## Strict build into site/ (stops on any content or link problem)
 	rm -rf site && mv site.partial site  # a failed build never replaces the last good site
 
 preview: check ## Build a copy that opens from a folder, without a server, into preview/ (what CI uploads)
-	rm -rf preview
-	$(PY) -m mkdocs build --strict --clean --no-directory-urls -d preview  # links end in .html
+	rm -rf preview.partial
+	$(PY) -m mkdocs build --strict --clean --no-directory-urls -d preview.partial  # links end in .html
+	rm -rf preview && mv preview.partial preview  # a failed build never leaves a half-built preview/
 
 check: install ## Validate the content only: every problem with file, line and fix
 	$(PY) -m content_model check
@@ -81,4 +82,4 @@ lock: ## Re-resolve dependencies and rewrite requirements.lock
 	rm -rf .lock-venv
 
 clean: ## Remove the built site and caches
-	rm -rf site site.partial preview .pytest_cache .cache
+	rm -rf site site.partial preview preview.partial .pytest_cache .cache

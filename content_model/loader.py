@@ -81,6 +81,14 @@ class Content:
     def programs_with(self, drill_id: str) -> list[Program]:
         return [p for p in self.programs if drill_id in p.drills]
 
+    def easier_than(self, drill_id: str) -> list[Drill]:
+        """The drill's easier versions, as its data lists them."""
+        return [self.drill(d) for d in self.drill(drill_id).easier]
+
+    def harder_than(self, drill_id: str) -> list[Drill]:
+        """The drills that name this one as an easier version (worked out, never written)."""
+        return [d for d in self.drills if drill_id in d.easier]
+
     def causes_helped_by(self, drill_id: str) -> list[RootCause]:
         return [c for c in self.root_causes if drill_id in c.drills]
 
@@ -227,6 +235,7 @@ class _IdOnly:
     id: str
     drills: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
+    easier: tuple[str, ...] = ()
 
 
 def _cross_checks(values: dict[str, Any], sources: dict[str, Source]) -> list[ContentError]:
@@ -266,21 +275,56 @@ def _cross_checks(values: dict[str, Any], sources: dict[str, Source]) -> list[Co
                 elif ref in seen_here and not allow_repeats:
                     error(key, path, f"'{ref}' is listed twice: delete one of them")
                 elif key == "drills" and ref == entry.id:
-                    error(key, path, f"a drill cannot require itself: delete '{ref}' from requires")
+                    error(key, path, SELF_REFERENCE[list_field].format(ref=ref))
                 seen_here.add(ref)
 
     if "drills" in values:
         check_refs("root_causes", "drills", allow_repeats=False)
         check_refs("drills", "requires", allow_repeats=False)
+        check_refs("drills", "easier", allow_repeats=False)
         check_refs("programs", "drills", allow_repeats=False)
-        _report_cycles(values["drills"], error)
+        for list_field in LOOPS:
+            _report_cycles(values["drills"], error, list_field)
+        _check_easier_levels(values["drills"], error)
     return errors
 
 
-def _report_cycles(drills: list[Any], error: Any) -> None:
-    """Report each 'requires' loop once, at the requirement that closes it."""
+# What is said when a drill names itself, and when drills name each other in a loop.
+SELF_REFERENCE = {
+    "requires": "a drill cannot require itself: delete '{ref}' from requires",
+    "easier": "a drill cannot be its own easier version: delete '{ref}' from easier",
+}
+LOOPS = {
+    "requires": "these drills require each other in a loop ({loop}), so none could ever be done first: "
+    "remove one of these requirements",
+    "easier": "these drills are each other's easier versions in a loop ({loop}), so none is the easiest: "
+    "remove one of these easier versions",
+}
+LEVELS = ("beginner", "intermediate", "advanced")
+
+
+def _check_easier_levels(drills: list[Any], error: Any) -> None:
+    """An easier version is not at a higher level than the drill it makes easier."""
+    level_of = {d.id: d.level for d in drills if hasattr(d, "level")}
+    for index, drill in enumerate(drills):
+        for position, easier_id in enumerate(drill.easier):
+            easier_level, level = level_of.get(easier_id), level_of.get(drill.id)
+            if easier_level is None or level is None or easier_id == drill.id:
+                continue
+            if LEVELS.index(easier_level) > LEVELS.index(level):
+                error(
+                    "drills",
+                    (index, "easier", position),
+                    f"'{easier_id}' is {easier_level}, above this drill's level ({level}), so it cannot "
+                    "be its easier version: choose a drill at the same level or lower, or move "
+                    f"'{easier_id}' to the drill's 'easier' list the other way round",
+                )
+
+
+def _report_cycles(drills: list[Any], error: Any, list_field: str) -> None:
+    """Report each loop in a list of drill ids (requires, easier) once, at the entry that closes it."""
     index_of = {d.id: i for i, d in enumerate(drills)}
-    requires = {d.id: list(d.requires) for d in drills}
+    requires = {d.id: list(getattr(d, list_field)) for d in drills}
     state: dict[str, str] = {}
     reported: set[frozenset[str]] = set()
 
@@ -298,10 +342,8 @@ def _report_cycles(drills: list[Any], error: Any) -> None:
                     reported.add(frozenset(loop))
                     error(
                         "drills",
-                        (index_of[drill_id], "requires", position),
-                        "these drills require each other in a loop ("
-                        + " -> ".join(loop)
-                        + "), so none could ever be done first: remove one of these requirements",
+                        (index_of[drill_id], list_field, position),
+                        LOOPS[list_field].format(loop=" -> ".join(loop)),
                     )
             elif needed not in state:
                 visit(needed, trail + [drill_id])

@@ -99,6 +99,8 @@ def _sentence(error: dict[str, Any], model: type[BaseModel], path: Path_) -> str
         return f"must be text (got {got})"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"must be a whole number such as 10 (got {got})"
+    if kind in ("float_type", "float_parsing"):
+        return f"must be a number such as 8 or 7.5 (got {got})"
     if kind == "greater_than":
         return f"must be a whole number above 0 (got {got})"
     if kind in ("bool_type", "bool_parsing"):

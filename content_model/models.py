@@ -468,6 +468,10 @@ class Pose(Strict):
         return Adjustments(base=self.base, near_leg=self.near_leg, **given)
 
 
+# The base positions done off the floor; every other base starts on the floor.
+OFF_FLOOR_BASES = frozenset({"standing", "seated"})
+
+
 # Alt texts that say nothing about the position: a word for "picture" alone, a file name, a
 # bracketed placeholder, or a start that screen readers already say ("image of ...").
 _PICTURE_WORDS = (
@@ -604,6 +608,11 @@ class Drill(Reviewable):
     tips: list[PlainText] = Field(default_factory=list)
     cautions: list[PlainText] = Field(default_factory=list, description="When to stop or hold back.")
     requires: list[Slug] = Field(default_factory=list, description="Drills to master first.")
+    easier: list[Slug] = Field(
+        default_factory=list,
+        description="Easier versions of this drill: ids of other drills at the same level or lower. "
+        "Each of them then shows this drill as its harder version (that is worked out, not written).",
+    )
     each_side: bool = False
     dose: Dose | None = None
     video: HttpsUrl | None = None
@@ -614,6 +623,33 @@ class Drill(Reviewable):
         max_length=4,
         description="1 to 4 pictures, usually the start and the end.",
     )
+    floor: bool | None = Field(
+        None,
+        description="true if the patient gets down on the floor for this drill, false if it is done "
+        "standing or seated. Leave it out to let the pictures decide; a drill without pictures drawn "
+        "from a pose counts as floor work.",
+    )
+
+    @field_validator("floor")
+    @classmethod
+    def _floor_matches_pictures(cls, floor: bool | None, info: ValidationInfo) -> bool | None:
+        if floor is False:
+            for number, picture in enumerate(info.data.get("pictures") or [], start=1):
+                pose = getattr(picture, "figure", None)
+                if pose is not None and pose.base not in OFF_FLOOR_BASES:
+                    raise ValueError(
+                        f"says the drill is done off the floor, but picture {number} shows it on the "
+                        f"floor (base {pose.base}): write floor: true, or draw the picture standing or seated"
+                    )
+        return floor
+
+    @property
+    def needs_floor(self) -> bool:
+        """Whether the patient gets down on the floor: as written, or else from the pictures."""
+        if self.floor is not None:
+            return self.floor
+        bases = [p.figure.base for p in self.pictures if getattr(p, "figure", None) is not None]
+        return not bases or any(base not in OFF_FLOOR_BASES for base in bases)
 
 
 class Program(Strict):
@@ -648,14 +684,21 @@ class Thresholds(Strict):
     """How hard patient texts may be to read, as US school grades (Flesch-Kincaid)."""
 
     warn_from_grade: float = Field(
-        8, gt=0, description="A field or page at this grade or above gets a warning."
+        8, gt=0, strict=True, description="A field or page at this grade or above gets a warning."
     )
     field_max_grade: float = Field(
-        10, gt=0, description="A data field (a summary, the steps of a drill...) above this grade fails."
+        10,
+        gt=0,
+        strict=True,
+        description="A data field (a summary, the steps of a drill...) above this grade fails.",
     )
-    page_max_grade: float = Field(8, gt=0, description="The prose of a Markdown page above this grade fails.")
-    sentence_max_words: int = Field(25, gt=0, description="No sentence may have more words than this.")
-    list_max_items: int = Field(8, gt=0, description="No list may have more items than this.")
+    page_max_grade: float = Field(
+        8, gt=0, strict=True, description="The prose of a Markdown page above this grade fails."
+    )
+    sentence_max_words: int = Field(
+        25, gt=0, strict=True, description="No sentence may have more words than this."
+    )
+    list_max_items: int = Field(8, gt=0, strict=True, description="No list may have more items than this.")
 
     @model_validator(mode="after")
     def _warn_before_failing(self) -> Thresholds:

@@ -252,6 +252,10 @@ def test_without_plain_language_yml_the_defaults_apply(tmp_path: Path) -> None:
     [
         ("thresholds:\n  warn_from_grade: 12\n", 1, "plain_language.thresholds", "must not be above"),
         ("thresholds:\n  page_max_grade: -1\n", 2, "plain_language.thresholds.page_max_grade", ""),
+        # YAML reads true as a yes/no value: a threshold must be a number, not a switch
+        ("thresholds:\n  warn_from_grade: true\n", 2, "plain_language.thresholds.warn_from_grade", "number"),
+        ("thresholds:\n  list_max_items: yes\n", 2, "plain_language.thresholds.list_max_items", "whole"),
+        ('thresholds:\n  sentence_max_words: "20"\n', 2, "plain_language.thresholds.sentence_max_words", ""),
         ("jargon:\n  flexion: flexion of a joint\n", 1, "plain_language.jargon", "contain the term itself"),
         ("step_verbs: [lift up]\n", 1, "plain_language.step_verbs", "is not one word"),
         ("thresholds: {}\nreading_level: 6\n", 2, "plain_language.reading_level", "not a field we know"),
