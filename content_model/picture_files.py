@@ -167,7 +167,10 @@ def _check_svg(path: str, data: bytes) -> tuple[int, int]:
                 refuse(f"a link to {value.strip()[:60]!r} (only links to its own parts, #id, are allowed)")
             if attribute_local == "attributeName" and value.rpartition(":")[2] == "href":
                 refuse("an animation that changes a link")
-            _check_css(value, refuse)
+            if attribute == "http://www.w3.org/XML/1998/namespace base":
+                refuse("an xml:base, which makes its links point elsewhere")
+            if attribute_local == "style" or "(" in value:
+                _check_css(value, refuse)
 
     def end(name: str) -> None:
         if name.rpartition(" ")[2] == "style":
@@ -214,6 +217,8 @@ def _check_svg(path: str, data: bytes) -> tuple[int, int]:
 
 
 def _check_css(value: str, refuse: object) -> None:
+    if "\\" in value:  # a CSS escape can spell url( or @import without those letters
+        refuse("a backslash in its style, which can hide a link")  # type: ignore[operator]
     if _CSS_IMPORT.search(value):
         refuse("an @import, which loads another file")  # type: ignore[operator]
     for match in _CSS_URL.finditer(value):

@@ -97,6 +97,12 @@ HOSTILE_SVGS = {
     ),
     "css-import": (svg("<style>@import url(https://fonts.example/a.css);</style>"), "an @import"),
     "css-url": (svg('<rect width="9" height="9" style="fill: url(http://example.org/x.svg#p)"/>'), "a url("),
+    "xml-base": (svg('<use href="#leg" xml:base="https://example.org/"/>'), "an xml:base"),
+    "css-escape": (svg("<style>rect { fill: \\75 rl(https://example.org/x.svg#p); }</style>"), "a backslash"),
+    "animated-link": (
+        svg('<a href="#top"><set attributeName="href" to="https://example.org/"/></a>'),
+        "an animation that changes a link",
+    ),
     "style-sheet-instruction": (
         svg("", prolog='<?xml-stylesheet href="https://example.org/a.css"?>'),
         "a style sheet instruction",

@@ -313,9 +313,15 @@ def pictured(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build, Pa
     env = {"HANDOUT_PDFS": "0"}
     first = mkdocs_build(project, tmp / "site", extra_env=env)
     assert first.returncode == 0, first.output
+    cache = project / ".cache" / "pictures"
+    CACHE_TIMES["first"] = {f.name: f.stat().st_mtime_ns for f in cache.iterdir()}
     second = mkdocs_build(project, tmp / "site-again", extra_env=env)
     assert second.returncode == 0, second.output
+    CACHE_TIMES["second"] = {f.name: f.stat().st_mtime_ns for f in cache.iterdir()}
     return first, second, project
+
+
+CACHE_TIMES: dict[str, dict[str, int]] = {}  # each cached file's modification time after each build
 
 
 def page(build: Build, path: str) -> BeautifulSoup:
@@ -444,6 +450,8 @@ def test_a_second_build_makes_no_picture_again(pictured: tuple[Build, Build, Pat
     # the two drills whose first picture is a file share that file)
     assert re.findall(r"Pictures: (\d+) made, (\d+) unchanged", first.output) == [("5", "0")], first.output
     assert re.findall(r"Pictures: (\d+) made, (\d+) unchanged", second.output) == [("0", "5")], second.output
+    # and no cached file was written again
+    assert CACHE_TIMES["second"] == CACHE_TIMES["first"] and len(CACHE_TIMES["first"]) == 6 + 4 + 1 + 2
     # the same files in both sites, byte for byte
     for file in (first.site / "pictures").iterdir():
         assert file.read_bytes() == (second.site / "pictures" / file.name).read_bytes(), file.name
