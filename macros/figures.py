@@ -19,7 +19,7 @@ from content_model import Drill
 from content_model.models import Picture
 from content_model.poses import BOX_DEPTH, BOX_LEFT, BOX_RIGHT, BOX_TOP, HEAD_RADIUS, Body, Vector, solve
 
-from .picture_files import PhotoView, photo_view
+from .picture_files import DRILL_PAGE_SIZES, PhotoView, photo_view
 
 if TYPE_CHECKING:  # only for the type: the page context imports the build state, which imports views
     from .page_context import PageContext
@@ -163,11 +163,15 @@ def pose_figures(drill: Drill) -> list[FigureView | None]:
     ]
 
 
-def drill_figures(drill: Drill, page: PageContext | None = None) -> list[FigureView | PhotoView]:
+def drill_figures(
+    drill: Drill, page: PageContext | None = None, *, sizes: str = DRILL_PAGE_SIZES, eager: int = 1
+) -> list[FigureView | PhotoView]:
     """The drill's pictures, in order: drawn figures, and the clinic's own pictures from files.
 
     A picture from a file needs ``page`` (its files are linked from the page being rendered).
-    On the drill page the first picture loads at once and the others lazily (``loading``).
+    ``sizes`` says how wide such a picture shows (the drill page's by default); the first
+    ``eager`` pictures load at once and the rest lazily: on the drill page the first is above
+    the fold, and a thumbnail on a card or in a list can pass ``eager=0`` and its own ``sizes``.
     """
     views: list[FigureView | PhotoView] = []
     for index, (picture, drawn) in enumerate(zip(drill.pictures, pose_figures(drill), strict=True)):
@@ -180,5 +184,6 @@ def drill_figures(drill: Drill, page: PageContext | None = None) -> list[FigureV
                 "call drill_figures(drill, page) so its files can be linked from the page"
             )
         info = page.content.picture_files[str(picture.file)]
-        views.append(photo_view(picture, info, page.link, loading="eager" if index == 0 else "lazy"))
+        loading = "eager" if index < eager else "lazy"
+        views.append(photo_view(picture, info, page.link, loading=loading, sizes=sizes))
     return views

@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -27,6 +28,7 @@ from browser import serve
 from conftest import ROOT, Build, make_project, mkdocs_build
 from content_model import ContentError, ContentErrors
 from content_model.picture_files import MIN_LONG_SIDE, PictureFileInfo
+from macros.figures import drill_figures
 from macros.picture_files import WIDTHS, clean_svg, renditions
 from picture_samples import (
     CAMERA_MAKER,
@@ -242,6 +244,21 @@ def test_a_picture_needs_exactly_one_source(tmp_path: Path) -> None:
     neither = DRILL.replace("      file: pictures/start.jpg\n", "")
     error = refusal(tmp_path / "b", neither)
     assert "has no figure and no file" in error.message
+
+
+def test_drill_figures_give_a_photo_view_linked_from_the_page(tmp_path: Path) -> None:
+    content = load(tmp_path)
+    drill = content.drill("rockbacks")
+    page = SimpleNamespace(content=content, link=lambda site_path: f"../../{site_path}")
+    photo, drawn = drill_figures(drill, page)  # type: ignore[arg-type]
+    assert (photo.kind, drawn.kind) == ("photo", "figure")
+    assert drawn.ghost is None  # the first picture is a photo: nothing to show faintly behind the end
+    assert photo.loading == "eager" and photo.src.startswith("../../pictures/") and photo.src.endswith(".jpg")
+    assert photo.sources[0].media_type == "image/webp"
+    thumbnail, _ = drill_figures(drill, page, sizes="6rem", eager=0)  # type: ignore[arg-type]
+    assert (thumbnail.loading, thumbnail.sizes) == ("lazy", "6rem")
+    with pytest.raises(ValueError, match=r"call drill_figures\(drill, page\)"):
+        drill_figures(drill)
 
 
 def _info(width: int, height: int, file_format: str = "JPEG", alpha: bool = False) -> PictureFileInfo:
