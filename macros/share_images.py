@@ -29,20 +29,22 @@ from content_model import Content, Drill
 from .figures import Drawing, FigureView, Line, pose_figures
 from .picture_files import FOLDER, PictureFiles, largest_fallback
 
-DRAWING = "1"  # how the PNG is drawn: change it whenever the code below draws another picture
+DRAWING = "2"  # how the PNG is drawn: change it whenever the code below draws another picture
 SIZE = (1200, 630)  # what Open Graph previews show at full size (1.91 : 1)
-SUPERSAMPLE = 3  # drawn this many times larger, then reduced: smooth edges
+SUPERSAMPLE = 2  # drawn this many times larger, then reduced: smooth edges
 MARGIN = 48
 TITLE_SIZE = 54
 CAPTION_SIZE = 40
-INK = (34, 34, 34)
-# The page's figure colours (docs/stylesheets/site.css .figure) as they look on white: far limbs
-# at half strength, the ghost at 18 %, the floor's area at 8 %, the floor line at 70 %.
-FAR = (145, 145, 145)
-GHOST = (214, 214, 214)
-GHOST_FAR = (234, 234, 234)
-GROUND = (236, 236, 236)
-FLOOR = (98, 98, 98)
+# Shades of grey (0 black, 255 white): the picture is greyscale, black on white like the printed
+# figures, which makes the PNG small and quick to write. INK is the text and the figure; the rest
+# are the page's figure colours (docs/stylesheets/site.css .figure) as they look on white: far
+# limbs at half strength, the ghost at 18 %, the floor's area at 8 %, the floor line at 70 %.
+INK = 34
+FAR = 145
+GHOST = 214
+GHOST_FAR = 234
+GROUND = 236
+FLOOR = 98
 # Stroke widths in the figure's own units, as site.css gives them.
 LIMB_WIDTH, TRUNK_WIDTH, FLOOR_WIDTH, ARROW_WIDTH = 3.6, 5.4, 1.5, 2.4
 
@@ -96,7 +98,7 @@ def draw(title: str, views: list[FigureView]) -> bytes:
 
     k = SUPERSAMPLE
     width, height = SIZE
-    image = Image.new("RGB", (width * k, height * k), "white")
+    image = Image.new("L", (width * k, height * k), 255)
     pen = ImageDraw.Draw(image)
     title_font = ImageFont.load_default(size=TITLE_SIZE * k)
     caption_font = ImageFont.load_default(size=CAPTION_SIZE * k)
@@ -180,7 +182,7 @@ def _figure(pen: Any, view: FigureView, box: dict[str, float], k: int) -> None:
         scale = box["scale"]
         return ((box["left"] + (x - box["x0"]) * scale) * k, (box["top"] + (y - box["y0"]) * scale) * k)
 
-    def stroke(line: Line, colour: tuple[int, int, int], width: float, round_ends: bool = True) -> None:
+    def stroke(line: Line, colour: int, width: float, round_ends: bool = True) -> None:
         a, b = at(line.x1, line.y1), at(line.x2, line.y2)
         pixels = width * box["scale"] * k
         pen.line([a, b], fill=colour, width=max(1, round(pixels)))
@@ -189,7 +191,7 @@ def _figure(pen: Any, view: FigureView, box: dict[str, float], k: int) -> None:
             for x, y in (a, b):
                 pen.ellipse([x - r, y - r, x + r, y + r], fill=colour)
 
-    def body(drawing: Drawing, near: tuple[int, int, int], far: tuple[int, int, int]) -> None:
+    def body(drawing: Drawing, near: int, far: int) -> None:
         for line in drawing.far:
             stroke(line, far, LIMB_WIDTH)
         stroke(drawing.trunk, near, TRUNK_WIDTH)
