@@ -20,6 +20,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .errors import ContentError, ContentErrors
 from .messages import field_path, validation_errors
 from .models import Clinic, Drill, PlainLanguage, Program, RootCause
+from .picture_files import PictureFileInfo, PictureFileProblem, check_picture_file
 from .placeholders import placeholder_problems
 from .yaml_source import Source, read_source
 
@@ -62,6 +63,8 @@ class Content:
     shown_dir: str = "data"
     sources: dict[str, Source] = field(default_factory=dict, repr=False, compare=False)
     plain_language: PlainLanguage = field(default_factory=PlainLanguage)
+    # The pictures the drills take from files (file: pictures/...), checked, by their path as written.
+    picture_files: dict[str, PictureFileInfo] = field(default_factory=dict, repr=False, compare=False)
 
     def drill(self, drill_id: str) -> Drill:
         return _find(self.drills, drill_id, "drill", self.file("drills"))
@@ -165,6 +168,8 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
                 # Keep the entries that are valid so cross-file checks still run.
                 values[key] = _valid_entries(model, source.value)
     errors += _cross_checks(values, sources)
+    picture_files, problems = _picture_files(values.get("drills", []), sources, data_dir.parent)
+    errors += problems
     if errors:
         raise ContentErrors(errors)
     return Content(
@@ -176,7 +181,33 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
         shown_dir=shown_dir,
         sources=sources,
         plain_language=values["plain_language"],
+        picture_files=picture_files,
     )
+
+
+def _picture_files(
+    drills: list[Any], sources: dict[str, Source], project: Path
+) -> tuple[dict[str, PictureFileInfo], list[ContentError]]:
+    """Each picture file the drills name, checked once (content_model/picture_files.py)."""
+    found: dict[str, PictureFileInfo] = {}
+    refused: dict[str, str] = {}
+    errors: list[ContentError] = []
+    for index, drill in enumerate(drills):
+        for number, picture in enumerate(getattr(drill, "pictures", ())):
+            path = picture.file
+            if path is None:
+                continue
+            if path not in found and path not in refused:
+                try:
+                    found[path] = check_picture_file(project, path)
+                except PictureFileProblem as problem:
+                    refused[path] = str(problem)
+            if path in refused:
+                where = (index, "pictures", number, "file")
+                line, column = sources["drills"].where(where)
+                shown = field_path("drills", where)
+                errors.append(ContentError(sources["drills"].file, line, column, shown, refused[path]))
+    return found, errors
 
 
 @functools.cache

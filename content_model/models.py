@@ -527,15 +527,129 @@ class Pose(Strict):
 OFF_FLOOR_BASES = frozenset({"standing", "seated"})
 
 
-class Picture(Reviewable):
-    """One frame of a drill's pictures: a figure drawn from a pose, with its words."""
+# Alt texts that say nothing about the position: a word for "picture" alone, a file name, a
+# bracketed placeholder, or a start that screen readers already say ("image of ...").
+_PICTURE_WORDS = (
+    r"images?|photos?|photographs?|pictures?|pics?|drawings?|figures?|illustrations?|graphics?|img"
+)
+_GENERIC_ALT = re.compile(
+    rf"(?i)(?:an?\s+|the\s+)?(?:{_PICTURE_WORDS}|alt(?:\s+text)?|todo|tbd|placeholder|untitled|"
+    r"start|end|exercise|drill|stretch)\W*"
+)
+_PICTURE_OF = re.compile(
+    rf"(?i)^(?:an?\s+|the\s+|this\s+)?(?:{_PICTURE_WORDS})\s+(?:of|showing|shows|that\s+shows)\b"
+)
+_FILE_NAME = re.compile(r"(?i)\.(?:jpe?g|png|webp|svg|gif|heic|tiff?)\W*$|^(?:img|dsc|dcim|pxl)[_-]?\d")
+_BRACKETED = re.compile(r"[(\[<{].*[)\]>}]\W*")
+ALT_EXAMPLE = "'On hands and knees, with the back flat'"
 
-    alt: PlainText = Field(
+
+def _alt_text(value: str) -> str:
+    if _GENERIC_ALT.fullmatch(value) or _BRACKETED.fullmatch(value):
+        raise ValueError(
+            f"{value!r} is a placeholder, not a description: write what the picture shows, "
+            f"in plain words, like {ALT_EXAMPLE}"
+        )
+    if _FILE_NAME.search(value):
+        raise ValueError(
+            f"{value!r} is a file name, not a description: write what the picture shows, "
+            f"in plain words, like {ALT_EXAMPLE}"
+        )
+    found = _PICTURE_OF.match(value)
+    if found:
+        raise ValueError(
+            f"starts with {found.group(0)!r}: screen readers already say it is a picture, so start "
+            f"with the position itself, like {ALT_EXAMPLE}"
+        )
+    return value
+
+
+AltText = Annotated[
+    str,
+    AfterValidator(_plain_text),
+    AfterValidator(_alt_text),
+    WithJsonSchema({"type": "string", "pattern": r"\S"}),
+]
+
+# Pictures a clinic supplies: files in the top-level pictures/ folder, beside data/ and never in
+# docs/ (MkDocs publishes everything in docs/ as it is, GPS tags and all). The files themselves
+# are checked by content_model/picture_files.py.
+PICTURES_FOLDER = "pictures"
+PICTURE_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WebP", ".svg": "SVG"}
+ACCEPTED_FORMATS = "JPEG (.jpg), PNG (.png), WebP (.webp) or SVG (.svg)"
+_PICTURE_FILE_EXAMPLE = "pictures/bridge-start.jpg"
+
+
+def _picture_file(value: str) -> str:
+    if "\\" in value:
+        raise ValueError(
+            f"must use forward slashes (got {value!r}): write it like {_PICTURE_FILE_EXAMPLE}"
+        )
+    parts = value.split("/")
+    if value.startswith("/") or re.match(r"[A-Za-z]:", value) or "://" in value:
+        problem = "is not a path inside this project"
+    elif any(part in ("", ".", "..") for part in parts):
+        problem = "must not step out of its folder ('..', '.' or '//')"
+    elif parts[0] == "docs":
+        problem = (
+            "is inside docs/, which MkDocs publishes as it is: a photo there would be on the site with "
+            "its GPS tags and other hidden data"
+        )
+    elif parts[0] != PICTURES_FOLDER or len(parts) < 2:
+        problem = f"is not in the {PICTURES_FOLDER}/ folder"
+    else:
+        extension = "." + parts[-1].rsplit(".", 1)[-1].lower() if "." in parts[-1] else ""
+        if extension not in PICTURE_FORMATS:
+            shown = f"a {extension} file" if extension else "a file without an extension"
+            raise ValueError(
+                f"{value!r} is {shown}, a format the site does not take: save it as {ACCEPTED_FORMATS}"
+            )
+        return value
+    raise ValueError(
+        f"{value!r} {problem}: put the picture in the {PICTURES_FOLDER}/ folder at the top of the "
+        f"project (beside data/) and write its path from there, like {_PICTURE_FILE_EXAMPLE}"
+    )
+
+
+PictureFile = Annotated[
+    str,
+    AfterValidator(_picture_file),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^pictures/([^/\\.][^/\\]*/)*[^/\\.][^/\\]*\.(jpe?g|png|webp|svg)$"}
+    ),
+]
+
+
+class Picture(Reviewable):
+    """One frame of a drill's pictures, with its words, and one source: a figure the build draws
+    from a pose, or a file the clinic supplies (a photo or a drawing)."""
+
+    alt: AltText = Field(
         description="What the picture shows, in plain words, for people who cannot see it: "
         'say the position ("On hands and knees, back flat"), not "picture of".'
     )
     caption: PlainText | None = Field(None, description='Shown under the picture, e.g. "Start" or "End".')
-    figure: Pose = Field(description="The figure, drawn by the build from a pose.")
+    figure: Pose | None = Field(None, description="The figure, drawn by the build from a pose.")
+    file: PictureFile | None = Field(
+        None,
+        description="Or a photo or drawing of your own, kept in the pictures/ folder at the top of the "
+        "project, e.g. pictures/bridge-start.jpg: JPEG, PNG, WebP or SVG, at least 600 pixels on its "
+        "long side. Give a picture either figure or file, not both.",
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Picture:
+        if self.figure is not None and self.file is not None:
+            raise ValueError(
+                "has both a figure and a file: keep one. To show your own photo instead of the drawn "
+                "figure, delete the figure lines"
+            )
+        if self.figure is None and self.file is None:
+            raise ValueError(
+                "has no figure and no file: add a figure drawn from a pose (figure: {base: ...}) or "
+                f"a file of your own (file: {_PICTURE_FILE_EXAMPLE})"
+            )
+        return self
 
 
 class Drill(Reviewable):

@@ -13,14 +13,23 @@ can close the ``<script>`` element.
   from data/drills.yml, with the drill's review when the data records one.
 * The home page describes the site (``WebSite``).
 
-Every page names the clinic as its publisher. No images: nothing here makes a
-search engine or a sharing preview fetch a file from another site.
+Every page names the clinic as its publisher.
+
+A drill page with pictures also names its picture (macros/share_images.py: drawn
+from the figures, or the clinic's own photo): as the JSON-LD ``image``, and as
+the Open Graph image of a shared link (``share_meta``, the ``og:`` and
+``twitter:card`` ``<meta>`` elements overrides/main.html writes). Both need an
+absolute address: the picture is a file of this site, at ``site_url``. No image
+comes from another site. The values handed to the theme for the ``<meta>``
+elements are escaped here, where they are handed over (Material's environment
+does not escape).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +46,7 @@ from content_model.models import Clinic, Drill, Review
 from content_model.yaml_source import Source
 from macros.dose import per_day_words
 from macros.links import drill_id_of
+from macros.share_images import ShareImage
 from macros.state import build_state
 
 ARTICLES = "articles/"
@@ -139,6 +149,48 @@ def _positions(page: Page, key: str) -> dict[tuple[int | str, ...], tuple[int, i
     return positions
 
 
+def share_image(page: Page, config: MkDocsConfig) -> tuple[ShareImage, str] | None:
+    """The page's link-preview picture and its absolute address; None without one or without site_url."""
+    drill_id = drill_id_of(page.file.src_uri)
+    image = build_state(config).share_images.get(drill_id) if drill_id else None
+    if image is None or not config.site_url:
+        return None
+    return image, urljoin(config.site_url, image.site_path)
+
+
+def _image_object(image: ShareImage, url: str) -> dict[str, Any]:
+    return {
+        "@type": "ImageObject",
+        "url": url,
+        "contentUrl": url,
+        "encodingFormat": image.media_type,
+        "width": image.width,
+        "height": image.height,
+        "caption": image.alt,
+    }
+
+
+def share_meta(page: Page, config: MkDocsConfig) -> dict[str, Markup] | None:
+    """The Open Graph values of a page with a preview picture, each escaped once for HTML."""
+    found = share_image(page, config)
+    if found is None:
+        return None
+    image, url = found
+    values = {
+        "title": page.meta.get("title") or page.title,
+        "description": page.meta.get("description"),
+        "url": page.canonical_url,
+        "site_name": config.site_name,
+        "image": url,
+        "image_type": image.media_type,
+        "image_width": str(image.width),
+        "image_height": str(image.height),
+        "image_alt": image.alt,
+    }
+    # Markup is already escaped once (hooks/theme_values.py, hooks/content_validation.py).
+    return {key: Markup.escape(value) for key, value in values.items() if value}
+
+
 def structured_data(page: Page, config: MkDocsConfig) -> dict[str, Any] | None:
     """The JSON-LD object of a page, or None for pages that need none."""
     content = build_state(config).content
@@ -161,6 +213,9 @@ def structured_data(page: Page, config: MkDocsConfig) -> dict[str, Any] | None:
         drill = content.drill(drill_id)
         data = _web_page(page, config, content.clinic)
         data["mainEntity"] = _exercise_plan(drill, page.canonical_url)
+        found = share_image(page, config)
+        if found is not None:
+            data["image"] = _image_object(*found)
         return _review(data, drill.reviewed)
     return None
 
@@ -169,4 +224,5 @@ def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
     context["structured_data"] = structured_data(page, config)
+    context["share_meta"] = share_meta(page, config)
     return context

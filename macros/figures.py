@@ -9,11 +9,15 @@ numbers and class names leave this module: the markup lives in the template.
 Every picture is the same number of head heights wide, so every figure is drawn at one scale
 and one stroke weight; its height is cut to what the drill's pictures need, the same for all
 the pictures of one drill, so its start and end line up.
+
+A picture the clinic supplies as a file (``file:`` instead of ``figure:``) becomes a
+:class:`macros.picture_files.PhotoView`, rendered by the same template macro.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from content_model import Drill
 from content_model.models import Picture
@@ -32,6 +36,11 @@ from content_model.poses import (
     project,
     solve,
 )
+
+from .picture_files import DRILL_PAGE_SIZES, PhotoView, photo_view
+
+if TYPE_CHECKING:  # only for the type: the page context imports the build state, which imports views
+    from .page_context import PageContext
 
 SCALE = 10.0  # SVG user units per head height
 MARGIN = 0.3  # head heights around the box, so round line ends are not cut
@@ -96,6 +105,7 @@ class FigureView:
     view: str = "side"  # side, top or front
     floor_edge: bool = True  # the floor's edge is drawn (not from above, where the floor is everywhere)
     props: tuple[PropDrawing, ...] = ()  # drawn behind the figure
+    kind: Literal["figure"] = "figure"  # figure.html tells a drawn figure from a PhotoView by this
 
 
 def _point(v: Vector, view: View) -> tuple[float, float]:
@@ -241,26 +251,58 @@ def _view(
     )
 
 
-def drill_figures(drill: Drill) -> list[FigureView]:
-    """The drill's pictures, in order; each after the first shows the first one faintly.
+def pose_figures(drill: Drill) -> list[FigureView | None]:
+    """The drill's pictures drawn from poses, in order (None for a picture from a file).
 
-    The pictures of one drill share their height, so the start and the end line up; the ghost
-    and the arrow are drawn in each later picture's own view.
+    Each after the first shows the first one faintly, when the first is drawn too. The drawn
+    pictures of one drill seen from one view share their height, so the start and the end line
+    up; the ghost and the arrow are drawn in each later picture's own view.
     """
-    bodies = [solve(picture.figure.adjustments()) for picture in drill.pictures]
-    views: list[View] = [picture.figure.view for picture in drill.pictures]
+    bodies = [solve(p.figure.adjustments()) if p.figure is not None else None for p in drill.pictures]
+    views: list[View | None] = [p.figure.view if p.figure is not None else None for p in drill.pictures]
+    first = bodies[0] if bodies else None
     arrows = [
-        _arrow(bodies[0], body, view) if index else ()
+        _arrow(first, body, view) if index and first is not None and body is not None and view else ()
         for index, (body, view) in enumerate(zip(bodies, views, strict=True))
     ]
     frames = {}
-    for view in set(views):
+    for view in {v for v in views if v is not None}:
         shown = [index for index, v in enumerate(views) if v == view]
-        ghosted = [bodies[0]] if any(shown) else []  # the start, drawn faintly in a later picture
+        ghosted = [first] if first is not None and any(shown) else []  # the start, faint in a later one
         frames[view] = _frame(
-            [*(bodies[i] for i in shown), *ghosted], view, tuple(line for i in shown for line in arrows[i])
+            [*(bodies[i] for i in shown if bodies[i] is not None), *ghosted],
+            view,
+            tuple(line for i in shown for line in arrows[i]),
         )
     return [
-        _view(picture, bodies[i], bodies[0] if i else None, frames[views[i]], views[i], arrows[i])
-        for i, picture in enumerate(drill.pictures)
+        _view(picture, body, first if i else None, frames[view], view, arrows[i])
+        if body is not None and view is not None
+        else None
+        for i, (picture, body, view) in enumerate(zip(drill.pictures, bodies, views, strict=True))
     ]
+
+
+def drill_figures(
+    drill: Drill, page: PageContext | None = None, *, sizes: str = DRILL_PAGE_SIZES, eager: int = 1
+) -> list[FigureView | PhotoView]:
+    """The drill's pictures, in order: drawn figures, and the clinic's own pictures from files.
+
+    A picture from a file needs ``page`` (its files are linked from the page being rendered).
+    ``sizes`` says how wide such a picture shows (the drill page's by default); the first
+    ``eager`` pictures load at once and the rest lazily: on the drill page the first is above
+    the fold, and a thumbnail on a card or in a list can pass ``eager=0`` and its own ``sizes``.
+    """
+    views: list[FigureView | PhotoView] = []
+    for index, (picture, drawn) in enumerate(zip(drill.pictures, pose_figures(drill), strict=True)):
+        if drawn is not None:
+            views.append(drawn)
+            continue
+        if page is None:
+            raise ValueError(
+                f"drill '{drill.id}' has a picture from a file ({picture.file}): "
+                "call drill_figures(drill, page) so its files can be linked from the page"
+            )
+        info = page.content.picture_files[str(picture.file)]
+        loading = "eager" if index < eager else "lazy"
+        views.append(photo_view(picture, info, page.link, loading=loading, sizes=sizes))
+    return views

@@ -2,7 +2,8 @@
 
 A ``BuildState`` holds what one build loaded and made: the content (loaded and
 validated once), the one Jinja environment for our templates, the macros' HTML
-held until after Markdown, the page mistakes found, the QR codes and the
+held until after Markdown, the page mistakes found, the QR codes, the
+picture files and link-preview pictures (hooks/picture_files.py) and the
 handout views (computed once, for the handout page and again for its PDFs).
 
 It is made when the build starts (hooks/content_validation.py, first
@@ -32,8 +33,10 @@ from content_model import Content
 from .blocks import HeldBlocks
 from .handout import Handout, program_handout
 from .page_errors import PageMistakes
+from .picture_files import PictureFiles
 from .qr_codes import QrCodes
 from .render import Templates
+from .share_images import ShareImage
 
 _STATES = "clinic_build_states"  # the attribute of a config object that holds its builds' states
 
@@ -47,6 +50,9 @@ class BuildState:
     held: HeldBlocks = field(default_factory=HeldBlocks)
     mistakes: PageMistakes = field(default_factory=PageMistakes)
     qr_codes: QrCodes = field(default_factory=QrCodes)
+    # The files made for the pictures (the clinic's own, and the link previews), kept in .cache/pictures/.
+    pictures: PictureFiles = field(default_factory=PictureFiles)
+    share_images: dict[str, ShareImage] = field(default_factory=dict)  # by drill id
     # Each program's handout view, by (program id, large print): made once for its page and its PDFs.
     handouts: dict[tuple[str, bool], Handout] = field(default_factory=dict)
 
@@ -84,6 +90,7 @@ def start_build(config: Any, content: Content) -> BuildState:
         use_directory_urls=bool(config.use_directory_urls),
     )
     state.qr_codes.use_file(Path(config.config_file_path).parent / ".cache" / "qr-codes.json")
+    state.pictures.use_cache(Path(config.config_file_path).parent / ".cache" / "pictures")
     states = getattr(config, _STATES, None)
     if states is None:
         states = _States()

@@ -20,6 +20,7 @@ from .figures import FigureView, drill_figures
 from .handout_views import DrillPrint, drill_print
 from .links import drill_id_of
 from .page_context import PageContext
+from .picture_files import PhotoView
 
 
 class ClinicView(TypedDict):
@@ -38,7 +39,7 @@ class DrillView(TypedDict):
 class DrillPageView(DrillView):
     causes: list[tuple[RootCause, str | None]]  # the root causes it helps, linked when a page explains them
     printable: DrillPrint
-    figures: list[FigureView]  # its pictures, drawn from their poses (macros/figures.py)
+    figures: list[FigureView | PhotoView]  # its pictures: drawn from poses, or the clinic's files
 
 
 class ProgramDrillsView(TypedDict):
@@ -115,7 +116,7 @@ def drill_page(page: PageContext, drill_id: str) -> DrillPageView:
         **drill_view(page, drill),
         "causes": cause_links(page, content.causes_helped_by(drill_id)),
         "printable": drill_print(page, drill),
-        "figures": drill_figures(drill),
+        "figures": drill_figures(drill, page),
     }
 
 

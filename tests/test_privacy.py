@@ -19,6 +19,8 @@ from browser import serve
 from conftest import EXTRAS_VIDEO, Build
 from site_pages import page_file, page_paths
 
+SITE_URL = "https://example.org/"  # mkdocs.yml's default site_url (SITE_URL unset in tests)
+
 # URLs that are not requests to any site: inline data and the browser's own blank pages.
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
@@ -100,13 +102,16 @@ def test_fonts_are_the_systems(served: str, tab: Page) -> None:
 
 
 def test_no_analytics_or_social_cards_in_any_page(site: Build) -> None:
-    """Nothing that reports visits or fetches preview images: no analytics snippet, no og:image."""
+    """Nothing that reports visits or fetches anything from elsewhere: no analytics snippet, and a
+    drill's preview picture (og:image) is a file of this site."""
     for path in page_paths(site.site):
         soup = BeautifulSoup(page_file(site.site, path).read_text(encoding="utf-8"), "html.parser")
         config = soup.select_one("script#__config")
         assert config is not None and "analytics" not in config.get_text(), f"/{path}: analytics configured"
-        images = soup.select("meta[property^='og:image'], meta[name^='twitter:image']")
-        assert not images, f"/{path}: a social-card image {images}"
+        assert not soup.select("meta[name^='twitter:image']"), f"/{path}: a social-card image"
+        for image in soup.select("meta[property='og:image']"):
+            url = image["content"]
+            assert url.startswith(SITE_URL) and (site.site / url.removeprefix(SITE_URL)).is_file(), url
         for script in soup.select("script[src]"):
             assert not urlsplit(script["src"]).netloc, f"/{path}: script from {script['src']}"
 

@@ -5,8 +5,9 @@ URL under site_url, and the sitemap lists exactly those pages. JSON-LD
 (hooks/structured_data.py) parses as JSON and says what each page is:
 MedicalWebPage for articles (lastReviewed when the front matter records a
 review), an ExercisePlan for each drill, WebSite for the home page. A value
-that tries to close the <script> element stays inside the JSON. No image
-from anywhere is named.
+that tries to close the <script> element stays inside the JSON. The only
+images named are a drill's own preview picture, a file of this site
+(tests/test_picture_files.py checks it closely).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def test_canonical_urls_and_sitemap_list_every_page(site: Build) -> None:
     assert listed == sorted(SITE_URL + path for path in pages)
 
 
-def test_json_ld_on_every_page_is_valid_and_names_no_image(site: Build) -> None:
+def test_json_ld_on_every_page_is_valid_and_names_only_images_of_this_site(site: Build) -> None:
     found = 0
     for path in page_paths(site.site):
         for block in json_ld(site, path):  # json.loads fails on anything that is not JSON
@@ -74,9 +75,18 @@ def test_json_ld_on_every_page_is_valid_and_names_no_image(site: Build) -> None:
             urls = [s for s in strings(block) if "://" in s]
             ours = [u for u in urls if u == SCHEMA or u.startswith(SITE_URL) or u == CONTENT.clinic.website]
             assert ours == urls, f"/{path}: names another site: {urls}"
-            assert not {"image", "logo", "thumbnailUrl", "video"} & set(json.dumps(block).split('"')), block
+            assert not {"logo", "thumbnailUrl", "video"} & set(json.dumps(block).split('"')), block
+            image = block.get("image")
+            drill_id = path.removeprefix("drills/").rstrip("/") if path.startswith("drills/") else ""
+            drill = CONTENT.drill(drill_id) if drill_id else None
+            assert (image is not None) == bool(drill and drill.pictures), f"/{path}: {image}"
+            if image is not None:
+                assert image["url"].startswith(SITE_URL + "pictures/"), image
+                assert (site.site / image["url"].removeprefix(SITE_URL)).is_file(), image
         page = soup(site, path)
-        assert not page.select("img[src^='http'], meta[property='og:image']"), f"/{path}: an outside image"
+        assert not page.select("img[src^='http']"), f"/{path}: an outside image"
+        for meta in page.select("meta[property='og:image']"):
+            assert (site.site / meta["content"].removeprefix(SITE_URL)).is_file(), f"/{path}: {meta}"
     assert found >= 1 + 2 + len(CONTENT.drills)
 
 
