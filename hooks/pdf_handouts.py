@@ -46,6 +46,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 import content_model
+from hook_helpers import pdf_tags
 from macros.handout import PDF_VARIANTS, PdfVariant, pdf_path
 from macros.state import BuildState, build_state
 
@@ -54,6 +55,12 @@ log = logging.getLogger("mkdocs.hooks.pdf_handouts")
 # The stylesheets of a printed sheet, in the built site (they come from overrides/assets/).
 STYLESHEETS = ("assets/stylesheets/handout.css", "assets/stylesheets/print.css")
 ENV_SWITCH = "HANDOUT_PDFS"
+# Tagged PDF/UA-1: a structure tree (headings, lists, figures with their alt text, tables), the
+# language, the title shown by the viewer. Part of each cached PDF's key.
+PDF_VARIANT = "pdf/ua-1"
+# How the PDFs are tagged, for the cache key: the variant and the code that finishes the tags, so a
+# PDF made before either changed (an untagged one, say) is never reused.
+TAGGING = f"{PDF_VARIANT}; " + hashlib.sha256(Path(pdf_tags.__file__).read_bytes()).hexdigest()
 
 _command: dict[str, str] = {"name": "build"}
 
@@ -71,7 +78,7 @@ class PdfJob:
 
     def key(self, engine_version: str) -> str:
         digest = hashlib.sha256()
-        for part in (engine_version, self.paper, self.html, *self.stylesheets):
+        for part in (engine_version, TAGGING, self.paper, self.html, *self.stylesheets):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -118,7 +125,10 @@ def jobs(config: MkDocsConfig, state: BuildState) -> list[PdfJob]:
             handout = state.handout(program.id, variant.large_print)  # the view its page showed
             html = str(
                 state.templates.render(
-                    "handout_document", handout=handout, title=_title(program.title, variant)
+                    "handout_document",
+                    handout=handout,
+                    title=_title(program.title, variant),
+                    lang=config.theme["language"],
                 )
             )
             found.append(
@@ -141,7 +151,9 @@ def render_pdf(job: PdfJob, base_url: str) -> tuple[bytes, int]:
     stylesheets = [CSS(string=text, base_url=base_url) for text in job.stylesheets]
     stylesheets.append(CSS(string=f"@page {{ size: {job.paper}; }}"))
     document = HTML(string=job.html, base_url=base_url).render(stylesheets=stylesheets)
-    pdf = document.write_pdf()
+    # Tagged: the structure tree, /Lang, the title shown by the viewer; finish_tags numbers the lists,
+    # joins their pieces and gives header cells a scope (hook_helpers/pdf_tags.py).
+    pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=pdf_tags.finish_tags)
     if not pdf or not pdf.startswith(b"%PDF"):
         raise RuntimeError("WeasyPrint returned no PDF")
     return pdf, len(document.pages)
