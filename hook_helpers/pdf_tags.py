@@ -7,19 +7,20 @@ they are written:
 * **Lists say how they are numbered.** Each list (``/L``) gets ``/ListNumbering`` from the
   list's own ``list-style-type``: the steps, ``decimal``, are ``/Decimal``; a list whose
   numbers are written in its items' text, or that shows no marks, is ``/None``.
-* **A list is one list.** A list laid out in two columns, or an inline list broken over two
-  lines, comes out as several ``/L`` (and an item broken over two lines as two ``/LI``), so a
-  screen reader would announce "list of 2 items" twice. Pieces of one HTML list, or of one
-  item, are joined again, and whatever WeasyPrint put between items (the spaces between
-  inline items) moves into the item before it, so a list holds only items.
+* **One element is one element.** WeasyPrint tags each piece of an element broken over lines,
+  columns or pages: a list laid out in two columns, or an inline list broken over two lines,
+  comes out as several ``/L`` (an item as two ``/LI``, a paragraph as two ``/P``), so a screen
+  reader would announce "list of 2 items" twice. Neighbouring pieces of one HTML element are
+  joined again, and whatever WeasyPrint put between list items (the spaces between inline
+  items) moves into the item before it, so a list holds only items.
 * **Header cells say what they head.** Each ``/TH`` gets ``/Scope``: ``/Row`` for
   ``<th scope="row">``, ``/Column`` otherwise (WeasyPrint links data cells to headers the same way).
 
-To know which HTML list each ``/L`` came from, the boxes of the laid-out pages are walked in the
-order WeasyPrint tags them (``_made``, which follows ``weasyprint.pdf.tags``), and the lists and
-items found are matched one to one with the ``/L`` and ``/LI`` elements in the order they were
-made. If the two ever differ (another WeasyPrint version tags differently), ``TaggingChanged`` is
-raised and the build stops: the PDF is never written with a tree we did not check.
+To know which HTML element each structure element came from, the boxes of the laid-out pages are
+walked in the order WeasyPrint tags them (``_made``, which follows ``weasyprint.pdf.tags``), and
+matched one to one, role by role, with the structure elements in the order they were made. If the
+two ever differ (another WeasyPrint version tags differently), ``TaggingChanged`` is raised and the
+build stops: the PDF is never written with a tree we did not check.
 """
 
 from __future__ import annotations
@@ -47,20 +48,23 @@ class TaggingChanged(RuntimeError):
 
 
 def finish_tags(document: Any, pdf: Any) -> None:
-    """WeasyPrint finisher: number the lists, join their pieces, give header cells a scope."""
+    """WeasyPrint finisher: number the lists, join pieces of one element, give header cells a scope."""
     from weasyprint.formatting_structure import boxes  # noqa: PLC0415  (WeasyPrint only when rendering)
 
     made: list[tuple[str, Any]] = []
     for page in document.pages:
         _made(page._page_box, "Document", made, boxes)
-    wanted = [(role, box) for role, box in made if role in ("L", "LI")]
-    elements = [obj for obj in pdf.objects if _is_element(obj) and str(obj["S"]) in ("/L", "/LI")]
-    if [role for role, _ in wanted] != [str(e["S"])[1:] for e in elements]:
+    # The first element is the whole document; then one per box, in the order _made found them.
+    elements = [obj for obj in pdf.objects if _is_element(obj)][1:]
+    if len(elements) != len(made) or any(
+        role != "#text" and str(element["S"]) != f"/{role}"
+        for element, (role, _) in zip(elements, made, strict=False)
+    ):
         raise TaggingChanged(
-            "WeasyPrint's structure tree has other lists than the laid-out pages: this version of "
-            "WeasyPrint tags differently (hook_helpers/pdf_tags.py follows weasyprint.pdf.tags)"
+            "WeasyPrint's structure tree does not follow the laid-out pages as expected: this version "
+            "of WeasyPrint tags differently (hook_helpers/pdf_tags.py follows weasyprint.pdf.tags)"
         )
-    source = {id(element): box for element, (_, box) in zip(elements, wanted, strict=True)}
+    source = {id(e): box for e, (role, box) in zip(elements, made, strict=True) if role != "#text"}
     by_reference = {obj.reference: obj for obj in pdf.objects if _is_element(obj)}
 
     for element in elements:
@@ -78,7 +82,7 @@ def finish_tags(document: Any, pdf: Any) -> None:
         box = source.get(id(element)) if element is not None else None
         return None if box is None else box.element
 
-    for parent in list(by_reference.values()):
+    for parent in list(by_reference.values()):  # parents before their kids
         _join_pieces(parent, by_reference, origin)
     for element in elements:
         if str(element["S"]) == "/L":
@@ -146,7 +150,9 @@ def _made(box: Any, parent: str, made: list[tuple[str, Any]], boxes: Any) -> Non
     for child in children:
         for kid in child.children if isinstance(child, boxes.LineBox) else [child]:
             if isinstance(kid, boxes.TextBox):
-                continue  # its text is marked content (a Span), never a list or an item
+                if role != "Link":  # a link holds its text itself; other text gets an element
+                    made.append(("#text", kid))
+                continue
             nested_list = kid.element_tag in ("ul", "ol") and role == "LI"
             _made(kid, parent if nested_list else role, made, boxes)
 
@@ -164,8 +170,10 @@ def _set_kids(element: Any, kids: list[Any], by_reference: dict[Any, Any]) -> No
 
 
 def _join_pieces(parent: Any, by_reference: dict[Any, Any], origin: Any) -> None:
-    """Among parent's kids, join neighbouring /L (or /LI) pieces of one HTML element; and a list
-    whose kids are all pieces of itself (its columns) takes their kids."""
+    """Among parent's kids, join neighbours that are pieces of one HTML element (broken over
+    lines, columns or pages) into the first; and a list whose kids are all pieces of itself (its
+    columns) takes their kids. Elements that mark content themselves (text, figures, links)
+    are never joined: their marks belong to them and to their page."""
     kids = _kids(parent)
     if not kids:
         return
@@ -177,9 +185,10 @@ def _join_pieces(parent: Any, by_reference: dict[Any, Any], origin: Any) -> None
             element is not None
             and previous is not None
             and str(element["S"]) == str(previous["S"])
-            and str(element["S"]) in ("/L", "/LI")
             and origin(kid) is not None
             and origin(kid) is origin(joined[-1])
+            and _holds_only_elements(element, by_reference)
+            and _holds_only_elements(previous, by_reference)
         ):
             _append_kids(previous, _kids(element), by_reference)
             element["K"] = _array([])
@@ -204,6 +213,10 @@ def _join_pieces(parent: Any, by_reference: dict[Any, Any], origin: Any) -> None
         return
     if len(joined) != len(kids):
         _set_kids(parent, joined, by_reference)
+
+
+def _holds_only_elements(element: Any, by_reference: dict[Any, Any]) -> bool:
+    return all(kid in by_reference for kid in _kids(element))
 
 
 def _append_kids(element: Any, more: list[Any], by_reference: dict[Any, Any]) -> None:

@@ -70,6 +70,7 @@ class Tag:
     text: str
     kids: list[Tag] = field(default_factory=list)
     page: int | None = None  # from 0
+    mcids: list[int] = field(default_factory=list)  # the marked content it holds itself, on its page
 
     def walk(self) -> Iterator[Tag]:
         """This tag and every tag under it, in the tree's order (the reading order)."""
@@ -153,6 +154,7 @@ def structure_tree(source: Path | bytes) -> Tag | None:
         for item in items:
             item = item.get_object() if hasattr(item, "get_object") else item
             if isinstance(item, int):
+                tag.mcids.append(item)
                 own.append(texts.get((here, item), "") if here is not None else "")
             elif hasattr(item, "get") and item.get("/Type") == "/MCR":
                 own.append(texts.get((page_of(item, here), int(item["/MCID"])), ""))
@@ -177,17 +179,34 @@ def structure_tree(source: Path | bytes) -> Tag | None:
     return top
 
 
+# Tags a screen reader says as one piece, their whole text; a list item too, unless it holds blocks.
+_SAID_WHOLE = {"H1", "H2", "H3", "H4", "H5", "H6", "P", "TH", "TD", "Caption", "Lbl"}
+_BLOCKS = (_SAID_WHOLE - {"Lbl"}) | {"L", "Figure", "Table", "Sect", "Div"}
+
+
 def reading(tree: Tag) -> list[str]:
-    """The tree read in order as a screen reader would: one line per tag that says something,
-    "Role: text" (a figure by its alt text)."""
-    lines = []
-    for tag in tree.walk():
+    """The tree read in order as a screen reader would: one line per piece, "Role: text"; a
+    figure by its alt text, a list and a table announced before their items."""
+    lines: list[str] = []
+
+    def say(tag: Tag) -> None:
         if tag.role == "Figure":
             lines.append(f"Figure: {tag.alt or '(no alt text)'}")
-        elif tag.text:
-            lines.append(f"{tag.role}: {tag.text}")
-        elif tag.role in ("L", "Table") and tag.attributes.get("ListNumbering"):
-            lines.append(f"{tag.role} ({tag.attributes['ListNumbering']})")
-        elif tag.role in ("H1", "H2", "H3", "L", "Table", "TH", "TD"):
-            lines.append(f"{tag.role}:")
+        elif tag.role in _SAID_WHOLE or (
+            tag.role == "LI" and not any(t.role in _BLOCKS for kid in tag.kids for t in kid.walk())
+        ):
+            if tag.all_text():
+                lines.append(f"{tag.role}: {tag.all_text()}")
+        else:
+            if tag.role == "L":
+                numbering = tag.attributes.get("ListNumbering", "?")
+                lines.append(f"L ({len(tag.kids)} items, numbering {numbering})")
+            elif tag.role in ("Table", "LI"):
+                lines.append(tag.role)
+            elif tag.text:
+                lines.append(f"{tag.role}: {tag.text}")
+            for kid in tag.kids:
+                say(kid)
+
+    say(tree)
     return lines
