@@ -32,6 +32,7 @@ from content_model import Dose
 from macros.dose import dose_phrase
 from macros.handout import qr_code
 from macros.handout_builder import OTHER_DRILLS, builder_data, drill_groups, script_json
+from pdf_tools import structure_tree
 from small_data import PROGRAMS, replaced, write_project
 
 BUILDER = "handouts/builder/"
@@ -208,6 +209,41 @@ def test_three_drills_print_on_one_letter_page_in_order_with_dose_name_and_qr_co
 
     page.get_by_role("button", name="Copy link").click()
     assert_private(session, context)
+
+
+@pytest.mark.browser
+def test_chromiums_pdf_of_a_builder_sheet_is_tagged(context: BrowserContext, base: str) -> None:
+    """Printed with tagging on (Chromium's generateTaggedPDF), the sheet has a structure tree with the
+    page's language, the drills' headings in order, numbered steps and each QR code's alt text.
+    Chromium leaves the page-margin text (page numbers) untagged and claims no PDF/UA: the README says so."""
+    session = open_builder(context, base + BUILDER, base)
+    page = session.page
+    order = ["spiderman", "quadruped-rockbacks"]
+    choose(page, "quadruped-rockbacks", "spiderman")
+    press(page, "spiderman", "Move up")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="Letter", tagged=True)
+    untagged = page.pdf(format="Letter")
+    page.emulate_media(media="screen")
+    assert structure_tree(untagged) is None  # tagging is what tagged=True adds
+    catalog = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    assert str(catalog["/Lang"]) == page.locator("html").get_attribute("lang")
+    assert catalog["/MarkInfo"]["/Marked"] and catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+    tree = structure_tree(pdf)
+    assert tree is not None
+    tags = list(tree.walk())
+    headings = [t.all_text() for t in tags if t.role == "H2" and re.match(r"\d+\. ", t.all_text())]
+    assert headings == [f"{n}. {NAMES[d]}" for n, d in enumerate(order, start=1)]
+    figures = [t for t in tags if t.role == "Figure"]
+    assert all(f.alt for f in figures), [f.alt for f in figures]
+    assert [f.alt for f in figures] == [
+        f"QR code: opens the page for {NAMES[d]}, {drill_url(page, d)}" for d in order
+    ]
+    numbered = [t for t in tags if t.role == "L" and t.attributes.get("ListNumbering") == "Decimal"]
+    steps = {d.id: d.steps for d in CONTENT.drills}
+    assert [[item.all_text() for item in t.kids] for t in numbered] == [
+        [f"{n}. {step}" for n, step in enumerate(steps[d], start=1)] for d in order
+    ]
 
 
 @pytest.mark.browser
