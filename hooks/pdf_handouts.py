@@ -22,8 +22,13 @@ build, naming the program's line in data/programs.yml, the version, its pages
 and the fix. The count comes from WeasyPrint's laid-out pages, so no PDF is read
 back.
 
+Every PDF is tagged PDF/UA-1 (``PDF_VARIANT``): a structure tree a screen reader follows
+(headings, numbered steps, the QR codes as figures with alt text, the large-print grid's
+header cells), the page's language (``<html lang>``, from ``theme.language``), the title shown
+by the viewer and the PDF/UA claim. ``hook_helpers/pdf_tags.py`` finishes WeasyPrint's tags.
+
 A PDF whose inputs (its HTML, the stylesheets, the page size, the WeasyPrint
-version) are unchanged since the last build is copied from ``.cache/handout-pdfs/``
+version, the tagging) are unchanged since the last build is copied from ``.cache/handout-pdfs/``
 instead of rendered again. Its page count is cached beside it (``<key>.pages``),
 so a build from the cache checks the limits too. Each PDF is an independent job,
 ready for a process pool.
@@ -141,10 +146,11 @@ def _title(program_title: str, variant: PdfVariant) -> str:
     return f"{program_title} (large print)" if variant.large_print else program_title
 
 
-def render_pdf(job: PdfJob, base_url: str) -> tuple[bytes, int]:
+def render_pdf(job: PdfJob, base_url: str, tagged: bool = True) -> tuple[bytes, int]:
     """Render one PDF: its bytes and its number of pages, counted on the laid-out document.
 
-    WeasyPrint is imported here, so `mkdocs serve` never pays for it.
+    WeasyPrint is imported here, so `mkdocs serve` never pays for it. The build always tags;
+    ``tagged=False`` is for `make bench`, which weighs what tagging costs.
     """
     from weasyprint import CSS, HTML  # noqa: PLC0415
 
@@ -153,7 +159,10 @@ def render_pdf(job: PdfJob, base_url: str) -> tuple[bytes, int]:
     document = HTML(string=job.html, base_url=base_url).render(stylesheets=stylesheets)
     # Tagged: the structure tree, /Lang, the title shown by the viewer; finish_tags numbers the lists,
     # joins their pieces and gives header cells a scope (hook_helpers/pdf_tags.py).
-    pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=pdf_tags.finish_tags)
+    if tagged:
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=pdf_tags.finish_tags)
+    else:
+        pdf = document.write_pdf()
     if not pdf or not pdf.startswith(b"%PDF"):
         raise RuntimeError("WeasyPrint returned no PDF")
     return pdf, len(document.pages)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
+import pytest
 from pypdf import PdfReader
 from pypdf.generic import BooleanObject
 
@@ -118,8 +120,12 @@ def test_the_language_comes_from_the_site_not_a_fixed_english(site: Build, tmp_p
     config, _state = config_with_state(
         ROOT, site_dir=str(site.site), site_url=SITE_URL, use_directory_urls=True
     )
-    config.theme["language"] = "es"
-    job = hook.jobs(config, _state)[0]
+    english = config.theme["language"]
+    config.theme["language"] = "es"  # the theme is shared by the tests (build_state_helpers.theme)
+    try:
+        job = hook.jobs(config, _state)[0]
+    finally:
+        config.theme["language"] = english
     assert '<html lang="es">' in job.html
     pdf, _pages = hook.render_pdf(job, site.site.as_uri() + "/")
     assert str(PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"]) == "es"
@@ -353,3 +359,43 @@ def test_a_screen_reader_reads_the_handout_in_order(site: Build) -> None:
     steps = [f"LI: {n}. {step}" for n, step in enumerate(first.steps, start=1)]
     start = said.index(f"L ({len(steps)} items, numbering Decimal)")
     assert said[start + 1 : start + 1 + len(steps)] == steps
+
+
+# --- The cache never hands back an untagged PDF -----------------------------------------------------
+
+
+def test_a_cached_pdf_made_before_tagging_is_made_again(
+    site: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache filled by a build that did not tag (the same inputs, an untagged PDF) is not used:
+    the key holds the tagging, so the PDFs are made again, tagged."""
+    import importlib.metadata
+
+    hook = load_hook("pdf_handouts.py")
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    for file in (ROOT / "data").glob("*.yml"):
+        (project / "data" / file.name).write_bytes(file.read_bytes())
+    out = tmp_path / "site"
+    shutil.copytree(site.site / "assets", out / "assets")
+    config, state = config_with_state(
+        project, site_dir=str(out), site_url=SITE_URL, use_directory_urls=True
+    )
+    engine = importlib.metadata.version("weasyprint")
+    jobs = hook.jobs(config, state)
+    base = out.as_uri() + "/"
+    # What a build before tagging left: the key without the tagging, an untagged PDF under it.
+    monkeypatch.setattr(hook, "TAGGING", "")
+    cache = project / ".cache" / "handout-pdfs"
+    cache.mkdir(parents=True)
+    for job in jobs:
+        pdf, pages = hook.render_pdf(job, base, tagged=False)
+        (cache / f"{job.key(engine)}.pdf").write_bytes(pdf)
+        (cache / f"{job.key(engine)}.pages").write_text(f"{pages}\n")
+    monkeypatch.undo()
+    monkeypatch.delenv("HANDOUT_PDFS", raising=False)
+    hook.on_startup(command="build", dirty=False)
+    hook.on_post_build(config)
+    for job in jobs:
+        assert structure_tree(out / job.target) is not None, f"{job.target} came untagged from the cache"
+    assert not any(cache.glob("*.pdf")) or all(structure_tree(p) is not None for p in cache.glob("*.pdf"))
