@@ -22,8 +22,13 @@ build, naming the program's line in data/programs.yml, the version, its pages
 and the fix. The count comes from WeasyPrint's laid-out pages, so no PDF is read
 back.
 
+Every PDF is tagged PDF/UA-1 (``PDF_VARIANT``): a structure tree a screen reader follows
+(headings, numbered steps, the QR codes as figures with alt text, the large-print grid's
+header cells), the page's language (``<html lang>``, from ``theme.language``), the title shown
+by the viewer and the PDF/UA claim. ``hook_helpers/pdf_tags.py`` finishes WeasyPrint's tags.
+
 A PDF whose inputs (its HTML, the stylesheets, the page size, the WeasyPrint
-version) are unchanged since the last build is copied from ``.cache/handout-pdfs/``
+version, the tagging) are unchanged since the last build is copied from ``.cache/handout-pdfs/``
 instead of rendered again. Its page count is cached beside it (``<key>.pages``),
 so a build from the cache checks the limits too. Each PDF is an independent job,
 ready for a process pool.
@@ -46,6 +51,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 import content_model
+from hook_helpers import pdf_tags
 from macros.handout import PDF_VARIANTS, PdfVariant, pdf_path
 from macros.state import BuildState, build_state
 
@@ -54,6 +60,12 @@ log = logging.getLogger("mkdocs.hooks.pdf_handouts")
 # The stylesheets of a printed sheet, in the built site (they come from overrides/assets/).
 STYLESHEETS = ("assets/stylesheets/handout.css", "assets/stylesheets/print.css")
 ENV_SWITCH = "HANDOUT_PDFS"
+# Tagged PDF/UA-1: a structure tree (headings, lists, figures with their alt text, tables), the
+# language, the title shown by the viewer. Part of each cached PDF's key.
+PDF_VARIANT = "pdf/ua-1"
+# How the PDFs are tagged, for the cache key: the variant and the code that finishes the tags, so a
+# PDF made before either changed (an untagged one, say) is never reused.
+TAGGING = f"{PDF_VARIANT}; " + hashlib.sha256(Path(pdf_tags.__file__).read_bytes()).hexdigest()
 
 _command: dict[str, str] = {"name": "build"}
 
@@ -71,7 +83,7 @@ class PdfJob:
 
     def key(self, engine_version: str) -> str:
         digest = hashlib.sha256()
-        for part in (engine_version, self.paper, self.html, *self.stylesheets):
+        for part in (engine_version, TAGGING, self.paper, self.html, *self.stylesheets):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -118,7 +130,10 @@ def jobs(config: MkDocsConfig, state: BuildState) -> list[PdfJob]:
             handout = state.handout(program.id, variant.large_print)  # the view its page showed
             html = str(
                 state.templates.render(
-                    "handout_document", handout=handout, title=_title(program.title, variant)
+                    "handout_document",
+                    handout=handout,
+                    title=_title(program.title, variant),
+                    lang=config.theme["language"],
                 )
             )
             found.append(
@@ -131,17 +146,23 @@ def _title(program_title: str, variant: PdfVariant) -> str:
     return f"{program_title} (large print)" if variant.large_print else program_title
 
 
-def render_pdf(job: PdfJob, base_url: str) -> tuple[bytes, int]:
+def render_pdf(job: PdfJob, base_url: str, tagged: bool = True) -> tuple[bytes, int]:
     """Render one PDF: its bytes and its number of pages, counted on the laid-out document.
 
-    WeasyPrint is imported here, so `mkdocs serve` never pays for it.
+    WeasyPrint is imported here, so `mkdocs serve` never pays for it. The build always tags;
+    ``tagged=False`` is for `make bench`, which weighs what tagging costs.
     """
     from weasyprint import CSS, HTML  # noqa: PLC0415
 
     stylesheets = [CSS(string=text, base_url=base_url) for text in job.stylesheets]
     stylesheets.append(CSS(string=f"@page {{ size: {job.paper}; }}"))
     document = HTML(string=job.html, base_url=base_url).render(stylesheets=stylesheets)
-    pdf = document.write_pdf()
+    # Tagged: the structure tree, /Lang, the title shown by the viewer; finish_tags numbers the lists,
+    # joins their pieces and gives header cells a scope (hook_helpers/pdf_tags.py).
+    if tagged:
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=pdf_tags.finish_tags)
+    else:
+        pdf = document.write_pdf()
     if not pdf or not pdf.startswith(b"%PDF"):
         raise RuntimeError("WeasyPrint returned no PDF")
     return pdf, len(document.pages)

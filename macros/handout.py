@@ -11,13 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from markupsafe import Markup
-
 from content_model import Clinic, Content, Drill, Program
 
 from .dose import dose_phrase
 from .links import drill_src, page_url
-from .qr_codes import QrCodes, encode
+from .qr_codes import QrCode, QrCodes, encode
 
 
 @dataclass(frozen=True)
@@ -65,7 +63,7 @@ class HandoutDrill:
     cautions: tuple[str, ...]
     requires: tuple[str, ...]  # names of the drills to master first
     url: str  # absolute address of the drill's page: what the QR code opens
-    qr: Markup  # the QR code as inline SVG
+    qr: QrCode  # the QR code that opens url (drawn by the qr_code template)
     anchor: str | None = None  # id of its heading; None where the page already shows the drill
 
 
@@ -93,8 +91,8 @@ def absolute_url(site_url: str | None, src_uri: str, use_directory_urls: bool = 
     return urljoin(base, page_url(src_uri, use_directory_urls))
 
 
-def qr_svg(url: str) -> Markup:
-    """A QR code that opens url, as inline SVG, as a handout shows it (see macros/qr_codes.py)."""
+def qr_code(url: str) -> QrCode:
+    """A QR code that opens url, as a handout shows it (see macros/qr_codes.py)."""
     return encode(url)
 
 
@@ -119,7 +117,7 @@ def handout_drill(
         cautions=tuple(drill.cautions),
         requires=tuple(content.drill(r).name for r in drill.requires),
         url=url,
-        qr=qr_codes.svg(url),  # encoded once per address (the build's QR codes)
+        qr=qr_codes.code(url),  # encoded once per address (the build's QR codes)
         anchor=f"handout-drill-{drill.id}" if anchored else None,
     )
 

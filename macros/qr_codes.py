@@ -1,4 +1,8 @@
-"""QR codes as inline SVG, each address encoded once and kept between builds.
+"""QR codes, each address encoded once and kept between builds.
+
+A code is a typed view (``QrCode``: its size in modules and the outline of its dark
+modules); the template ``qr_code.html`` draws it as inline SVG with its text alternative,
+which a screen reader reads and a tagged PDF keeps as the figure's /Alt.
 
 Encoding a QR code (segno tries eight masks) costs more than the rest of a drill
 page. Codes live in memory for the build (one ``QrCodes`` in each build's state,
@@ -13,29 +17,51 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup
+_BORDER = 4  # modules of quiet zone around the code (the standard)
+_SETTINGS = f"error=m border={_BORDER} rows of runs"  # part of the key: change it with encode()
 
-_SETTINGS = "error=m border=4 dark=#000 class=qr-code"  # part of the key: change it with the call below
 
+@dataclass(frozen=True)
+class QrCode:
+    """One QR code: the input of the ``qr_code`` template.
 
-def encode(url: str) -> Markup:
-    """A QR code that opens url, as inline SVG, encoded now.
-
-    Black modules on the white paper, a 4-module quiet zone (the standard), and
-    no fixed size: the stylesheet sizes it.
+    ``size`` is its width and height in modules, quiet zone included (the SVG's viewBox);
+    ``path`` draws each run of dark modules in a row as a line one module thick, at the
+    row's middle ("M4 4.5h7" is a run of 7 from column 4 of row 4).
     """
+
+    size: int
+    path: str
+
+
+def encode(url: str) -> QrCode:
+    """A QR code that opens url, encoded now: black modules on the white paper, no fixed size
+    (the stylesheet sizes it)."""
     import segno  # noqa: PLC0415  (only when a code must really be made)
 
     made = segno.make(url, error="m", micro=False)
-    # segno writes the SVG itself; nothing in it comes from page text.
-    return Markup(made.svg_inline(omitsize=True, border=4, dark="#000", svgclass="qr-code", lineclass=None))
+    runs = []
+    for y, row in enumerate(made.matrix_iter(border=_BORDER)):
+        x = 0
+        cells = list(row)
+        while x < len(cells):
+            if not cells[x]:
+                x += 1
+                continue
+            start = x
+            while x < len(cells) and cells[x]:
+                x += 1
+            runs.append(f"M{start} {y}.5h{x - start}")
+    size, _ = made.symbol_size(border=_BORDER)
+    return QrCode(size, "".join(runs))
 
 
 class QrCodes:
     def __init__(self) -> None:
-        self._codes: dict[str, str] = {}
+        self._codes: dict[str, QrCode] = {}
         self._used: set[str] = set()
         self._file: Path | None = None
         self._changed = False
@@ -53,16 +79,24 @@ class QrCodes:
         if isinstance(stored, dict) and stored.get("version") == self._version:
             codes = stored.get("codes")
             if isinstance(codes, dict):
-                valid = {k: v for k, v in codes.items() if isinstance(k, str) and isinstance(v, str)}
-                self._codes.update(valid)
+                self._codes.update(
+                    (url, QrCode(size, path))
+                    for url, value in codes.items()
+                    if isinstance(url, str)
+                    and isinstance(value, list)
+                    and len(value) == 2
+                    and isinstance(size := value[0], int)
+                    and isinstance(path := value[1], str)
+                )
 
-    def svg(self, url: str) -> Markup:
+    def code(self, url: str) -> QrCode:
+        """The QR code that opens url: from this build, the cache, or encoded now."""
         code = self._codes.get(url)
         if code is None:
-            code = self._codes[url] = str(encode(url))
+            code = self._codes[url] = encode(url)
             self._changed = True
         self._used.add(url)
-        return Markup(code)
+        return code
 
     def save(self) -> None:
         """Write the codes used in this build to the file, atomically.
@@ -75,7 +109,7 @@ class QrCodes:
         try:
             self._file.parent.mkdir(parents=True, exist_ok=True)
             partial = self._file.with_suffix(f".{os.getpid()}.tmp")
-            codes = {url: code for url, code in self._codes.items() if url in self._used}
+            codes = {url: [code.size, code.path] for url, code in self._codes.items() if url in self._used}
             partial.write_text(json.dumps({"version": self._version, "codes": codes}), encoding="utf-8")
             partial.replace(self._file)
             self._changed = False

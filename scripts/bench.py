@@ -7,7 +7,9 @@ needs for them) into a temporary folder and measures, in the same run:
 1. our full build without PDFs,
 2. the anchor: a plain Material build (same theme, no macros, no hooks) of the
    same pages holding the same text, written as plain Markdown,
-3. PDF generation on its own (first build, then a second build with no change),
+3. PDF generation on its own (first build, then a second build with no change), and what
+   tagging (PDF/UA-1) costs: up to six of the same PDFs rendered tagged, as the build does, and
+   untagged, interleaved in one process,
 
 at N = 6, 60 and 600, several runs each, printing medians and ratios. It then
 measures the edit loop: `mkdocs serve` on 127.0.0.1 at seed size, one drill's
@@ -217,6 +219,51 @@ def pdf_build(project: Path, site: Path, env: dict[str, str]) -> tuple[int, int,
     return int(found[1]), int(found[2]), float(found[3])
 
 
+# Run in a built project: render some of its PDFs tagged and untagged, interleaved, and print the
+# median seconds of each as JSON. The hook's own jobs and render_pdf, so the same documents.
+TAGGING_COST = r"""
+import importlib.util, json, statistics, sys, time
+from pathlib import Path
+from mkdocs.config import load_config
+import content_model
+from macros.state import start_build
+
+site, runs, most = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+spec = importlib.util.spec_from_file_location("pdf_handouts", "hooks/pdf_handouts.py")
+hook = importlib.util.module_from_spec(spec)
+sys.modules["pdf_handouts"] = hook
+spec.loader.exec_module(hook)
+config = load_config("mkdocs.yml", site_dir=str(site))
+state = start_build(config, content_model.load(Path("data"), shown_dir="data"))
+jobs = hook.jobs(config, state)[:most]
+base = site.as_uri() + "/"
+hook.render_pdf(jobs[0], base)  # WeasyPrint loaded and warm before timing
+times = {True: [], False: []}
+for _ in range(runs):
+    for tagged in (False, True):
+        start = time.perf_counter()
+        for job in jobs:
+            hook.render_pdf(job, base, tagged=tagged)
+        times[tagged].append(time.perf_counter() - start)
+print(json.dumps({"files": len(jobs), "tagged": statistics.median(times[True]),
+                  "untagged": statistics.median(times[False])}))
+"""
+
+
+def tagging_cost(project: Path, site: Path, runs: int, most: int = 6) -> dict[str, float]:
+    """PDFs rendered tagged (as the build does) and untagged, in one process, interleaved."""
+    result = subprocess.run(
+        [sys.executable, "-c", TAGGING_COST, str(site), str(runs), str(most)],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"timing tagged PDFs failed in {project}:\n{result.stdout}{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -248,6 +295,8 @@ def bench_size(n: int, runs: int, base: Path, pdf: bool) -> dict[str, float | in
         made, reused, row["pdf_second"] = pdf_build(ours, site, with_pdf)
         if made or reused != row["pdf_files"]:
             raise SystemExit(f"the unchanged rebuild made {made} PDFs and reused {reused}: the cache missed")
+        cost = tagging_cost(ours, site, runs)
+        row["tag_files"], row["tagged"], row["untagged"] = cost["files"], cost["tagged"], cost["untagged"]
     return row
 
 
@@ -372,8 +421,11 @@ def main() -> None:
     )
     sep = "|---:|---:|---:|---:|---:|---:|---:|"
     if not args.no_pdf:
-        head += " PDFs, first build | PDFs, unchanged rebuild | rebuild / first |"
-        sep += "---:|---:|---:|"
+        head += (
+            " PDFs, first build | PDFs, unchanged rebuild | rebuild / first "
+            "| PDFs tagged (PDF/UA-1, as built) | same PDFs untagged | tagged / untagged |"
+        )
+        sep += "---:|---:|---:|---:|---:|---:|"
     lines += [head, sep]
     for r in rows:
         line = (
@@ -384,6 +436,10 @@ def main() -> None:
         if "pdf_first" in r:
             ratio = r["pdf_second"] / r["pdf_first"] if r["pdf_first"] else float("nan")
             line += f" {r['pdf_first']:.2f} ({r['pdf_files']} files) | {r['pdf_second']:.3f} | {ratio:.3f} |"
+            line += (
+                f" {r['tagged']:.2f} ({r['tag_files']} files) | {r['untagged']:.2f} "
+                f"| {r['tagged'] / r['untagged']:.2f} |"
+            )
         lines.append(line)
     by_n = {r["n"]: r for r in rows}
     if 60 in by_n and 600 in by_n:

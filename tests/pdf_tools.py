@@ -1,4 +1,5 @@
-"""Reading printed handouts back: text per page (pypdf) and QR codes (pdftoppm + zxing-cpp)."""
+"""Reading printed handouts back: text per page and the structure tree (pypdf), QR codes (pdftoppm +
+zxing-cpp)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import io
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import zxingcpp
@@ -51,3 +54,159 @@ def qr_codes(source: Path | bytes, dpi: int = 200) -> list[list[str]]:
                 codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
             found.append([code.text for code in codes])
         return found
+
+
+# --- The structure tree of a tagged PDF, as a screen reader meets it ---------------------------
+
+
+@dataclass
+class Tag:
+    """One structure element: its standard role, /Alt, attributes (/A, names without the slash),
+    the text of the content it marks itself, and its kids in order."""
+
+    role: str
+    alt: str | None
+    attributes: dict[str, str]
+    text: str
+    kids: list[Tag] = field(default_factory=list)
+    page: int | None = None  # from 0
+    mcids: list[int] = field(default_factory=list)  # the marked content it holds itself, on its page
+
+    def walk(self) -> Iterator[Tag]:
+        """This tag and every tag under it, in the tree's order (the reading order)."""
+        yield self
+        for kid in self.kids:
+            yield from kid.walk()
+
+    def all_text(self) -> str:
+        """The text of this tag and every tag under it, in order, whitespace made single spaces."""
+        return " ".join(" ".join(tag.text for tag in self.walk()).split())
+
+
+def _page_marked_texts(page: object) -> dict[int, list[str]]:
+    """The text of each marked-content sequence with an /MCID on one page, by MCID."""
+    found: dict[int, list[str]] = {}
+    stack: list[int | None] = []
+
+    def before(operator: bytes, operands: list, cm: object, tm: object) -> None:
+        if operator in (b"BDC", b"BMC"):
+            mcid = None
+            if operator == b"BDC" and len(operands) > 1 and hasattr(operands[1], "get"):
+                mcid = operands[1].get("/MCID")
+            stack.append(None if mcid is None else int(mcid))
+        elif operator == b"EMC" and stack:
+            stack.pop()
+
+    def text(value: str, *rest: object) -> None:
+        mcid = next((m for m in reversed(stack) if m is not None), None)
+        if mcid is not None:
+            found.setdefault(mcid, []).append(value)
+
+    page.extract_text(visitor_operand_before=before, visitor_text=text)  # type: ignore[attr-defined]
+    return found
+
+
+def _marked_texts(reader: PdfReader) -> dict[tuple[int, int], str]:
+    """The text of each marked-content sequence with an /MCID, by (page index, MCID)."""
+    return {
+        (index, mcid): " ".join("".join(parts).split())
+        for index, page in enumerate(reader.pages)
+        for mcid, parts in _page_marked_texts(page).items()
+    }
+
+
+def structure_tree(source: Path | bytes) -> Tag | None:
+    """The PDF's structure tree (None when it has none), with the text each tag marks."""
+    reader = PdfReader(io.BytesIO(pdf_bytes(source)))
+    root = reader.trailer["/Root"].get("/StructTreeRoot")
+    if root is None:
+        return None
+    root = root.get_object()
+    role_map = {str(k): str(v) for k, v in (root.get("/RoleMap") or {}).items()}
+    pages = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+    texts = _marked_texts(reader)
+
+    def page_of(node: dict, default: int | None) -> int | None:
+        ref = node.get("/Pg")
+        return pages.get(ref.idnum, default) if ref is not None else default
+
+    def attributes(node: dict) -> dict[str, str]:
+        found: dict[str, str] = {}
+        a = node.get("/A")
+        owners = a if isinstance(a, list) else [a] if a is not None else []
+        for owner in owners:
+            owner = owner.get_object()
+            if hasattr(owner, "items"):
+                found.update({str(k)[1:]: str(v).lstrip("/") for k, v in owner.items()})
+        return found
+
+    def build(node: object, page: int | None) -> Tag:
+        node = node.get_object()
+        role = str(node.get("/S", "/?"))
+        while role in role_map:
+            role = role_map[role]
+        here = page_of(node, page)
+        alt = node.get("/Alt")
+        tag = Tag(role[1:], None if alt is None else str(alt), attributes(node), "", page=here)
+        kids = node.get("/K")
+        items = kids if isinstance(kids, list) else [kids] if kids is not None else []
+        own: list[str] = []
+        for item in items:
+            item = item.get_object() if hasattr(item, "get_object") else item
+            if isinstance(item, int):
+                tag.mcids.append(item)
+                own.append(texts.get((here, item), "") if here is not None else "")
+            elif hasattr(item, "get") and item.get("/Type") == "/MCR":
+                own.append(texts.get((page_of(item, here), int(item["/MCID"])), ""))
+            elif hasattr(item, "get") and item.get("/Type") == "/OBJR":
+                continue  # an annotation (a link's target): no text of its own
+            elif hasattr(item, "get"):
+                if own:  # text before a kid tag keeps its place: as a text-only tag
+                    tag.kids.append(Tag("#text", None, {}, " ".join(" ".join(own).split()), page=here))
+                    own = []
+                tag.kids.append(build(item, here))
+        if own:
+            if tag.kids:
+                tag.kids.append(Tag("#text", None, {}, " ".join(" ".join(own).split()), page=here))
+            else:
+                tag.text = " ".join(" ".join(own).split())
+        return tag
+
+    top = Tag("StructTreeRoot", None, {}, "")
+    kids = root.get("/K")
+    for item in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+        top.kids.append(build(item, None))
+    return top
+
+
+# Tags a screen reader says as one piece, their whole text; a list item too, unless it holds blocks.
+_SAID_WHOLE = {"H1", "H2", "H3", "H4", "H5", "H6", "P", "TH", "TD", "Caption", "Lbl"}
+_BLOCKS = (_SAID_WHOLE - {"Lbl"}) | {"L", "Figure", "Table", "Sect", "Div"}
+
+
+def reading(tree: Tag) -> list[str]:
+    """The tree read in order as a screen reader would: one line per piece, "Role: text"; a
+    figure by its alt text, a list and a table announced before their items."""
+    lines: list[str] = []
+
+    def say(tag: Tag) -> None:
+        if tag.role == "Figure":
+            lines.append(f"Figure: {tag.alt or '(no alt text)'}")
+        elif tag.role in _SAID_WHOLE or (
+            tag.role == "LI" and not any(t.role in _BLOCKS for kid in tag.kids for t in kid.walk())
+        ):
+            if tag.all_text():
+                lines.append(f"{tag.role}: {tag.all_text()}")
+        else:
+            if tag.role == "L":
+                numbering = tag.attributes.get("ListNumbering", "?")
+                lines.append(f"L ({len(tag.kids)} items, numbering {numbering})")
+            elif tag.role in ("Table", "LI"):
+                lines.append(tag.role)
+            elif tag.text:
+                lines.append(f"{tag.role}: {tag.text}")
+            for kid in tag.kids:
+                say(kid)
+
+    say(tree)
+    return lines

@@ -30,8 +30,9 @@ from browser import serve
 from conftest import ROOT, Build, make_project, mkdocs_build
 from content_model import Dose
 from macros.dose import dose_phrase
-from macros.handout import qr_svg
+from macros.handout import qr_code
 from macros.handout_builder import OTHER_DRILLS, builder_data, drill_groups, script_json
+from pdf_tools import structure_tree
 from small_data import PROGRAMS, replaced, write_project
 
 BUILDER = "handouts/builder/"
@@ -208,6 +209,41 @@ def test_three_drills_print_on_one_letter_page_in_order_with_dose_name_and_qr_co
 
     page.get_by_role("button", name="Copy link").click()
     assert_private(session, context)
+
+
+@pytest.mark.browser
+def test_chromiums_pdf_of_a_builder_sheet_is_tagged(context: BrowserContext, base: str) -> None:
+    """Printed with tagging on (Chromium's generateTaggedPDF), the sheet has a structure tree with the
+    page's language, the drills' headings in order, numbered steps and each QR code's alt text.
+    Chromium leaves the page-margin text (page numbers) untagged and claims no PDF/UA: the README says so."""
+    session = open_builder(context, base + BUILDER, base)
+    page = session.page
+    order = ["spiderman", "quadruped-rockbacks"]
+    choose(page, "quadruped-rockbacks", "spiderman")
+    press(page, "spiderman", "Move up")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="Letter", tagged=True)
+    untagged = page.pdf(format="Letter")
+    page.emulate_media(media="screen")
+    assert structure_tree(untagged) is None  # tagging is what tagged=True adds
+    catalog = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
+    assert str(catalog["/Lang"]) == page.locator("html").get_attribute("lang")
+    assert catalog["/MarkInfo"]["/Marked"] and catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+    tree = structure_tree(pdf)
+    assert tree is not None
+    tags = list(tree.walk())
+    headings = [t.all_text() for t in tags if t.role == "H2" and re.match(r"\d+\. ", t.all_text())]
+    assert headings == [f"{n}. {NAMES[d]}" for n, d in enumerate(order, start=1)]
+    figures = [t for t in tags if t.role == "Figure"]
+    assert all(f.alt for f in figures), [f.alt for f in figures]
+    assert [f.alt for f in figures] == [
+        f"QR code: opens the page for {NAMES[d]}, {drill_url(page, d)}" for d in order
+    ]
+    numbered = [t for t in tags if t.role == "L" and t.attributes.get("ListNumbering") == "Decimal"]
+    steps = {d.id: d.steps for d in CONTENT.drills}
+    assert [[item.all_text() for item in t.kids] for t in numbered] == [
+        [f"{n}. {step}" for n, step in enumerate(steps[d], start=1)] for d in order
+    ]
 
 
 @pytest.mark.browser
@@ -470,7 +506,9 @@ def test_the_built_page_carries_the_data_each_drill_block_once_and_one_call_to_a
     canonical = soup.find("link", rel="canonical")["href"].removesuffix(BUILDER)
     for block in blocks:
         url = urljoin(canonical, f"drills/{block['data-drill-block']}/")
-        assert str(block.find("svg", class_="qr-code")) == str(BeautifulSoup(qr_svg(url), "html.parser").svg)
+        svg = block.find("svg", class_="qr-code")
+        code = qr_code(url)
+        assert svg["viewbox"] == f"0 0 {code.size} {code.size}" and svg.path["d"] == code.path
     assert len(soup.select(".call-to-action")) == 1 and soup.select_one(".handout-footer .call-to-action")
     legends = [legend.get_text() for legend in soup.select("[data-group] legend")]
     assert legends == [program.title for program in CONTENT.programs]

@@ -85,9 +85,9 @@ def test_handout_shows_every_drill_of_the_program_in_order_with_all_it_needs(sit
         else:
             assert requires is None
         assert [words(li) for li in block.select(".week-tracker__days > li")] == DAYS
-        qr = block.select_one(".handout-drill__qr [role=img]")
-        assert qr["aria-label"] == f"QR code that opens the {drill.name} page"
-        assert qr.select_one("svg") is not None
+        qr = block.select_one(".handout-drill__qr svg[role=img]")
+        url = urljoin(SITE_URL, f"drills/{drill.id}/")
+        assert words(qr.find("title")) == f"QR code: opens the page for {drill.name}, {url}"
 
 
 def test_handout_footer_holds_the_call_to_action_and_the_safety_line_once(site: Build) -> None:
