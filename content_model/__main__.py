@@ -30,6 +30,8 @@ from ruamel.yaml.error import YAMLError
 from plain_language.page_html import page_html_problems
 from plain_language.readability import readability_findings
 from plain_language.readability import run as readability
+from plain_language.spanish import run as spanish_readability
+from plain_language.spanish import spanish_findings
 
 from . import Content, ContentError, ContentErrors, load
 from .defaults import DEMO_FIX, REQUIRE_REAL_CLINIC, demo_note, real_clinic_required, unchanged_defaults
@@ -58,6 +60,10 @@ CHECKS: list[tuple[str, Callable[[Content, CheckContext], list[ContentError]]]] 
         "plain language",
         lambda content, ctx: readability_findings(content, ctx.docs, docs_shown=ctx.docs.as_posix()),
     ),
+    (
+        "plain language, Spanish",
+        lambda content, ctx: spanish_findings(content, ctx.docs, docs_shown=ctx.docs.as_posix()),
+    ),
 ]
 
 
@@ -83,6 +89,7 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
             f"Not changed yet: {_count(notices, 'default')} above; change them before the site goes live "
             "(README.md, 'Make it your clinic's site').\n"
         )
+    _print_translations(content)
     if warnings:
         print(format_errors(warnings), file=sys.stderr)
     if errors:
@@ -91,6 +98,13 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
         f"{_count(content.drills, 'drill')}, {_count(content.root_causes, 'root cause')}, "
         f"{_count(content.programs, 'program')}, clinic phone {content.clinic.phone_display}"
     )
+    for language in content.languages:
+        translated = content.translation(language)
+        summary += (
+            f"; in {translated.name}: {len(translated.drills)} of {len(content.drills)} drills, "
+            f"{len(translated.root_causes)} of {len(content.root_causes)} root causes, "
+            f"{len(translated.programs)} of {len(content.programs)} programs"
+        )
     notes = f" ({_count(warnings, 'warning')} above; warnings do not stop publishing)" if warnings else ""
     if errors and any(f.severity == "error" for f in defaults):
         print(
@@ -109,6 +123,16 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
         print(file=sys.stderr)
     print(f"Content is valid: {summary}.{notes}")
     return 0
+
+
+def _print_translations(content: Content) -> None:
+    """What each language with a folder in data/ still lacks: notices, grouped, then one summary."""
+    for language in content.languages:
+        translated = content.translation(language)
+        if translated.is_complete:
+            continue
+        print(format_errors(list(translated.missing)))
+        print(translated.summary() + "\n")
 
 
 def _unchanged_defaults(content: Content, config_file: Path) -> list[ContentError]:
@@ -240,7 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(args.data, args.docs, today=args.today)
     if args.command == "readability":
-        return readability(args.data, args.docs)
+        english = readability(args.data, args.docs)
+        print()
+        return max(english, spanish_readability(args.data, args.docs))
     if args.command == "schema":
         return schemas(args.out, only_check=args.check)
     return new_drill(args.id, args.data)

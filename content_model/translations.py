@@ -68,7 +68,9 @@ class TranslationReview(Strict):
     """Who checked a translation (a qualified medical translator), like `reviewed` in the English."""
 
     reviewed: Review | None = Field(
-        None, description='The translator who checked it, e.g. {by: "Ana Ruiz, CHI", on: 2026-11-02}.'
+        None,
+        description="The translator who checked it, e.g. "
+        '{by: "Ana Ruiz, certified medical translator", on: 2026-11-02}.',
     )
     needs_review: PlainText | None = Field(
         None, description="What a qualified medical translator still has to check. Delete it with `reviewed`."
@@ -286,7 +288,8 @@ class _Comparison:
         name = next((p for p in reversed(path) if isinstance(p, str)), "")
         if text is None:
             if _has_text(english) and not optional:
-                shown = f": '{_quote(english)}'" if isinstance(english, str) else ""
+                first = english[0] if isinstance(english, (list, tuple)) else english
+                shown = f": '{_quote(first)}'" if isinstance(first, str) else ""
                 self.lacks(
                     entry_id,
                     path,
@@ -575,12 +578,32 @@ class Translation:
     root_causes: tuple[RootCause, ...]
     programs: tuple[Program, ...]  # complete programs whose drills are all complete
     missing: tuple[ContentError, ...]  # notices: what is not translated yet, with file:line
+    # key ("drills", "root_causes", "programs", "clinic") -> the English ids left out, in order
+    untranslated: dict[str, tuple[str, ...]] = field(default_factory=dict)
     data: TranslatedData | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_complete(self) -> bool:
         """Everything the English has is translated."""
-        return not self.missing
+        return not self.missing and not any(self.untranslated.values())
+
+    def summary(self) -> str:
+        """What is not in this language yet, in one sentence per kind, for `make check`."""
+        if self.is_complete:
+            return f"{self.name}: everything is translated."
+        parts = []
+        for key, ids in self.untranslated.items():
+            if not ids:
+                continue
+            if key == "clinic":
+                parts.append("the clinic's texts (no page can be made in this language without them)")
+                continue
+            noun = KINDS[key] + ("" if len(ids) == 1 else "s")
+            parts.append(f"{len(ids)} {noun} ({', '.join(ids)})")
+        return (
+            f"Not in {self.name} yet: {'; '.join(parts)}. They are left out of the {self.name} site until "
+            "they are translated completely (CONTRIBUTING.md, 'How to add or update a translation')."
+        )
 
     def has_drill(self, drill_id: str) -> bool:
         return any(d.id == drill_id for d in self.drills)
@@ -662,7 +685,13 @@ def translation_view(
             )
             for key in TRANSLATION_FILES
         )
-        return Translation(language, name, own_name, None, (), (), (), missing, None)
+        everything = {
+            "clinic": ("clinic",),
+            "root_causes": tuple(c.id for c in root_causes),
+            "drills": tuple(d.id for d in drills),
+            "programs": tuple(p.id for p in programs),
+        }
+        return Translation(language, name, own_name, None, (), (), (), missing, everything, None)
 
     def done(key: str, entries: tuple[Any, ...]) -> tuple[Any, ...]:
         ids = data.complete.get(key, frozenset())
@@ -672,6 +701,9 @@ def translation_view(
     merged_clinic = (
         merged(clinic, clinic_text) if "clinic" in data.complete.get("clinic", frozenset()) else None
     )
+    def left_out(key: str, entries: tuple[Any, ...]) -> tuple[str, ...]:
+        return tuple(e.id for e in entries if e.id not in data.complete.get(key, frozenset()))
+
     return Translation(
         language=language,
         name=name,
@@ -681,5 +713,11 @@ def translation_view(
         root_causes=done("root_causes", root_causes),
         programs=done("programs", programs),
         missing=data.missing,
+        untranslated={
+            "clinic": () if merged_clinic is not None else ("clinic",),
+            "root_causes": left_out("root_causes", root_causes),
+            "drills": left_out("drills", drills),
+            "programs": left_out("programs", programs),
+        },
         data=data,
     )
