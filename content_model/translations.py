@@ -59,9 +59,7 @@ from .yaml_source import Path_, Source, read_source
 # /es/, the page's lang attribute) and the language's name in English and in itself.
 LANGUAGES: dict[str, tuple[str, str]] = {"es": ("Spanish", "Español")}
 
-TRANSLATOR_REVIEW = (
-    "Translated for this site; a qualified medical translator must check it before use."
-)
+TRANSLATOR_REVIEW = "Translated for this site; a qualified medical translator must check it before use."
 
 
 class TranslationReview(Strict):
@@ -225,9 +223,7 @@ def _english_texts(value: Any) -> Iterator[str]:
 class _Comparison:
     """Compares one language's file with the English file of the same key."""
 
-    def __init__(
-        self, language: str, key: str, source: Source, english: Source, english_values: Any
-    ) -> None:
+    def __init__(self, language: str, key: str, source: Source, english: Source, english_values: Any) -> None:
         self.language, self.key, self.source, self.english = language, key, source, english
         self.english_values = english_values
         self.errors: list[ContentError] = []
@@ -369,11 +365,16 @@ def load_translations(
         folder_shown = f"{shown_dir}/{language}"
         if language not in LANGUAGES:
             known = ", ".join(f"{code} ({names[0]})" for code, names in LANGUAGES.items())
-            errors.append(ContentError(
-                f"{folder_shown}/", 1, 1, "",
-                f"'{language}' is not a language this site can publish (known: {known}): rename the "
-                "folder to the language's code, or move its files out of data/",
-            ))
+            errors.append(
+                ContentError(
+                    f"{folder_shown}/",
+                    1,
+                    1,
+                    "",
+                    f"'{language}' is not a language this site can publish (known: {known}): rename the "
+                    "folder to the language's code, or move its files out of data/",
+                )
+            )
             continue
         translated, problems = _load_language(
             data_dir / language, folder_shown, language, english, english_sources
@@ -398,11 +399,17 @@ def _load_language(
     known_files = {f.file for f in TRANSLATION_FILES.values()}
     for path in sorted(folder.glob("*.yml")):
         if path.name not in known_files:
-            errors.append(ContentError(
-                f"{shown_dir}/{path.name}", 1, 1, "",
-                f"{path.name} is not a file a translation holds (known: {', '.join(sorted(known_files))}): "
-                "check the name, or move the file out of this folder",
-            ))
+            errors.append(
+                ContentError(
+                    f"{shown_dir}/{path.name}",
+                    1,
+                    1,
+                    "",
+                    f"{path.name} is not a file a translation holds "
+                    f"(known: {', '.join(sorted(known_files))}): check the name, or move the file out of "
+                    "this folder",
+                )
+            )
     name = LANGUAGES[language][0]
     for key, translation_file in TRANSLATION_FILES.items():
         shown = f"{shown_dir}/{translation_file.file}"
@@ -413,12 +420,17 @@ def _load_language(
         ids = _english_ids(key, english_values)
         path = folder / translation_file.file
         if not path.exists():
-            missing.append(ContentError(
-                shown, 1, 1, "",
-                f"the file is not there yet, so nothing of {english_source.file} is in {name}: create it "
-                "(CONTRIBUTING.md, 'How to add or update a translation')",
-                "notice",
-            ))
+            missing.append(
+                ContentError(
+                    shown,
+                    1,
+                    1,
+                    "",
+                    f"the file is not there yet, so nothing of {english_source.file} is in {name}: create it "
+                    "(CONTRIBUTING.md, 'How to add or update a translation')",
+                    "notice",
+                )
+            )
             texts[key] = None if not translation_file.many else ()
             complete[key] = frozenset()
             continue
@@ -469,12 +481,17 @@ def _load_language(
                 if entry_id not in seen:
                     line, _column = english_source.where((position,))
                     comparison.incomplete.add(entry_id)
-                    missing.append(ContentError(
-                        shown, source.where(())[0], 1, "",
-                        f"{KINDS[key]} '{entry_id}' ({english_source.file}:{line}) is not in {name} yet: "
-                        f"add an entry '- id: {entry_id}' with its texts translated",
-                        "notice",
-                    ))
+                    missing.append(
+                        ContentError(
+                            shown,
+                            source.where(())[0],
+                            1,
+                            "",
+                            f"{KINDS[key]} '{entry_id}' ({english_source.file}:{line}) is not in {name} yet: "
+                            f"add an entry '- id: {entry_id}' with its texts translated",
+                            "notice",
+                        )
+                    )
             texts[key] = entries
             complete[key] = frozenset(i for i in ids if i in seen) - comparison.incomplete
         else:
@@ -517,12 +534,17 @@ def _programs_wait_for_drills(
             (i for i, entry in enumerate(texts.get("programs") or ()) if entry.id == program.id), None
         )
         line, column = source.where((index,)) if source is not None and index is not None else (1, 1)
-        missing.append(ContentError(
-            f"{shown_dir}/{TRANSLATION_FILES['programs'].file}", line, column, "",
-            f"program '{program.id}' has no {name} handout until all its drills are in {name}; "
-            f"still to translate: {', '.join(waiting)}",
-            "notice",
-        ))
+        missing.append(
+            ContentError(
+                f"{shown_dir}/{TRANSLATION_FILES['programs'].file}",
+                line,
+                column,
+                "",
+                f"program '{program.id}' has no {name} handout until all its drills are in {name}; "
+                f"still to translate: {', '.join(waiting)}",
+                "notice",
+            )
+        )
     complete["programs"] = frozenset(programs_done)
 
 
@@ -678,7 +700,10 @@ def translation_view(
     if data is None:
         missing = tuple(
             ContentError(
-                f"{shown_dir}/{TRANSLATION_FILES[key].file}", 1, 1, "",
+                f"{shown_dir}/{TRANSLATION_FILES[key].file}",
+                1,
+                1,
+                "",
                 f"nothing of {english_files[key]} is in {name} yet: create this file "
                 "(CONTRIBUTING.md, 'How to add or update a translation')",
                 "notice",
@@ -701,6 +726,7 @@ def translation_view(
     merged_clinic = (
         merged(clinic, clinic_text) if "clinic" in data.complete.get("clinic", frozenset()) else None
     )
+
     def left_out(key: str, entries: tuple[Any, ...]) -> tuple[str, ...]:
         return tuple(e.id for e in entries if e.id not in data.complete.get(key, frozenset()))
 

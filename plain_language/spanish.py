@@ -222,13 +222,18 @@ def report_for_groups(
     if average is not None and average < least:
         worst = min((m for m in report.pages if m.ease is not None), key=lambda m: m.ease or 0.0)
         line, column = worst.group.position
-        findings.append(ContentError(
-            worst.group.file, line, column, "",
-            f"the Spanish pages average a reading ease of {average:.1f}, below the minimum of {least:g} "
-            f"(es_site_min_average): make the hardest pages easier, starting with this one "
-            f"({worst.ease:.1f})",
-            "error",
-        ))
+        findings.append(
+            ContentError(
+                worst.group.file,
+                line,
+                column,
+                "",
+                f"the Spanish pages average a reading ease of {average:.1f}, below the minimum of {least:g} "
+                f"(es_site_min_average): make the hardest pages easier, starting with this one "
+                f"({worst.ease:.1f})",
+                "error",
+            )
+        )
     order = {"error": 0, "warning": 1}
     return SpanishReport(measures, tuple(sorted(findings, key=lambda f: (order.get(f.severity, 2), f))))
 
@@ -261,13 +266,15 @@ def format_spanish_report(report: SpanishReport, github: bool | None = None) -> 
     for m in hardest_first(list(report.measures)):
         group = m.group
         text = f"{group.field} ({group.label})" if group.field else group.label
-        rows.append((
-            _figure(m.ease),
-            _figure(m.words_per_sentence) if m.words else "-",
-            str(m.longest or "-"),
-            f"{group.file}:{group.position[0]}",
-            text if m.ease is not None else "(no prose of its own)",
-        ))
+        rows.append(
+            (
+                _figure(m.ease),
+                _figure(m.words_per_sentence) if m.words else "-",
+                str(m.longest or "-"),
+                f"{group.file}:{group.position[0]}",
+                text if m.ease is not None else "(no prose of its own)",
+            )
+        )
     out = [
         "Spanish: reading ease of each file and field, hardest first",
         "(Ease: Fernández-Huerta, 0 to 100, higher is easier; 70 and up is 'bastante fácil'. "
