@@ -40,6 +40,7 @@ from .models import _slug
 from .placeholders import new_drill_entry
 from .review import review_problems
 from .schema import SCHEMA_DIR, stale_schemas, write_schemas
+from .translations import translation_warnings
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class CheckContext:
 CHECKS: list[tuple[str, Callable[[Content, CheckContext], list[ContentError]]]] = [
     ("code in pages", lambda content, ctx: page_html_problems(ctx.docs, docs_shown=ctx.docs.as_posix())),
     ("clinical review", lambda content, ctx: review_problems(content, today=ctx.today)),
+    ("translations", lambda content, ctx: translation_warnings(content.translations)),
     (
         "plain language",
         lambda content, ctx: readability_findings(content, ctx.docs, docs_shown=ctx.docs.as_posix()),

@@ -24,7 +24,9 @@ What is checked, each with file:line and the fix (:func:`load_translations`):
   than the English one (an item with no English source is an error), and a text the English
   entry does not have is an error; each item translates the English item at the same place;
 * a text identical to its English source is an error, unless the entry lists it as kept in
-  both languages (``same_in_both: [Spiderman]``);
+  both languages (``same_in_both: [Spiderman]``); a listed text that is no longer a text of the
+  English entry is a warning (``translation_warnings``), so renaming an English drill does not
+  stop the build;
 * every text is a PlainText, like the English (no HTML, no invisible characters, not empty),
   and the file is read with the same hardened reader (content_model/yaml_source.py);
 * a placeholder from ``make new-drill`` is refused, as in the English files.
@@ -180,6 +182,7 @@ class TranslatedData:
     sources: dict[str, Source] = field(repr=False, compare=False)
     complete: dict[str, frozenset[str]]  # key -> ids of complete entries ("clinic" holds "clinic")
     missing: tuple[ContentError, ...]  # notices: what is not translated yet
+    warnings: tuple[ContentError, ...] = ()  # harmless but worth fixing (a stale same_in_both)
 
     def file(self, key: str) -> str:
         return f"{self.shown_dir}/{TRANSLATION_FILES[key].file}"
@@ -227,6 +230,7 @@ class _Comparison:
         self.language, self.key, self.source, self.english = language, key, source, english
         self.english_values = english_values
         self.errors: list[ContentError] = []
+        self.warnings: list[ContentError] = []
         self.missing: list[ContentError] = []
         self.incomplete: set[str] = set()
         self.name = LANGUAGES[language][0]
@@ -235,6 +239,9 @@ class _Comparison:
         line, column = self.source.where(path)
         where = field_path(self.key, path)
         into.append(ContentError(self.source.file, line, column, where, message, severity))
+
+    def warn(self, path: Path_, message: str) -> None:
+        self._report(self.warnings, path, message, "warning")
 
     def error(self, path: Path_, message: str) -> None:
         self._report(self.errors, path, message, "error")
@@ -254,7 +261,7 @@ class _Comparison:
         english_texts = list(_english_texts(english))
         for position, name in enumerate(kept):
             if not any(_same(name, t) for t in english_texts):
-                self.error(
+                self.warn(
                     path + ("same_in_both", position),
                     f"'{name}' is listed as the same in both languages, but no text of the English "
                     f"entry ({self.english_at(english_path)}) is '{name}': delete it from same_in_both",
@@ -393,6 +400,7 @@ def _load_language(
 ) -> tuple[TranslatedData, list[ContentError]]:
     errors: list[ContentError] = []
     missing: list[ContentError] = []
+    warnings: list[ContentError] = []
     texts: dict[str, Any] = {}
     sources: dict[str, Source] = {}
     complete: dict[str, frozenset[str]] = {}
@@ -499,6 +507,7 @@ def _load_language(
             texts[key] = value
             complete[key] = frozenset() if comparison.incomplete else frozenset({"clinic"})
         errors += comparison.errors
+        warnings += comparison.warnings
         missing += comparison.missing
     _programs_wait_for_drills(english, complete, missing, texts, sources, shown_dir, name)
     translated = TranslatedData(
@@ -508,6 +517,7 @@ def _load_language(
         sources=sources,
         complete=complete,
         missing=tuple(sorted(missing)),
+        warnings=tuple(sorted(warnings)),
     )
     return translated, errors
 
@@ -546,6 +556,11 @@ def _programs_wait_for_drills(
             )
         )
     complete["programs"] = frozenset(programs_done)
+
+
+def translation_warnings(translations: dict[str, TranslatedData]) -> list[ContentError]:
+    """The warnings of every language, for ``make check``."""
+    return [w for language in sorted(translations) for w in translations[language].warnings]
 
 
 def _english_ids(key: str, values: Any) -> list[str]:
