@@ -333,8 +333,9 @@ class _Comparison:
                     entry_id,
                     path,
                     f"{name} has {len(text)} items here but {len(english)} in the English "
-                    f"({self.english_at(english_path)}): translate the {_ordinal(len(text) + 1)} and any "
-                    f"after it, in the English order{shown}",
+                    f"({self.english_at(english_path)}): each item here translates the English item at "
+                    "the same place, so compare them in order and add the missing translation where the "
+                    f"English has it (at the end, that is the {_ordinal(len(text) + 1)}{shown})",
                 )
             for index, (english_item, item) in enumerate(zip(english, text, strict=False)):
                 self.value(entry_id, english_item, item, path + (index,), english_path + (index,), kept)

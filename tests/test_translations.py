@@ -222,7 +222,8 @@ def test_a_drill_missing_one_step_is_incomplete_and_its_program_has_no_spanish(t
     )
     assert steps.message == (
         f"steps has 1 items here but 2 in the English (data/drills.yml:{plank_steps}): "
-        "translate the 2nd and any after it, in the English order: 'Lift your body.'"
+        "each item here translates the English item at the same place, so compare them in order and add "
+        "the missing translation where the English has it (at the end, that is the 2nd: 'Lift your body.')"
     )
     assert (program.file, program.line) == ("data/es/programs.yml", line_of(ES_PROGRAMS, "- id: core"))
     assert program.message == (
