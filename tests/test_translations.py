@@ -19,7 +19,7 @@ from content_model import ContentError, ContentErrors
 from content_model import models as english_models
 from content_model.__main__ import main
 from content_model.review import review_problems
-from content_model.schema import translation_modeline
+from content_model.schema import translation_modeline, translation_schema_name
 from content_model.translations import (
     NOT_TRANSLATED,
     TRANSLATION_FILES,
@@ -580,3 +580,18 @@ def test_each_spanish_file_starts_with_its_schema_line(key: str) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first == translation_modeline(key)
     assert (path.parent / first.split("$schema=", 1)[1]).resolve().is_file()
+
+
+def test_the_spanish_files_and_the_small_ones_validate_against_their_schemas(tmp_path: Path) -> None:
+    from test_schema import schema_check
+
+    for key, file in TRANSLATION_FILES.items():
+        small = tmp_path / f"small-{file.file}"
+        small.write_text(ES_FILES[key], encoding="utf-8")
+        schema = ROOT / "schemas" / translation_schema_name(key)
+        assert schema_check(schema, ROOT / "data" / "es" / file.file, small) == {}
+    bad = tmp_path / "bad-drills.yml"
+    bad.write_text(
+        ES_DRILLS.replace("  name: Puente\n", "  name: Puente\n  level: beginner\n"), encoding="utf-8"
+    )
+    assert schema_check(ROOT / "schemas" / translation_schema_name("drills"), bad) == {str(bad): ["$[0]"]}
