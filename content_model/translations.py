@@ -322,8 +322,10 @@ class _Comparison:
                     path + (len(english),),
                     f"{name} has {len(text)} items here but {len(english)} in the English "
                     f"({self.english_at(english_path)}): each item translates the English item at the same "
-                    f"place, so item {len(english) + 1} has no English source. Delete what the English no "
-                    "longer has",
+                    f"place, so item {len(english) + 1} has no English source. Delete the translation of "
+                    f"what the English no longer has; if you cannot tell which it is, delete the whole "
+                    f"'{name}:' list here, and the {KINDS[self.key]} stays in English only until it is "
+                    "translated again",
                 )
                 return
             if len(text) < len(english):
