@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build preview check readability lint test lighthouse new-drill schema screenshots bench lock clean
+.PHONY: help install serve build preview check readability lint test lighthouse new-drill schema screenshots contact-sheet bench lock clean
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -71,6 +71,10 @@ schema: install ## Regenerate the JSON Schemas editors use (schemas/), after cha
 screenshots: $(VENV)/.test-installed ## Retake the README's screenshots (assets/readme/)
 	$(PY) -m mkdocs build --strict -d .cache/screenshot-site
 	$(PY) scripts/screenshot.py .cache/screenshot-site assets/readme
+
+contact-sheet: $(VENV)/.test-installed ## Redraw the README's sheet of every drill's pictures (assets/readme/drill-figures.png); FIGURES=DIR also writes each alone at 120 px and 3 cm
+	@scripts/require-chromium
+	$(PY) scripts/contact_sheet.py $(if $(FIGURES),--singles $(FIGURES))
 
 bench: $(VENV)/.test-installed ## Benchmark build speed against plain Material (N = 6, 60, 600) and the edit loop
 	$(PY) scripts/bench.py --sizes 6 60 600 --runs 3

@@ -33,7 +33,7 @@ from pydantic import (
 
 from .code_points import text_problem
 from .messages import describe
-from .poses import Adjustments, PoseProblem, solve
+from .poses import NEEDED_PROPS, PROPS_FOR, SUPPORTS, Adjustments, PoseProblem, solve
 
 LEVELS = ("beginner", "intermediate", "advanced")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
@@ -389,32 +389,52 @@ class RootCause(Reviewable):
 # Drill pictures: a figure drawn by the build from a pose (content_model/poses.py).
 POSE_FIELDS = {
     # adjustment: (lowest, highest, the base positions it applies to, what it does)
-    "hips_back": (0, 1, ("hands_and_knees",), "0 is the start; higher rocks the hips back toward the heels"),
+    "hips_back": (
+        0,
+        1,
+        ("hands_and_knees", "standing"),
+        "hands_and_knees: 0 is the start, higher rocks the hips back toward the heels; "
+        "standing: hinges at the hips, the hips back and the chest forward",
+    ),
+    "hips_side": (
+        0,
+        1,
+        ("hands_and_knees",),
+        "moves the hips sideways toward the far leg (1 is about a hand's length)",
+    ),
     "forward": (
         0,
         1,
-        ("half_kneel", "push_up"),
-        "half_kneel: shifts the body forward; push_up: steps the near foot up by the hand",
+        ("half_kneel", "push_up", "standing"),
+        "half_kneel and standing with near_leg step_back: shifts the body forward; "
+        "push_up: steps the near foot up by the hand",
     ),
     "hips_sink": (0, 1, ("push_up",), "lowers the hips toward the floor"),
     "pull": (0, 1, ("lying_on_back",), "pulls the far thigh toward the chest, held by both hands"),
     "trunk_lean": (
         -45,
         90,
-        ("half_kneel", "lying_on_back"),
-        "degrees: half_kneel leans forward; lying_on_back lifts the shoulders",
+        ("half_kneel", "lying_on_back", "standing", "seated"),
+        "degrees: half_kneel, standing and seated lean forward; lying_on_back lifts the shoulders",
     ),
     "arm_raise": (
         0,
         180,
-        ("half_kneel",),
+        ("half_kneel", "standing"),
         "degrees the arms turn forward from hanging: 90 points them ahead, 180 overhead",
     ),
 }
 NEAR_LEGS = {
     "out_to_side": ("hands_and_knees",),
     "crossed_behind": ("hands_and_knees",),
-    "over_knee": ("lying_on_back",),
+    "over_knee": ("lying_on_back", "seated"),
+    "step_back": ("standing",),
+}
+PROP_USES = {
+    "mat": "a mat goes under a position on the floor",
+    "counter": "a counter takes the hands of a standing figure",
+    "wall": "a wall takes the hands of a standing figure",
+    "chair": "a chair is sat on (seated) or takes the hands of a standing figure on its back",
 }
 
 
@@ -429,17 +449,30 @@ def _pose_number(name: str) -> object:
 class Pose(Strict):
     """A figure written as a base position plus a few named adjustments (content_model/poses.py)."""
 
-    base: Literal["hands_and_knees", "half_kneel", "lying_on_back", "push_up"] = Field(
-        description="The position the figure starts from."
+    base: Literal[
+        "hands_and_knees", "half_kneel", "lying_on_back", "push_up", "standing", "seated"
+    ] = Field(description="The position the figure starts from.")
+    view: Literal["side", "top", "front", "behind"] = Field(
+        "side",
+        description="Where the picture is seen from: side (best for moving forward and back), "
+        "top (from above), front, or behind (from behind, to one side and above: a leg out "
+        "to the side, crossed legs).",
     )
     hips_back: _pose_number("hips_back")  # type: ignore[valid-type]
+    hips_side: _pose_number("hips_side")  # type: ignore[valid-type]
     forward: _pose_number("forward")  # type: ignore[valid-type]
     hips_sink: _pose_number("hips_sink")  # type: ignore[valid-type]
     pull: _pose_number("pull")  # type: ignore[valid-type]
     trunk_lean: _pose_number("trunk_lean")  # type: ignore[valid-type]
     arm_raise: _pose_number("arm_raise")  # type: ignore[valid-type]
-    near_leg: Literal["out_to_side", "crossed_behind", "over_knee"] | None = Field(
+    near_leg: Literal["out_to_side", "crossed_behind", "over_knee", "step_back"] | None = Field(
         None, description="Where the near leg goes, if not in the base position."
+    )
+    props: list[Literal["mat", "wall", "chair", "counter"]] = Field(
+        default_factory=list,
+        max_length=2,
+        description="What is drawn with the figure: mat (under a floor position), and for the "
+        "hands of a standing figure one of counter, chair or wall; seated needs a chair.",
     )
 
     @model_validator(mode="after")
@@ -455,17 +488,39 @@ class Pose(Strict):
                 f"near_leg: {self.near_leg} does not apply to base {self.base}: "
                 f"it is for {' and '.join(NEAR_LEGS[self.near_leg])}; remove the line"
             )
+        self._props_fit()
         try:
             solve(self.adjustments())
         except PoseProblem as problem:
             changed = [n for n in (*POSE_FIELDS, "near_leg") if getattr(self, n) is not None]
+            if self.view != "side":
+                changed.append("view")
             hint = f"change {' or '.join(changed)}" if changed else "choose another base"
             raise ValueError(f"is a pose no body can take: {problem}; {hint}") from None
         return self
 
+    def _props_fit(self) -> None:
+        for prop in self.props:
+            if self.props.count(prop) > 1:
+                raise ValueError(f"props: {prop} is listed twice; list each prop once")
+            if self.base not in PROPS_FOR[prop]:
+                raise ValueError(
+                    f"props: {prop} does not go with base {self.base}: {PROP_USES[prop]}; "
+                    "remove it from props"
+                )
+        if len([p for p in self.props if p in SUPPORTS]) > 1 and self.base == "standing":
+            raise ValueError(
+                "props: a standing figure rests its hands on one thing: keep one of counter, chair or wall"
+            )
+        needed = NEEDED_PROPS.get(self.base)
+        if needed is not None and needed not in self.props:
+            raise ValueError(f"base {self.base} needs a {needed} to sit on: add props: [{needed}]")
+
     def adjustments(self) -> Adjustments:
         given = {n: float(getattr(self, n)) for n in POSE_FIELDS if getattr(self, n) is not None}
-        return Adjustments(base=self.base, near_leg=self.near_leg, **given)
+        return Adjustments(
+            base=self.base, near_leg=self.near_leg, view=self.view, props=tuple(self.props), **given
+        )
 
 
 # The base positions done off the floor; every other base starts on the floor.

@@ -12,7 +12,12 @@ two-segment chain of fixed lengths. Every figure shares one set of proportions, 
 heights, and faces +x (the front of the body turns counterclockwise from the trunk), so a
 hip bending forward is a counterclockwise turn in every position.
 
-Coordinates: x forward, y up from the floor, z toward the viewer (near side positive).
+Coordinates: x forward, y up from the floor, z toward the viewer of the side view (the near
+side positive). A picture looks at the body from one of a few named views (``VIEWS``): from the
+side, from above, from behind or from the front, each a little oblique so the far limbs show
+beside the near ones. Props (a mat, a chair, a kitchen counter, a wall) are placed where the
+pose needs them, and the body's contacts with them (hands on the counter, hips on the seat) are
+solved like the floor's.
 """
 
 from __future__ import annotations
@@ -36,9 +41,39 @@ TRUNK_RADIUS = 0.27  # half the trunk's stroke (1.5 times a limb's)
 ANKLE_HEIGHT = LIMB_RADIUS + THIGH - SHIN  # a flat foot's ankle: a shin upright under a thigh level
 TOES_ANKLE_HEIGHT = LIMB_RADIUS + 0.75  # up on the toes
 
-# The picture every figure is drawn in, in head heights: one box, so every figure has one scale.
-BOX_LEFT, BOX_RIGHT, BOX_TOP = -6.0, 6.0, 7.5
-BOX_DEPTH = 5.0  # how far toward or away from the viewer a point may be
+# The picture every figure is drawn in, in head heights as the view shows them: one width for
+# every figure, so every figure has one scale (and one stroke weight at a given width).
+BOX_LEFT, BOX_RIGHT, BOX_TOP = -5.3, 5.3, 10.0
+BOX_BOTTOM = -1.4  # side and front views: how far below the floor line a near point may be drawn
+BOX_DEPTH = 4.6  # how far toward or away from the viewer a point may be (the top view's height)
+
+# The views, each a little oblique so the far limbs show beside the near ones:
+# side: from the near side and a little above; a point one head height nearer is drawn
+#       DEPTH_X to the left and DEPTH_Y lower;
+# top: from above and a little from the near side, head toward the right, near side at the bottom;
+#       a point one head height higher is drawn TOP_TILT higher;
+# behind and front: turned from the side view 35 degrees toward the body's back (or front) and
+#       looking 30 degrees down, so what goes out to the side (a leg, a knee) shows its length.
+DEPTH_X = 0.3
+DEPTH_Y = 0.18
+TOP_TILT = 0.35
+CAMERAS = {  # degrees turned from the side view toward the back (negative: the front), degrees down
+    "behind": (35.0, 30.0),
+    "front": (-35.0, 30.0),
+}
+EDGE_ON = ("side",)  # views that see the floor almost edge on, as a line
+VIEWS = ("side", "top", "front", "behind")
+View = Literal["side", "top", "front", "behind"]
+
+# Props, in head heights (a head is about 22 cm).
+COUNTER_HEIGHT = 4.9  # a kitchen counter, about 90 cm (at the hip joint of a standing figure)
+COUNTER_X = 1.0  # its front edge, about an arm's length in front of the feet
+SEAT_HEIGHT = 2.15  # a chair's seat, about 46 cm
+SEAT_FRONT, SEAT_BACK = 1.0, -1.0
+CHAIR_BACK_HEIGHT = 2.7  # the back rest above the seat
+WALL_X = 2.8  # a wall in front of a standing figure
+PROPS = ("mat", "wall", "chair", "counter")
+Prop = Literal["mat", "wall", "chair", "counter"]
 
 # How far each joint bends, in degrees (a typo in the data shows up as a joint beyond these).
 RANGES = {
@@ -69,6 +104,15 @@ class Limb:
 
 
 @dataclass(frozen=True)
+class Placed:
+    """A prop where the pose put it: its outlines, each a closed shape of points in space."""
+
+    name: Prop
+    shapes: tuple[tuple[Vector, ...], ...]
+    open_lines: tuple[tuple[Vector, Vector], ...] = ()  # legs of a chair, edges drawn alone
+
+
+@dataclass(frozen=True)
 class Body:
     """A solved pose: every point of the figure, and which of them touch the floor."""
 
@@ -77,6 +121,9 @@ class Body:
     head: Vector
     limbs: tuple[Limb, ...]
     contacts: tuple[Vector, ...]  # points that rest on the floor (their line sits LIMB_RADIUS high)
+    # points that rest on a prop, and which: ("counter", a hand), ("chair", the hips)
+    supports: tuple[tuple[Prop, Vector], ...] = ()
+    props: tuple[Placed, ...] = ()
 
     def limb(self, name: str) -> Limb:
         return next(limb for limb in self.limbs if limb.name == name)
@@ -93,7 +140,10 @@ class Adjustments:
     pull: float = 0.0
     trunk_lean: float = 0.0
     arm_raise: float = 5.0
+    hips_side: float = 0.0
     near_leg: str | None = None
+    view: View = "side"
+    props: tuple[Prop, ...] = ()
 
 
 # --- vector helpers -------------------------------------------------------------------------
@@ -204,31 +254,80 @@ def _side_z(side: Side) -> float:
 SIDES: tuple[Side, Side] = ("near", "far")
 ARM_REACH = 0.99 * (UPPER_ARM + FOREARM)  # arms on the floor keep a soft elbow
 
+# --- views ------------------------------------------------------------------------------------
+
+
+def project(point: Vector, view: View) -> tuple[float, float]:
+    """Where a point is drawn in a view, in head heights: x to the right, y up."""
+    x, y, z = point
+    if view == "top":
+        return (x, TOP_TILT * y - z)
+    if view in CAMERAS:
+        yaw, pitch = (math.radians(a) for a in CAMERAS[view])
+        d = (-math.sin(yaw) * math.cos(pitch), math.sin(pitch), math.cos(yaw) * math.cos(pitch))
+        r = (math.cos(yaw), 0.0, math.sin(yaw))
+        u = (d[1] * r[2] - d[2] * r[1], d[2] * r[0] - d[0] * r[2], d[0] * r[1] - d[1] * r[0])
+        return (_dot(point, r), _dot(point, u))
+    return (x - DEPTH_X * z, y - DEPTH_Y * z)
+
+
 # --- the base positions -------------------------------------------------------------------------
+
+HIPS_SIDE_SHIFT = 1.0  # head heights the hips move sideways at hips_side 1
+HIP_TILT_MOST = 0.6  # head heights one hip joint may sit above the other (the pelvis tilts)
+
+
+def _kneeling_root(hip: Vector, side: Side, knee: Vector) -> Vector:
+    """The hip joint of a leg kneeling on a planted knee: as high as the thigh reaches."""
+    x, z = hip[0], hip[2] + _side_z(side)
+    flat = (x - knee[0]) ** 2 + (z - knee[2]) ** 2
+    if flat > THIGH * THIGH + 1e-9:
+        raise PoseProblem(f"the {side} thigh cannot reach its knee on the floor")
+    return (x, LIMB_RADIUS + math.sqrt(max(THIGH * THIGH - flat, 0.0)), z)
+
+
+def _on_floor(knee: Vector, degrees: float, length: float) -> Vector:
+    """A point on the floor ``length`` from ``knee``, ``degrees`` from straight back toward the near side."""
+    turn = math.radians(degrees)
+    return _add(knee, (-length * math.cos(turn), 0.0, length * math.sin(turn)))
 
 
 def _hands_and_knees(p: Adjustments) -> Body:
-    """Knees under the hips, hands under the shoulders; hips_back rocks the hips toward the heels."""
+    """Knees under the hips, hands under the shoulders; hips_back rocks the hips toward the heels.
+
+    The knees and hands stay planted: the hips move (back, and sideways with hips_side) and each
+    hip joint sits as high as its thigh reaches, so the pelvis tilts a little when the knees are
+    not under the hips (near leg crossed behind).
+    """
     knee_x = -0.5
-    turn = p.hips_back * 90.0  # the thigh turns back about the knee
-    hip = _flat(
-        knee_x - THIGH * math.sin(math.radians(turn)), LIMB_RADIUS + THIGH * math.cos(math.radians(turn))
-    )
     start_hip_y = LIMB_RADIUS + THIGH
+    knees = {"near": _flat(knee_x, LIMB_RADIUS, HALF_WIDTH), "far": _flat(knee_x, LIMB_RADIUS, -HALF_WIDTH)}
+    shins = {"near": 0.0, "far": 0.0}  # degrees each shin turns from straight back, toward the near side
+    if p.near_leg == "crossed_behind":  # the near knee tucked behind the far one, the shins crossed
+        knees = {"near": _flat(knee_x - 0.45, LIMB_RADIUS, -0.1), "far": _flat(knee_x, LIMB_RADIUS, -0.3)}
+        shins = {"near": -50.0, "far": 30.0}
+    turn = math.radians(p.hips_back * 90.0)  # the hips turn back about the knees
+    hip_x = knee_x - THIGH * math.sin(turn)
+    hip_z = -p.hips_side * HIPS_SIDE_SHIFT
+    out = p.near_leg == "out_to_side"
+    kneeling = [side for side in SIDES if not (out and side == "near")]
+    roots = {side: _kneeling_root(_flat(hip_x, 0.0, hip_z), side, knees[side]) for side in kneeling}
+    heights = [root[1] for root in roots.values()]
+    if max(heights) - min(heights) > HIP_TILT_MOST:
+        raise PoseProblem("the hips would tilt too far to one side")
+    hip = _flat(hip_x, sum(heights) / len(heights), hip_z)
     hand_x = knee_x + math.sqrt(TRUNK**2 - (LIMB_RADIUS + ARM_REACH - start_hip_y) ** 2)
     shoulder = _circle_meet(
-        hip, TRUNK, _flat(hand_x, LIMB_RADIUS), ARM_REACH, "arms, with the hands on the floor,"
+        hip,
+        math.sqrt(TRUNK**2 - hip_z**2),
+        _flat(hand_x, LIMB_RADIUS),
+        ARM_REACH,
+        "arms, with the hands on the floor,",
     )
     limbs, contacts = [], []
     for side in SIDES:
         z = _side_z(side)
-        knee = _flat(knee_x, LIMB_RADIUS, z)
-        ankle = _flat(knee_x - SHIN, LIMB_RADIUS, z)
-        if side == "near" and p.near_leg == "crossed_behind":  # the shin crosses behind the other one
-            ankle = _add(knee, (-SHIN * math.cos(math.radians(35)), 0.0, -SHIN * math.sin(math.radians(35))))
-        toe = _add(ankle, (-0.6, 0.0, 0.0))
-        if side == "near" and p.near_leg == "out_to_side":  # straight, the foot flat out to the side
-            root = _add(_flat(knee_x, start_hip_y), (0.0, 0.0, z))
+        if side == "near" and out:  # straight, the foot flat out to the side
             ankle = _flat(
                 knee_x,
                 ANKLE_HEIGHT,
@@ -238,13 +337,27 @@ def _hands_and_knees(p: Adjustments) -> Body:
             limbs.append(_leg(side, hip, ankle, (1.0, 0.3, 0.0), toe))
             contacts.append(toe)
         else:
-            root = _add(hip, (0.0, 0.0, z))
-            limbs.append(Limb(f"{side} leg", side, "leg", root, knee, ankle, toe))
+            knee = knees[side]
+            ankle = _on_floor(knee, shins[side], SHIN)
+            toe = _on_floor(ankle, shins[side], 0.6)
+            limbs.append(Limb(f"{side} leg", side, "leg", roots[side], knee, ankle, toe))
             contacts.extend((knee, ankle))
         hand = _flat(hand_x, LIMB_RADIUS, z)
         limbs.append(_arm(side, shoulder, hand, (-1.0, 0.0, 0.0)))
         contacts.append(hand)
     return Body(hip, shoulder, _head(hip, shoulder), tuple(limbs), tuple(contacts))
+
+
+def _hanging_arms(hip: Vector, shoulder: Vector, raise_degrees: float) -> list[Limb]:
+    """Both arms turned forward from hanging along the trunk, the elbows soft."""
+    hang = _angle_of(_sub(hip, shoulder)) + raise_degrees
+    limbs = []
+    for side in ("far", "near"):
+        root = _add(shoulder, (0.0, 0.0, _side_z(side)))
+        elbow = _add(root, _scale(_direction(hang), UPPER_ARM))
+        wrist = _add(elbow, _scale(_direction(hang + 10.0), FOREARM))
+        limbs.append(Limb(f"{side} arm", side, "arm", root, elbow, wrist))
+    return limbs
 
 
 def _half_kneel(p: Adjustments) -> Body:
@@ -261,13 +374,8 @@ def _half_kneel(p: Adjustments) -> Body:
     limbs = [
         Limb("near leg", "near", "leg", root, knee, back_ankle, back_toe),
         _leg("far", hip, ankle, (1.0, 1.0, 0.0), front_toe),
+        *_hanging_arms(hip, shoulder, p.arm_raise),
     ]
-    hang = _angle_of(_sub(hip, shoulder)) + p.arm_raise  # the arm turns forward from hanging by the trunk
-    for side in ("far", "near"):
-        root = _add(shoulder, (0.0, 0.0, _side_z(side)))
-        elbow = _add(root, _scale(_direction(hang), UPPER_ARM))
-        wrist = _add(elbow, _scale(_direction(hang + 10.0), FOREARM))
-        limbs.append(Limb(f"{side} arm", side, "arm", root, elbow, wrist))
     return Body(hip, shoulder, _head(hip, shoulder), tuple(limbs), (knee, back_ankle, front_toe))
 
 
@@ -295,7 +403,7 @@ def _lying_on_back(p: Adjustments) -> Body:
     limbs = [far_leg]
     if p.near_leg == "over_knee":  # the near ankle rests across the far knee: the shape of a 4
         ankle = _add(far_leg.joint, (0.35, 0.35, -0.2))
-        near = _leg("near", hip, ankle, (0.0, 0.6, 1.0), _add(ankle, (0.15, 0.75, 0.0)))
+        near = _leg("near", hip, ankle, (0.3, 0.3, 1.0), _add(ankle, (0.15, 0.3, -0.7)))
     else:
         near = _leg("near", hip, _with_z(rest_ankle, HALF_WIDTH), (0.0, 1.0, 0.0), _with_z(toe, HALF_WIDTH))
     limbs.append(near)
@@ -307,7 +415,7 @@ def _lying_on_back(p: Adjustments) -> Body:
         if p.pull:  # both hands hold the back of the far thigh, near the knee
             thigh = _sub(far_leg.joint, far_leg.root)
             behind = _unit((thigh[1], -thigh[0], 0.0))
-            hold = _add(_add(far_leg.root, _scale(thigh, 0.7)), _scale(behind, 0.3))
+            hold = _add(_add(far_leg.root, _scale(thigh, 0.62)), _scale(behind, 0.25))
             target = _add(_scale(rest, 1 - p.pull), _scale(_with_z(hold, z * 0.5), p.pull))
         else:
             target = rest
@@ -356,12 +464,175 @@ def _push_up(p: Adjustments) -> Body:
     return Body(hip, shoulder, _head(hip, shoulder), tuple(limbs), tuple(contacts))
 
 
+SUPPORTS: tuple[Prop, ...] = ("counter", "chair", "wall")  # what a standing figure's hands may rest on
+CHAIR_STANDING_X = 1.2  # a chair in front of a standing figure, its back toward the figure
+SEAT_DEPTH = SEAT_FRONT - SEAT_BACK
+
+
+def _hands_on(what: Prop, shoulder: Vector) -> Vector:
+    """Where a standing figure's hands rest on a support (the middle of the two hands, z = 0)."""
+    if what == "counter":
+        return _flat(COUNTER_X + 0.25, COUNTER_HEIGHT + LIMB_RADIUS)
+    if what == "chair":
+        return _flat(CHAIR_STANDING_X, SEAT_HEIGHT + CHAIR_BACK_HEIGHT + LIMB_RADIUS)
+    return _flat(WALL_X - LIMB_RADIUS, shoulder[1])
+
+
+def _standing(p: Adjustments) -> Body:
+    """Standing tall, the feet under the hips; the hands hang, or rest on a counter, chair or wall.
+
+    hips_back hinges at the hips (the hips go back, the chest comes forward, the knees soften);
+    near_leg step_back puts the near foot a long step behind, heel up, and forward then shifts
+    the body forward over the front foot (a standing hip flexor stretch).
+    """
+    split = p.near_leg == "step_back"
+    ankles = {"near": _flat(-0.2, ANKLE_HEIGHT, HALF_WIDTH), "far": _flat(-0.2, ANKLE_HEIGHT, -HALF_WIDTH)}
+    hip_x = 0.0
+    if split:
+        ankles = {
+            "near": _flat(-2.6, TOES_ANKLE_HEIGHT, HALF_WIDTH),
+            "far": _flat(0.9, ANKLE_HEIGHT, -HALF_WIDTH),
+        }
+        hip_x = -0.3 + 1.0 * p.forward
+    hip_x -= 1.6 * p.hips_back
+    legs = 0.985 * (THIGH + SHIN)  # the knees never quite locked
+    reach = [ankle[1] + math.sqrt(max(legs**2 - (hip_x - ankle[0]) ** 2, 0.0)) for ankle in ankles.values()]
+    hip = _flat(hip_x, min(reach) - 0.7 * p.hips_back)
+    lean = p.trunk_lean + 65.0 * p.hips_back
+    shoulder = _add(hip, _scale(_direction(90.0 - lean), TRUNK))
+    limbs, contacts = [], []
+    for side in SIDES:
+        ankle = ankles[side]
+        toe = _flat_foot(ankle)
+        limbs.append(_leg(side, hip, ankle, (1.0, 0.0, 0.0), toe))
+        contacts.append(toe)
+    support = next((prop for prop in p.props if prop in SUPPORTS), None)
+    supports: list[tuple[Prop, Vector]] = []
+    if support is None:
+        limbs += _hanging_arms(hip, shoulder, p.arm_raise)
+    else:
+        middle = _hands_on(support, shoulder)
+        for side in ("far", "near"):
+            hand = _with_z(middle, _side_z(side))
+            try:
+                limbs.append(_arm(side, shoulder, hand, (0.0, -1.0, 0.0)))
+            except PoseProblem:
+                raise PoseProblem(f"the hands cannot reach the {support}") from None
+            supports.append((support, hand))
+    return Body(hip, shoulder, _head(hip, shoulder), tuple(limbs), tuple(contacts), supports=tuple(supports))
+
+
+def _seated(p: Adjustments) -> Body:
+    """Sitting on a chair, thighs level and feet flat, hands on the thighs; trunk_lean leans forward.
+
+    near_leg over_knee rests the near ankle across the far knee (a seated figure 4).
+    """
+    hip = _flat(SEAT_BACK + 0.6, SEAT_HEIGHT + TRUNK_RADIUS)
+    shoulder = _add(hip, _scale(_direction(90.0 - p.trunk_lean), TRUNK))
+    far_ankle = _flat(hip[0] + THIGH + 0.1, ANKLE_HEIGHT, -HALF_WIDTH)
+    far = _leg("far", hip, far_ankle, (1.0, 1.0, 0.0), _flat_foot(far_ankle))
+    contacts = [far.toe]
+    if p.near_leg == "over_knee":  # the near ankle across the far knee, the near knee out to the side
+        ankle = _add(far.joint, (-0.2, 2 * LIMB_RADIUS, 0.1))
+        near = _leg("near", hip, ankle, (0.3, 0.3, 1.0), _add(ankle, (0.15, 0.3, -0.7)))
+    else:
+        ankle = _with_z(far_ankle, HALF_WIDTH)
+        near = _leg("near", hip, ankle, (1.0, 1.0, 0.0), _flat_foot(ankle))
+        contacts.append(near.toe)
+    limbs = [far, near]
+    for side, leg in (("far", far), ("near", near)):  # each hand on its own thigh, near the knee
+        thigh = _sub(leg.joint, leg.root)
+        hand = _add(_add(leg.root, _scale(thigh, 0.6)), (0.0, 2 * LIMB_RADIUS, 0.0))
+        hand = _with_z(hand, _side_z(side) if side == "far" else hand[2])
+        limbs.append(_arm(side, shoulder, hand, (-0.3, -1.0, 0.0)))
+    return Body(
+        hip, shoulder, _head(hip, shoulder), tuple(limbs), tuple(contacts), supports=(("chair", hip),)
+    )
+
+
 BASES = {
     "hands_and_knees": _hands_and_knees,
     "half_kneel": _half_kneel,
     "lying_on_back": _lying_on_back,
     "push_up": _push_up,
+    "standing": _standing,
+    "seated": _seated,
 }
+FLOOR_BASES = ("hands_and_knees", "half_kneel", "lying_on_back", "push_up")
+# Which props each base can use (models.Pose refuses the others): a mat under any floor
+# position; a counter, a chair back or a wall under a standing figure's hands; a chair to sit on.
+PROPS_FOR = {
+    "mat": FLOOR_BASES,
+    "counter": ("standing",),
+    "wall": ("standing",),
+    "chair": ("standing", "seated"),
+}
+NEEDED_PROPS = {"seated": "chair"}
+# Where a mat runs along the body (x, head heights) for each floor position: the same for every
+# picture of a position, so a drill's start and end line up.
+MAT_ALONG = {
+    "hands_and_knees": (-3.8, 3.5),
+    "half_kneel": (-4.3, 2.8),
+    "lying_on_back": (-4.3, 5.0),
+    "push_up": (-5.2, 3.4),
+}
+
+
+# --- props ---------------------------------------------------------------------------------------
+
+
+def _box(x0: float, x1: float, y0: float, y1: float, z0: float, z1: float) -> tuple[tuple[Vector, ...], ...]:
+    """The near side, the front and the top of a box, as a view sees them."""
+    return (
+        ((x0, y0, z1), (x1, y0, z1), (x1, y1, z1), (x0, y1, z1)),
+        ((x1, y0, z1), (x1, y0, z0), (x1, y1, z0), (x1, y1, z1)),
+        ((x0, y1, z1), (x1, y1, z1), (x1, y1, z0), (x0, y1, z0)),
+    )
+
+
+def _chair(back_x: float, facing: float) -> Placed:
+    """A chair with its back at back_x, the seat reaching forward in the direction ``facing`` (+1 or -1)."""
+    front_x = back_x + facing * SEAT_DEPTH
+    half = 1.1
+    seat = (
+        (back_x, SEAT_HEIGHT, half),
+        (front_x, SEAT_HEIGHT, half),
+        (front_x, SEAT_HEIGHT, -half),
+        (back_x, SEAT_HEIGHT, -half),
+    )
+    top = SEAT_HEIGHT + CHAIR_BACK_HEIGHT
+    rest = (
+        (back_x, SEAT_HEIGHT, half),
+        (back_x, top, half),
+        (back_x, top, -half),
+        (back_x, SEAT_HEIGHT, -half),
+    )
+    legs = tuple(((x, SEAT_HEIGHT, z), (x, 0.0, z)) for x in (back_x, front_x) for z in (half, -half))
+    return Placed("chair", (rest, seat), legs)
+
+
+def _place(name: Prop, body: Body, p: Adjustments) -> Placed:
+    if name == "mat":
+        low, high = MAT_ALONG[p.base]
+        sides = [point[2] for point in body.contacts]
+        near, far = max([1.2, *(z + 0.5 for z in sides)]), min([-1.2, *(z - 0.5 for z in sides)])
+        return Placed("mat", (((low, 0.0, near), (high, 0.0, near), (high, 0.0, far), (low, 0.0, far)),))
+    if name == "counter":
+        # the counter runs from just nearer than the near hand to well behind the figure
+        return Placed("counter", _box(COUNTER_X, BOX_RIGHT, 0.0, COUNTER_HEIGHT, -2.4, 0.6))
+    if name == "wall":
+        top = BOX_TOP - 0.5
+        return Placed(
+            "wall", (((WALL_X, 0.0, 2.0), (WALL_X, top, 2.0), (WALL_X, top, -2.0), (WALL_X, 0.0, -2.0)),)
+        )
+    if p.base == "seated":
+        return _chair(SEAT_BACK, 1.0)
+    return _chair(CHAIR_STANDING_X, 1.0)
+
+
+def _with_props(body: Body, p: Adjustments) -> Body:
+    placed = tuple(_place(name, body, p) for name in p.props)
+    return Body(body.hip, body.shoulder, body.head, body.limbs, body.contacts, body.supports, placed)
 
 
 # --- checks -------------------------------------------------------------------------------------
@@ -383,11 +654,12 @@ def hip_flexion(body: Body, limb: Limb) -> float:
     down, thigh = _sub(body.hip, body.shoulder), _sub(limb.joint, limb.root)
     cosine = _dot(down, thigh) / (math.sqrt(_dot(down, down)) * math.sqrt(_dot(thigh, thigh)))
     size = math.degrees(math.acos(max(-1.0, min(1.0, cosine))))
-    turn = (_angle_of(thigh) - _angle_of(down) + 180.0) % 360.0 - 180.0
+    # a hip extends at most a quarter turn, so a thigh turned further is bent forward past the trunk
+    turn = (_angle_of(thigh) - _angle_of(down) + 90.0) % 360.0 - 90.0
     return size if turn >= 0 else -size
 
 
-def _check(body: Body) -> None:
+def _check(body: Body, view: View = "side") -> None:
     for limb in body.limbs:
         joint = "knee" if limb.kind == "leg" else "elbow"
         low, high = RANGES[joint]
@@ -395,7 +667,7 @@ def _check(body: Body) -> None:
         if not low <= bend <= high:
             raise PoseProblem(
                 f"the {limb.side} {joint} would bend {bend:.0f} degrees; "
-                f"a {joint} bends {high:.0f} degrees at most"
+                f"{'an' if joint == 'elbow' else 'a'} {joint} bends {high:.0f} degrees at most"
             )
         if limb.kind == "leg" and distance(limb.joint[:2] + (0.0,), limb.root[:2] + (0.0,)) > 0.5:
             low, high = RANGES["hip"]
@@ -422,10 +694,13 @@ def _check(body: Body) -> None:
         if point[1] - radius < -1e-6:
             raise PoseProblem(f"the {name} would be below the floor")
     for name, point, radius in parts:
+        x, y = project(point, view)
+        low, high = (BOX_BOTTOM, BOX_TOP) if view in EDGE_ON else (-BOX_DEPTH, BOX_TOP)
         if (
-            point[0] - radius < BOX_LEFT
-            or point[0] + radius > BOX_RIGHT
-            or point[1] + radius > BOX_TOP
+            x - radius < BOX_LEFT
+            or x + radius > BOX_RIGHT
+            or y - radius < low
+            or y + radius > high
             or abs(point[2]) > BOX_DEPTH
         ):
             raise PoseProblem(f"the {name} would be outside the picture")
@@ -434,5 +709,5 @@ def _check(body: Body) -> None:
 def solve(adjustments: Adjustments) -> Body:
     """The body in this pose, checked; raises PoseProblem for a pose no body can take."""
     body = BASES[adjustments.base](adjustments)
-    _check(body)
-    return body
+    _check(body, adjustments.view)
+    return _with_props(body, adjustments)

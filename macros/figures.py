@@ -1,10 +1,14 @@
 """Drill figures: what macros/templates/figure.html draws for each of a drill's pictures.
 
 The pose is solved by the content model (content_model/poses.py), which has already
-refused impossible poses; here the body becomes lines and circles in SVG user units,
-seen from the side with the far side drawn a little behind (an oblique view, so the far
-limbs show beside the near ones). Only numbers and class names leave this module: the
-markup lives in the template.
+refused impossible poses; here the body and its props become lines, circles and shapes in
+SVG user units, as the picture's view sees them (``poses.project``: from the side, from above
+or from the front, each a little oblique so the far limbs show beside the near ones). Only
+numbers and class names leave this module: the markup lives in the template.
+
+Every picture is the same number of head heights wide, so every figure is drawn at one scale
+and one stroke weight; its height is cut to what the drill's pictures need, the same for all
+the pictures of one drill, so its start and end line up.
 """
 
 from __future__ import annotations
@@ -13,18 +17,28 @@ from dataclasses import dataclass
 
 from content_model import Drill
 from content_model.models import Picture
-from content_model.poses import BOX_DEPTH, BOX_LEFT, BOX_RIGHT, BOX_TOP, HEAD_RADIUS, Body, Vector, solve
+from content_model.poses import (
+    BOX_BOTTOM,
+    BOX_LEFT,
+    BOX_RIGHT,
+    EDGE_ON,
+    HEAD_RADIUS,
+    LIMB_RADIUS,
+    TRUNK_RADIUS,
+    Body,
+    Placed,
+    Vector,
+    View,
+    project,
+    solve,
+)
 
 SCALE = 10.0  # SVG user units per head height
-# The view: from the near side and a little above, so a point one head height nearer is drawn
-# DEPTH_X to the left and DEPTH_Y lower (the far limbs show beside the near ones; a leg out
-# to the side comes toward the viewer).
-DEPTH_X = 0.3
-DEPTH_Y = 0.18
 MARGIN = 0.3  # head heights around the box, so round line ends are not cut
 SMALLEST_MOVE = 0.8  # head heights: a part moving less than this gets no arrow
 ARROW_LONGEST = 2.5  # head heights
 ARROW_OFFSET = 0.7  # head heights between the path of the moving part and its arrow
+ARROW_RADIUS = 0.15  # half the arrow's stroke, in head heights
 
 
 @dataclass(frozen=True)
@@ -43,6 +57,20 @@ class Dot:
 
 
 @dataclass(frozen=True)
+class Shape:
+    """One outline of a prop: an SVG polygon's points ("x,y x,y ...")."""
+
+    points: str
+
+
+@dataclass(frozen=True)
+class PropDrawing:
+    name: str  # mat, wall, chair, counter: the template's class figure__prop--<name>
+    shapes: tuple[Shape, ...]
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
 class Drawing:
     """One figure: far limbs, trunk, head and near limbs, drawn in that order."""
 
@@ -50,6 +78,7 @@ class Drawing:
     trunk: Line
     head: Dot
     near: tuple[Line, ...]
+    girdles: tuple[Line, ...] = ()  # across the hips and the shoulders (seen in the top and front views)
 
 
 @dataclass(frozen=True)
@@ -64,31 +93,50 @@ class FigureView:
     figure: Drawing
     ghost: Drawing | None  # the first picture's position, shown faintly behind the later ones
     arrow: tuple[Line, ...]  # the path of the part that moves most, with its head
+    view: str = "side"  # side, top or front
+    floor_edge: bool = True  # the floor's edge is drawn (not from above, where the floor is everywhere)
+    props: tuple[PropDrawing, ...] = ()  # drawn behind the figure
 
 
-def _point(v: Vector) -> tuple[float, float]:
-    return (round((v[0] - DEPTH_X * v[2]) * SCALE, 1), round(-(v[1] - DEPTH_Y * v[2]) * SCALE, 1))
+def _point(v: Vector, view: View) -> tuple[float, float]:
+    x, y = project(v, view)
+    return (round(x * SCALE, 1), round(-y * SCALE, 1))
 
 
-def _line(a: Vector, b: Vector) -> Line:
-    (x1, y1), (x2, y2) = _point(a), _point(b)
+def _line(a: Vector, b: Vector, view: View) -> Line:
+    (x1, y1), (x2, y2) = _point(a, view), _point(b, view)
     return Line(x1, y1, x2, y2)
 
 
-def drawing(body: Body) -> Drawing:
+def drawing(body: Body, view: View = "side") -> Drawing:
     sides: dict[str, list[Line]] = {"near": [], "far": []}
     for limb in body.limbs:
         lines = sides[limb.side]
-        lines += [_line(limb.root, limb.joint), _line(limb.joint, limb.end)]
+        lines += [_line(limb.root, limb.joint, view), _line(limb.joint, limb.end, view)]
         if limb.toe is not None:
-            lines.append(_line(limb.end, limb.toe))
-    cx, cy = _point(body.head)
+            lines.append(_line(limb.end, limb.toe, view))
+    girdles = []
+    for kind in ("leg", "arm"):
+        roots = [limb.root for limb in body.limbs if limb.kind == kind]
+        if len(roots) == 2:
+            girdles.append(_line(roots[0], roots[1], view))
+    cx, cy = _point(body.head, view)
     return Drawing(
         far=tuple(sides["far"]),
-        trunk=_line(body.hip, body.shoulder),
+        trunk=_line(body.hip, body.shoulder, view),
         head=Dot(cx, cy, round(HEAD_RADIUS * SCALE, 1)),
         near=tuple(sides["near"]),
+        girdles=tuple(girdles),
     )
+
+
+def _prop(placed: Placed, view: View) -> PropDrawing:
+    shapes = tuple(
+        Shape(" ".join(f"{x:g},{y:g}" for x, y in (_point(p, view) for p in shape)))
+        for shape in placed.shapes
+    )
+    lines = tuple(_line(a, b, view) for a, b in placed.open_lines)
+    return PropDrawing(placed.name, shapes, lines)
 
 
 def _moving_points(body: Body) -> list[Vector]:
@@ -96,11 +144,15 @@ def _moving_points(body: Body) -> list[Vector]:
     return [body.hip, *(limb.end for limb in body.limbs if limb.kind == "leg")]
 
 
-def _arrow(before: Body, after: Body) -> tuple[Line, ...]:
+def _arrow(before: Body, after: Body, view: View) -> tuple[Line, ...]:
     """From where the part that moves most was to a little short of where it is."""
-    pairs = list(zip(_moving_points(before), _moving_points(after), strict=True))
-    start, end = max(pairs, key=lambda pair: sum((a - b) ** 2 for a, b in zip(*pair, strict=True)))
-    (x1, y1), (x2, y2) = _point(start), _point(end)
+    pairs = [
+        (_point(a, view), _point(b, view))
+        for a, b in zip(_moving_points(before), _moving_points(after), strict=True)
+    ]
+    (x1, y1), (x2, y2) = max(
+        pairs, key=lambda pair: (pair[0][0] - pair[1][0]) ** 2 + (pair[0][1] - pair[1][1]) ** 2
+    )
     length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
     if length < SMALLEST_MOVE * SCALE:
         return ()
@@ -123,29 +175,92 @@ def _arrow(before: Body, after: Body) -> tuple[Line, ...]:
     return (Line(round(x1, 1), round(y1, 1), round(x2, 1), round(y2, 1)), *heads)
 
 
-def _view(picture: Picture, body: Body, first: Body | None) -> FigureView:
-    # the box, widened by how far the view shifts the nearest and furthest points
-    side, below = MARGIN + DEPTH_X * BOX_DEPTH, MARGIN + DEPTH_Y * BOX_DEPTH
-    left, top = (BOX_LEFT - side) * SCALE, -(BOX_TOP + MARGIN) * SCALE
-    width, height = (BOX_RIGHT - BOX_LEFT + 2 * side) * SCALE, (BOX_TOP + MARGIN + below) * SCALE
+def _extent(body: Body, view: View) -> list[tuple[float, float, float]]:
+    """Every drawn point of a body and its props, as (x, y in the view, its radius)."""
+    points = [(body.head, HEAD_RADIUS), (body.hip, TRUNK_RADIUS), (body.shoulder, TRUNK_RADIUS)]
+    for limb in body.limbs:
+        points += [(p, LIMB_RADIUS) for p in (limb.root, limb.joint, limb.end, limb.toe) if p is not None]
+    # a mat seen from above is part of the picture; a counter or a wall may run out of it
+    for placed in body.props:
+        if placed.name == "chair" or (placed.name == "mat" and view not in EDGE_ON):
+            points += [(p, 0.0) for shape in placed.shapes for p in shape]
+    return [(*project(p, view), r) for p, r in points]
+
+
+def _frame(bodies: list[Body], view: View, arrows: tuple[Line, ...] = ()) -> tuple[float, float, float]:
+    """The middle, top and bottom of a drill's pictures, in head heights: what all its figures need.
+
+    Every picture is as wide; it is centred on what it shows where that fits (the body always
+    fits: the content model checked it is inside the box).
+    """
+    points = [point for body in bodies for point in _extent(body, view)]
+    ends = [(x, y) for line in arrows for x, y in ((line.x1, line.y1), (line.x2, line.y2))]
+    points += [(x / SCALE, -y / SCALE, ARROW_RADIUS) for x, y in ends]
+    top = max(y + r for _, y, r in points) + MARGIN
+    bottom = min(y - r for _, y, r in points) - MARGIN
+    if view in EDGE_ON:
+        bottom = min(bottom, BOX_BOTTOM + 0.5)  # a band of floor under every figure seen from the side
+    half = (BOX_RIGHT - BOX_LEFT) / 2
+    middle = (max(x + r for x, _, r in points) + min(x - r for x, _, r in points)) / 2
+    body_points = [point for body in bodies for point in _extent(_bare(body), view)]
+    low = max(x + r for x, _, r in body_points) - half  # the body stays inside the picture
+    high = min(x - r for x, _, r in body_points) + half
+    return min(max(middle, low), high), top, bottom
+
+
+def _bare(body: Body) -> Body:
+    return Body(body.hip, body.shoulder, body.head, body.limbs, body.contacts, body.supports)
+
+
+def _view(
+    picture: Picture,
+    body: Body,
+    first: Body | None,
+    frame: tuple[float, float, float],
+    view: View,
+    arrow: tuple[Line, ...],
+) -> FigureView:
+    middle, top, bottom = frame
+    left = (middle + BOX_LEFT - MARGIN) * SCALE
+    width, height = (BOX_RIGHT - BOX_LEFT + 2 * MARGIN) * SCALE, (top - bottom) * SCALE
+    floor_y = 0.0 if view in EDGE_ON else -top * SCALE  # from above, the floor fills the picture
     return FigureView(
         alt=picture.alt,
         caption=picture.caption,
-        view_box=f"{left:g} {top:g} {width:g} {height:g}",
+        view_box=f"{left:g} {-top * SCALE:g} {width:g} {height:g}",
         width=width,
-        height=height,
-        floor=Line((BOX_LEFT - side) * SCALE, 0.0, (BOX_RIGHT + side) * SCALE, 0.0),
-        ground_height=below * SCALE,
-        figure=drawing(body),
-        ghost=drawing(first) if first is not None else None,
-        arrow=_arrow(first, body) if first is not None else (),
+        height=round(height, 1),
+        floor=Line(left, floor_y, left + width, floor_y),
+        ground_height=round(-bottom * SCALE - floor_y, 1) if view in EDGE_ON else 0.0,
+        figure=drawing(body, view),
+        ghost=drawing(first, view) if first is not None else None,
+        arrow=arrow,
+        view=view,
+        floor_edge=view in EDGE_ON,
+        props=tuple(_prop(placed, view) for placed in body.props),
     )
 
 
 def drill_figures(drill: Drill) -> list[FigureView]:
-    """The drill's pictures, in order; each after the first shows the first one faintly."""
+    """The drill's pictures, in order; each after the first shows the first one faintly.
+
+    The pictures of one drill share their height, so the start and the end line up; the ghost
+    and the arrow are drawn in each later picture's own view.
+    """
     bodies = [solve(picture.figure.adjustments()) for picture in drill.pictures]
+    views: list[View] = [picture.figure.view for picture in drill.pictures]
+    arrows = [
+        _arrow(bodies[0], body, view) if index else ()
+        for index, (body, view) in enumerate(zip(bodies, views, strict=True))
+    ]
+    frames = {}
+    for view in set(views):
+        shown = [index for index, v in enumerate(views) if v == view]
+        ghosted = [bodies[0]] if any(shown) else []  # the start, drawn faintly in a later picture
+        frames[view] = _frame(
+            [*(bodies[i] for i in shown), *ghosted], view, tuple(line for i in shown for line in arrows[i])
+        )
     return [
-        _view(picture, body, bodies[0] if index else None)
-        for index, (picture, body) in enumerate(zip(drill.pictures, bodies, strict=True))
+        _view(picture, bodies[i], bodies[0] if i else None, frames[views[i]], views[i], arrows[i])
+        for i, picture in enumerate(drill.pictures)
     ]

@@ -11,12 +11,20 @@ import content_model
 from conftest import ROOT, Build
 from content_model import ContentError, ContentErrors
 from content_model.poses import (
+    CHAIR_BACK_HEIGHT,
+    CHAIR_STANDING_X,
+    COUNTER_HEIGHT,
+    COUNTER_X,
     FOREARM,
     LIMB_RADIUS,
+    SEAT_BACK,
+    SEAT_FRONT,
+    SEAT_HEIGHT,
     SHIN,
     THIGH,
     TRUNK_RADIUS,
     UPPER_ARM,
+    WALL_X,
     Adjustments,
     bend_of,
     distance,
@@ -101,9 +109,9 @@ def test_limb_below_the_floor_is_refused_with_file_and_line(tmp_path: Path) -> N
 
 
 def test_figure_outside_its_box_is_refused_with_file_and_line(tmp_path: Path) -> None:
-    error = refusal(tmp_path, with_end_figure("      figure: {base: half_kneel, arm_raise: 180}\n"))
+    error = refusal(tmp_path, with_end_figure("      figure: {base: standing, arm_raise: 180}\n"))
     assert (error.file, error.line, error.field) == ("data/drills.yml", 14, "drills[0].pictures[1].figure")
-    assert "would be outside the picture" in error.message
+    assert "the far elbow would be outside the picture" in error.message
     assert "change arm_raise" in error.message
 
 
@@ -123,8 +131,8 @@ def test_adjustment_out_of_its_range_or_not_a_number_is_refused(tmp_path: Path) 
 def test_unknown_pose_key_and_unknown_base_are_refused(tmp_path: Path) -> None:
     error = refusal(tmp_path, DRILL.replace("hips_back: 0.5", "hips_bak: 0.5"))
     assert (error.line, error.field) == (16, "drills[0].pictures[1].figure.hips_bak")
-    error = refusal(tmp_path / "b", DRILL.replace("{base: hands_and_knees}", "{base: standing}"))
-    assert error.field == "drills[0].pictures[0].figure.base"
+    error = refusal(tmp_path / "b", DRILL.replace("{base: hands_and_knees}", "{base: sitting}"))
+    assert (error.line, error.field) == (11, "drills[0].pictures[0].figure.base")
 
 
 def test_picture_needs_plain_alt_text(tmp_path: Path) -> None:
@@ -179,25 +187,143 @@ def test_rocking_back_keeps_hands_and_knees_where_they_were() -> None:
     assert end.hip[0] < start.hip[0] and end.hip[1] < start.hip[1]
 
 
-# Drills whose figures are drawn. The rest get theirs once a figure reads as well as these: a
-# side view cannot yet show a leg out to the side (adductor rockbacks) or crossed legs (posterior
-# hip stretch, figure 4) clearly, and an unclear picture misleads more than none.
-PICTURED = [d for d in CONTENT.drills if d.pictures]
+def test_an_impossible_pose_in_the_new_positions_is_refused_with_file_and_line(tmp_path: Path) -> None:
+    error = refusal(
+        tmp_path,
+        with_end_figure("      figure: {base: standing, near_leg: step_back, forward: 1, props: [chair]}\n"),
+    )
+    assert (error.file, error.line, error.field) == ("data/drills.yml", 14, "drills[0].pictures[1].figure")
+    assert (
+        "the near hip would bend 35 degrees backward; a hip bends 30 degrees backward at most"
+        in error.message
+    )
+    assert "change forward or near_leg" in error.message
+    error = refusal(
+        tmp_path / "b", with_end_figure("      figure: {base: standing, hips_back: 1, props: [counter]}\n")
+    )
+    assert error.line == 14
+    assert "elbow would bend 166 degrees" in error.message
+    error = refusal(
+        tmp_path / "c",
+        with_end_figure(
+            "      figure: {base: seated, near_leg: over_knee, trunk_lean: 90, props: [chair]}\n"
+        ),
+    )
+    assert error.line == 14
+    assert "the far hip would bend 174 degrees forward; a hip bends 150" in error.message
+    assert "change trunk_lean or near_leg" in error.message
 
 
-def test_every_pictured_seed_drill_has_a_start_and_an_end_picture_marked_for_review() -> None:
-    assert {d.id for d in PICTURED} >= {"quadruped-rockbacks", "half-kneel-hip-flexor-stretch", "spiderman"}
-    for drill in PICTURED:
+def test_an_unknown_view_is_refused_with_its_line(tmp_path: Path) -> None:
+    error = refusal(tmp_path, DRILL.replace("hips_back: 0.5", "hips_back: 0.5\n        view: above"))
+    assert (error.file, error.line, error.field) == (
+        "data/drills.yml",
+        17,
+        "drills[0].pictures[1].figure.view",
+    )
+    assert error.message == "must be one of side, top, front, behind (got 'above')"
+
+
+@pytest.mark.parametrize(
+    ("figure", "line", "message"),
+    [
+        (
+            "{base: hands_and_knees, props: [counter]}",
+            14,
+            "props: counter does not go with base hands_and_knees: a counter takes the hands of a "
+            "standing figure; remove it from props",
+        ),
+        ("{base: standing, props: [mat]}", 14, "props: mat does not go with base standing"),
+        ("{base: seated}", 14, "base seated needs a chair to sit on: add props: [chair]"),
+        ("{base: hands_and_knees, props: [mat, mat]}", 14, "props: mat is listed twice"),
+        (
+            "{base: standing, props: [counter, wall]}",
+            14,
+            "a standing figure rests its hands on one thing: keep one of counter, chair or wall",
+        ),
+    ],
+)
+def test_a_prop_where_it_does_not_belong_is_refused_with_its_line(
+    tmp_path: Path, figure: str, line: int, message: str
+) -> None:
+    error = refusal(tmp_path, with_end_figure(f"      figure: {figure}\n"))
+    assert (error.file, error.line) == ("data/drills.yml", line)
+    assert message in error.message
+
+
+def test_an_unknown_prop_is_refused_with_its_line(tmp_path: Path) -> None:
+    error = refusal(
+        tmp_path, with_end_figure("      figure:\n        base: standing\n        props: [sofa]\n")
+    )
+    assert (error.line, error.field) == (16, "drills[0].pictures[1].figure.props[0]")
+
+
+def test_hands_rest_on_the_counter_chair_or_wall_of_a_standing_figure() -> None:
+    for hips_back in (0.0, 0.6):
+        body = solve(Adjustments(base="standing", hips_back=hips_back, props=("counter",)))
+        assert [name for name, _ in body.supports] == ["counter", "counter"]
+        for _, hand in body.supports:
+            assert hand[1] == pytest.approx(COUNTER_HEIGHT + LIMB_RADIUS)  # on the top
+            assert hand[0] > COUNTER_X  # not in front of its edge
+        hands = sorted(limb.end for limb in body.limbs if limb.kind == "arm")
+        assert hands == sorted(point for _, point in body.supports)
+        assert [p.name for p in body.props] == ["counter"]
+    body = solve(Adjustments(base="standing", near_leg="step_back", forward=0.6, props=("chair",)))
+    for _, hand in body.supports:
+        assert (hand[0], hand[1]) == pytest.approx(
+            (CHAIR_STANDING_X, SEAT_HEIGHT + CHAIR_BACK_HEIGHT + LIMB_RADIUS)
+        )
+    body = solve(Adjustments(base="standing", props=("wall",)))
+    assert all(hand[0] == pytest.approx(WALL_X - LIMB_RADIUS) for _, hand in body.supports)
+    # without a support the arms hang by the sides, and nothing but the feet touches anything
+    body = solve(Adjustments(base="standing"))
+    assert body.supports == () and len(body.contacts) == 2
+
+
+def test_a_seated_figure_sits_on_the_chair_with_its_feet_on_the_floor() -> None:
+    body = solve(Adjustments(base="seated", props=("chair",)))
+    ((what, hips),) = body.supports
+    assert what == "chair"
+    assert hips[1] == pytest.approx(SEAT_HEIGHT + TRUNK_RADIUS)  # resting on the seat
+    assert SEAT_BACK < hips[0] < SEAT_FRONT
+    assert len(body.contacts) == 2 and all(c[1] == pytest.approx(LIMB_RADIUS) for c in body.contacts)
+    crossed = solve(Adjustments(base="seated", near_leg="over_knee", trunk_lean=20, props=("chair",)))
+    near, far = crossed.limb("near leg"), crossed.limb("far leg")
+    assert distance(near.end, far.joint) < 0.5  # the ankle rests on the other knee: a seated figure 4
+    assert len(crossed.contacts) == 1
+
+
+def test_the_view_changes_the_drawing_not_the_body(tmp_path: Path) -> None:
+    drills = DRILL.replace("{base: hands_and_knees}", "{base: hands_and_knees, view: behind, props: [mat]}")
+    drills = drills.replace(
+        "hips_back: 0.5\n", "hips_back: 0.5\n        view: behind\n        props: [mat]\n"
+    )
+    behind = drill_figures(load(tmp_path, drills).drill("rockbacks"))
+    side = drill_figures(load(tmp_path / "b", DRILL).drill("rockbacks"))
+    assert [v.view for v in behind] == ["behind", "behind"] and [v.view for v in side] == ["side", "side"]
+    assert behind[1].figure != side[1].figure
+    assert not behind[0].floor_edge and side[0].floor_edge  # seen from above, the floor is everywhere
+    assert [p.name for p in behind[0].props] == ["mat"] and side[0].props == ()
+    # one scale for every figure: every picture is as wide, and a drill's pictures are as tall
+    assert {v.view_box.split()[2] for v in (*behind, *side)} == {side[0].view_box.split()[2]}
+    assert behind[0].view_box == behind[1].view_box
+
+
+def test_every_seed_drill_has_a_start_and_an_end_picture_marked_for_review() -> None:
+    assert [d.id for d in CONTENT.drills if not d.pictures] == []
+    for drill in CONTENT.drills:
         assert [p.caption for p in drill.pictures] == ["Start", "End"], drill.id
         assert all(p.alt and p.needs_review for p in drill.pictures), drill.id
         views = drill_figures(drill)
         assert views[0].ghost is None and views[1].ghost == views[0].figure, drill.id
+        assert views[1].arrow, f"{drill.id}: the end picture shows the movement with an arrow"
+        assert views[0].view_box == views[1].view_box, f"{drill.id}: start and end line up"
+    views = {d.id: d.pictures[0].figure.view for d in CONTENT.drills}
+    # a leg out to the side and crossed legs are seen from behind, not from the side
+    assert views["adductor-quadruped-rockbacks"] == views["posterior-hip-stretch"] == "behind"
 
 
-def test_a_drill_without_pictures_shows_no_figure_block(site: Build) -> None:
-    unpictured = [d for d in CONTENT.drills if not d.pictures]
-    for drill in unpictured:
-        assert not site.html(f"drills/{drill.id}/").select(".drill-figures, svg.figure"), drill.id
+PICTURED = CONTENT.drills
 
 
 @pytest.mark.parametrize("drill", PICTURED, ids=lambda d: d.id)
@@ -217,6 +343,11 @@ def test_drill_page_shows_its_two_figures_before_the_steps(site: Build, drill: o
             and svg.select(".figure__far line")
             and svg.select(".figure__head")
         )
+        assert set(svg["class"]) == {"figure", f"figure--{picture.figure.view}"}
+        props = [g["class"][1] for g in svg.select("g.figure__prop")]
+        assert props == [f"figure__prop--{name}" for name in picture.figure.props]
+        for prop in svg.select("g.figure__prop"):
+            assert prop.select("polygon")
     steps = article.select_one("ol.drill__steps")
     assert article.select_one(".drill-figures").sourceline < steps.sourceline
     assert not page.select("[style]"), "the CSP forbids style attributes"
@@ -246,3 +377,32 @@ def test_figures_follow_the_light_and_dark_schemes(served: str, chromium: Browse
         assert width >= 120, "each picture is at least 120 px wide on a phone"
     assert colours["default"][0] != colours["slate"][0]
     page.context.close()
+
+
+@pytest.mark.parametrize("view", ["side", "top", "front", "behind"])
+def test_every_view_draws_the_same_drill_inside_one_width(tmp_path: Path, view: str) -> None:
+    drills = DRILL.replace("{base: hands_and_knees}", f"{{base: hands_and_knees, view: {view}}}")
+    drills = drills.replace("hips_back: 0.5\n", f"hips_back: 0.5\n        view: {view}\n")
+    start, end = drill_figures(load(tmp_path, drills).drill("rockbacks"))
+    left, top, width, height = (float(n) for n in end.view_box.split())
+    for line in (*end.figure.far, *end.figure.near, end.figure.trunk, *end.arrow):
+        assert left <= min(line.x1, line.x2) and max(line.x1, line.x2) <= left + width, view
+        assert top <= min(line.y1, line.y2) and max(line.y1, line.y2) <= top + height, view
+    assert end.arrow, "the hips move back in every view"
+    assert start.view_box == end.view_box
+
+
+def test_props_are_drawn_as_outlines_behind_the_figure(tmp_path: Path) -> None:
+    drills = DRILL.replace("{base: hands_and_knees}", "{base: standing, props: [counter]}")
+    drills = drills.replace(END_FIGURE, "      figure: {base: seated, trunk_lean: 20, props: [chair]}\n")
+    counter, chair = drill_figures(load(tmp_path, drills).drill("rockbacks"))
+    (drawn,) = counter.props
+    assert drawn.name == "counter" and len(drawn.shapes) == 3 and drawn.lines == ()
+    (drawn,) = chair.props
+    assert drawn.name == "chair" and len(drawn.shapes) == 2 and len(drawn.lines) == 4  # back, seat, legs
+    for shape in drawn.shapes:
+        corners = [tuple(float(n) for n in point.split(",")) for point in shape.points.split()]
+        assert len(corners) == 4
+    # the hands are drawn on the counter's top edge: the wrists sit at its height
+    body = solve(Adjustments(base="standing", props=("counter",)))
+    assert {round(hand[1], 6) for _, hand in body.supports} == {round(COUNTER_HEIGHT + LIMB_RADIUS, 6)}
