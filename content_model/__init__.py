@@ -3,9 +3,11 @@
 from .errors import ContentError, ContentErrors, format_errors
 from .loader import DATA_FILES, Content, DataFile, UnknownIdError, load, load_project
 from .models import CallToAction, Clinic, Dose, Drill, Program, Review, RootCause
+from .translations import LANGUAGES, Translation, TranslationReview, UntranslatedError
 
 __all__ = [
     "DATA_FILES",
+    "LANGUAGES",
     "CallToAction",
     "Clinic",
     "Content",
@@ -17,7 +19,10 @@ __all__ = [
     "Program",
     "Review",
     "RootCause",
+    "Translation",
+    "TranslationReview",
     "UnknownIdError",
+    "UntranslatedError",
     "format_errors",
     "load",
     "load_project",

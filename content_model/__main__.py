@@ -30,6 +30,8 @@ from ruamel.yaml.error import YAMLError
 from plain_language.page_html import page_html_problems
 from plain_language.readability import readability_findings
 from plain_language.readability import run as readability
+from plain_language.spanish import run as spanish_readability
+from plain_language.spanish import spanish_findings
 
 from . import Content, ContentError, ContentErrors, load
 from .defaults import DEMO_FIX, REQUIRE_REAL_CLINIC, demo_note, real_clinic_required, unchanged_defaults
@@ -38,6 +40,7 @@ from .models import _slug
 from .placeholders import new_drill_entry
 from .review import review_problems
 from .schema import SCHEMA_DIR, stale_schemas, write_schemas
+from .translations import translation_warnings
 
 
 @dataclass(frozen=True)
@@ -54,9 +57,14 @@ class CheckContext:
 CHECKS: list[tuple[str, Callable[[Content, CheckContext], list[ContentError]]]] = [
     ("code in pages", lambda content, ctx: page_html_problems(ctx.docs, docs_shown=ctx.docs.as_posix())),
     ("clinical review", lambda content, ctx: review_problems(content, today=ctx.today)),
+    ("translations", lambda content, ctx: translation_warnings(content.translations)),
     (
         "plain language",
         lambda content, ctx: readability_findings(content, ctx.docs, docs_shown=ctx.docs.as_posix()),
+    ),
+    (
+        "plain language, Spanish",
+        lambda content, ctx: spanish_findings(content, ctx.docs, docs_shown=ctx.docs.as_posix()),
     ),
 ]
 
@@ -83,6 +91,7 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
             f"Not changed yet: {_count(notices, 'default')} above; change them before the site goes live "
             "(README.md, 'Make it your clinic's site').\n"
         )
+    _print_translations(content)
     if warnings:
         print(format_errors(warnings), file=sys.stderr)
     if errors:
@@ -91,6 +100,13 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
         f"{_count(content.drills, 'drill')}, {_count(content.root_causes, 'root cause')}, "
         f"{_count(content.programs, 'program')}, clinic phone {content.clinic.phone_display}"
     )
+    for language in content.languages:
+        translated = content.translation(language)
+        summary += (
+            f"; in {translated.name}: {len(translated.drills)} of {len(content.drills)} drills, "
+            f"{len(translated.root_causes)} of {len(content.root_causes)} root causes, "
+            f"{len(translated.programs)} of {len(content.programs)} programs"
+        )
     notes = f" ({_count(warnings, 'warning')} above; warnings do not stop publishing)" if warnings else ""
     if errors and any(f.severity == "error" for f in defaults):
         print(
@@ -109,6 +125,16 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
         print(file=sys.stderr)
     print(f"Content is valid: {summary}.{notes}")
     return 0
+
+
+def _print_translations(content: Content) -> None:
+    """What each language with a folder in data/ still lacks: notices, grouped, then one summary."""
+    for language in content.languages:
+        translated = content.translation(language)
+        if translated.is_complete:
+            continue
+        print(format_errors(list(translated.missing)))
+        print(translated.summary() + "\n")
 
 
 def _unchanged_defaults(content: Content, config_file: Path) -> list[ContentError]:
@@ -240,7 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(args.data, args.docs, today=args.today)
     if args.command == "readability":
-        return readability(args.data, args.docs)
+        english = readability(args.data, args.docs)
+        print()
+        return max(english, spanish_readability(args.data, args.docs))
     if args.command == "schema":
         return schemas(args.out, only_check=args.check)
     return new_drill(args.id, args.data)

@@ -22,6 +22,7 @@ from .messages import field_path, validation_errors
 from .models import Clinic, Drill, PlainLanguage, Program, RootCause
 from .picture_files import PictureFileInfo, PictureFileProblem, check_picture_file
 from .placeholders import placeholder_problems
+from .translations import LANGUAGES, TranslatedData, Translation, load_translations, translation_view
 from .yaml_source import Source, read_source
 
 
@@ -65,6 +66,37 @@ class Content:
     plain_language: PlainLanguage = field(default_factory=PlainLanguage)
     # The pictures the drills take from files (file: pictures/...), checked, by their path as written.
     picture_files: dict[str, PictureFileInfo] = field(default_factory=dict, repr=False, compare=False)
+    # The translations in data/<language>/, checked against the English (content_model/translations.py).
+    translations: dict[str, TranslatedData] = field(default_factory=dict, repr=False, compare=False)
+    _views: dict[str, Translation] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The codes of the languages with a folder in data/ (e.g. ("es",)), English not included."""
+        return tuple(sorted(self.translations))
+
+    def translation(self, language: str) -> Translation:
+        """One language's view: its complete entries, merged with the English (never partial).
+
+        A known language without a folder in data/ gives a view with nothing in it and every file
+        listed as missing. An unknown code raises LookupError.
+        """
+        if language not in LANGUAGES:
+            raise LookupError(
+                f"'{language}' is not a language this site can publish (known: {', '.join(LANGUAGES)})"
+            )
+        if language not in self._views:
+            self._views[language] = translation_view(
+                language,
+                self.translations.get(language),
+                self.clinic,
+                self.drills,
+                self.root_causes,
+                self.programs,
+                {key: self.file(key) for key in DATA_FILES},
+                f"{self.shown_dir}/{language}",
+            )
+        return self._views[language]
 
     def drill(self, drill_id: str) -> Drill:
         return _find(self.drills, drill_id, "drill", self.file("drills"))
@@ -170,6 +202,8 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
     errors += _cross_checks(values, sources)
     picture_files, problems = _picture_files(values.get("drills", []), sources, data_dir.parent)
     errors += problems
+    translations, translation_errors = load_translations(data_dir, shown_dir, values, sources)
+    errors += translation_errors
     if errors:
         raise ContentErrors(errors)
     return Content(
@@ -182,6 +216,7 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
         sources=sources,
         plain_language=values["plain_language"],
         picture_files=picture_files,
+        translations=translations,
     )
 
 

@@ -754,12 +754,43 @@ class Thresholds(Strict):
         25, gt=0, strict=True, description="No sentence may have more words than this."
     )
     list_max_items: int = Field(8, gt=0, strict=True, description="No list may have more items than this.")
+    # Spanish texts (data/es/, pages in Spanish): Fernandez-Huerta reading ease, 0 to 100,
+    # higher is easier (70 to 80 is "bastante facil", 60 to 70 "normal"). Grades are not used.
+    es_warn_below_score: float = Field(
+        70,
+        ge=0,
+        le=100,
+        strict=True,
+        description="Spanish: a field or page with a reading ease below this gets a warning.",
+    )
+    es_field_min_score: float = Field(
+        50,
+        ge=0,
+        le=100,
+        strict=True,
+        description="Spanish: a data field (a summary, the steps of a drill...) below this fails.",
+    )
+    es_page_min_score: float = Field(
+        60, ge=0, le=100, strict=True, description="Spanish: the prose of a page below this fails."
+    )
+    es_site_min_average: float = Field(
+        70,
+        ge=0,
+        le=100,
+        strict=True,
+        description="Spanish: the average reading ease of the Spanish pages below this fails.",
+    )
 
     @model_validator(mode="after")
     def _warn_before_failing(self) -> Thresholds:
         if self.warn_from_grade > min(self.field_max_grade, self.page_max_grade):
             raise ValueError(
                 "warn_from_grade must not be above field_max_grade or page_max_grade: "
+                "warnings come before failures"
+            )
+        if self.es_warn_below_score < max(self.es_field_min_score, self.es_page_min_score):
+            raise ValueError(
+                "es_warn_below_score must not be below es_field_min_score or es_page_min_score: "
                 "warnings come before failures"
             )
         return self

@@ -1,5 +1,8 @@
 """Clinical review: which drills and root causes a licensed clinician has checked, and when.
 
+Translations (data/<language>/, content_model/translations.py) record the same way which texts
+a qualified medical translator has checked; they are listed with the same rules.
+
 Each drill and root cause may record ``reviewed: {by: "Jane Doe, PT, DPT", on: 2026-01-31}``.
 :func:`review_problems` lists every entry that was never reviewed, whose review
 is older than :data:`REVIEW_VALID_MONTHS`, or whose review date is in the
@@ -20,6 +23,8 @@ from .errors import ContentError
 from .loader import Content
 from .messages import field_path
 from .models import Reviewable
+from .translations import KINDS, LANGUAGES, TRANSLATION_FILES, TranslationReview
+from .yaml_source import Path_, Source
 
 REVIEW_VALID_MONTHS = 12
 
@@ -45,40 +50,79 @@ def _entries(content: Content) -> Iterator[tuple[str, str, int, Reviewable]]:
             yield key, kind, index, entry
 
 
+def _translated_entries(content: Content) -> Iterator[tuple[Source, str, str, Path_, TranslationReview]]:
+    """Each translated entry (and each language's clinic texts), with where it is written."""
+    for language, data in sorted(content.translations.items()):
+        name = LANGUAGES[language][0]
+        for key, file in TRANSLATION_FILES.items():
+            source = data.sources.get(key)
+            value = data.texts.get(key)
+            if source is None or value is None:
+                continue
+            if not file.many:
+                yield source, key, f"the {name} text of the clinic", (), value
+                continue
+            for index, entry in enumerate(value):
+                yield source, key, f"the {name} text of {KINDS[key]} '{entry.id}'", (index,), entry
+
+
 def review_problems(content: Content, today: datetime.date | None = None) -> list[ContentError]:
     """Every entry not reviewed, reviewed too long ago, or dated in the future.
 
+    The same for each translation, reviewed by a qualified medical translator.
     Warnings by default; errors when the clinic requires review.
     """
     today = today or datetime.date.today()
     severity = "error" if content.clinic.require_review else "warning"
     found: list[ContentError] = []
     for key, kind, index, entry in _entries(content):
-        source = content.sources[key]
-        review = entry.reviewed
-        if review is None:
-            path: tuple[int | str, ...] = (index, "id")
-            still = f' (still to check: "{entry.needs_review}")' if entry.needs_review else ""
-            done = " and delete the needs_review line" if entry.needs_review else ""
-            message = (
-                f"{kind} '{entry.id}' is not reviewed yet{still}. When a licensed clinician has checked it, "
-                f'add `reviewed: {{by: "Name, PT, DPT", on: {today.isoformat()}}}` to this entry{done}'
-            )
-        elif review.on > today:
-            path = (index, "reviewed", "on")
-            message = (
-                f"{kind} '{entry.id}' has a review date after today ({review.on.isoformat()}): "
-                "write the date the review took place, as YYYY-MM-DD"
-            )
-        elif review_due(review.on) < today:
-            path = (index, "reviewed", "on")
-            message = (
-                f"{kind} '{entry.id}' was last reviewed on {review.on.isoformat()} by {review.by}, "
-                f"more than {REVIEW_VALID_MONTHS} months ago: ask a licensed clinician to check it again, "
-                "then update `on:` to the date of the new review"
-            )
-        else:
-            continue
-        line, column = source.where(path)
-        found.append(ContentError(source.file, line, column, field_path(key, path[:-1]), message, severity))
+        found += _problem(
+            content.sources[key], key, f"{kind} '{entry.id}'", (index,), entry, today, severity, CLINICIAN
+        )
+    for source, key, what, path, entry in _translated_entries(content):
+        found += _problem(source, key, what, path, entry, today, severity, TRANSLATOR)
     return found
+
+
+# Who reviews, as (who, an example of `by:`).
+CLINICIAN = ("a licensed clinician", "Name, PT, DPT")
+TRANSLATOR = ("a qualified medical translator", "Name, certified medical translator")
+
+
+def _problem(
+    source: Source,
+    key: str,
+    what: str,
+    at: Path_,
+    entry: Reviewable | TranslationReview,
+    today: datetime.date,
+    severity: str,
+    reviewer: tuple[str, str],
+) -> list[ContentError]:
+    who, example = reviewer
+    review = entry.reviewed
+    if review is None:
+        path: Path_ = (*at, "id") if at else ("needs_review",)
+        still = f' (still to check: "{entry.needs_review}")' if entry.needs_review else ""
+        done = " and delete the needs_review line" if entry.needs_review else ""
+        message = (
+            f"{what} is not reviewed yet{still}. When {who} has checked it, "
+            f'add `reviewed: {{by: "{example}", on: {today.isoformat()}}}` to this entry{done}'
+        )
+    elif review.on > today:
+        path = (*at, "reviewed", "on")
+        message = (
+            f"{what} has a review date after today ({review.on.isoformat()}): "
+            "write the date the review took place, as YYYY-MM-DD"
+        )
+    elif review_due(review.on) < today:
+        path = (*at, "reviewed", "on")
+        message = (
+            f"{what} was last reviewed on {review.on.isoformat()} by {review.by}, "
+            f"more than {REVIEW_VALID_MONTHS} months ago: ask {who} to check it again, "
+            "then update `on:` to the date of the new review"
+        )
+    else:
+        return []
+    line, column = source.where(path)
+    return [ContentError(source.file, line, column, field_path(key, path[:-1]), message, severity)]

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .loader import DATA_FILES
+from .translations import TRANSLATION_FILES
 
 SCHEMA_DIR = Path("schemas")
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -52,13 +53,42 @@ def schema_for(key: str) -> dict[str, Any]:
     }
 
 
+def translation_schema_name(key: str) -> str:
+    """``translation-drills.schema.json`` for data/<language>/drills.yml (the same for every language)."""
+    return "translation-" + TRANSLATION_FILES[key].file.removesuffix(".yml") + ".schema.json"
+
+
+def translation_modeline(key: str) -> str:
+    """The first line of a translation file, data/<language>/<file>: one folder deeper."""
+    return f"# yaml-language-server: $schema=../../{SCHEMA_DIR.as_posix()}/{translation_schema_name(key)}"
+
+
+def translation_schema_for(key: str) -> dict[str, Any]:
+    """The JSON Schema of one translation file (content_model/translations.py)."""
+    file, model, many = TRANSLATION_FILES[key].file, TRANSLATION_FILES[key].model, TRANSLATION_FILES[key].many
+    generated = TypeAdapter(list[model] if many else model).json_schema()  # type: ignore[valid-type]
+    what = f"a list of {model.__name__} entries" if many else f"one {model.__name__}"
+    return {
+        "$schema": DRAFT,
+        "title": f"data/<language>/{file}",
+        "description": (
+            f"data/<language>/{file} (e.g. data/es/{file}) holds {what}: the texts of data/{file} in "
+            "another language, keyed by the same ids. Generated from content_model/translations.py by "
+            "`make schema`: do not edit by hand."
+        ),
+        **{k: v for k, v in generated.items() if k != "title"},
+    }
+
+
 def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def expected_files() -> dict[str, str]:
     """Every schema file name and the text it should hold."""
-    return {schema_name(key): render(schema_for(key)) for key in DATA_FILES}
+    files = {schema_name(key): render(schema_for(key)) for key in DATA_FILES}
+    files |= {translation_schema_name(key): render(translation_schema_for(key)) for key in TRANSLATION_FILES}
+    return files
 
 
 def stale_schemas(folder: Path) -> list[str]:

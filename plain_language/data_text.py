@@ -12,7 +12,7 @@ from pathlib import Path
 
 from content_model.loader import DATA_FILES, Content
 from content_model.messages import field_path
-from content_model.yaml_source import Path_
+from content_model.yaml_source import Path_, Source
 
 from .located_text import Group, ListOfItems, Piece, SourceWords, collapse, words
 
@@ -26,15 +26,19 @@ DRILL_FIELDS = {
 }
 
 
-class _File:
-    """One data file's source words, read once."""
+class DataFileWords:
+    """One data file's source words, read once: places each text of the file at its line."""
 
-    def __init__(self, content: Content, key: str) -> None:
+    def __init__(self, key: str, shown: str, source: Source, path: Path) -> None:
         self.key = key
-        self.shown = content.file(key)
-        self.source = content.sources[key]
-        text = (Path(content.data_dir) / DATA_FILES[key].file).read_text(encoding="utf-8")
-        self.words = SourceWords.of(text)
+        self.shown = shown
+        self.source = source
+        self.words = SourceWords.of(path.read_text(encoding="utf-8"))
+
+    @classmethod
+    def english(cls, content: Content, key: str) -> DataFileWords:
+        path = Path(content.data_dir) / DATA_FILES[key].file
+        return cls(key, content.file(key), content.sources[key], path)
 
     def piece(self, path: Path_, text: str, kind: str) -> Piece:
         text = collapse(text)
@@ -63,21 +67,21 @@ class _File:
 def data_groups(content: Content) -> list[Group]:
     """Every patient-facing data field, as a group to measure."""
     groups: list[Group] = []
-    drills = _File(content, "drills")
+    drills = DataFileWords.english(content, "drills")
     for index, drill in enumerate(content.drills):
         for name, (kind, is_list) in DRILL_FIELDS.items():
             value = getattr(drill, name)
             if value:
                 text = list(value) if is_list else value
                 groups.append(drills.group((index, name), f"{drill.name}: {name}", kind, text))
-    causes = _File(content, "root_causes")
+    causes = DataFileWords.english(content, "root_causes")
     for index, cause in enumerate(content.root_causes):
         groups.append(causes.group((index, "summary"), f"{cause.title}: summary", "summary", cause.summary))
-    programs = _File(content, "programs")
+    programs = DataFileWords.english(content, "programs")
     for index, program in enumerate(content.programs):
         label = f"{program.title}: summary"
         groups.append(programs.group((index, "summary"), label, "summary", program.summary))
-    clinic = _File(content, "clinic")
+    clinic = DataFileWords.english(content, "clinic")
     cta = content.clinic.call_to_action
     path = ("call_to_action", "text")
     groups.append(clinic.group(path, "Call to action: text", "call to action", cta.text))

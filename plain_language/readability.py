@@ -150,13 +150,26 @@ def patient_texts(
     groups = data_groups(content)
     problems: list[ContentError] = []
     config_file = docs_dir.parent / "mkdocs.yml"
-    for path in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
+    for path in english_pages(docs_dir):
         shown = f"{docs_shown}/{path.relative_to(docs_dir).as_posix()}"
         try:
             groups.append(page_group(path, shown, config_file if config_file.is_file() else None))
         except PageProblem as problem:
             problems.append(problem.error)
     return groups, problems
+
+
+# A page in another language is named like the English one with the language before ".md"
+# (index.es.md), as mkdocs-static-i18n's suffix layout names it; plain_language/spanish.py
+# measures the Spanish ones.
+TRANSLATED_PAGE_SUFFIXES = (".es.md",)
+
+
+def english_pages(docs_dir: Path) -> list[Path]:
+    """The Markdown pages in English: every page not named as a translation."""
+    if not docs_dir.is_dir():
+        return []
+    return [p for p in sorted(docs_dir.rglob("*.md")) if not p.name.endswith(TRANSLATED_PAGE_SUFFIXES)]
 
 
 def readability_report(content: Content, docs_dir: Path, docs_shown: str = "docs") -> Report:
