@@ -434,7 +434,8 @@ PROP_USES = {
     "mat": "a mat goes under a position on the floor",
     "counter": "a counter takes the hands of a standing figure",
     "wall": "a wall takes the hands of a standing figure",
-    "chair": "a chair is sat on (seated) or takes the hands of a standing figure on its back",
+    "chair": "a chair is sat on (seated), takes the hands of a standing figure on its back, or the hands "
+    "of a kneeling figure (half_kneel) on its seat",
 }
 
 
@@ -472,7 +473,8 @@ class Pose(Strict):
         default_factory=list,
         max_length=2,
         description="What is drawn with the figure: mat (under a floor position), and for the "
-        "hands of a standing figure one of counter, chair or wall; seated needs a chair.",
+        "hands of a standing figure one of counter, chair or wall; seated needs a chair; "
+        "half_kneel may rest its hands on a chair's seat.",
     )
 
     @model_validator(mode="after")
