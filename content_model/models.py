@@ -491,6 +491,11 @@ class Pose(Strict):
                 f"it is for {' and '.join(NEAR_LEGS[self.near_leg])}; remove the line"
             )
         self._props_fit()
+        if self.base == "half_kneel" and "chair" in self.props and self.arm_raise is not None:
+            raise ValueError(
+                "arm_raise does not apply to base half_kneel with a chair: the hands rest on the chair's "
+                "seat; remove the line"
+            )
         try:
             solve(self.adjustments())
         except PoseProblem as problem:
