@@ -396,9 +396,8 @@ def _half_kneel(p: Adjustments) -> Body:
             supports.append(("chair", hand))
     else:
         limbs += _hanging_arms(hip, shoulder, p.arm_raise)
-    return Body(
-        hip, shoulder, _head(hip, shoulder), tuple(limbs), (knee, back_ankle, front_toe), supports=tuple(supports)
-    )
+    contacts = (knee, back_ankle, front_toe)
+    return Body(hip, shoulder, _head(hip, shoulder), tuple(limbs), contacts, supports=tuple(supports))
 
 
 def _lying_on_back(p: Adjustments) -> Body:
