@@ -250,7 +250,7 @@ def test_chromiums_pdf_of_a_builder_sheet_is_tagged(context: BrowserContext, bas
 def test_six_drills_with_doses_and_notes_fit_on_two_letter_pages(context: BrowserContext, base: str) -> None:
     session = open_builder(context, base + BUILDER, base)
     page = session.page
-    order = [drill.id for drill in reversed(CONTENT.drills)]
+    order = list(reversed(CONTENT.program("hip-mobility").drills))  # the six hip drills
     assert len(order) == 6
     choose(page, *order)
     for number, drill_id in enumerate(order, start=1):
