@@ -9,7 +9,8 @@ markup lives in the template.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, is_dataclass, replace
 
 from content_model import Drill
 from content_model.models import Picture
@@ -149,3 +150,85 @@ def drill_figures(drill: Drill) -> list[FigureView]:
         _view(picture, body, bodies[0] if index else None)
         for index, (picture, body) in enumerate(zip(drill.pictures, bodies, strict=True))
     ]
+
+
+THUMB_ASPECT = (1.6, 1.6)  # width / height of a thumbnail: all alike, so a list of them lines up
+PAPER_ASPECT = (1.5, 2.2)  # on paper: a lying figure takes less height than a kneeling one
+SMALL_PAD = 0.6  # head heights around the drawn parts of a cropped picture
+
+
+def _points(value: object) -> Iterator[tuple[float, float, float]]:
+    """Every drawn point of a part of a view, with how far its drawing reaches around it."""
+    if isinstance(value, Line):
+        yield value.x1, value.y1, 0.0
+        yield value.x2, value.y2, 0.0
+    elif isinstance(value, Dot):
+        yield value.cx, value.cy, value.r
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _points(item)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for field in fields(value):
+            yield from _points(getattr(value, field.name))
+
+
+def cropped(
+    views: tuple[FigureView, ...] | list[FigureView], aspect: tuple[float, float]
+) -> tuple[FigureView, ...]:
+    """The views drawn small: each cut to what the pictures draw (not the whole box every pose may
+    use), so the body fills a 3 cm picture on paper or a 120 px thumbnail. The views share one
+    frame, so the body keeps its size from start to end; the frame's width for its height stays
+    within aspect (lowest, highest), and it stands on the floor, so small pictures line up."""
+    if not views:
+        return ()
+    # the floor and the ground span the whole box: they are cut with it, not counted in it
+    points = [
+        point
+        for view in views
+        for field in fields(view)
+        if field.name not in ("floor", "ground_height")
+        for point in _points(getattr(view, field.name))
+    ]
+    pad = SMALL_PAD * SCALE
+    left = min(x - r for x, _y, r in points) - pad
+    right = max(x + r for x, _y, r in points) + pad
+    top = min(y - r for _x, y, r in points) - pad
+    bottom = max(max(y + r for _x, y, r in points), 0.0) + pad
+    width, height = right - left, bottom - top
+    narrowest, widest = aspect
+    if width < height * narrowest:  # tall: widen both ways
+        left -= (height * narrowest - width) / 2
+        width = height * narrowest
+    elif width > height * widest:  # wide: higher, keeping the floor where it is
+        top -= width / widest - height
+        height = width / widest
+    left, top, width, height = (round(n, 1) for n in (left, top, width, height))
+    return tuple(
+        replace(
+            view,
+            view_box=f"{left:g} {top:g} {width:g} {height:g}",
+            width=width,
+            height=height,
+            floor=Line(left, 0.0, round(left + width, 1), 0.0),
+            ground_height=round(top + height, 1),
+        )
+        for view in views
+    )
+
+
+def paper_figures(views: list[FigureView]) -> tuple[FigureView, ...]:
+    """The pictures a printed sheet shows beside the steps: the start and the end (the first and
+    the last), so a drill with three or four pictures takes no more room on paper than one with two.
+    The drill's page shows them all. Cut to the body (``cropped``), so each is big enough at 3 cm."""
+    return cropped(views[:1] + views[1:][-1:], PAPER_ASPECT)
+
+
+def thumbnail(views: list[FigureView]) -> FigureView | None:
+    """The first picture, cut to the body for a 120 px thumbnail; None for a drill without pictures."""
+    return cropped(views[:1], THUMB_ASPECT)[0] if views else None
+
+
+def symbol_id(drill_id: str, index: int) -> str:
+    """The id of a drill's picture drawn once as an SVG <symbol> (the builder page)."""
+    return f"figure-{drill_id}-{index + 1}"
+

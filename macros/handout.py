@@ -16,6 +16,7 @@ from markupsafe import Markup
 from content_model import Clinic, Content, Drill, Program
 
 from .dose import dose_phrase
+from .figures import FigureView, drill_figures, paper_figures
 from .links import drill_src, page_url
 from .qr_codes import QrCodes, encode
 
@@ -35,9 +36,9 @@ class PdfVariant:
 # The one definition of the handouts' page limits: the build checks every PDF against
 # them, and the tests (WeasyPrint's PDFs and Chromium's print) read them from here.
 PDF_VARIANTS = (
-    PdfVariant("", "letter", False, "PDF, US Letter", 2, "regular handout (US Letter)"),
-    PdfVariant("-a4", "A4", False, "PDF, A4", 2, "regular handout (A4)"),
-    PdfVariant("-large-print", "letter", True, "Large-print PDF", 4, "large-print handout (US Letter)"),
+    PdfVariant("", "letter", False, "PDF, US Letter", 3, "regular handout (US Letter)"),
+    PdfVariant("-a4", "A4", False, "PDF, A4", 3, "regular handout (A4)"),
+    PdfVariant("-large-print", "letter", True, "Large-print PDF", 6, "large-print handout (US Letter)"),
 )
 
 
@@ -67,6 +68,9 @@ class HandoutDrill:
     url: str  # absolute address of the drill's page: what the QR code opens
     qr: Markup  # the QR code as inline SVG
     anchor: str | None = None  # id of its heading; None where the page already shows the drill
+    figures: tuple[FigureView, ...] = ()  # the start and end pictures, beside the steps
+    # Where the page draws each of those once as a <symbol> (the builder): their ids, else ().
+    figure_symbols: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,7 @@ def handout_drill(
         url=url,
         qr=qr_codes.svg(url),  # encoded once per address (the build's QR codes)
         anchor=f"handout-drill-{drill.id}" if anchored else None,
+        figures=paper_figures(drill_figures(drill)),
     )
 
 

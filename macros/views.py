@@ -16,7 +16,7 @@ from content_model import Clinic, Drill, Program, RootCause, UnknownIdError
 from content_model.models import LEVELS
 
 from .dose import dose_phrase
-from .figures import FigureView, drill_figures
+from .figures import FigureView, drill_figures, thumbnail
 from .handout_views import DrillPrint, drill_print
 from .links import drill_id_of
 from .page_context import PageContext
@@ -33,6 +33,7 @@ class DrillView(TypedDict):
     url: str  # the drill's page
     dose: str  # the dose in words ("" when the data gives none)
     requires: list[tuple[Drill, str]]  # the drills to master first, with their pages
+    thumb: FigureView | None  # the first picture, small beside the name on cards (None without pictures)
 
 
 class DrillPageView(DrillView):
@@ -66,6 +67,7 @@ def drill_view(page: PageContext, drill: Drill) -> DrillView:
         "url": page.drill_link(drill.id),
         "dose": dose_phrase(drill.dose, drill.each_side),
         "requires": [(page.content.drill(r), page.drill_link(r)) for r in drill.requires],
+        "thumb": thumbnail(drill_figures(drill)),  # its first picture, small (None without pictures)
     }
 
 
