@@ -6,7 +6,10 @@ Python computes here, once per build, what the page's script needs:
   with the words the script says a dose in (macros/dose.py DOSE_WORDS);
 * every drill's printed block, made by the same ``handout_drill`` template as the
   program handouts (QR code included), for the script to copy into the preview;
-* the empty sheet (header, call to action, footer) from ``handout_sheet``.
+* the empty sheet (header, call to action, footer) from ``handout_sheet``;
+* each drill's printed pictures (start and end), drawn once as SVG <symbol>s that the picker's
+  thumbnails and the printed blocks show with <use>: the page carries every picture, so choosing
+  drills requests nothing (a request per drill would tell the server which drills a patient gets).
 
 ``handout_builder`` is the view of the ``{{ handout_builder() }}`` marker
 (macros/__init__.py maps the marker to it and its template).
@@ -27,6 +30,7 @@ from content_model import Content, Drill
 from content_model.models import DOSE_RANGES
 
 from .dose import DOSE_WORDS, dose_phrase
+from .figures import FigureView, symbol_id
 from .handout import Handout, HandoutDrill, handout_drill
 from .links import relative
 from .page_context import PageContext
@@ -55,6 +59,8 @@ class Builder:
     sheet: Handout  # header and footer; the script adds the drills
     groups: tuple[DrillGroup, ...]
     blocks: tuple[HandoutDrill, ...]  # one printed block per drill, in data order
+    symbols: tuple[tuple[str, FigureView], ...]  # every printed picture, drawn once: (symbol id, view)
+    thumbs: dict[str, tuple[str, FigureView]]  # drill id -> its first picture's (symbol id, view)
     data: Markup  # JSON for <script type="application/json">
     dose_ranges: dict[str, tuple[int, int]]  # the number inputs' min and max
     script_url: str
@@ -112,14 +118,23 @@ def builder(
 ) -> Builder:
     """The builder page's view. page_url is the builder page's own URL, for links to its files."""
     blocks = []
+    symbols: list[tuple[str, FigureView]] = []
+    thumbs: dict[str, tuple[str, FigureView]] = {}
     for drill in content.drills:
         block = handout_drill(content, drill, 1, site_url, qr_codes, use_directory_urls)
+        ids = tuple(symbol_id(drill.id, index) for index in range(len(block.figures)))
+        symbols += zip(ids, block.figures, strict=True)
+        if ids:
+            thumbs[drill.id] = (ids[0], block.figures[0])
         # The script sets the number and the dose words; the elements must be there to set.
-        blocks.append(replace(block, dose=dose_phrase(drill.dose, drill.each_side) or _NO_DOSE_YET))
+        dose = dose_phrase(drill.dose, drill.each_side) or _NO_DOSE_YET
+        blocks.append(replace(block, dose=dose, figure_symbols=ids))
     return Builder(
         sheet=Handout(content.clinic, SHEET_TITLE, "", ()),
         groups=drill_groups(content),
         blocks=tuple(blocks),
+        symbols=tuple(symbols),
+        thumbs=thumbs,
         data=script_json(builder_data(content)),
         dose_ranges=dose_ranges(),
         script_url=relative(SCRIPT, page_url),
