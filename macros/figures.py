@@ -229,6 +229,7 @@ def thumbnail(views: list[FigureView]) -> FigureView | None:
 
 
 def symbol_id(drill_id: str, index: int) -> str:
-    """The id of a drill's printed picture (0: start, 1: end) drawn once as an SVG <symbol> (the builder page)."""
+    """The id of a drill's printed picture (0: start, 1: end), drawn once as an SVG <symbol>
+    on the builder page."""
     return f"figure-{drill_id}-{index + 1}"
 
