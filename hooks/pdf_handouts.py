@@ -9,15 +9,15 @@ Each PDF is the same sheet as the handout page (``macros/templates/handout_sheet
 made from the same view the page showed (kept in the build's state, computed
 once per build: ``BuildState.handout`` in macros/state.py), in a small document of its own,
 styled by the site's handout and print stylesheets: title, the clinic as author, and
-"Page 1 of 2" with the clinic's phone number in the footer of every page.
+"Page 1 of 3" with the clinic's phone number in the footer of every page.
 
 While ``mkdocs serve`` runs, PDFs are skipped so edits show at once (said once,
 when the preview starts). Set ``HANDOUT_PDFS=1`` to make them anyway, or
 ``HANDOUT_PDFS=0`` to skip them in a build. A PDF that cannot be made stops the
 build with the reason.
 
-Every PDF must fit its page limit (``most_pages`` in ``macros/handout.py``: two
-pages for the regular handout, four for large print). A longer one stops the
+Every PDF must fit its page limit (``most_pages`` in ``macros/handout.py``: three
+pages for the regular handout, six for large print). A longer one stops the
 build, naming the program's line in data/programs.yml, the version, its pages
 and the fix. The count comes from WeasyPrint's laid-out pages, so no PDF is read
 back.
