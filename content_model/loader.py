@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import ContentError, ContentErrors
+from .identity import emergency_number_problem, logo_problem
 from .messages import field_path, validation_errors
 from .models import Clinic, Drill, PlainLanguage, Program, RootCause
 from .placeholders import placeholder_problems
@@ -157,6 +158,7 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
                 # Keep the entries that are valid so cross-file checks still run.
                 values[key] = _valid_entries(model, source.value)
     errors += _cross_checks(values, sources)
+    errors += _clinic_checks(values, sources, data_dir)
     if errors:
         raise ContentErrors(errors)
     return Content(
@@ -243,6 +245,30 @@ def _cross_checks(values: dict[str, Any], sources: dict[str, Source]) -> list[Co
         check_refs("drills", "requires", allow_repeats=False)
         check_refs("programs", "drills", allow_repeats=False)
         _report_cycles(values["drills"], error)
+    return errors
+
+
+def _clinic_checks(values: dict[str, Any], sources: dict[str, Source], data_dir: Path) -> list[ContentError]:
+    """The clinic's facts that need another field or another file: the emergency number for the
+    clinic's country, and the logo file (content_model/identity.py)."""
+    clinic = values.get("clinic")
+    if not isinstance(clinic, Clinic):
+        return []
+    source = sources["clinic"]
+    errors = []
+
+    def error(path: tuple[int | str, ...], message: str) -> None:
+        line, column = source.where(path)
+        errors.append(ContentError(source.file, line, column, field_path("clinic", path), message))
+
+    if clinic.urgent_care is not None:
+        problem = emergency_number_problem(clinic.urgent_care.emergency_number, clinic.country)
+        if problem:
+            error(("urgent_care", "emergency_number"), problem)
+    if clinic.logo is not None:
+        problem = logo_problem(data_dir, clinic.logo)
+        if problem:
+            error(("logo",), problem)
     return errors
 
 
