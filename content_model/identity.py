@@ -27,6 +27,8 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 WHITE = "#ffffff"
+# The colour a clinic gets until it sets brand_color: a dark teal (7.0:1 with white).
+DEFAULT_BRAND_COLOR = "#00695c"
 AA_TEXT = 4.5  # WCAG 2.2 AA, normal text
 # Material's dark ("slate") page background, on which the dark scheme's links are read.
 SLATE_BACKGROUND = "#1e2129"

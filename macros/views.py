@@ -39,6 +39,7 @@ class DrillPageView(DrillView):
     causes: list[tuple[RootCause, str | None]]  # the root causes it helps, linked when a page explains them
     printable: DrillPrint
     figures: list[FigureView]  # its pictures, drawn from their poses (macros/figures.py)
+    clinic: Clinic  # its urgent-care box (data/clinic.yml, urgent_care)
 
 
 class ProgramDrillsView(TypedDict):
@@ -116,6 +117,7 @@ def drill_page(page: PageContext, drill_id: str) -> DrillPageView:
         "causes": cause_links(page, content.causes_helped_by(drill_id)),
         "printable": drill_print(page, drill),
         "figures": drill_figures(drill),
+        "clinic": content.clinic,
     }
 
 
