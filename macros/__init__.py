@@ -48,6 +48,7 @@ MACROS: dict[str, Macro] = {
     "call_to_action": Macro(views.call_to_action, "call_to_action", places_call_to_action=True),
     "drill_page": Macro(views.drill_page, "drill_page", places_call_to_action=True, places_urgent_care=True),
     "drill_card": Macro(views.drill_card, "drill_card"),
+    "drill_picture": Macro(views.drill_picture, "drill_picture"),
     "program_drills": Macro(views.program_drills, "program_drills"),
     "handout": Macro(handout_views.handout, "handout", places_call_to_action=True, places_urgent_care=True),
     "handout_list": Macro(handout_views.handout_list, "handout_list"),

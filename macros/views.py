@@ -92,6 +92,24 @@ def program_drills(page: PageContext, program_id: str) -> ProgramDrillsView:
     return {"program": page.content.program(program_id), "drills": drills}
 
 
+class DrillPictureView(TypedDict):
+    figure: FigureView
+
+
+def drill_picture(page: PageContext, drill_id: str, number: int = 1) -> DrillPictureView:
+    """One of a drill's pictures (the first by default), e.g. for a card on the home page."""
+    drill = page.content.drill(drill_id)
+    figures = drill_figures(drill)
+    if not 1 <= number <= len(figures):
+        raise UnknownIdError(
+            f"drill '{drill_id}' has {len(figures)} picture{'s' if len(figures) != 1 else ''} in "
+            f"{page.content.file('drills')}: ask for number 1"
+            + (f" to {len(figures)}" if len(figures) > 1 else "")
+            + (" (this drill has none yet: leave the picture out)" if not figures else "")
+        )
+    return {"figure": figures[number - 1]}
+
+
 def drill_index(page: PageContext) -> DrillIndexView:
     """Every drill in the data, with its level and what it works on."""
     drills = page.content.drills
