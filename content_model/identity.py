@@ -196,12 +196,11 @@ def svg_problem(data: bytes) -> str | None:
                     f"has an event attribute ({local}=) on <{name}>, which runs code: "
                     "remove it, or export the logo again as plain shapes"
                 )
-            if local == "href" or attribute == _XLINK_HREF:
-                if not value.strip().startswith("#"):
-                    return (
-                        f"refers to something outside itself (<{name} {local}=\"{value[:60]}\">): "
-                        "a logo must hold all its shapes; embed or draw them instead"
-                    )
+            if (local == "href" or attribute == _XLINK_HREF) and not value.strip().startswith("#"):
+                return (
+                    f"refers to something outside itself (<{name} {local}=\"{value[:60]}\">): "
+                    "a logo must hold all its shapes; embed or draw them instead"
+                )
             if local == "style" and (_URL_IN_CSS.search(value) or _IMPORT_IN_CSS.search(value)):
                 return f"has a style on <{name}> that loads another file (url(...)): remove it"
         if name == "style" and element.text and (

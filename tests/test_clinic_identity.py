@@ -36,7 +36,9 @@ urgent_care:
 NEXT_LINE = len(CLINIC.splitlines()) + 1
 
 
-def load(tmp_path: Path, clinic: str, files: dict[str, bytes] | None = None) -> content_model.Content:
+def load(
+    tmp_path: Path, clinic: str, files: dict[str, bytes] | None = None
+) -> content_model.Content:
     data, _docs = write_project(tmp_path, clinic=clinic)
     for name, body in (files or {}).items():
         (data / name).write_bytes(body)
@@ -59,10 +61,14 @@ def png(width: int, height: int) -> bytes:
 
     rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + body
 
 
-GOOD_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><path id="p" d="M0 0h5v5z"/></defs><use href="#p"/><circle cx="5" cy="5" r="4"/></svg>'
+GOOD_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><path id="p" d="M0 0h5v5z"/>'
+    b'</defs><use href="#p"/><circle cx="5" cy="5" r="4"/></svg>'
+)
 
 
 # --- The fields a clinic may leave out ---------------------------------------------------------
@@ -99,7 +105,7 @@ def test_a_png_logo_loads(tmp_path: Path) -> None:
 # --- brand_color ---------------------------------------------------------------------------------
 
 
-def test_a_brand_color_that_fails_contrast_is_refused_with_the_nearest_shade_that_passes(tmp_path: Path) -> None:
+def test_a_brand_color_that_fails_contrast_is_refused_with_the_nearest_passing_shade(tmp_path: Path) -> None:
     error = only(tmp_path, CLINIC + 'brand_color: "#4fc3f7"\n')
     assert (error.line, error.field) == (NEXT_LINE, "clinic.brand_color")
     shade = nearest_passing_shade("#4fc3f7")
@@ -201,12 +207,15 @@ def test_a_logo_that_is_not_a_usable_image_is_refused(
 def test_the_emergency_number_must_be_one_of_the_clinics_country(tmp_path: Path) -> None:
     error = only(tmp_path, CLINIC + URGENT_CARE.format(number="999"))
     assert (error.line, error.field) == (NEXT_LINE + 1, "clinic.urgent_care.emergency_number")
-    assert error.message == "'999' is not an emergency number in US (country in this file): write emergency_number: \"911\""
+    assert error.message == (
+        "'999' is not an emergency number in US (country in this file): write emergency_number: \"911\""
+    )
 
 
 def test_the_emergency_number_follows_another_country(tmp_path: Path) -> None:
     british = CLINIC.replace("phone: 866-588-0230", "country: GB\nphone: 020 7946 0000")
-    assert load(tmp_path, british + URGENT_CARE.format(number="999")).clinic.urgent_care.emergency_number == "999"
+    loaded = load(tmp_path, british + URGENT_CARE.format(number="999"))
+    assert loaded.clinic.urgent_care.emergency_number == "999"
     error = only(tmp_path / "us", british + URGENT_CARE.format(number="911"))
     assert error.field == "clinic.urgent_care.emergency_number"
     assert 'write emergency_number: "999" (or 112)' in error.message
