@@ -17,6 +17,7 @@ from content_model.models import LEVELS
 
 from .dose import dose_phrase
 from .figures import FigureView, drill_figures
+from .handout import handout_src
 from .handout_views import DrillPrint, drill_print
 from .links import drill_id_of
 from .page_context import PageContext
@@ -45,6 +46,7 @@ class DrillPageView(DrillView):
 class ProgramDrillsView(TypedDict):
     program: Program
     drills: list[DrillView]
+    handout_url: str  # the program's printable handout page
 
 
 class DrillIndexView(TypedDict):
@@ -89,7 +91,11 @@ def drill_card(page: PageContext, drill_id: str) -> DrillView:
 def program_drills(page: PageContext, program_id: str) -> ProgramDrillsView:
     """The drills of a program, in order, as a numbered list of cards."""
     drills = [drill_view(page, d) for d in page.content.program_drills(program_id)]
-    return {"program": page.content.program(program_id), "drills": drills}
+    return {
+        "program": page.content.program(program_id),
+        "drills": drills,
+        "handout_url": page.page_link(handout_src(program_id)),
+    }
 
 
 class DrillPictureView(TypedDict):
