@@ -184,3 +184,32 @@ def test_when_to_stop_holds_stop_rules_only_and_printing_follows_it(site: Build)
         assert order.index("drill__steps") < order.index("drill-print"), (drill.id, order)
         if drill.cautions:
             assert order.index("drill__cautions") < order.index("drill-print"), (drill.id, order)
+
+
+def test_the_causes_page_lists_every_cause_in_its_contents_and_says_check_once(site: Build) -> None:
+    data = content_model.load(ROOT / "data", shown_dir="data")
+    page = site.html("articles/back-pain-when-walking/")
+    contents = [a.get_text(" ", strip=True) for a in page.select(".md-sidebar--secondary .md-nav__link")]
+    assert contents == [cause.title for cause in data.root_causes] + ["What to do next"]
+    text = page.select_one("article").get_text(" ", strip=True)
+    assert text.count("A physical therapist can check for") == 2  # once for them all, once in a summary
+
+
+def test_the_handouts_page_links_each_handout_once_and_names_each_version(site: Build) -> None:
+    links = site.html("handouts/").select(".handout-list a")
+    hrefs = [a["href"] for a in links]
+    assert len(hrefs) == len(set(hrefs))
+    names = [a.get_text(strip=True) for a in links]
+    assert len(names) == len(set(names)), names
+
+
+def test_the_article_prints_its_drills_and_says_where_each_starts(site: Build) -> None:
+    data = content_model.load(ROOT / "data", shown_dir="data")
+    article = site.html("articles/hip-mobility-drills/").select_one("article")
+    button = article.select_one(".program-drills__print a")
+    assert button.get_text(strip=True) == "Print these 6 drills"
+    assert button["href"] == "../../handouts/hip-mobility/"
+    starts = [p.get_text(" ", strip=True) for p in article.select(".program-drills__start")]
+    assert starts == [f"Start: {data.drill(d).position}" for d in data.program("hip-mobility").drills]
+    headings = [h.get_text(strip=True) for h in article.select("h2")]
+    assert headings.count(data.clinic.call_to_action.heading) == 1  # the call to action's own
