@@ -76,6 +76,16 @@ class Content:
     def program_drills(self, program_id: str) -> list[Drill]:
         return [self.drill(d) for d in self.program(program_id).drills]
 
+    def key_points(self, program: Program | None) -> tuple[str, ...]:
+        """The 'Key points' of a program (its own, else the site's default in clinic.yml)."""
+        points = (program.key_points if program else None) or self.clinic.key_points or []
+        return tuple(points)
+
+    def drill_key_points(self, drill_id: str) -> tuple[str, ...]:
+        """A drill page's key points: those of the first program with the drill, else the default."""
+        programs = self.programs_with(drill_id)
+        return self.key_points(programs[0] if programs else None)
+
     def programs_with(self, drill_id: str) -> list[Program]:
         return [p for p in self.programs if drill_id in p.drills]
 

@@ -148,6 +148,10 @@ HttpsUrl = Annotated[
 ]
 
 
+# The few sentences a patient must remember ("Key points"): a program's, or the site's default.
+KeyPoints = Annotated[list[PlainText], Field(min_length=1, max_length=4)]
+
+
 # Dose numbers: whole numbers within what a home exercise program prescribes, with room to spare.
 DOSE_RANGES = {
     # field: (lowest, highest, example)
@@ -292,6 +296,11 @@ class Clinic(Strict):
         "It must have a contrast of 4.5:1 with white (WCAG AA); a lighter one is refused with the "
         "nearest shade that passes.",
         json_schema_extra={"pattern": r"^#[0-9a-fA-F]{6}$"},
+    )
+    key_points: KeyPoints | None = Field(
+        None,
+        description="The 'Key points' box for drills and programs that give none of their own: "
+        "1 to 4 short sentences.",
     )
     urgent_care: UrgentCare | None = Field(
         None,
@@ -567,6 +576,11 @@ class Program(Strict):
     title: PlainText
     summary: PlainText
     drills: list[Slug] = Field(min_length=1, description="Drill ids in the order patients do them.")
+    key_points: KeyPoints | None = Field(
+        None,
+        description="1 to 4 short sentences a patient must remember, shown in a 'Key points' box on the "
+        "article, the drill pages and the handout. Without them, key_points of clinic.yml apply.",
+    )
 
 
 # The plain-language settings: data/plain_language.yml (optional; these defaults apply

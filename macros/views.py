@@ -41,12 +41,14 @@ class DrillPageView(DrillView):
     printable: DrillPrint
     figures: list[FigureView]  # its pictures, drawn from their poses (macros/figures.py)
     clinic: Clinic  # its urgent-care box (data/clinic.yml, urgent_care)
+    key_points: tuple[str, ...]  # its first program's "Key points" (or the site's default)
 
 
 class ProgramDrillsView(TypedDict):
     program: Program
     drills: list[DrillView]
     handout_url: str  # the program's printable handout page
+    key_points: tuple[str, ...]  # the program's "Key points" (or the site's default)
 
 
 class DrillIndexView(TypedDict):
@@ -95,6 +97,7 @@ def program_drills(page: PageContext, program_id: str) -> ProgramDrillsView:
         "program": page.content.program(program_id),
         "drills": drills,
         "handout_url": page.page_link(handout_src(program_id)),
+        "key_points": page.content.key_points(page.content.program(program_id)),
     }
 
 
@@ -142,6 +145,7 @@ def drill_page(page: PageContext, drill_id: str) -> DrillPageView:
         "printable": drill_print(page, drill),
         "figures": drill_figures(drill),
         "clinic": content.clinic,
+        "key_points": content.drill_key_points(drill_id),
     }
 
 

@@ -207,7 +207,7 @@ def test_a_publishing_build_refuses_the_defaults_with_the_fix(project: Path, tmp
         f"'{DEFAULT_CLINIC_NAME}': write your clinic's name",
         "mkdocs.yml:",
         "site_url: the site's address is still https://example.org/",
-        "edit_uri: the 'edit this page' button still opens",
+        "edit_uri: the 'Suggest a change to this page' link (for staff, in every page's footer) still opens",
         "This build publishes the site (REQUIRE_REAL_CLINIC=1), and 3 defaults are still in place: fix each "
         "line above.",
         "If this site is only a demonstration, add `demo: true` to data/clinic.yml instead.",
