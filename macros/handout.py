@@ -79,7 +79,7 @@ class Handout:
     drills: tuple[HandoutDrill, ...]
     large_print: bool = False
     footer: bool = True  # False where the page shows the footer itself (a drill page's own call to action)
-    key_points: tuple[str, ...] = ()  # the "Key points" box, once on the sheet (content_model Content.key_points)
+    key_points: tuple[str, ...] = ()  # the "Key points" box, once on the sheet (Content.key_points)
 
 
 def absolute_url(site_url: str | None, src_uri: str, use_directory_urls: bool = True) -> str:
@@ -154,4 +154,5 @@ def drill_sheet(
     """
     # No anchor: the drill's own page already has its heading (and search finds it there).
     item = handout_drill(content, drill, None, site_url, qr_codes, use_directory_urls, anchored=False)
-    return Handout(content.clinic, "", "", (item,), footer=False, key_points=content.drill_key_points(drill.id))
+    points = content.drill_key_points(drill.id)
+    return Handout(content.clinic, "", "", (item,), footer=False, key_points=points)
