@@ -19,8 +19,14 @@ class ThemeColors:
     brand: str  # header, buttons, links on white: 4.5:1 with white
     brand_dark: str  # hover and pressed states
     on_dark: str  # links and accents on the dark scheme's background: 4.5:1 with it
+    logo: bool  # whether the clinic has a logo (without one, the theme's icon is hidden)
 
 
 def theme_colors(clinic: Clinic) -> ThemeColors:
     brand = clinic.brand_color or DEFAULT_BRAND_COLOR
-    return ThemeColors(brand=brand, brand_dark=dark_variant(brand), on_dark=light_variant(brand))
+    return ThemeColors(
+        brand=brand,
+        brand_dark=dark_variant(brand),
+        on_dark=light_variant(brand),
+        logo=clinic.logo is not None,
+    )
