@@ -228,3 +228,18 @@ def test_a_country_without_a_known_emergency_number_is_refused(tmp_path: Path) -
     assert error.field == "clinic.urgent_care.emergency_number"
     assert "no emergency number on record for country JP" in error.message
     assert "EMERGENCY_NUMBERS in content_model/identity.py" in error.message
+
+
+def test_the_urgent_care_box_is_reviewed_like_a_drill(tmp_path: Path) -> None:
+    from content_model.review import review_problems
+
+    content = load(tmp_path, CLINIC + URGENT_CARE.format(number="911"))
+    found = [e for e in review_problems(content) if e.field == "clinic.urgent_care"]
+    assert [(e.line, e.severity) for e in found] == [(NEXT_LINE, "warning")]
+    assert 'not reviewed yet (still to check: "Check the list.")' in found[0].message
+    reviewed = URGENT_CARE.format(number="911").replace(
+        "  needs_review: Check the list.\n", '  reviewed: {by: "Jane Doe, PT, DPT", on: 2026-11-02}\n'
+    )
+    content = load(tmp_path / "reviewed", CLINIC + reviewed)
+    today = __import__("datetime").date(2026, 12, 1)
+    assert [e for e in review_problems(content, today) if e.field == "clinic.urgent_care"] == []

@@ -89,5 +89,7 @@ def test_other_clinic_identity_changes_every_place_it_should(other_site: Build) 
         assert footer.select_one(".clinic-footer__booking a")["href"] == "https://harbour-knee.example/book"
         assert footer.select_one(".clinic-footer__phone a")["href"] == "tel:+442079460000"
         assert page.select_one("a.header-call__button")["href"] == "tel:+442079460000"
+    book = other_site.html("").select_one("section.call-to-action a.call-to-action__book")
+    assert book["href"] == "https://harbour-knee.example/book"
     box = other_site.html("drills/quad-set/").select_one("article.drill .urgent-care")
     assert box.select_one(".urgent-care__title").get_text(" ", strip=True).startswith("Call 999 ")

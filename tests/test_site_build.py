@@ -88,10 +88,9 @@ def test_seed_article_lists_five_causes_and_six_drills_in_program_order(site: Bu
 def test_companion_article_has_causes_with_stable_anchors_and_drill_links(site: Build) -> None:
     body = main(site, "articles/back-pain-when-walking/")
     for cause in CONTENT.root_causes:
-        title = body.find(id=cause.id)  # the anchor is on the cause's heading (the contents list it)
-        assert title is not None and title.name == "h2", cause.id
-        assert title.get_text(strip=True) == cause.title
-        section = title.find_parent("li")
+        section = body.find(id=cause.id)
+        assert section is not None, cause.id
+        assert section.select_one("h2").get_text(strip=True) == cause.title
         links = [a["href"] for a in section.select(".root-cause__drills a")]
         assert links == [f"../../drills/{d}/" for d in cause.drills]
     # The article's cause links point at those anchors.
