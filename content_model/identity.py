@@ -220,13 +220,27 @@ def png_problem(data: bytes) -> str | None:
     return None
 
 
+_LOGO_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+
+
+def logo_name_problem(name: str) -> str | None:
+    """Why a logo's file name cannot be used (the model checks it; the file is checked on loading)."""
+    if Path(name).suffix.lower() not in LOGO_SUFFIXES:
+        return f"must be an .svg or a .png file (got {name!r}): export your logo as SVG or PNG"
+    if not _LOGO_NAME.fullmatch(name) or ".." in name:
+        return (
+            f"must be a file name inside data/, like logo.svg, of letters, digits, '-', '_' and '.' "
+            f"(got {name!r})"
+        )
+    return None
+
+
 def logo_problem(data_dir: Path, name: str) -> str | None:
     """Why the logo file named in clinic.yml cannot be used, with the fix; None when it can."""
     shown = f"{data_dir.name}/{name}"
-    if "\\" in name or name.startswith("/") or ".." in Path(name).parts:
-        return f"must be a file name inside data/, like logo.svg (got {name!r})"
-    if Path(name).suffix.lower() not in LOGO_SUFFIXES:
-        return f"must be an .svg or a .png file (got {name!r}): export your logo as SVG or PNG"
+    problem = logo_name_problem(name)
+    if problem:
+        return problem
     path = data_dir / name
     if not path.is_file():
         return f"there is no file {shown}: put your logo there, or correct the name"

@@ -32,7 +32,7 @@ from pydantic import (
 )
 
 from .code_points import text_problem
-from .identity import brand_color_problem
+from .identity import brand_color_problem, logo_name_problem
 from .messages import describe
 from .poses import Adjustments, PoseProblem, solve
 
@@ -243,6 +243,20 @@ class UrgentCare(Reviewable):
         "Checked against country (content_model/identity.py).",
         json_schema_extra={"pattern": r"^[0-9]{2,4}$"},
     )
+    @field_validator("emergency_number", mode="before")
+    @classmethod
+    def _digits(cls, value: object) -> object:
+        if isinstance(value, int) and not isinstance(value, bool):
+            raise ValueError(
+                f'must be written in quotes, so that a leading 0 is kept: emergency_number: "{value}"'
+            )
+        if not isinstance(value, str) or not re.fullmatch(r"[0-9]{2,4}", value.strip()):
+            raise ValueError(
+                f'must be the emergency number only, 2 to 4 digits in quotes, like emergency_number: "911" '
+                f"(got {describe(value)})"
+            )
+        return value.strip()
+
     signs: list[PlainText] = Field(
         min_length=1,
         max_length=8,
@@ -332,6 +346,14 @@ class Clinic(Strict):
         if code not in phonenumbers.SUPPORTED_REGIONS:
             raise ValueError(f"must be a two-letter country code such as US, CA or GB (got {value!r})")
         return code
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_file_name(cls, value: str | None) -> str | None:
+        problem = logo_name_problem(value) if value is not None else None
+        if problem:
+            raise ValueError(problem)
+        return value
 
     @field_validator("brand_color")
     @classmethod

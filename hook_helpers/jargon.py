@@ -24,7 +24,7 @@ _TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
 _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 SKIP_ELEMENTS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "figcaption", "code", "pre",
-    "script", "style", "svg", "title", "select", "option", "textarea", "summary",
+    "script", "style", "svg", "title", "select", "option", "textarea", "summary", "template",
 }
 SKIP_CLASSES = {"handout-sheet", "print-sheet", "disclaimer"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

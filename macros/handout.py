@@ -80,6 +80,9 @@ class Handout:
     large_print: bool = False
     footer: bool = True  # False where the page shows the footer itself (a drill page's own call to action)
     key_points: tuple[str, ...] = ()  # the "Key points" box, once on the sheet (Content.key_points)
+    # The urgent-care box (clinic.yml urgent_care), once on the sheet. False only for the handout
+    # builder's sheet, whose three-drills-a-page layout has no room yet (issue 16, left open).
+    urgent_care: bool = True
 
 
 def absolute_url(site_url: str | None, src_uri: str, use_directory_urls: bool = True) -> str:

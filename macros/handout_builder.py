@@ -117,7 +117,7 @@ def builder(
         # The script sets the number and the dose words; the elements must be there to set.
         blocks.append(replace(block, dose=dose_phrase(drill.dose, drill.each_side) or _NO_DOSE_YET))
     return Builder(
-        sheet=Handout(content.clinic, SHEET_TITLE, "", ()),
+        sheet=Handout(content.clinic, SHEET_TITLE, "", (), urgent_care=False),
         groups=drill_groups(content),
         blocks=tuple(blocks),
         data=script_json(builder_data(content)),

@@ -188,7 +188,7 @@ def test_an_unsafe_or_broken_svg_logo_is_refused(tmp_path: Path, case: str) -> N
     [
         ("missing.svg", {}, "there is no file data/missing.svg"),
         ("logo.gif", {"logo.gif": b"GIF89a"}, "must be an .svg or a .png file"),
-        ("../mkdocs.yml", {}, "must be a file name inside data/"),
+        ("../logo.svg", {}, "must be a file name inside data/"),
         ("logo.png", {"logo.png": GOOD_SVG}, "is not a PNG image"),
         ("logo.png", {"logo.png": png(4000, 10)}, "is 4000 x 10 pixels"),
     ],
@@ -219,6 +219,13 @@ def test_the_emergency_number_follows_another_country(tmp_path: Path) -> None:
     error = only(tmp_path / "us", british + URGENT_CARE.format(number="911"))
     assert error.field == "clinic.urgent_care.emergency_number"
     assert 'write emergency_number: "999" (or 112)' in error.message
+
+
+@pytest.mark.parametrize("value", ["911 or 112", "nine-one-one", "9", "12345"])
+def test_an_emergency_number_must_be_digits_only(tmp_path: Path, value: str) -> None:
+    error = only(tmp_path, CLINIC + URGENT_CARE.format(number=value))
+    assert (error.line, error.field) == (NEXT_LINE + 1, "clinic.urgent_care.emergency_number")
+    assert 'like emergency_number: "911"' in error.message
 
 
 def test_a_country_without_a_known_emergency_number_is_refused(tmp_path: Path) -> None:
