@@ -18,21 +18,25 @@ import tempfile
 from pathlib import Path
 
 import jinja2
+from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
 import content_model
 from local_site import CHROMIUM_ARGS, CHROMIUM_PATH, serve
 from macros.figures import drill_figures
+from macros.render import TEMPLATES, Templates
 
 ROOT = Path(__file__).resolve().parent.parent
 PRINT_SCALE = 300 / 96  # 300 dots per inch, in CSS pixels (96 to the inch)
 
 
 def _page(body_class: str) -> str:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([ROOT / "macros" / "templates", ROOT / "scripts" / "templates"]),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
+    # The build's own environment (made from the theme's, as macros/render.py makes it), with this
+    # script's page template beside the figure macros it draws with.
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    templates = Templates(config.theme.get_env())
+    env = templates.environment.overlay(
+        loader=jinja2.FileSystemLoader([ROOT / "scripts" / "templates", TEMPLATES])
     )
     content = content_model.load(ROOT / "data")
     rows = [

@@ -12,6 +12,8 @@ import pytest
 
 from conftest import ROOT, mkdocs_build, mkdocs_serve
 
+# A line of the home page that broken macros are put before (docs/index.md).
+ANCHOR = "## [All the drills](drills/index.md)"
 
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
@@ -60,7 +62,7 @@ def test_content_error_as_github_annotation(project: Path, tmp_path: Path) -> No
 
 
 def break_home_page(project: Path, tmp_path: Path, marker: str):
-    edit(project / "docs" / "index.md", "## Articles", f"{marker}\n\n## Articles")
+    edit(project / "docs" / "index.md", ANCHOR, f"{marker}\n\n" + ANCHOR)
     return mkdocs_build(project, tmp_path / "site"), line_of(project / "docs" / "index.md", marker)
 
 
@@ -104,8 +106,8 @@ def test_broken_macro_syntax(project: Path, tmp_path: Path) -> None:
 def test_raw_blocks_show_braces_literally(project: Path, tmp_path: Path) -> None:
     edit(
         project / "docs" / "index.md",
-        "## Articles",
-        '{% raw %}`{{ drill_card("spiderman") }}`{% endraw %}\n\n## Articles',
+        ANCHOR,
+        '{% raw %}`{{ drill_card("spiderman") }}`{% endraw %}\n\n' + ANCHOR,
     )
     build = mkdocs_build(project, tmp_path / "site")
     assert build.returncode == 0, build.output
@@ -149,7 +151,7 @@ def test_an_old_drill_page_file_says_what_to_delete(project: Path, tmp_path: Pat
 
 
 def test_drill_page_macro_only_on_the_drills_own_page(project: Path, tmp_path: Path) -> None:
-    edit(project / "docs" / "index.md", "## Articles", '{{ drill_page("spiderman") }}\n\n## Articles')
+    edit(project / "docs" / "index.md", ANCHOR, '{{ drill_page("spiderman") }}\n\n' + ANCHOR)
     build = mkdocs_build(project, tmp_path / "site")
     assert_failed_cleanly(
         build,
@@ -261,7 +263,7 @@ def test_new_drill_leaves_a_file_it_cannot_add_to_alone(project: Path) -> None:
 )
 def test_macro_inside_code_fails_with_page_and_line(project: Path, tmp_path: Path, written: str) -> None:
     """A macro's HTML cannot show inside code: the build stops instead of printing a placeholder."""
-    edit(project / "docs" / "index.md", "## Articles", f"{written}\n\n## Articles")
+    edit(project / "docs" / "index.md", ANCHOR, f"{written}\n\n" + ANCHOR)
     build = mkdocs_build(project, tmp_path / "site")
     line = line_of(project / "docs" / "index.md", '{{ drill_card("spiderman") }}')
     assert_failed_cleanly(
@@ -278,8 +280,8 @@ def test_links_to_anchors_in_macro_html_are_checked(project: Path, tmp_path: Pat
     page = project / "docs" / "index.md"
     edit(
         page,
-        "## Articles",
-        "[Hip mobility](articles/back-pain-when-walking.md#limited-hip-mobility)\n\n## Articles",
+        ANCHOR,
+        "[Hip mobility](articles/back-pain-when-walking.md#limited-hip-mobility)\n\n" + ANCHOR,
     )
     good = mkdocs_build(project, tmp_path / "good")
     assert good.returncode == 0, good.output
@@ -292,7 +294,7 @@ def test_one_build_lists_the_mistakes_of_every_page(project: Path, tmp_path: Pat
     """Each page is read before the build stops: an editor fixes every page after one run."""
     home = project / "docs" / "index.md"
     drill = project / "docs" / "drills" / "index.md"
-    edit(home, "## Articles", '{{ drill_card("figure-5-stretch") }}\n\nCall {{ clinic.fax }}.\n\n## Articles')
+    edit(home, ANCHOR, '{{ drill_card("figure-5-stretch") }}\n\nCall {{ clinic.fax }}.\n\n' + ANCHOR)
     drill.write_text(
         drill.read_text(encoding="utf-8") + '\n{{ drill_cart("spiderman") }}\n', encoding="utf-8"
     )
@@ -312,17 +314,17 @@ def test_serve_waits_out_a_page_mistake_and_shows_the_fix(project: Path) -> None
     """`mkdocs serve` prints the mistake, keeps running, and serves the page again once it is fixed."""
     page = project / "docs" / "index.md"
     good = page.read_text(encoding="utf-8")
-    line = line_of(page, "## Articles")  # where the broken macro goes
+    line = line_of(page, ANCHOR)  # where the broken macro goes
     with mkdocs_serve(project) as (url, server, log):
         wait_for_page(url, "<html", server)
         page.write_text(
-            good.replace("## Articles", '{{ drill_card("figure-5-stretch") }}\n\n## Articles'),
+            good.replace(ANCHOR, '{{ drill_card("figure-5-stretch") }}\n\n' + ANCHOR),
             encoding="utf-8",
         )
         wait_for(lambda: "A page has a mistake in a macro" in log.read_text(encoding="utf-8"), server)
         assert server.poll() is None, log.read_text(encoding="utf-8")  # still serving
         page.write_text(
-            good.replace("## Articles", "Fixed and served again.\n\n## Articles"), encoding="utf-8"
+            good.replace(ANCHOR, "Fixed and served again.\n\n" + ANCHOR), encoding="utf-8"
         )
         wait_for_page(url, "Fixed and served again.", server)
     text = log.read_text(encoding="utf-8")

@@ -180,7 +180,7 @@ def test_every_list_holds_only_items_and_says_how_it_is_numbered(site: Build) ->
         for tag in tree_of(path).walk():
             if tag.role == "L":
                 assert tag.kids and set(roles(tag)) <= {"LI", "L", "Caption"}, f"{name}: {roles(tag)}"
-                assert tag.attributes.get("ListNumbering") in ("Decimal", "None"), name
+                assert tag.attributes.get("ListNumbering") in ("Decimal", "Disc", "None"), name
             if tag.role == "LI":
                 assert set(roles(tag)) <= {"Lbl", "LBody"} and "LBody" in roles(tag), name
     # The cautions: one list, one item per caution, even where a caution breaks over two lines.
