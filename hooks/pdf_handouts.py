@@ -292,7 +292,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     content = state.content
     site = Path(config.site_dir)
     cache = project / ".cache" / "handout-pdfs"
-    made = reused = 0
+    made = reused = pages_made = 0
     keep: set[Path] = set()
     counted: list[tuple[PdfJob, int]] = []  # every PDF with its number of pages
     todo: list[tuple[PdfJob, Path, Path]] = []
@@ -329,6 +329,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                 "The handout page is fine; fix the problem above and build again."
             ) from None
         made += 1
+        pages_made += pages
         counted.append((job, pages))
         try:
             cache.mkdir(parents=True, exist_ok=True)
@@ -344,7 +345,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             old.unlink(missing_ok=True)  # inputs that no longer exist
     log.info(
         f"PDF handouts: {made} made, {reused} unchanged (from .cache/handout-pdfs) "
-        f"in {time.perf_counter() - started:.3f} s."
+        f"in {time.perf_counter() - started:.3f} s; {pages_made} pages made."
     )
     too_long = [(job, pages) for job, pages in counted if pages > job.variant.most_pages]
     if too_long:
