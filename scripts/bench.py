@@ -668,7 +668,9 @@ def main() -> None:
             f"plain Material {by_n[large]['anchor'] / by_n[small]['anchor']:.1f}.",
         ]
     biggest = max(rows, key=lambda r: r["n"])
-    html, html_gz, assets_gz = (biggest[k] / 1000 for k in ("builder_html", "builder_html_gz", "builder_assets_gz"))
+    html, html_gz, assets_gz = (
+        biggest[key] / 1000 for key in ("builder_html", "builder_html_gz", "builder_assets_gz")
+    )
     lines += [
         "",
         f"Handout builder page at {biggest['n']} drills: HTML {html:.1f} KB ({html_gz:.1f} KB gzipped), plus "
