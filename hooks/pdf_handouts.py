@@ -29,7 +29,9 @@ by the viewer and the PDF/UA claim. ``hook_helpers/pdf_tags.py`` finishes WeasyP
 
 A PDF whose inputs (its HTML, the stylesheets, the page size, the WeasyPrint
 version, the tagging, this file's code) are unchanged since the last build is copied from
-``.cache/handout-pdfs/`` instead of rendered again. Its page count is cached beside it (``<key>.pages``),
+``.cache/handout-pdfs/`` instead of rendered again (the preview, built with ``--no-directory-urls``,
+keeps its own in ``.cache/handout-pdfs/no-directory-urls/``, so that neither prunes the other's).
+Its page count is cached beside it (``<key>.pages``),
 so a build from the cache checks the limits too. Each PDF is an independent job; the jobs are
 shared between one forked worker per core, each of which sets WeasyPrint up once (fonts, parsed
 stylesheets) and parses each handout's HTML once for all its paper sizes (``Renderer``).
@@ -292,6 +294,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     content = state.content
     site = Path(config.site_dir)
     cache = project / ".cache" / "handout-pdfs"
+    if not config.use_directory_urls:
+        # The preview's handouts link to .html pages, so their keys differ from the site's: kept in a
+        # folder of their own, so that a preview and a build (as CI makes both) do not prune each other's.
+        cache = cache / "no-directory-urls"
     made = reused = pages_made = 0
     keep: set[Path] = set()
     counted: list[tuple[PdfJob, int]] = []  # every PDF with its number of pages
