@@ -631,6 +631,8 @@ def main() -> None:
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--markdown-out", type=Path)
     parser.add_argument("--edits", type=int, default=5, help="edits timed in the edit loop")
+    parser.add_argument("--start-runs", type=int, default=9,
+                        help="runs of each start-up and import measurement (interleaved; the median is kept)")
     args = parser.parse_args()
     small, large = args.goal_sizes
     rows = []
@@ -641,9 +643,9 @@ def main() -> None:
             rows.append(bench_size(n, args.runs, base, pdf=not args.no_pdf))
             print(f"  N={n}: done", file=sys.stderr)
         first_n = min(args.sizes)
-        start = start_up(Path(tmp) / f"n{first_n}", runs=max(5, 2 * args.runs))
+        start = start_up(Path(tmp) / f"n{first_n}", runs=args.start_runs)
         loop = edit_loop(Path(tmp), tries=args.edits)
-    floor = import_floor(runs=max(9, 3 * args.runs))
+    floor = import_floor(runs=args.start_runs)
     start["above_floor"] = start["ours"] - start["anchor"] - floor["required"]
     lines = [
         f"Machine: {os.cpu_count()} cores; median of {args.runs} runs per figure (ours: after a first build "
