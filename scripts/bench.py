@@ -367,7 +367,7 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def bench_size(n: int, runs: int, base: Path, pdf: bool) -> dict[str, float | int]:
+def bench_size(n: int, runs: int, base: Path, pdf: bool, tag_files: int = 6) -> dict[str, float | int]:
     data = synthetic_data(n)
     ours = our_project(base, data)
     no_pdf = {**ENV, "HANDOUT_PDFS": "0"}
@@ -405,7 +405,7 @@ def bench_size(n: int, runs: int, base: Path, pdf: bool) -> dict[str, float | in
         made, reused, row["pdf_second"], _ = pdf_build(ours, site, with_pdf)
         if made or reused != row["pdf_files"]:
             raise SystemExit(f"the unchanged rebuild made {made} PDFs and reused {reused}: the cache missed")
-        cost = tagging_cost(ours, site, runs)
+        cost = tagging_cost(ours, site, runs, tag_files)
         row["tag_files"], row["tagged"], row["untagged"] = cost["files"], cost["tagged"], cost["untagged"]
     return row
 
@@ -487,13 +487,16 @@ PLAIN_IMPORTS = (
 REQUIRED_IMPORTS = (
     "import mkdocs_macros.plugin, pydantic, ruamel.yaml, phonenumbers, "
     "pymdownx.superfences, pymdownx.details, markdown.extensions.md_in_html, markdown.extensions.attr_list; "
-    "from pydantic import BaseModel, TypeAdapter"
+    "from pydantic import BaseModel, TypeAdapter, Field"
 )
+# mkdocs-macros-plugin's own set-up, run by every build that uses it: twelve git commands (the `git`
+# variable of its pages) in the project's folder. Not an import; shown beside the floor.
+MACROS_GIT = "import mkdocs_macros.context as context; context.get_git_info()"
 # The two the architecture decides on by name (the macros plugin and a pydantic content model).
-DECIDED_IMPORTS = "import mkdocs_macros.plugin, pydantic; from pydantic import BaseModel, TypeAdapter"
+DECIDED_IMPORTS = "import mkdocs_macros.plugin, pydantic; from pydantic import BaseModel, TypeAdapter, Field"
 
 
-def import_floor(runs: int) -> dict[str, float]:
+def import_floor(runs: int, project: Path) -> dict[str, float]:
     """Start-up time (processor seconds) libraries add to a plain Material process (median of
     interleaved runs).
 
@@ -503,13 +506,16 @@ def import_floor(runs: int) -> dict[str, float]:
         "plain": PLAIN_IMPORTS,
         "required": f"{PLAIN_IMPORTS}; {REQUIRED_IMPORTS}",
         "decided": f"{PLAIN_IMPORTS}; {DECIDED_IMPORTS}",
+        "git": f"{PLAIN_IMPORTS}; {REQUIRED_IMPORTS}; {MACROS_GIT}",
     }
     times: dict[str, list[float]] = {name: [] for name in codes}
     for _ in range(runs):
         for name, code in codes.items():
-            times[name].append(cpu_seconds([sys.executable, "-c", code], env=ENV))
+            times[name].append(cpu_seconds([sys.executable, "-c", code], env=ENV, cwd=project))
     plain = median(times["plain"])
-    return {name: max(0.0, median(times[name]) - plain) for name in ("required", "decided")}
+    found = {name: max(0.0, median(times[name]) - plain) for name in ("required", "decided")}
+    found["git"] = max(0.0, median(times["git"]) - median(times["required"]) - plain)
+    return found
 
 
 def cpu_seconds(command: list[str], **options: object) -> float:
@@ -631,6 +637,7 @@ def main() -> None:
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--markdown-out", type=Path)
     parser.add_argument("--edits", type=int, default=5, help="edits timed in the edit loop")
+    parser.add_argument("--tag-files", type=int, default=6, help="PDFs rendered tagged and untagged")
     parser.add_argument("--start-runs", type=int, default=9,
                         help="runs of each start-up and import measurement (interleaved; the median is kept)")
     args = parser.parse_args()
@@ -640,12 +647,12 @@ def main() -> None:
         for n in args.sizes:
             base = Path(tmp) / f"n{n}"
             base.mkdir()
-            rows.append(bench_size(n, args.runs, base, pdf=not args.no_pdf))
+            rows.append(bench_size(n, args.runs, base, pdf=not args.no_pdf, tag_files=args.tag_files))
             print(f"  N={n}: done", file=sys.stderr)
         first_n = min(args.sizes)
         start = start_up(Path(tmp) / f"n{first_n}", runs=args.start_runs)
         loop = edit_loop(Path(tmp), tries=args.edits)
-    floor = import_floor(runs=args.start_runs)
+        floor = import_floor(args.start_runs, Path(tmp) / f"n{first_n}" / "ours")
     start["above_floor"] = start["ours"] - start["anchor"] - floor["required"]
     lines = [
         f"Machine: {os.cpu_count()} cores; median of {args.runs} runs per figure (ours: after a first build "
@@ -708,7 +715,8 @@ def main() -> None:
         f"plain Material {start['anchor']:.3f} s. Required libraries (mkdocs-macros-plugin, pydantic, "
         f"ruamel.yaml, phonenumbers, pymdown-extensions) add {floor['required']:.3f} s to start-up on their "
         f"own (mkdocs-macros-plugin and pydantic alone add {floor['decided']:.3f} s): ours is "
-        f"{start['above_floor']:.3f} s above that floor.",
+        f"{start['above_floor']:.3f} s above that floor. Of that, mkdocs-macros-plugin's own set-up (twelve "
+        f"git commands, whatever the site) takes {floor['git']:.3f} s here.",
     ]
     lines += [
         "",

@@ -24,6 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 # What a site needs besides its content; copied when a test builds another clinic's site.
 SKELETON = ("mkdocs.yml", "macros", "hooks", "overrides")
+# For builds whose tests read no PDF: the PDFs are checked on the default site (test_handout_pdfs.py,
+# test_pdf_ua.py, test_page_limits.py) and other clinics' (test_handouts.py); rendering them again
+# from an empty cache in every other project costs seconds a build.
+NO_PDFS = {"HANDOUT_PDFS": "0"}
 
 
 @dataclass
@@ -160,9 +164,11 @@ def served(site: Build) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def chromium() -> Iterator[Browser]:
-    """Debian's Chromium driven by Playwright (one per test module). Missing Chromium fails, never skips."""
+    """Debian's Chromium driven by Playwright, started once per test process (each test gets a fresh
+    context, see ``context``; a module-scoped page is closed with its module). Missing Chromium fails,
+    never skips. Tests use this one: a second Playwright in the same process cannot start."""
     assert Path(CHROMIUM_PATH).exists(), (
         f"Chromium is missing at {CHROMIUM_PATH}: browser tests cannot run. "
         "Install it with 'apt-get install chromium' (make test does this as root)."
