@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
@@ -64,20 +64,15 @@ def attributes(source: str) -> dict[str, str]:
     return found
 
 
-def start_tags(page: str, read: Callable[[str, str], bool] | None = None) -> Iterator[StartTag]:
-    """Every start tag of ``page`` in document order.
-
-    ``read(name, source)`` (the tag's name and the text of its attributes, as written) says whose
-    attributes are read; the others come with none. Reading attributes is most of the time taken,
-    and a caller often needs those of a few tags only."""
+def start_tags(page: str) -> Iterator[StartTag]:
+    """Every start tag of ``page`` in document order."""
     position = 0
     while (match := _TOKEN.search(page, position)) is not None:
         position = match.end()
         if match["name"] is None:
             continue
         name = match["name"].lower()
-        values = attributes(match["attrs"]) if read is None or read(name, match["attrs"]) else {}
-        tag = StartTag(name, values, match.start(), match.end())
+        tag = StartTag(name, attributes(match["attrs"]), match.start(), match.end())
         if name in RAW_TEXT:
             close = re.compile(rf"</{name}(?=[\t\n\f\r />])", re.IGNORECASE).search(page, position)
             content_end = close.start() if close else len(page)

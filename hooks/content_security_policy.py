@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,24 +89,10 @@ class _Scan:
     problems: list[str] = field(default_factory=list)
 
 
-# Where an attribute this scan looks for could be: a name starting with "on" (after any character that
-# cannot be in a name, where start_tags may start one), or a value holding "javascript" or a character
-# reference (which could spell it). A tag with none of these has neither, so its attributes are not read.
-_MAY_MATTER = re.compile(r"(?:^|[\t\n\f\r /><\"'=])on|javascript|&", re.IGNORECASE)
-_READ_ALWAYS = frozenset({"head", "meta", "script"})
-
-
-def _worth_reading(name: str, source: str) -> bool:
-    return name in _READ_ALWAYS or _MAY_MATTER.search(source) is not None
-
-
-def scan_page(html: str, every_tag: bool = False) -> _Scan:
-    """Finds <head>, the inline scripts a browser would run, and what a CSP cannot allow.
-
-    Reads the attributes of the tags that could hold what it looks for (``every_tag``: of all
-    tags; the tests check that both find the same)."""
+def scan_page(html: str) -> _Scan:
+    """Finds <head>, the inline scripts a browser would run, and what a CSP cannot allow."""
     scan = _Scan()
-    for tag in start_tags(html, None if every_tag else _worth_reading):
+    for tag in start_tags(html):
         values = tag.attributes
         if tag.name == "head" and scan.head_end is None:
             scan.head_end = tag.end
