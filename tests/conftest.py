@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -135,13 +136,33 @@ def make_project(
     return project
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Build]) -> Build:
+    """A site built once for the whole run: the first test process (xdist worker) to ask builds it into
+    a folder all of them share, while the others wait for it; they then read the same build."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = shared / f"built-once-{name}"
+    record = folder / "build.json"
+    with (shared / f"built-once-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed, even if the build fails
+        if record.is_file():
+            saved = json.loads(record.read_text(encoding="utf-8"))
+            return Build(saved["returncode"], saved["output"], Path(saved["site"]))
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        build = make(folder)
+        assert build.returncode == 0, build.output
+        record.write_text(
+            json.dumps({"returncode": build.returncode, "output": build.output, "site": str(build.site)}),
+            encoding="utf-8",
+        )
+        return build
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The default site, built strictly once for the whole test session."""
-    out = tmp_path_factory.mktemp("default") / "site"
-    build = mkdocs_build(ROOT, out)
-    assert build.returncode == 0, build.output
-    return build
+    """The default site, built strictly once for the whole test run (one build for all workers)."""
+    return built_once(tmp_path_factory, "default", lambda folder: mkdocs_build(ROOT, folder / "site"))
 
 
 @pytest.fixture
@@ -202,7 +223,10 @@ def extras_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     * docs/articles/links-to-nowhere.md links, in raw HTML, to a page and an anchor
       that do not exist: the strict build cannot see those, the link checker must.
     """
-    tmp = tmp_path_factory.mktemp("extras")
+    return built_once(tmp_path_factory, "extras", _extras_site)
+
+
+def _extras_site(tmp: Path) -> Build:
     project = make_project(tmp)
     drills = project / "data" / "drills.yml"
     entry = "- id: quadruped-rockbacks\n"
@@ -226,6 +250,4 @@ def extras_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         '<p><a href="../hip-mobility-drills/#no-such-section">A section that does not exist</a></p>\n',
         encoding="utf-8",
     )
-    build = mkdocs_build(project, tmp / "site", extra_env={"HANDOUT_PDFS": "0"})
-    assert build.returncode == 0, build.output
-    return build
+    return mkdocs_build(project, tmp / "site", extra_env={"HANDOUT_PDFS": "0"})
