@@ -9,15 +9,15 @@ Each PDF is the same sheet as the handout page (``macros/templates/handout_sheet
 made from the same view the page showed (kept in the build's state, computed
 once per build: ``BuildState.handout`` in macros/state.py), in a small document of its own,
 styled by the site's handout and print stylesheets: title, the clinic as author, and
-"Page 1 of 2" with the clinic's phone number in the footer of every page.
+"Page 1 of 3" with the clinic's phone number in the footer of every page.
 
 While ``mkdocs serve`` runs, PDFs are skipped so edits show at once (said once,
 when the preview starts). Set ``HANDOUT_PDFS=1`` to make them anyway, or
 ``HANDOUT_PDFS=0`` to skip them in a build. A PDF that cannot be made stops the
 build with the reason.
 
-Every PDF must fit its page limit (``most_pages`` in ``macros/handout.py``: two
-pages for the regular handout, four for large print). A longer one stops the
+Every PDF must fit its page limit (``most_pages`` in ``macros/handout.py``: three
+pages for the regular handout, six for large print). A longer one stops the
 build, naming the program's line in data/programs.yml, the version, its pages
 and the fix. The count comes from WeasyPrint's laid-out pages, so no PDF is read
 back.
@@ -56,7 +56,8 @@ from mkdocs.exceptions import Abort
 
 import content_model
 from hook_helpers import pdf_tags
-from macros.handout import PDF_VARIANTS, PdfVariant, pdf_path
+from macros.handout import PDF_VARIANTS, PdfVariant, handout_src, pdf_path
+from macros.links import page_url
 from macros.state import BuildState, build_state
 
 log = logging.getLogger("mkdocs.hooks.pdf_handouts")
@@ -86,10 +87,13 @@ class PdfJob:
     stylesheets: tuple[str, ...]  # CSS texts, in order
     program_id: str  # whose handout it is (for messages)
     variant: PdfVariant  # which version, with its page limit
+    # The URL of the handout's page: the sheet's links (the clinic's own pictures) are relative to it.
+    shown_at: str = ""
 
     def key(self, engine_version: str) -> str:
         digest = hashlib.sha256()
-        for part in (engine_version, TAGGING, RENDERING, self.paper, self.html, *self.stylesheets):
+        parts = (engine_version, TAGGING, RENDERING, self.paper, self.shown_at, self.html, *self.stylesheets)
+        for part in parts:
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -142,8 +146,17 @@ def jobs(config: MkDocsConfig, state: BuildState) -> list[PdfJob]:
                     lang=config.theme["language"],
                 )
             )
+            shown_at = page_url(handout_src(program.id, variant.large_print), state.use_directory_urls)
             found.append(
-                PdfJob(pdf_path(program.id, variant), html, variant.paper, tuple(css), program.id, variant)
+                PdfJob(
+                    pdf_path(program.id, variant),
+                    html,
+                    variant.paper,
+                    tuple(css),
+                    program.id,
+                    variant,
+                    shown_at,
+                )
             )
     return found
 
@@ -187,7 +200,8 @@ class Renderer:
     def render(self, job: PdfJob, base_url: str, tagged: bool = True) -> tuple[bytes, int]:
         stylesheets = [self.stylesheet(text, base_url) for text in job.stylesheets]
         stylesheets.append(self.stylesheet(f"@page {{ size: {job.paper}; }}", base_url))
-        document = self.document(job.html, base_url).render(
+        # from where the handout's page is, as its links are written (base_url: the site's folder)
+        document = self.document(job.html, base_url + job.shown_at).render(
             stylesheets=stylesheets, font_config=self.fonts
         )
         # Tagged: the structure tree, /Lang, the title shown by the viewer; finish_tags numbers the

@@ -6,7 +6,10 @@ Python computes here, once per build, what the page's script needs:
   with the words the script says a dose in (macros/dose.py DOSE_WORDS);
 * every drill's printed block, made by the same ``handout_drill`` template as the
   program handouts (QR code included), for the script to copy into the preview;
-* the empty sheet (header, call to action, footer) from ``handout_sheet``.
+* the empty sheet (header, call to action, footer) from ``handout_sheet``;
+* each drill's printed pictures (start and end), drawn once as SVG <symbol>s that the picker's
+  thumbnails and the printed blocks show with <use>: the page carries every picture, so choosing
+  drills requests nothing (a request per drill would tell the server which drills a patient gets).
 
 ``handout_builder`` is the view of the ``{{ handout_builder() }}`` marker
 (macros/__init__.py maps the marker to it and its template).
@@ -27,9 +30,11 @@ from content_model import Content, Drill
 from content_model.models import DOSE_RANGES
 
 from .dose import DOSE_WORDS, dose_phrase
+from .figures import FigureView, symbol_id
 from .handout import Handout, HandoutDrill, handout_drill
 from .links import relative
 from .page_context import PageContext
+from .picture_files import PhotoView
 from .qr_codes import QrCodes
 
 SHEET_TITLE = "Your home exercises"
@@ -55,6 +60,13 @@ class Builder:
     sheet: Handout  # header and footer; the script adds the drills
     groups: tuple[DrillGroup, ...]
     blocks: tuple[HandoutDrill, ...]  # one printed block per drill, in data order
+    symbols: tuple[tuple[str, FigureView], ...]  # every printed picture, drawn once: (symbol id, view)
+    # drill id -> its first picture's (symbol id, view); a clinic's photo has no symbol (None): it is
+    # an <img> that loads with the page, as every picture the sheet may print does
+    thumbs: dict[str, tuple[str | None, FigureView | PhotoView]]
+    # Every clinic photo a printed block may show, loaded with the page (a picture in a <template>
+    # loads only when the block is copied: that request would tell the server which drill was chosen)
+    photos: tuple[str, ...]
     data: Markup  # JSON for <script type="application/json">
     dose_ranges: dict[str, tuple[int, int]]  # the number inputs' min and max
     script_url: str
@@ -101,6 +113,13 @@ def builder_data(content: Content) -> dict[str, Any]:
     return {"drills": drills, "dose_words": DOSE_WORDS, "dose_ranges": ranges}
 
 
+def _one_file(view: FigureView | PhotoView) -> FigureView | PhotoView:
+    """A photo as the builder shows it: its one fallback file, loaded with the page."""
+    if isinstance(view, PhotoView):
+        return replace(view, srcset="", sources=(), loading="eager")
+    return view
+
+
 def dose_ranges() -> dict[str, tuple[int, int]]:
     """The lowest and highest number of each dose field: the data's ranges (content_model.models),
     so a therapist or a link can set no dose the data would refuse."""
@@ -112,14 +131,34 @@ def builder(
 ) -> Builder:
     """The builder page's view. page_url is the builder page's own URL, for links to its files."""
     blocks = []
+    symbols: list[tuple[str, FigureView]] = []
+    thumbs: dict[str, tuple[str | None, FigureView | PhotoView]] = {}
     for drill in content.drills:
-        block = handout_drill(content, drill, 1, site_url, qr_codes, use_directory_urls)
+        block = handout_drill(content, drill, 1, site_url, qr_codes, use_directory_urls, shown_at=page_url)
+        # A photo here has one address, no srcset: the copy the page loaded at the start is the one
+        # a printed block shows, whatever the screen (a browser picks from a srcset by screen).
+        block = replace(block, figures=tuple(_one_file(view) for view in block.figures))
+        ids = tuple(
+            symbol_id(drill.id, index) if isinstance(view, FigureView) else None
+            for index, view in enumerate(block.figures)
+        )
+        symbols += [(id_, view) for id_, view in zip(ids, block.figures, strict=True) if id_ is not None]
+        if ids:
+            thumbs[drill.id] = (ids[0], block.figures[0])
         # The script sets the number and the dose words; the elements must be there to set.
-        blocks.append(replace(block, dose=dose_phrase(drill.dose, drill.each_side) or _NO_DOSE_YET))
+        dose = dose_phrase(drill.dose, drill.each_side) or _NO_DOSE_YET
+        blocks.append(replace(block, dose=dose, figure_symbols=ids))
     return Builder(
         sheet=Handout(content.clinic, SHEET_TITLE, "", ()),
         groups=drill_groups(content),
         blocks=tuple(blocks),
+        symbols=tuple(symbols),
+        thumbs=thumbs,
+        photos=tuple(
+            dict.fromkeys(
+                view.src for block in blocks for view in block.figures if isinstance(view, PhotoView)
+            )
+        ),
         data=script_json(builder_data(content)),
         dose_ranges=dose_ranges(),
         script_url=relative(SCRIPT, page_url),

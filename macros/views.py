@@ -16,11 +16,11 @@ from content_model import Clinic, Drill, Program, RootCause, UnknownIdError
 from content_model.models import LEVELS
 
 from .dose import dose_phrase
-from .figures import FigureView, drill_figures
+from .figures import FigureView, drill_figures, thumbnail
 from .handout_views import DrillPrint, drill_print
 from .links import drill_id_of
 from .page_context import PageContext
-from .picture_files import PhotoView
+from .picture_files import THUMB_SIZES, PhotoView
 
 
 class ClinicView(TypedDict):
@@ -34,6 +34,7 @@ class DrillView(TypedDict):
     url: str  # the drill's page
     dose: str  # the dose in words ("" when the data gives none)
     requires: list[tuple[Drill, str]]  # the drills to master first, with their pages
+    thumb: FigureView | PhotoView | None  # the first picture, small beside the name (None: no pictures)
 
 
 class DrillPageView(DrillView):
@@ -67,6 +68,8 @@ def drill_view(page: PageContext, drill: Drill) -> DrillView:
         "url": page.drill_link(drill.id),
         "dose": dose_phrase(drill.dose, drill.each_side),
         "requires": [(page.content.drill(r), page.drill_link(r)) for r in drill.requires],
+        # its first picture, small (None without pictures); a photo loads when scrolled to
+        "thumb": thumbnail(drill_figures(drill, page, sizes=THUMB_SIZES, eager=0)),
     }
 
 
