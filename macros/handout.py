@@ -82,6 +82,10 @@ class Handout:
     drills: tuple[HandoutDrill, ...]
     large_print: bool = False
     footer: bool = True  # False where the page shows the footer itself (a drill page's own call to action)
+    key_points: tuple[str, ...] = ()  # the "Key points" box, once on the sheet (Content.key_points)
+    # The urgent-care box (clinic.yml urgent_care), once on the sheet. False only for the handout
+    # builder's sheet, whose three-drills-a-page layout has no room yet (issue 16, left open).
+    urgent_care: bool = True
 
 
 def absolute_url(site_url: str | None, src_uri: str, use_directory_urls: bool = True) -> str:
@@ -163,7 +167,10 @@ def program_handout(
         )
         for number, drill_id in enumerate(program.drills, start=1)
     )
-    return Handout(content.clinic, program.title, program.summary, drills, large_print)
+    return Handout(
+        content.clinic, program.title, program.summary, drills, large_print,
+        key_points=content.key_points(program),
+    )
 
 
 def drill_sheet(
@@ -178,4 +185,5 @@ def drill_sheet(
     item = handout_drill(
         content, drill, None, site_url, qr_codes, use_directory_urls, anchored=False, shown_at=shown_at
     )
-    return Handout(content.clinic, "", "", (item,), footer=False)
+    points = content.drill_key_points(drill.id)
+    return Handout(content.clinic, "", "", (item,), footer=False, key_points=points)

@@ -149,7 +149,7 @@ def builder(
         dose = dose_phrase(drill.dose, drill.each_side) or _NO_DOSE_YET
         blocks.append(replace(block, dose=dose, figure_symbols=ids))
     return Builder(
-        sheet=Handout(content.clinic, SHEET_TITLE, "", ()),
+        sheet=Handout(content.clinic, SHEET_TITLE, "", (), urgent_care=False),
         groups=drill_groups(content),
         blocks=tuple(blocks),
         symbols=tuple(symbols),

@@ -53,7 +53,7 @@ def handout_links(page: PageContext, program: Program, large_print: bool | None 
             program.title,
             page.page_link(handout_src(program.id)),
             pdfs,
-            f"Large-print version: {program.title}",
+            "Large-print version (bigger text)",  # under the program's own heading: no title repeated
             page.page_link(handout_src(program.id, True)),
         )
     if large_print:

@@ -17,6 +17,7 @@ from content_model.models import LEVELS
 
 from .dose import dose_phrase
 from .figures import FigureView, drill_figures, thumbnail
+from .handout import handout_src
 from .handout_views import DrillPrint, drill_print
 from .links import drill_id_of
 from .page_context import PageContext
@@ -41,11 +42,15 @@ class DrillPageView(DrillView):
     causes: list[tuple[RootCause, str | None]]  # the root causes it helps, linked when a page explains them
     printable: DrillPrint
     figures: list[FigureView | PhotoView]  # its pictures: drawn from poses, or the clinic's files
+    clinic: Clinic  # its urgent-care box (data/clinic.yml, urgent_care)
+    key_points: tuple[str, ...]  # its first program's "Key points" (or the site's default)
 
 
 class ProgramDrillsView(TypedDict):
     program: Program
     drills: list[DrillView]
+    handout_url: str  # the program's printable handout page
+    key_points: tuple[str, ...]  # the program's "Key points" (or the site's default)
 
 
 class DrillIndexView(TypedDict):
@@ -92,7 +97,30 @@ def drill_card(page: PageContext, drill_id: str) -> DrillView:
 def program_drills(page: PageContext, program_id: str) -> ProgramDrillsView:
     """The drills of a program, in order, as a numbered list of cards."""
     drills = [drill_view(page, d) for d in page.content.program_drills(program_id)]
-    return {"program": page.content.program(program_id), "drills": drills}
+    return {
+        "program": page.content.program(program_id),
+        "drills": drills,
+        "handout_url": page.page_link(handout_src(program_id)),
+        "key_points": page.content.key_points(page.content.program(program_id)),
+    }
+
+
+class DrillPictureView(TypedDict):
+    figure: FigureView | PhotoView
+
+
+def drill_picture(page: PageContext, drill_id: str, number: int = 1) -> DrillPictureView:
+    """One of a drill's pictures (the first by default), e.g. for a card on the home page."""
+    drill = page.content.drill(drill_id)
+    figures = drill_figures(drill, page, sizes=THUMB_SIZES, eager=0)
+    if not 1 <= number <= len(figures):
+        raise UnknownIdError(
+            f"drill '{drill_id}' has {len(figures)} picture{'s' if len(figures) != 1 else ''} in "
+            f"{page.content.file('drills')}: ask for number 1"
+            + (f" to {len(figures)}" if len(figures) > 1 else "")
+            + (" (this drill has none yet: leave the picture out)" if not figures else "")
+        )
+    return {"figure": figures[number - 1]}
 
 
 def drill_index(page: PageContext) -> DrillIndexView:
@@ -120,6 +148,8 @@ def drill_page(page: PageContext, drill_id: str) -> DrillPageView:
         "causes": cause_links(page, content.causes_helped_by(drill_id)),
         "printable": drill_print(page, drill),
         "figures": drill_figures(drill, page),
+        "clinic": content.clinic,
+        "key_points": content.drill_key_points(drill_id),
     }
 
 
