@@ -205,7 +205,7 @@ class Strict(BaseModel):
     own checks run, so none can be tidied away unnoticed.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     @field_validator("*", mode="before")
     @classmethod

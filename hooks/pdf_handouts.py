@@ -28,14 +28,18 @@ header cells), the page's language (``<html lang>``, from ``theme.language``), t
 by the viewer and the PDF/UA claim. ``hook_helpers/pdf_tags.py`` finishes WeasyPrint's tags.
 
 A PDF whose inputs (its HTML, the stylesheets, the page size, the WeasyPrint
-version, the tagging) are unchanged since the last build is copied from ``.cache/handout-pdfs/``
-instead of rendered again. Its page count is cached beside it (``<key>.pages``),
-so a build from the cache checks the limits too. Each PDF is an independent job,
-ready for a process pool.
+version, the tagging, this file's code) are unchanged since the last build is copied from
+``.cache/handout-pdfs/`` instead of rendered again (the preview, built with ``--no-directory-urls``,
+keeps its own in ``.cache/handout-pdfs/no-directory-urls/``, so that neither prunes the other's).
+Its page count is cached beside it (``<key>.pages``),
+so a build from the cache checks the limits too. Each PDF is an independent job; the jobs are
+shared between one forked worker per core, each of which sets WeasyPrint up once (fonts, parsed
+stylesheets) and parses each handout's HTML once for all its paper sizes (``Renderer``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import logging
@@ -67,6 +71,8 @@ PDF_VARIANT = "pdf/ua-1"
 # How the PDFs are tagged, for the cache key: the variant and the code that finishes the tags, so a
 # PDF made before either changed (an untagged one, say) is never reused.
 TAGGING = f"{PDF_VARIANT}; " + hashlib.sha256(Path(pdf_tags.__file__).read_bytes()).hexdigest()
+# How they are rendered (the page size rule, what is shared between PDFs): this file, for the same reason.
+RENDERING = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 _command: dict[str, str] = {"name": "build"}
 
@@ -86,7 +92,8 @@ class PdfJob:
 
     def key(self, engine_version: str) -> str:
         digest = hashlib.sha256()
-        for part in (engine_version, TAGGING, self.paper, self.shown_at, self.html, *self.stylesheets):
+        parts = (engine_version, TAGGING, RENDERING, self.paper, self.shown_at, self.html, *self.stylesheets)
+        for part in parts:
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -158,58 +165,119 @@ def _title(program_title: str, variant: PdfVariant) -> str:
     return f"{program_title} (large print)" if variant.large_print else program_title
 
 
-def render_pdf(job: PdfJob, base_url: str, tagged: bool = True) -> tuple[bytes, int]:
+class Renderer:
+    """WeasyPrint's costly set-up, done once per process and reused by every PDF it renders.
+
+    One font configuration and each stylesheet parsed once (the handout and print stylesheets
+    and each paper size are the same for every PDF), and each handout's HTML parsed once for
+    all its paper sizes: the US Letter and A4 handouts are the same HTML, laid out twice.
+    Made in each worker, never shared between processes.
+    """
+
+    def __init__(self) -> None:
+        from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415  (only when rendering)
+
+        self.fonts = FontConfiguration()
+        self._sheets: dict[tuple[str, str], object] = {}
+        self._parsed: tuple[tuple[str, str], object] | None = None  # the last HTML, parsed
+
+    def stylesheet(self, text: str, base_url: str) -> object:
+        from weasyprint import CSS  # noqa: PLC0415
+
+        key = (text, base_url)
+        if key not in self._sheets:
+            self._sheets[key] = CSS(string=text, base_url=base_url, font_config=self.fonts)
+        return self._sheets[key]
+
+    def document(self, html: str, base_url: str) -> object:
+        """The parsed HTML; jobs for the same handout come one after another, so one is kept."""
+        from weasyprint import HTML  # noqa: PLC0415
+
+        if self._parsed is None or self._parsed[0] != (html, base_url):
+            self._parsed = ((html, base_url), HTML(string=html, base_url=base_url))
+        return self._parsed[1]
+
+    def render(self, job: PdfJob, base_url: str, tagged: bool = True) -> tuple[bytes, int]:
+        stylesheets = [self.stylesheet(text, base_url) for text in job.stylesheets]
+        stylesheets.append(self.stylesheet(f"@page {{ size: {job.paper}; }}", base_url))
+        # from where the handout's page is, as its links are written (base_url: the site's folder)
+        document = self.document(job.html, base_url + job.shown_at).render(
+            stylesheets=stylesheets, font_config=self.fonts
+        )
+        # Tagged: the structure tree, /Lang, the title shown by the viewer; finish_tags numbers the
+        # lists, joins their pieces and gives header cells a scope (hook_helpers/pdf_tags.py).
+        if tagged:
+            pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=pdf_tags.finish_tags)
+        else:
+            pdf = document.write_pdf()
+        if not pdf or not pdf.startswith(b"%PDF"):
+            raise RuntimeError("WeasyPrint returned no PDF")
+        return pdf, len(document.pages)
+
+
+def render_pdf(
+    job: PdfJob, base_url: str, tagged: bool = True, renderer: Renderer | None = None
+) -> tuple[bytes, int]:
     """Render one PDF: its bytes and its number of pages, counted on the laid-out document.
 
-    WeasyPrint is imported here, so `mkdocs serve` never pays for it. The build always tags;
-    ``tagged=False`` is for `make bench`, which weighs what tagging costs.
+    WeasyPrint is imported only here, so `mkdocs serve` never pays for it. The build always tags;
+    ``tagged=False`` is for `make bench`, which weighs what tagging costs. Pass the process's
+    ``renderer`` to reuse its fonts and parsed stylesheets; without one, a new one is made.
     """
-    from weasyprint import CSS, HTML  # noqa: PLC0415
-
-    stylesheets = [CSS(string=text, base_url=base_url) for text in job.stylesheets]
-    stylesheets.append(CSS(string=f"@page {{ size: {job.paper}; }}"))
-    # from where the handout's page is, as its links are written (base_url: the site's folder)
-    document = HTML(string=job.html, base_url=base_url + job.shown_at).render(stylesheets=stylesheets)
-    # Tagged: the structure tree, /Lang, the title shown by the viewer; finish_tags numbers the lists,
-    # joins their pieces and gives header cells a scope (hook_helpers/pdf_tags.py).
-    if tagged:
-        pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=pdf_tags.finish_tags)
-    else:
-        pdf = document.write_pdf()
-    if not pdf or not pdf.startswith(b"%PDF"):
-        raise RuntimeError("WeasyPrint returned no PDF")
-    return pdf, len(document.pages)
+    return (renderer or Renderer()).render(job, base_url, tagged=tagged)
 
 
 class _Failed(Exception):
     """A PDF that could not be rendered; its message says why."""
 
 
-def _render_one(job: PdfJob, base_url: str) -> tuple[bytes, int] | str:
-    """Render one PDF (bytes, pages); an error comes back as its message so the caller can report it."""
+def _render_one(job: PdfJob, base_url: str, renderer: list[Renderer]) -> tuple[bytes, int] | str:
+    """Render one PDF (bytes, pages); an error comes back as its message so the caller can report it.
+
+    ``renderer`` holds the process's Renderer once made (made by the first PDF, so that an error
+    making it is reported like any other)."""
     try:
-        return render_pdf(job, base_url)
+        if not renderer:
+            renderer.append(Renderer())
+        return render_pdf(job, base_url, renderer=renderer[0])
     except Exception as error:  # noqa: BLE001  (any failure must reach the build, not vanish)
         return f"{type(error).__name__}: {error}"
+
+
+def _shares(todo: list[PdfJob], workers: int) -> list[list[int]]:
+    """Split the jobs between workers, keeping the jobs of one HTML (its paper sizes) together
+    so that it is parsed once; the largest groups are handed out first, each to the least loaded."""
+    groups: dict[str, list[int]] = {}
+    for index, job in enumerate(todo):
+        groups.setdefault(job.html, []).append(index)
+    shares: list[list[int]] = [[] for _ in range(workers)]
+    for group in sorted(groups.values(), key=len, reverse=True):
+        min(shares, key=len).extend(group)
+    return [sorted(share) for share in shares]
 
 
 def _render_all(todo: list[PdfJob], base_url: str) -> list[tuple[bytes, int] | str]:
     """Render PDFs on every core: each is independent, and WeasyPrint uses one core.
 
-    Workers are forked, so they share the loaded hook and WeasyPrint and nothing has
-    to be pickled but the finished PDFs (a hook module cannot be imported by name).
+    Workers are forked, so they share the loaded hook and WeasyPrint (imported once, here, before
+    the fork) and nothing has to be pickled but the finished PDFs (a hook module cannot be imported
+    by name). Each worker sets up WeasyPrint once (Renderer) for all its PDFs.
     """
-    workers = min(len(todo), os.cpu_count() or 1)
+    workers = min(len({job.html for job in todo}), os.cpu_count() or 1)
     if workers <= 1:
-        return [_render_one(job, base_url) for job in todo]
+        renderer: list[Renderer] = []
+        return [_render_one(job, base_url, renderer) for job in todo]
+    with contextlib.suppress(Exception):  # a failure here is reported by each PDF
+        import weasyprint  # noqa: F401, PLC0415  (imported once, before the fork)
     context = multiprocessing.get_context("fork")
     results: multiprocessing.Queue = context.Queue()
 
-    def work(share: range) -> None:
+    def work(share: list[int]) -> None:
+        renderer: list[Renderer] = []
         for index in share:
-            results.put((index, _render_one(todo[index], base_url)))
+            results.put((index, _render_one(todo[index], base_url, renderer)))
 
-    processes = [context.Process(target=work, args=(range(w, len(todo), workers),)) for w in range(workers)]
+    processes = [context.Process(target=work, args=(share,)) for share in _shares(todo, workers)]
     for process in processes:
         process.start()
     outcomes: dict[int, tuple[bytes, int] | str] = {}
@@ -240,7 +308,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     content = state.content
     site = Path(config.site_dir)
     cache = project / ".cache" / "handout-pdfs"
-    made = reused = 0
+    if not config.use_directory_urls:
+        # The preview's handouts link to .html pages, so their keys differ from the site's: kept in a
+        # folder of their own, so that a preview and a build (as CI makes both) do not prune each other's.
+        cache = cache / "no-directory-urls"
+    made = reused = pages_made = 0
     keep: set[Path] = set()
     counted: list[tuple[PdfJob, int]] = []  # every PDF with its number of pages
     todo: list[tuple[PdfJob, Path, Path]] = []
@@ -277,6 +349,7 @@ def on_post_build(config: MkDocsConfig) -> None:
                 "The handout page is fine; fix the problem above and build again."
             ) from None
         made += 1
+        pages_made += pages
         counted.append((job, pages))
         try:
             cache.mkdir(parents=True, exist_ok=True)
@@ -292,7 +365,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             old.unlink(missing_ok=True)  # inputs that no longer exist
     log.info(
         f"PDF handouts: {made} made, {reused} unchanged (from .cache/handout-pdfs) "
-        f"in {time.perf_counter() - started:.3f} s."
+        f"in {time.perf_counter() - started:.3f} s; {pages_made} pages made."
     )
     too_long = [(job, pages) for job, pages in counted if pages > job.variant.most_pages]
     if too_long:

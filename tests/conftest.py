@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -24,6 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 # What a site needs besides its content; copied when a test builds another clinic's site.
 SKELETON = ("mkdocs.yml", "macros", "hooks", "overrides")
+# For builds whose tests read no PDF: the PDFs are checked on the default site (test_handout_pdfs.py,
+# test_pdf_ua.py, test_page_limits.py) and other clinics' (test_handouts.py); rendering them again
+# from an empty cache in every other project costs seconds a build.
+NO_PDFS = {"HANDOUT_PDFS": "0"}
 
 
 @dataclass
@@ -131,13 +136,33 @@ def make_project(
     return project
 
 
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Build]) -> Build:
+    """A site built once for the whole run: the first test process (xdist worker) to ask builds it into
+    a folder all of them share, while the others wait for it; they then read the same build."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = shared / f"built-once-{name}"
+    record = folder / "build.json"
+    with (shared / f"built-once-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed, even if the build fails
+        if record.is_file():
+            saved = json.loads(record.read_text(encoding="utf-8"))
+            return Build(saved["returncode"], saved["output"], Path(saved["site"]))
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        build = make(folder)
+        assert build.returncode == 0, build.output
+        record.write_text(
+            json.dumps({"returncode": build.returncode, "output": build.output, "site": str(build.site)}),
+            encoding="utf-8",
+        )
+        return build
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The default site, built strictly once for the whole test session."""
-    out = tmp_path_factory.mktemp("default") / "site"
-    build = mkdocs_build(ROOT, out)
-    assert build.returncode == 0, build.output
-    return build
+    """The default site, built strictly once for the whole test run (one build for all workers)."""
+    return built_once(tmp_path_factory, "default", lambda folder: mkdocs_build(ROOT, folder / "site"))
 
 
 @pytest.fixture
@@ -160,9 +185,11 @@ def served(site: Build) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def chromium() -> Iterator[Browser]:
-    """Debian's Chromium driven by Playwright (one per test module). Missing Chromium fails, never skips."""
+    """Debian's Chromium driven by Playwright, started once per test process (each test gets a fresh
+    context, see ``context``; a module-scoped page is closed with its module). Missing Chromium fails,
+    never skips. Tests use this one: a second Playwright in the same process cannot start."""
     assert Path(CHROMIUM_PATH).exists(), (
         f"Chromium is missing at {CHROMIUM_PATH}: browser tests cannot run. "
         "Install it with 'apt-get install chromium' (make test does this as root)."
@@ -196,7 +223,10 @@ def extras_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     * docs/articles/links-to-nowhere.md links, in raw HTML, to a page and an anchor
       that do not exist: the strict build cannot see those, the link checker must.
     """
-    tmp = tmp_path_factory.mktemp("extras")
+    return built_once(tmp_path_factory, "extras", _extras_site)
+
+
+def _extras_site(tmp: Path) -> Build:
     project = make_project(tmp)
     drills = project / "data" / "drills.yml"
     entry = "- id: quadruped-rockbacks\n"
@@ -220,6 +250,4 @@ def extras_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         '<p><a href="../hip-mobility-drills/#no-such-section">A section that does not exist</a></p>\n',
         encoding="utf-8",
     )
-    build = mkdocs_build(project, tmp / "site", extra_env={"HANDOUT_PDFS": "0"})
-    assert build.returncode == 0, build.output
-    return build
+    return mkdocs_build(project, tmp / "site", extra_env={"HANDOUT_PDFS": "0"})

@@ -3,6 +3,7 @@ zxing-cpp)."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import shutil
@@ -43,12 +44,19 @@ def metadata(source: Path | bytes) -> dict[str, str]:
 
 
 def qr_codes(source: Path | bytes, dpi: int = 200) -> list[list[str]]:
-    """Every QR code on each page, decoded: the PDF is rasterised by pdftoppm, read by zxing-cpp."""
+    """Every QR code on each page, decoded: the PDF is rasterised by pdftoppm, read by zxing-cpp.
+
+    Decoded once per PDF (by its bytes) in a test process: several tests read the same handouts."""
+    return [list(page) for page in _qr_codes(pdf_bytes(source), dpi)]
+
+
+@functools.cache
+def _qr_codes(data: bytes, dpi: int) -> tuple[tuple[str, ...], ...]:
     pdftoppm = shutil.which("pdftoppm")
     assert pdftoppm, "pdftoppm is missing: install poppler-utils (sudo apt-get install poppler-utils)"
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "in.pdf"
-        pdf.write_bytes(pdf_bytes(source))
+        pdf.write_bytes(data)
         subprocess.run(
             [pdftoppm, "-r", str(dpi), "-gray", "-png", str(pdf), str(Path(tmp) / "page")], check=True
         )
@@ -57,8 +65,8 @@ def qr_codes(source: Path | bytes, dpi: int = 200) -> list[list[str]]:
         for png in pages:
             with Image.open(png) as image:
                 codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
-            found.append([code.text for code in codes])
-        return found
+            found.append(tuple(code.text for code in codes))
+        return tuple(found)
 
 
 # --- The structure tree of a tagged PDF, as a screen reader meets it ---------------------------

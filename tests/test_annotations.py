@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project, mkdocs_build
+from conftest import NO_PDFS, make_project, mkdocs_build
 from content_model.__main__ import main
 from small_data import CLINIC, DRILLS, PROGRAMS, ROOT_CAUSES, replaced, write_project
 
@@ -284,7 +284,7 @@ def test_build_hook_annotates_an_old_drill_page_file(tmp_path: Path) -> None:
     (project / "docs" / "drills" / "figure-4-stretch" / "index.md").write_text(
         "# Figure 4\n", encoding="utf-8"
     )
-    build = mkdocs_build(project, tmp_path / "site", {"GITHUB_ACTIONS": "true"})
+    build = mkdocs_build(project, tmp_path / "site", {**NO_PDFS, "GITHUB_ACTIONS": "true"})
     assert build.returncode != 0
     drills = (project / "data" / "drills.yml").read_text(encoding="utf-8").splitlines()
     spiderman_line = drills.index("- id: spiderman") + 1

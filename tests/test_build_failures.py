@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build, mkdocs_serve
+from conftest import NO_PDFS, ROOT, mkdocs_build, mkdocs_serve
 
 # A line of the home page that broken macros are put before (docs/index.md).
 ANCHOR = "## [All the drills](drills/index.md)"
@@ -39,7 +39,7 @@ def assert_failed_cleanly(build, *expected: str) -> None:
 def test_content_error_stops_the_build_before_any_page(project: Path, tmp_path: Path) -> None:
     edit(project / "data" / "drills.yml", "level: advanced", "level: expert")
     edit(project / "data" / "clinic.yml", "phone: 866-588-0230", "phone: 1-866-588-02303777")
-    build = mkdocs_build(project, tmp_path / "site")
+    build = mkdocs_build(project, tmp_path / "site", NO_PDFS)
     level_line = line_of(project / "data" / "drills.yml", "level: expert")
     phone_line = line_of(project / "data" / "clinic.yml", "phone:")
     assert_failed_cleanly(
@@ -53,7 +53,7 @@ def test_content_error_stops_the_build_before_any_page(project: Path, tmp_path: 
 
 def test_content_error_as_github_annotation(project: Path, tmp_path: Path) -> None:
     edit(project / "data" / "drills.yml", "level: advanced", "level: expert")
-    build = mkdocs_build(project, tmp_path / "site", {"GITHUB_ACTIONS": "true"})
+    build = mkdocs_build(project, tmp_path / "site", {**NO_PDFS, "GITHUB_ACTIONS": "true"})
     assert_failed_cleanly(build, "::error file=data/drills.yml,line=")
     assert (
         "title=drills[5].level::must be one of beginner, intermediate, advanced (got 'expert')"
@@ -63,7 +63,7 @@ def test_content_error_as_github_annotation(project: Path, tmp_path: Path) -> No
 
 def break_home_page(project: Path, tmp_path: Path, marker: str):
     edit(project / "docs" / "index.md", ANCHOR, f"{marker}\n\n" + ANCHOR)
-    return mkdocs_build(project, tmp_path / "site"), line_of(project / "docs" / "index.md", marker)
+    return mkdocs_build(project, tmp_path / "site", NO_PDFS), line_of(project / "docs" / "index.md", marker)
 
 
 def test_unknown_drill_id_in_a_page_fails_and_lists_known_ids(project: Path, tmp_path: Path) -> None:
@@ -109,7 +109,7 @@ def test_raw_blocks_show_braces_literally(project: Path, tmp_path: Path) -> None
         ANCHOR,
         '{% raw %}`{{ drill_card("spiderman") }}`{% endraw %}\n\n' + ANCHOR,
     )
-    build = mkdocs_build(project, tmp_path / "site")
+    build = mkdocs_build(project, tmp_path / "site", NO_PDFS)
     assert build.returncode == 0, build.output
     code = build.html("").select_one("article code")
     assert code.get_text() == '{{ drill_card("spiderman") }}'
@@ -123,7 +123,7 @@ def test_a_drill_is_one_data_entry(project: Path, tmp_path: Path) -> None:
             "  level: beginner\n  steps:\n    - Lie on your side.\n    - Lift your top knee.\n"
         )
     assert not (project / "docs" / "drills" / "clamshell.md").exists()
-    build = mkdocs_build(project, tmp_path / "site")
+    build = mkdocs_build(project, tmp_path / "site", NO_PDFS)
     assert build.returncode == 0, build.output
     page = build.html("drills/clamshell/")
     assert page.title.get_text().startswith('Clamshell: # side "hip" - ')
@@ -141,7 +141,7 @@ def test_an_old_drill_page_file_says_what_to_delete(project: Path, tmp_path: Pat
     (project / "docs" / "drills" / "spiderman.md").write_text(
         '{{ drill_page("spiderman") }}\n', encoding="utf-8"
     )
-    build = mkdocs_build(project, tmp_path / "site")
+    build = mkdocs_build(project, tmp_path / "site", NO_PDFS)
     line = line_of(project / "data" / "drills.yml", "- id: spiderman")
     assert_failed_cleanly(
         build,
@@ -152,7 +152,7 @@ def test_an_old_drill_page_file_says_what_to_delete(project: Path, tmp_path: Pat
 
 def test_drill_page_macro_only_on_the_drills_own_page(project: Path, tmp_path: Path) -> None:
     edit(project / "docs" / "index.md", ANCHOR, '{{ drill_page("spiderman") }}\n\n' + ANCHOR)
-    build = mkdocs_build(project, tmp_path / "site")
+    build = mkdocs_build(project, tmp_path / "site", NO_PDFS)
     assert_failed_cleanly(
         build,
         "drill_page('spiderman') is only for the drill's own page, which the build makes from "
@@ -166,12 +166,12 @@ def test_links_to_drill_pages_are_checked(project: Path, tmp_path: Path) -> None
     page = project / "docs" / "articles" / "hip-mobility-drills.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text + "\nSee [Spiderman](../drills/spiderman.md).\n", encoding="utf-8")
-    good = mkdocs_build(project, tmp_path / "good")
+    good = mkdocs_build(project, tmp_path / "good", NO_PDFS)
     assert good.returncode == 0, good.output
     link = good.html("articles/hip-mobility-drills/").select_one('article a[href^="../../drills/spiderman/"]')
     assert link is not None and link.get_text() == "Spiderman"
     page.write_text(text + "\nSee [Spiderman](../drills/spider-man.md).\n", encoding="utf-8")
-    bad = mkdocs_build(project, tmp_path / "bad")
+    bad = mkdocs_build(project, tmp_path / "bad", NO_PDFS)
     assert bad.returncode != 0 and "drills/spider-man.md" in bad.output, bad.output
 
 
@@ -221,7 +221,7 @@ def test_new_drill_adds_the_entry_and_prints_next_steps(project: Path, tmp_path:
     )
     check = run_cli(project, "check")
     assert check.returncode == 1 and unfinished in check.stderr, check.stderr
-    build = mkdocs_build(project, tmp_path / "site")
+    build = mkdocs_build(project, tmp_path / "site", NO_PDFS)
     assert_failed_cleanly(build, unfinished)
     # With the drill's own words, it builds, and the page is there.
     entry = after[after.index("- id: clamshell\n") :]
@@ -235,7 +235,7 @@ def test_new_drill_adds_the_entry_and_prints_next_steps(project: Path, tmp_path:
     )
     assert "(" not in written, written
     drills.write_text(after.replace(entry, written), encoding="utf-8")
-    build = mkdocs_build(project, tmp_path / "site2")
+    build = mkdocs_build(project, tmp_path / "site2", NO_PDFS)
     assert build.returncode == 0, build.output
     assert build.html("drills/clamshell/").select_one("h1").get_text(strip=True) == "Clamshell"
 
@@ -264,7 +264,7 @@ def test_new_drill_leaves_a_file_it_cannot_add_to_alone(project: Path) -> None:
 def test_macro_inside_code_fails_with_page_and_line(project: Path, tmp_path: Path, written: str) -> None:
     """A macro's HTML cannot show inside code: the build stops instead of printing a placeholder."""
     edit(project / "docs" / "index.md", ANCHOR, f"{written}\n\n" + ANCHOR)
-    build = mkdocs_build(project, tmp_path / "site")
+    build = mkdocs_build(project, tmp_path / "site", NO_PDFS)
     line = line_of(project / "docs" / "index.md", '{{ drill_card("spiderman") }}')
     assert_failed_cleanly(
         build,
@@ -283,10 +283,10 @@ def test_links_to_anchors_in_macro_html_are_checked(project: Path, tmp_path: Pat
         ANCHOR,
         "[Hip mobility](articles/back-pain-when-walking.md#limited-hip-mobility)\n\n" + ANCHOR,
     )
-    good = mkdocs_build(project, tmp_path / "good")
+    good = mkdocs_build(project, tmp_path / "good", NO_PDFS)
     assert good.returncode == 0, good.output
     edit(page, "#limited-hip-mobility)", "#no-such-cause)")
-    bad = mkdocs_build(project, tmp_path / "bad")
+    bad = mkdocs_build(project, tmp_path / "bad", NO_PDFS)
     assert bad.returncode != 0 and "no-such-cause" in bad.output, bad.output
 
 
@@ -298,7 +298,7 @@ def test_one_build_lists_the_mistakes_of_every_page(project: Path, tmp_path: Pat
     drill.write_text(
         drill.read_text(encoding="utf-8") + '\n{{ drill_cart("spiderman") }}\n', encoding="utf-8"
     )
-    build = mkdocs_build(project, tmp_path / "site")
+    build = mkdocs_build(project, tmp_path / "site", NO_PDFS)
     assert_failed_cleanly(
         build,
         f"docs/index.md:{line_of(home, 'figure-5-stretch')}:1: drill_card: there is no drill with id "

@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, Page
 import content_model
 import macros.dose
 from browser import serve
-from conftest import ROOT, Build, make_project, mkdocs_build
+from conftest import NO_PDFS, ROOT, Build, make_project, mkdocs_build
 from content_model import Dose
 from macros.dose import DOSE_WORDS, dose_phrase, per_day_words
 
@@ -119,7 +119,7 @@ def other_words_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     dose_py.write_text(
         text[:start] + f"DOSE_WORDS: dict[str, Any] = {OTHER_WORDS!r}\n" + text[end:], encoding="utf-8"
     )
-    build = mkdocs_build(project, tmp / "site")
+    build = mkdocs_build(project, tmp / "site", NO_PDFS)
     assert build.returncode == 0, build.output
     return build
 

@@ -6,22 +6,23 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 import content_model
-from browser import CHROMIUM_ARGS, CHROMIUM_PATH, serve
+from browser import serve
 from conftest import ROOT, Build
 
 CONTENT = content_model.load(ROOT / "data", shown_dir="data")
 
 
 @pytest.fixture(scope="module")
-def page(site: Build) -> Iterator[tuple[Page, str]]:
-    with serve(site.site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-        tab = browser.new_page()
-        yield tab, base
-        browser.close()
+def page(site: Build, chromium: Browser) -> Iterator[tuple[Page, str]]:
+    with serve(site.site) as base:
+        context = chromium.new_context()
+        try:
+            yield context.new_page(), base
+        finally:
+            context.close()
 
 
 def visible_names(tab: Page) -> list[str]:

@@ -271,6 +271,43 @@ def test_a_pdf_that_fails_to_render_stops_the_build(
     )
 
 
+def test_the_preview_and_the_site_keep_their_own_cached_pdfs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, site: Build
+) -> None:
+    """CI builds the site, then the preview (--no-directory-urls: its handouts link to .html pages, so
+    the PDFs' keys differ). Neither prunes the other's cached PDFs, so the next run makes none."""
+    import shutil
+
+    hook = load_hook("pdf_handouts.py")
+    rendered: list[int] = []
+
+    def fake_render_all(todo: list, base_url: str) -> list[tuple[bytes, int]]:
+        rendered.append(len(todo))
+        return [(b"%PDF-" + job.target.encode(), 1) for job in todo]
+
+    monkeypatch.setattr(hook, "_render_all", fake_render_all)
+    monkeypatch.delenv("HANDOUT_PDFS", raising=False)
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    for file in (ROOT / "data").glob("*.yml"):
+        (project / "data" / file.name).write_bytes(file.read_bytes())
+    out = tmp_path / "site"
+    shutil.copytree(site.site / "assets", out / "assets")
+    hook.on_startup(command="build", dirty=False)
+    for directory_urls in (True, False, True, False):  # build, preview, and both again
+        config, _state = config_with_state(
+            project, site_dir=str(out), site_url=SITE_URL, use_directory_urls=directory_urls
+        )
+        hook.on_post_build(config)
+    count = 3 * len(content().programs)
+    assert rendered == [count, count, 0, 0]
+    cache = project / ".cache" / "handout-pdfs"
+    site_pdfs = {p.name for p in cache.glob("*.pdf")}
+    preview_pdfs = {p.name for p in (cache / "no-directory-urls").glob("*.pdf")}
+    assert len(site_pdfs) == len(preview_pdfs) == count
+    assert not site_pdfs & preview_pdfs, "the preview's handouts are other documents (links to .html)"
+
+
 def test_a_pdf_that_cannot_be_written_fails_the_real_build(project: Path, tmp_path: Path) -> None:
     """A folder where the PDF goes: the build stops, names the PDF, and shows no traceback."""
     program = content().programs[0].id

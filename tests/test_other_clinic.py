@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, ROOT, Build, make_project, mkdocs_build
+from conftest import FIXTURES, NO_PDFS, ROOT, Build, make_project, mkdocs_build
 
 OTHER = FIXTURES / "other_clinic"
 CONFIG = {
@@ -17,7 +17,7 @@ CONFIG = {
 def other_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     tmp = tmp_path_factory.mktemp("other")
     project = make_project(tmp, data=OTHER / "data", docs=OTHER / "docs", config=CONFIG)
-    build = mkdocs_build(project, tmp / "site")
+    build = mkdocs_build(project, tmp / "site", NO_PDFS)
     assert build.returncode == 0, build.output
     return build
 

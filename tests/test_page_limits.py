@@ -11,6 +11,8 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
+
 import content_model
 from browser import free_port
 from conftest import ROOT, Build, make_project, mkdocs_build
@@ -91,10 +93,19 @@ def assert_stopped_on_limits(build: Build, project: Path, program_id: str) -> li
     return over
 
 
-def test_an_over_long_program_stops_the_build_at_its_line_and_again_from_the_cache(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
+@pytest.fixture(scope="module")
+def lengthened(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build]:
+    """A project with a program too long for its pages, built once (its PDFs in its .cache/)."""
+    tmp = tmp_path_factory.mktemp("lengthened")
+    project = make_project(tmp)
     lengthen(project)
-    first = mkdocs_build(project, tmp_path / "first")
+    return project, mkdocs_build(project, tmp / "first")
+
+
+def test_an_over_long_program_stops_the_build_at_its_line_and_again_from_the_cache(
+    lengthened: tuple[Path, Build], tmp_path: Path
+) -> None:
+    project, first = lengthened
     said = assert_stopped_on_limits(first, project, LONG)
     assert f"program '{content_model.load(project / 'data').programs[0].id}'" not in first.output  # it fits
     assert any("regular handout (US Letter)" in m for m in said)
@@ -141,12 +152,17 @@ def test_the_page_count_is_kept_with_each_cached_pdf(tmp_path: Path) -> None:
     )
 
 
-def test_make_build_keeps_the_last_good_site_when_a_handout_is_too_long(tmp_path: Path) -> None:
+def test_make_build_keeps_the_last_good_site_when_a_handout_is_too_long(
+    lengthened: tuple[Path, Build], tmp_path: Path
+) -> None:
     project = make_project(tmp_path)
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("the last good site", encoding="utf-8")
     lengthen(project)
+    # The same data as the lengthened project: its PDFs come from that cache (the limits are checked
+    # from the cache too), so they are not rendered a second time.
+    shutil.copytree(lengthened[0] / ".cache" / "handout-pdfs", project / ".cache" / "handout-pdfs")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("HANDOUT_PDFS", None)
     # -o install: this copy has no .venv of its own; the running interpreter has what it needs.

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import content_model
-from conftest import Build, make_project, mkdocs_build
+from conftest import NO_PDFS, Build, make_project, mkdocs_build
 from content_model.__main__ import main
 from content_model.review import add_months, review_due, review_problems
 from small_data import CLINIC, DRILLS, ROOT_CAUSES, replaced, write_project
@@ -213,7 +213,7 @@ def reviewed_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         ),
         encoding="utf-8",
     )
-    build = mkdocs_build(project, tmp / "site")
+    build = mkdocs_build(project, tmp / "site", NO_PDFS)
     assert build.returncode == 0, build.output
     return build
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import mkdocs_build
+from conftest import NO_PDFS, mkdocs_build
 
 
 def test_an_edited_template_shows_on_the_next_build(project: Path, tmp_path: Path) -> None:
-    first = mkdocs_build(project, tmp_path / "first")
+    first = mkdocs_build(project, tmp_path / "first", NO_PDFS)
     assert first.returncode == 0, first.output
     cached = sorted((project / ".cache" / "jinja").iterdir())
     assert len(cached) >= 20  # Material's templates, our overrides and our macro templates
@@ -26,7 +26,7 @@ def test_an_edited_template_shows_on_the_next_build(project: Path, tmp_path: Pat
     disclaimer.write_text(
         disclaimer.read_text(encoding="utf-8").replace("Please note:", "Cache probe:"), encoding="utf-8"
     )
-    second = mkdocs_build(project, tmp_path / "second")
+    second = mkdocs_build(project, tmp_path / "second", NO_PDFS)
     assert second.returncode == 0, second.output
     page = second.html("drills/spiderman/")
     assert page.select_one("p.cache-probe").get_text() == "theme edited"

@@ -164,6 +164,34 @@ def test_ci_checks_tests_builds_and_uploads_the_preview() -> None:
     assert "chromium" in " ".join(commands) and "poppler-utils" in " ".join(commands)
 
 
+def test_ci_keeps_the_build_cache_keyed_on_the_lock_file_and_the_content() -> None:
+    """.cache/ (PDFs, pictures, QR codes, templates) is restored before the first build and saved after,
+    keyed on the runner image, the lock file and every input of the build; an older cache with the same
+    image and lock file is restored when only the content changed (its files are keyed by their inputs)."""
+    (job,) = workflow("ci.yml")["jobs"].values()
+    caches = [s for s in steps(job) if s.get("uses", "").startswith("actions/cache@")]
+    assert len(caches) == 1
+    cache = caches[0]
+    first_build = next(i for i, s in enumerate(steps(job)) if s.get("run", "").startswith("make "))
+    assert steps(job).index(cache) < first_build, "restored before anything is built"
+    assert cache["with"]["path"] == ".cache"
+    key = " ".join(cache["with"]["key"].split())
+    content = re.search(r"hashFiles\(([^)]*'data/\*\*'[^)]*)\)", key)
+    assert content, key
+    hashed = {part.strip().strip("'") for part in content.group(1).split(",")}
+    inputs = {"data/**", "docs/**", "pictures/**", "overrides/**", "macros/**", "hooks/**",
+              "hook_helpers/**", "content_model/**", "mkdocs.yml"}
+    assert inputs <= hashed, inputs - hashed
+    assert "hashFiles('requirements.lock')" in key
+    assert "steps.image.outputs.name" in key, "PDFs laid out with another image's fonts are not reused"
+    (restore,) = [line.strip() for line in cache["with"]["restore-keys"].splitlines() if line.strip()]
+    assert key.startswith(restore) and "data/**" not in restore, "a content change restores the last cache"
+    # What is published is made from scratch: the deploy keeps no cache.
+    deploy = workflow("deploy.yml")
+    assert not any(s.get("uses", "").startswith("actions/cache") for j in deploy["jobs"].values()
+                   for s in steps(j))
+
+
 def test_deploy_runs_only_on_main_and_only_after_every_check() -> None:
     flow = workflow("deploy.yml")
     assert flow["on"] == {"push": {"branches": ["main"]}}
