@@ -128,7 +128,8 @@ def test_a_drill_is_one_data_entry(project: Path, tmp_path: Path) -> None:
     page = build.html("drills/clamshell/")
     assert page.title.get_text().startswith('Clamshell: # side "hip" - ')
     assert page.select_one('meta[name="description"]')["content"] == "Works the side of your hip."
-    assert page.select_one("a.md-content__button[href]")["href"].endswith("/edit/main/data/drills.yml")
+    # staff's "Suggest a change to this page" (the footer) opens the data file the page comes from
+    assert page.select_one(".clinic-footer__staff a[href]")["href"].endswith("/edit/main/data/drills.yml")
     assert [li.get_text(strip=True) for li in page.select("ol.drill__steps li")] == [
         "Lie on your side.",
         "Lift your top knee.",
@@ -216,8 +217,9 @@ def test_new_drill_adds_the_entry_and_prints_next_steps(project: Path, tmp_path:
     assert again.returncode == 0 and "already has a drill 'clamshell': nothing added" in again.stdout
     assert drills.read_text(encoding="utf-8") == after
     # Until each (...) is replaced, the check and the build refuse the drill, naming its lines.
+    index = before.count("\n- id: ") + before.startswith("- id: ")  # the new entry's place in the list
     unfinished = (
-        f'data/drills.yml:{line + 1}:3: drills[6].name: "(the drill\'s name)" is still the placeholder'
+        f'data/drills.yml:{line + 1}:3: drills[{index}].name: "(the drill\'s name)" is still the placeholder'
     )
     check = run_cli(project, "check")
     assert check.returncode == 1 and unfinished in check.stderr, check.stderr
