@@ -5,6 +5,9 @@ For each program in data/programs.yml:
 * ``handouts/<id>.pdf`` (US Letter), ``handouts/<id>-a4.pdf`` (A4),
 * ``handouts/<id>-large-print.pdf`` (US Letter, body text 18 pt).
 
+Each language's build makes its own (``es/handouts/<id>.pdf`` ... in Spanish, for the programs
+whose every drill is translated), tagged with its language (``/Lang es``).
+
 Each PDF is the same sheet as the handout page (``macros/templates/handout_sheet.html``),
 made from the same view the page showed (kept in the build's state, computed
 once per build: ``BuildState.handout`` in macros/state.py), in a small document of its own,
@@ -49,11 +52,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 
 import content_model
 from hook_helpers import pdf_tags
 from macros.handout import PDF_VARIANTS, PdfVariant, pdf_path
-from macros.state import BuildState, build_state
+from macros.state import BuildState, build_state, running_states
 
 log = logging.getLogger("mkdocs.hooks.pdf_handouts")
 
@@ -68,6 +72,7 @@ PDF_VARIANT = "pdf/ua-1"
 TAGGING = f"{PDF_VARIANT}; " + hashlib.sha256(Path(pdf_tags.__file__).read_bytes()).hexdigest()
 
 _command: dict[str, str] = {"name": "build"}
+_KEEP = "pdf cache files"  # BuildState.kept: the cached PDFs every language's build used
 
 
 @dataclass(frozen=True)
@@ -132,18 +137,19 @@ def jobs(config: MkDocsConfig, state: BuildState) -> list[PdfJob]:
                 state.templates.render(
                     "handout_document",
                     handout=handout,
-                    title=_title(program.title, variant),
-                    lang=config.theme["language"],
+                    title=_title(state, program.title, variant),
+                    lang=state.language,  # the PDF's /Lang: the language of the build's pages
                 )
             )
-            found.append(
-                PdfJob(pdf_path(program.id, variant), html, variant.paper, tuple(css), program.id, variant)
-            )
+            target = state.prefix + pdf_path(program.id, variant)  # es/handouts/... in Spanish
+            found.append(PdfJob(target, html, variant.paper, tuple(css), program.id, variant))
     return found
 
 
-def _title(program_title: str, variant: PdfVariant) -> str:
-    return f"{program_title} (large print)" if variant.large_print else program_title
+def _title(state: BuildState, program_title: str, variant: PdfVariant) -> str:
+    if not variant.large_print:
+        return program_title
+    return state.templates.strings["title.large_print"].format(title=program_title)
 
 
 def render_pdf(job: PdfJob, base_url: str, tagged: bool = True) -> tuple[bytes, int]:
@@ -211,6 +217,9 @@ def _render_all(todo: list[PdfJob], base_url: str) -> list[tuple[bytes, int] | s
     return [outcomes.get(i, "the PDF worker stopped without a result") for i in range(len(todo))]
 
 
+# After mkdocs-static-i18n (-100), which builds each other language inside this build: the cache
+# is cleaned once, by the outermost build, keeping every language's PDFs.
+@event_priority(-150)
 def on_post_build(config: MkDocsConfig) -> None:
     if not wanted():
         if os.environ.get(ENV_SWITCH, "").strip():
@@ -274,9 +283,13 @@ def on_post_build(config: MkDocsConfig) -> None:
             _write_atomically(_pages_file(cached), f"{pages}\n".encode("ascii"))
         except OSError as error:
             log.info(f"PDF cache not written ({error}); the next build renders {job.target} again.")
-    for old in cache.iterdir() if cache.is_dir() else ():
-        if old.suffix in (".pdf", ".pages") and old not in keep:
-            old.unlink(missing_ok=True)  # inputs that no longer exist
+    outer = running_states(config)[0]
+    outer.kept.setdefault(_KEEP, set()).update(keep)
+    if outer is state:  # the outermost build, the last to make its PDFs: every language's are known
+        keep = outer.kept[_KEEP]
+        for old in cache.iterdir() if cache.is_dir() else ():
+            if old.suffix in (".pdf", ".pages") and old not in keep:
+                old.unlink(missing_ok=True)  # inputs that no longer exist
     log.info(
         f"PDF handouts: {made} made, {reused} unchanged (from .cache/handout-pdfs) "
         f"in {time.perf_counter() - started:.3f} s."

@@ -104,7 +104,10 @@ def handout_drill(
     qr_codes: QrCodes,
     use_directory_urls: bool = True,
     anchored: bool = True,
+    english: Content | None = None,
 ) -> HandoutDrill:
+    """One drill as a handout prints it. ``english``: the English content, for the names of drills to
+    master first that are not translated (content is then one language's, Content.localized)."""
     url = absolute_url(site_url, drill_src(drill.id), use_directory_urls)
     return HandoutDrill(
         number=number,
@@ -115,11 +118,17 @@ def handout_drill(
         steps=tuple(drill.steps),
         dose=dose_phrase(drill.dose, drill.each_side),
         cautions=tuple(drill.cautions),
-        requires=tuple(content.drill(r).name for r in drill.requires),
+        requires=tuple(_name(content, english, r) for r in drill.requires),
         url=url,
         qr=qr_codes.code(url),  # encoded once per address (the build's QR codes)
         anchor=f"handout-drill-{drill.id}" if anchored else None,
     )
+
+
+def _name(content: Content, english: Content | None, drill_id: str) -> str:
+    if english is not None and not any(d.id == drill_id for d in content.drills):
+        return english.drill(drill_id).name
+    return content.drill(drill_id).name
 
 
 def program_handout(
@@ -130,22 +139,32 @@ def program_handout(
     *,
     large_print: bool = False,
     use_directory_urls: bool = True,
+    english: Content | None = None,
 ) -> Handout:
     """A program's handout: its drills in program order, numbered from 1."""
     drills = tuple(
-        handout_drill(content, content.drill(drill_id), number, site_url, qr_codes, use_directory_urls)
+        handout_drill(
+            content, content.drill(drill_id), number, site_url, qr_codes, use_directory_urls, english=english
+        )
         for number, drill_id in enumerate(program.drills, start=1)
     )
     return Handout(content.clinic, program.title, program.summary, drills, large_print)
 
 
 def drill_sheet(
-    content: Content, drill: Drill, site_url: str | None, qr_codes: QrCodes, use_directory_urls: bool = True
+    content: Content,
+    drill: Drill,
+    site_url: str | None,
+    qr_codes: QrCodes,
+    use_directory_urls: bool = True,
+    english: Content | None = None,
 ) -> Handout:
     """One drill alone, for "Print this drill": the same header as a program handout.
 
     The drill page places the same footer itself, after the sheet, as its one call to action.
     """
     # No anchor: the drill's own page already has its heading (and search finds it there).
-    item = handout_drill(content, drill, None, site_url, qr_codes, use_directory_urls, anchored=False)
+    item = handout_drill(
+        content, drill, None, site_url, qr_codes, use_directory_urls, anchored=False, english=english
+    )
     return Handout(content.clinic, "", "", (item,), footer=False)

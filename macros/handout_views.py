@@ -47,7 +47,7 @@ class HandoutListView(TypedDict):
 def handout_links(page: PageContext, program: Program, large_print: bool | None = None) -> HandoutLinks:
     """Links for a program's handout; large_print says which handout page we are on, if any."""
     variants = [v for v in PDF_VARIANTS if v.large_print or not large_print]  # large print: its own PDF only
-    pdfs = tuple((v.label, page.link(pdf_path(program.id, v))) for v in variants)
+    pdfs = tuple((v.label, page.language_link(pdf_path(program.id, v))) for v in variants)
     if large_print is None:
         return HandoutLinks(
             program.title,
@@ -87,5 +87,7 @@ def drill_print(page: PageContext, drill: Drill) -> DrillPrint:
     and on paper, so it is the page's call to action: none is added at the end.
     """
     state = page.state
-    sheet = drill_sheet(page.content, drill, state.site_url, state.qr_codes, state.use_directory_urls)
+    sheet = drill_sheet(
+        page.content, drill, state.site_url, state.qr_codes, state.use_directory_urls, english=state.english
+    )
     return DrillPrint(sheet, tuple(handout_links(page, p) for p in page.content.programs_with(drill.id)))

@@ -66,14 +66,14 @@ def drill_view(page: PageContext, drill: Drill) -> DrillView:
         "drill": drill,
         "url": page.drill_link(drill.id),
         "dose": dose_phrase(drill.dose, drill.each_side),
-        "requires": [(page.content.drill(r), page.drill_link(r)) for r in drill.requires],
+        "requires": [(page.drill(r), page.drill_link(r)) for r in drill.requires],
     }
 
 
 def cause_links(page: PageContext, causes: list[RootCause]) -> list[tuple[RootCause, str | None]]:
     """Links to each cause's section on the page named by extra.root_causes_page (None without one)."""
     causes_page = page.causes_page()
-    return [(c, page.page_link(causes_page, c.id) if causes_page else None) for c in causes]
+    return [(c, page.doc_link(causes_page, c.id) if causes_page else None) for c in causes]
 
 
 def call_to_action(page: PageContext) -> ClinicView:
@@ -83,7 +83,7 @@ def call_to_action(page: PageContext) -> ClinicView:
 
 def drill_card(page: PageContext, drill_id: str) -> DrillView:
     """One drill as a short card: name (linked to its page), level, summary."""
-    return drill_view(page, page.content.drill(drill_id))
+    return drill_view(page, page.drill(drill_id))
 
 
 def program_drills(page: PageContext, program_id: str) -> ProgramDrillsView:
@@ -126,7 +126,7 @@ def root_cause_links(page: PageContext) -> CauseLinksView:
 
 
 def _cause_details(page: PageContext, causes: list[RootCause]) -> CauseDetailsView:
-    return {"causes": [(c, [(page.content.drill(d), page.drill_link(d)) for d in c.drills]) for c in causes]}
+    return {"causes": [(c, [(page.drill(d), page.drill_link(d)) for d in c.drills]) for c in causes]}
 
 
 def root_cause_details(page: PageContext) -> CauseDetailsView:
