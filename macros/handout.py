@@ -105,6 +105,7 @@ def handout_drill(
     use_directory_urls: bool = True,
     anchored: bool = True,
     english: Content | None = None,
+    language: str = "en",
 ) -> HandoutDrill:
     """One drill as a handout prints it. ``english``: the English content, for the names of drills to
     master first that are not translated (content is then one language's, Content.localized)."""
@@ -116,7 +117,7 @@ def handout_drill(
         summary=drill.summary,
         position=drill.position,
         steps=tuple(drill.steps),
-        dose=dose_phrase(drill.dose, drill.each_side),
+        dose=dose_phrase(drill.dose, drill.each_side, language),
         cautions=tuple(drill.cautions),
         requires=tuple(_name(content, english, r) for r in drill.requires),
         url=url,
@@ -140,11 +141,19 @@ def program_handout(
     large_print: bool = False,
     use_directory_urls: bool = True,
     english: Content | None = None,
+    language: str = "en",
 ) -> Handout:
     """A program's handout: its drills in program order, numbered from 1."""
     drills = tuple(
         handout_drill(
-            content, content.drill(drill_id), number, site_url, qr_codes, use_directory_urls, english=english
+            content,
+            content.drill(drill_id),
+            number,
+            site_url,
+            qr_codes,
+            use_directory_urls,
+            english=english,
+            language=language,
         )
         for number, drill_id in enumerate(program.drills, start=1)
     )
@@ -158,6 +167,7 @@ def drill_sheet(
     qr_codes: QrCodes,
     use_directory_urls: bool = True,
     english: Content | None = None,
+    language: str = "en",
 ) -> Handout:
     """One drill alone, for "Print this drill": the same header as a program handout.
 
@@ -165,6 +175,7 @@ def drill_sheet(
     """
     # No anchor: the drill's own page already has its heading (and search finds it there).
     item = handout_drill(
-        content, drill, None, site_url, qr_codes, use_directory_urls, anchored=False, english=english
+        content, drill, None, site_url, qr_codes, use_directory_urls, anchored=False, english=english,
+        language=language,
     )
     return Handout(content.clinic, "", "", (item,), footer=False)

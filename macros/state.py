@@ -87,6 +87,7 @@ class BuildState:
                 large_print=large_print,
                 use_directory_urls=self.use_directory_urls,
                 english=self.english,
+                language=self.language,
             )
         return self.handouts[key]
 

@@ -65,7 +65,7 @@ def drill_view(page: PageContext, drill: Drill) -> DrillView:
     return {
         "drill": drill,
         "url": page.drill_link(drill.id),
-        "dose": dose_phrase(drill.dose, drill.each_side),
+        "dose": dose_phrase(drill.dose, drill.each_side, page.state.language),
         "requires": [(page.drill(r), page.drill_link(r)) for r in drill.requires],
     }
 
