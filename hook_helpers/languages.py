@@ -40,6 +40,16 @@ def build_language(config: MkDocsConfig) -> str:
     return plugin.current_language or plugin.default_language or ENGLISH
 
 
+def leave_out(config: MkDocsConfig, language: str) -> bool:
+    """Build the site without this language (no data/<language>/ folder: nothing to publish in it).
+    False when it was not going to be built anyway."""
+    plugin = _plugin(config)
+    if plugin is None or language not in plugin.build_languages:
+        return False
+    plugin.get_language_config(language).build = False
+    return True
+
+
 def default_language(config: MkDocsConfig) -> str:
     plugin = _plugin(config)
     return (plugin.default_language if plugin is not None else None) or ENGLISH
@@ -66,9 +76,7 @@ def _alternate(config: MkDocsConfig, src_uri: str, language: str) -> File:
     return file
 
 
-def place_generated(
-    config: MkDocsConfig, file: File, exists_in: Callable[[str], bool]
-) -> File:
+def place_generated(config: MkDocsConfig, file: File, exists_in: Callable[[str], bool]) -> File:
     """Put a generated page where its language's pages go, with its alternates.
 
     ``exists_in(language)`` says whether the same page is made in that language (a drill without a

@@ -13,14 +13,18 @@ completely translated) and the English it links to for the rest; the data is loa
 
 from __future__ import annotations
 
+import logging
+
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 import content_model
-from hook_helpers.languages import build_language, default_language, prefix
+from hook_helpers.languages import build_language, default_language, leave_out, prefix, site_languages
 from macros.state import end_build, running_states, start_build
+
+log = logging.getLogger("mkdocs.hooks.content_validation")
 
 
 @event_priority(100)
@@ -37,6 +41,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             english = content_model.load_project(config.config_file_path)
         except content_model.ContentErrors as errors:
             raise Abort(errors.report()) from None
+        for other in site_languages(config)[1:]:
+            # A clinic that has not started a translation (no data/es/) publishes in English only.
+            if other not in english.languages and leave_out(config, other):
+                log.info(
+                    f"{english.shown_dir}/{other}/ does not exist: the site is built without its "
+                    f"{content_model.LANGUAGES[other][0]} pages (CONTRIBUTING.md, 'How to add or update "
+                    "a translation')."
+                )
     if language == default_language(config):
         content = start_build(config, english).content
     else:

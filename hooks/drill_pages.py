@@ -30,8 +30,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import content_model
-from macros.links import drill_src
 from hook_helpers import languages
+from macros.links import drill_src
 from macros.state import BuildState, build_state
 
 # The body of every drill page: the same text for all, with no value written into it. The macro

@@ -29,9 +29,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import content_model
+from hook_helpers import languages
 from macros.handout import handout_src
 from macros.page_meta import CALL_TO_ACTION
-from hook_helpers import languages
 from macros.state import BuildState, build_state
 from macros.strings import UiStrings
 
@@ -73,9 +73,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for index, program in enumerate(content.programs):  # in Spanish: programs with every drill translated
         for large_print in (False, True):
             src = handout_src(program.id, large_print)
-            file = File.generated(
-                config, src, content=_page(program, large_print, content.file("programs"), state.templates.strings)
-            )
+            text = _page(program, large_print, content.file("programs"), state.templates.strings)
+            file = File.generated(config, src, content=text)
             languages.place_generated(config, file, lambda lang, i=program.id: _has_program(state, lang, i))
             if file.dest_uri in taken:
                 where = f"{content.file('programs')}:{content.line_of('programs', program.id)}"

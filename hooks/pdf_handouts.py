@@ -20,7 +20,9 @@ when the preview starts). Set ``HANDOUT_PDFS=1`` to make them anyway, or
 build with the reason.
 
 Every PDF must fit its page limit (``most_pages`` in ``macros/handout.py``: two
-pages for the regular handout, four for large print). A longer one stops the
+pages for the regular handout, four for large print). Each drill is kept on one page; a sheet
+over its limit that way (a translation runs longer than the English) is made again with drills
+that may go on over a page break (``flowing``, print.css), and kept if that is shorter. A longer one stops the
 build, naming the program's line in data/programs.yml, the version, its pages
 and the fix. The count comes from WeasyPrint's laid-out pages, so no PDF is read
 back.
@@ -85,10 +87,12 @@ class PdfJob:
     stylesheets: tuple[str, ...]  # CSS texts, in order
     program_id: str  # whose handout it is (for messages)
     variant: PdfVariant  # which version, with its page limit
+    # The same sheet whose drills may go on over a page break: made when html is over the limit.
+    flowing_html: str = ""
 
     def key(self, engine_version: str) -> str:
         digest = hashlib.sha256()
-        for part in (engine_version, TAGGING, self.paper, self.html, *self.stylesheets):
+        for part in (engine_version, TAGGING, self.paper, self.html, self.flowing_html, *self.stylesheets):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -133,16 +137,20 @@ def jobs(config: MkDocsConfig, state: BuildState) -> list[PdfJob]:
     for program in state.content.programs:
         for variant in PDF_VARIANTS:
             handout = state.handout(program.id, variant.large_print)  # the view its page showed
-            html = str(
-                state.templates.render(
-                    "handout_document",
-                    handout=handout,
-                    title=_title(state, program.title, variant),
-                    lang=state.language,  # the PDF's /Lang: the language of the build's pages
+            html, flowing = (
+                str(
+                    state.templates.render(
+                        "handout_document",
+                        handout=handout,
+                        title=_title(state, program.title, variant),
+                        lang=state.language,  # the PDF's /Lang: the language of the build's pages
+                        flowing=flowing,
+                    )
                 )
+                for flowing in (False, True)
             )
             target = state.prefix + pdf_path(program.id, variant)  # es/handouts/... in Spanish
-            found.append(PdfJob(target, html, variant.paper, tuple(css), program.id, variant))
+            found.append(PdfJob(target, html, variant.paper, tuple(css), program.id, variant, flowing))
     return found
 
 
@@ -158,11 +166,21 @@ def render_pdf(job: PdfJob, base_url: str, tagged: bool = True) -> tuple[bytes, 
     WeasyPrint is imported here, so `mkdocs serve` never pays for it. The build always tags;
     ``tagged=False`` is for `make bench`, which weighs what tagging costs.
     """
+    pdf, pages = _render_html(job, job.html, base_url, tagged)
+    if pages > job.variant.most_pages and job.flowing_html:
+        # Too long with every drill kept whole: let drills go on over a page break.
+        flowing_pdf, flowing_pages = _render_html(job, job.flowing_html, base_url, tagged)
+        if flowing_pages < pages:
+            return flowing_pdf, flowing_pages
+    return pdf, pages
+
+
+def _render_html(job: PdfJob, html: str, base_url: str, tagged: bool) -> tuple[bytes, int]:
     from weasyprint import CSS, HTML  # noqa: PLC0415
 
     stylesheets = [CSS(string=text, base_url=base_url) for text in job.stylesheets]
     stylesheets.append(CSS(string=f"@page {{ size: {job.paper}; }}"))
-    document = HTML(string=job.html, base_url=base_url).render(stylesheets=stylesheets)
+    document = HTML(string=html, base_url=base_url).render(stylesheets=stylesheets)
     # Tagged: the structure tree, /Lang, the title shown by the viewer; finish_tags numbers the lists,
     # joins their pieces and gives header cells a scope (hook_helpers/pdf_tags.py).
     if tagged:

@@ -60,7 +60,11 @@ def split_index(data: dict[str, Any], languages: tuple[str, ...], prefixes: dict
     for language in languages:
         where = prefixes[language]
         if where:
-            mine = [{**d, "location": d["location"][len(where) :]} for d in docs if d["location"].startswith(where)]
+            mine = [
+                {**d, "location": d["location"][len(where) :]}
+                for d in docs
+                if d["location"].startswith(where)
+            ]
         else:
             others = tuple(prefixes[other] for other in languages if prefixes[other])
             mine = [d for d in docs if not d["location"].startswith(others)]

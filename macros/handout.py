@@ -175,7 +175,14 @@ def drill_sheet(
     """
     # No anchor: the drill's own page already has its heading (and search finds it there).
     item = handout_drill(
-        content, drill, None, site_url, qr_codes, use_directory_urls, anchored=False, english=english,
+        content,
+        drill,
+        None,
+        site_url,
+        qr_codes,
+        use_directory_urls,
+        anchored=False,
+        english=english,
         language=language,
     )
     return Handout(content.clinic, "", "", (item,), footer=False)

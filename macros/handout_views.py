@@ -88,6 +88,12 @@ def drill_print(page: PageContext, drill: Drill) -> DrillPrint:
     """
     state = page.state
     sheet = drill_sheet(
-        page.content, drill, state.site_url, state.qr_codes, state.use_directory_urls, english=state.english, language=state.language
+        page.content,
+        drill,
+        state.site_url,
+        state.qr_codes,
+        state.use_directory_urls,
+        english=state.english,
+        language=state.language,
     )
     return DrillPrint(sheet, tuple(handout_links(page, p) for p in page.content.programs_with(drill.id)))

@@ -65,7 +65,10 @@ class PageContext:
         """A link to a page of docs/: in this language when it is translated (docs/<page>.es.md), else
         to the English page."""
         language = self.state.language
-        if self.state.prefix and not (self.docs_dir / f"{src_uri.removesuffix('.md')}.{language}.md").is_file():
+        if (
+            self.state.prefix
+            and not (self.docs_dir / f"{src_uri.removesuffix('.md')}.{language}.md").is_file()
+        ):
             url = self.link(page_url(src_uri, self.state.use_directory_urls))
             return f"{url}#{anchor}" if anchor else url
         return self.page_link(src_uri, anchor)

@@ -88,6 +88,11 @@ def drill_card(page: PageContext, drill_id: str) -> DrillView:
 
 def program_drills(page: PageContext, program_id: str) -> ProgramDrillsView:
     """The drills of a program, in order, as a numbered list of cards."""
+    if page.state.english is not None and not any(p.id == program_id for p in page.content.programs):
+        # Not every drill of the program is translated: its drills are listed all the same, the
+        # translated ones in this language and the others linked to their English pages, saying so.
+        program = page.state.source.program(program_id)
+        return {"program": program, "drills": [drill_view(page, page.drill(d)) for d in program.drills]}
     drills = [drill_view(page, d) for d in page.content.program_drills(program_id)]
     return {"program": page.content.program(program_id), "drills": drills}
 
