@@ -65,6 +65,7 @@ class HandoutDrill:
     url: str  # absolute address of the drill's page: what the QR code opens
     qr: QrCode  # the QR code that opens url (drawn by the qr_code template)
     anchor: str | None = None  # id of its heading; None where the page already shows the drill
+    language: str = "en"  # the language it is printed in (its words come from macros/strings.py)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Handout:
     drills: tuple[HandoutDrill, ...]
     large_print: bool = False
     footer: bool = True  # False where the page shows the footer itself (a drill page's own call to action)
+    language: str = "en"  # the language it is printed in (its words come from macros/strings.py)
 
 
 def absolute_url(site_url: str | None, src_uri: str, use_directory_urls: bool = True) -> str:
@@ -123,6 +125,7 @@ def handout_drill(
         url=url,
         qr=qr_codes.code(url),  # encoded once per address (the build's QR codes)
         anchor=f"handout-drill-{drill.id}" if anchored else None,
+        language=language,
     )
 
 
@@ -157,7 +160,7 @@ def program_handout(
         )
         for number, drill_id in enumerate(program.drills, start=1)
     )
-    return Handout(content.clinic, program.title, program.summary, drills, large_print)
+    return Handout(content.clinic, program.title, program.summary, drills, large_print, language=language)
 
 
 def drill_sheet(
@@ -185,4 +188,4 @@ def drill_sheet(
         english=english,
         language=language,
     )
-    return Handout(content.clinic, "", "", (item,), footer=False)
+    return Handout(content.clinic, "", "", (item,), footer=False, language=language)

@@ -30,14 +30,15 @@ from .dose import DOSE_WORDS, dose_phrase
 from .handout import Handout, HandoutDrill, handout_drill
 from .links import relative
 from .page_context import PageContext
-from .qr_codes import QrCodes
+from .state import BuildState
+from .strings import LANGUAGE_NAMES, STRINGS, strings_for
 
-SHEET_TITLE = "Your home exercises"
-OTHER_DRILLS = "Other drills"
+OTHER_DRILLS = STRINGS["en"]["builder.other_drills"]
 SCRIPT = "assets/javascripts/handout-builder.js"
 STYLESHEET = "assets/stylesheets/handout-builder.css"
 # A drill with no dose in the data still gets a "How much:" line in its block; the script writes the words.
 _NO_DOSE_YET = "-"
+_SCRIPT = "builder.script."  # the keys of the script's messages in macros/strings.py
 
 
 @dataclass(frozen=True)
@@ -49,16 +50,34 @@ class DrillGroup:
 
 
 @dataclass(frozen=True)
+class BuilderSheet:
+    """The sheet in one language: its header and footer, and a printed block per drill it has."""
+
+    language: str  # "en", "es"
+    name: str  # the language's name in itself: "English", "Español"
+    sheet: Handout  # header and footer; the script adds the drills
+    blocks: tuple[HandoutDrill, ...]  # one printed block per drill in that language, in data order
+
+
+@dataclass(frozen=True)
 class Builder:
     """The one input of the ``handout_builder`` template."""
 
-    sheet: Handout  # header and footer; the script adds the drills
+    sheets: tuple[BuilderSheet, ...]  # the page's language first, then the site's other languages
     groups: tuple[DrillGroup, ...]
-    blocks: tuple[HandoutDrill, ...]  # one printed block per drill, in data order
     data: Markup  # JSON for <script type="application/json">
     dose_ranges: dict[str, tuple[int, int]]  # the number inputs' min and max
     script_url: str
     stylesheet_url: str
+
+    @property
+    def sheet(self) -> Handout:
+        """The sheet in the page's language."""
+        return self.sheets[0].sheet
+
+    @property
+    def blocks(self) -> tuple[HandoutDrill, ...]:
+        return self.sheets[0].blocks
 
 
 def script_json(value: Any) -> Markup:
@@ -73,18 +92,22 @@ def script_json(value: Any) -> Markup:
     return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
 
 
-def drill_groups(content: Content) -> tuple[DrillGroup, ...]:
+def drill_groups(content: Content, other_drills: str = OTHER_DRILLS) -> tuple[DrillGroup, ...]:
     """Each program's drills, then the drills in no program under "Other drills"."""
     groups = [DrillGroup(p.title, tuple(content.program_drills(p.id))) for p in content.programs]
     in_programs = {drill_id for p in content.programs for drill_id in p.drills}
     others = tuple(d for d in content.drills if d.id not in in_programs)
     if others:
-        groups.append(DrillGroup(OTHER_DRILLS, others))
+        groups.append(DrillGroup(other_drills, others))
     return tuple(groups)
 
 
-def builder_data(content: Content) -> dict[str, Any]:
-    """What the script needs: each drill's name and default dose, and the words to say a dose in."""
+def builder_data(
+    content: Content, sheets: tuple[BuilderSheet, ...] = (), script: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """What the script needs: each drill's name and default dose, the words to say a dose in (in
+    each language a sheet can be printed in), which drills each sheet language has, and the
+    script's own messages in the page's language."""
     drills = []
     for drill in content.drills:
         dose = drill.dose
@@ -98,7 +121,15 @@ def builder_data(content: Content) -> dict[str, Any]:
             "each_side": drill.each_side,
         })
     ranges = {name: list(limits) for name, limits in dose_ranges().items()}
-    return {"drills": drills, "dose_words": DOSE_WORDS, "dose_ranges": ranges}
+    languages = [sheet.language for sheet in sheets] or ["en"]
+    return {
+        "drills": drills,
+        "dose_words": {language: DOSE_WORDS[language] for language in languages},
+        "dose_ranges": ranges,
+        # The drills each sheet language has (a drill not translated completely is never printed in it).
+        "sheet_drills": {sheet.language: [block.id for block in sheet.blocks] for sheet in sheets},
+        "messages": dict(script or {}),
+    }
 
 
 def dose_ranges() -> dict[str, tuple[int, int]]:
@@ -107,20 +138,46 @@ def dose_ranges() -> dict[str, tuple[int, int]]:
     return {name: (low, high) for name, (low, high, _example) in DOSE_RANGES.items()}
 
 
-def builder(
-    content: Content, site_url: str | None, qr_codes: QrCodes, page_url: str, use_directory_urls: bool = True
-) -> Builder:
-    """The builder page's view. page_url is the builder page's own URL, for links to its files."""
+def builder_sheet(state: BuildState, language: str) -> BuilderSheet:
+    """The empty sheet and every drill's printed block in one language, with its QR codes to that
+    language's drill pages."""
+    content = state.content_in(language)
+    strings = state.templates.strings if language == state.language else strings_for(language)
+    site_url = state.site_url_in(language)
     blocks = []
     for drill in content.drills:
-        block = handout_drill(content, drill, 1, site_url, qr_codes, use_directory_urls)
+        block = handout_drill(
+            content,
+            drill,
+            1,
+            site_url,
+            state.qr_codes,
+            state.use_directory_urls,
+            english=state.source,
+            language=language,
+        )
         # The script sets the number and the dose words; the elements must be there to set.
-        blocks.append(replace(block, dose=dose_phrase(drill.dose, drill.each_side) or _NO_DOSE_YET))
+        dose = dose_phrase(drill.dose, drill.each_side, language) or _NO_DOSE_YET
+        blocks.append(replace(block, dose=dose))
+    sheet = Handout(content.clinic, strings["builder.sheet_title"], "", (), language=language)
+    return BuilderSheet(language, LANGUAGE_NAMES.get(language, language), sheet, tuple(blocks))
+
+
+def builder(state: BuildState, page_url: str) -> Builder:
+    """The builder page's view. page_url is the builder page's own URL, for links to its files.
+
+    A sheet can be printed in any language of the site, whatever the page's (a therapist who reads
+    the English page prints a patient's sheet in Spanish): each language's sheet and blocks come
+    with the page, the page's language first.
+    """
+    strings = state.templates.strings
+    order = (state.language, *(lang for lang in state.languages if lang != state.language))
+    sheets = tuple(builder_sheet(state, language) for language in order)
+    messages = {key.removeprefix(_SCRIPT): strings[key] for key in strings if key.startswith(_SCRIPT)}
     return Builder(
-        sheet=Handout(content.clinic, SHEET_TITLE, "", ()),
-        groups=drill_groups(content),
-        blocks=tuple(blocks),
-        data=script_json(builder_data(content)),
+        sheets=sheets,
+        groups=drill_groups(state.content, strings["builder.other_drills"]),
+        data=script_json(builder_data(state.content, sheets, messages)),
         dose_ranges=dose_ranges(),
         script_url=relative(SCRIPT, page_url),
         stylesheet_url=relative(STYLESHEET, page_url),
@@ -136,6 +193,4 @@ def handout_builder(page: PageContext) -> BuilderView:
 
     The printed sheet's footer holds the call to action: no second one at the end of the page.
     """
-    state = page.state
-    view = builder(state.content, state.site_url, state.qr_codes, page.page_url, state.use_directory_urls)
-    return {"builder": view}
+    return {"builder": builder(page.state, page.page_url)}

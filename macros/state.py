@@ -51,6 +51,8 @@ class BuildState:
     language: str = "en"  # the language of the pages this build makes
     prefix: str = ""  # where its pages live in the site: "" for English, "es/" for Spanish
     english: Content | None = None  # the English content (None: the same as content)
+    languages: tuple[str, ...] = ("en",)  # every language the site is built in, English first
+    root_url: str | None = None  # the site's published address (site_url), whatever the language
     held: HeldBlocks = field(default_factory=HeldBlocks)
     mistakes: PageMistakes = field(default_factory=PageMistakes)
     qr_codes: QrCodes = field(default_factory=QrCodes)
@@ -74,6 +76,18 @@ class BuildState:
     def any_drill(self, drill_id: str) -> Drill:
         """A drill in this language, or in English when it is not translated (for links that say so)."""
         return self.source.drill(drill_id) if self.in_english(drill_id) else self.content.drill(drill_id)
+
+    def site_url_in(self, language: str) -> str | None:
+        """The published address of a language's pages: site_url, or site_url + "es/"."""
+        if not self.root_url or language == self.languages[0]:
+            return self.root_url
+        return urljoin(self.root_url if self.root_url.endswith("/") else self.root_url + "/", f"{language}/")
+
+    def content_in(self, language: str) -> Content:
+        """The content of a language's site (the English, or only what is completely translated)."""
+        if language == self.language:
+            return self.content
+        return self.source if language == self.languages[0] else self.source.localized(language)
 
     def handout(self, program_id: str, large_print: bool = False) -> Handout:
         """A program's handout view, computed once per build: the page shows it, the PDFs print it."""
@@ -103,7 +117,12 @@ class _States(list):
 
 
 def start_build(
-    config: Any, content: Content, language: str = "en", prefix: str = "", english: Content | None = None
+    config: Any,
+    content: Content,
+    language: str = "en",
+    prefix: str = "",
+    english: Content | None = None,
+    languages: tuple[str, ...] = ("en",),
 ) -> BuildState:
     """Make the state of the build that starts with this config (validated content in hand).
 
@@ -121,6 +140,8 @@ def start_build(
         language=language,
         prefix=prefix,
         english=english,
+        languages=languages,
+        root_url=config.site_url,
     )
     state.qr_codes.use_file(Path(config.config_file_path).parent / ".cache" / "qr-codes.json")
     state.pictures.use_cache(Path(config.config_file_path).parent / ".cache" / "pictures")

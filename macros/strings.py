@@ -25,13 +25,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "title.printable": "{title}: printable handout",
         # Links to a page that exists only in English.
         "in_english": "in English",
+        # The handout builder
+        "builder.sheet_title": "Your home exercises",
+        "builder.other_drills": "Other drills",
     },
     "es": {
         "title.large_print": "{title} (letra grande)",
         "title.printable": "{title}: hoja para imprimir",
         "in_english": "en inglés",
+        "builder.sheet_title": "Sus ejercicios en casa",
+        "builder.other_drills": "Otros ejercicios",
     },
 }
+
+# Each language's name in itself, for choosing a sheet's language.
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "es": "Español"}
 
 # The days of the week as the trackers print them, Monday first.
 DAYS: dict[str, tuple[str, ...]] = {
