@@ -47,6 +47,7 @@ import logging
 import multiprocessing
 import os
 import queue
+import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -150,8 +151,23 @@ def jobs(config: MkDocsConfig, state: BuildState) -> list[PdfJob]:
                 for flowing in (False, True)
             )
             target = state.prefix + pdf_path(program.id, variant)  # es/handouts/... in Spanish
-            found.append(PdfJob(target, html, variant.paper, tuple(css), program.id, variant, flowing))
+            sheets = (*css, page_numbers_css(state.templates.strings["sheet.page"]))
+            found.append(PdfJob(target, html, variant.paper, sheets, program.id, variant, flowing))
     return found
+
+
+def page_numbers_css(words: str) -> str:
+    """The page footer's "Page 1 of 2" in the sheet's language ("Página 1 de 2"): print.css's
+    rule, with the words of macros/strings.py ``sheet.page``, each a CSS string."""
+    parts = []
+    for piece in re.split(r"(\{page\}|\{pages\})", words):
+        if piece == "{page}":
+            parts.append("counter(page)")
+        elif piece == "{pages}":
+            parts.append("counter(pages)")
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return f"@page {{ @bottom-right {{ content: {' '.join(parts)}; }} }}"
 
 
 def _title(state: BuildState, program_title: str, variant: PdfVariant) -> str:

@@ -5,8 +5,11 @@
   (English, ``lang: [en]``) and ``es/search/search_index.json`` (Spanish, ``lang: [es]``, addresses
   relative to ``es/``). A Spanish page's search loads the Spanish index: Material's script looks for
   the index, and resolves the results, from the page's ``base_url``, which is ``es/`` on Spanish
-  pages (``on_page_context``). So a Spanish word finds Spanish pages, stemmed the Spanish way
-  ("ejercicios" finds "ejercicio"), and English pages are not mixed in.
+  pages (``on_page_context``). So a Spanish word finds Spanish pages, with lunr's Spanish
+  support (lunr.es: its stop words), and English pages are not mixed in. Material searches every
+  word as a prefix ("ejercicio" finds "ejercicios"), and so keeps the stemmer out of its pipeline
+  for every language: a stemmed index would miss those prefixes ("caminar" stems to "camin", which
+  the query "caminar*" does not match). The Spanish index keeps Material's pipeline too.
 * **404 page.** Each language's build writes the theme's ``404.html`` at the site's root; the
   English one stays (the nested Spanish build would otherwise replace it).
 
@@ -30,6 +33,7 @@ from macros.links import relative
 from macros.state import build_state, outer_state, running_states
 
 INDEX = "search/search_index.json"
+
 _NOT_FOUND = "404.html"
 
 

@@ -129,6 +129,8 @@ def builder_data(
         # The drills each sheet language has (a drill not translated completely is never printed in it).
         "sheet_drills": {sheet.language: [block.id for block in sheet.blocks] for sheet in sheets},
         "messages": dict(script or {}),
+        # How the date is written, in each sheet language (the script fills in today's date).
+        "date_locales": {language: strings_for(language)["date_locale"] for language in languages},
     }
 
 
