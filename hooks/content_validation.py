@@ -57,7 +57,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             localized = english.localized(language)
         except content_model.UntranslatedError as error:
             raise Abort(str(error)) from None
-        content = start_build(config, localized, language, prefix(language, config), english, languages).content
+        where = prefix(language, config)
+        content = start_build(config, localized, language, where, english, languages).content
     # One fact, one place: the site is named after the clinic in data/clinic.yml. Material prints
     # site_name unescaped (in <title>, the header, attributes): it gets the name escaped once, as
     # Markup, which Jinja prints as it is. Code that needs the name itself reads content.clinic.name.
