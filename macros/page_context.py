@@ -77,6 +77,10 @@ class PageContext:
         """A drill in this page's language, or in English when it is not translated (``in_english``)."""
         return self.state.any_drill(drill_id)
 
+    def link_language(self, drill_id: str) -> str | None:
+        """The language of the page a link to this drill opens, when it is not this page's ("en")."""
+        return self.state.languages[0] if self.state.in_english(drill_id) else None
+
     def in_english(self, drill_id: str) -> bool:
         """The drill has no page in this language: links to it go to its English page, and say so."""
         return self.state.in_english(drill_id)

@@ -37,7 +37,9 @@ class Templates:
         # The interface words of the build's language, as `t` in every template (macros/strings.py).
         # The overlay shares its parent's globals: it gets a copy of its own, so the theme's stay as they are.
         self.strings = strings_for(language)
-        self.environment.globals = {**self.environment.globals, "t": self.strings}
+        # ui(language): another language's words, for a sheet printed in it (the builder's Spanish sheet
+        # on the English page); a sheet's templates take their words from the sheet's language.
+        self.environment.globals = {**self.environment.globals, "t": self.strings, "ui": strings_for}
 
     def macro(self, template: str, name: str) -> Any:
         """A Jinja macro of one template, e.g. ``macro("security_meta.html", "security_meta")``."""

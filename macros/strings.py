@@ -26,6 +26,22 @@ STRINGS: dict[str, dict[str, str]] = {
         # Links to a page that exists only in English.
         "in_english": "in English",
         "date_locale": "en-US",  # how the builder writes today's date
+        # Levels, reviews, dates
+        "level": "Level:",
+        "level.beginner": "Beginner",
+        "level.intermediate": "Intermediate",
+        "level.advanced": "Advanced",
+        "reviewed.by": "Reviewed by",
+        "reviewed.on": "on",
+        "date": "{month} {day}, {year}",
+        "drill.works_on": "Works on:",
+        "drill.helps_with": "This drill can help with:",
+        "index.showing": "Showing {shown} of {total} drills.",
+        # The call to action ({offer}, {phone}, {email} from data/clinic.yml)
+        "cta.book": "Call us to book {offer}.",
+        "cta.call": "Call {phone}",
+        "cta.email": "Email {email}",
+        "cta.call_short": "call",
         # Every page
         "disclaimer.label": "Please note:",
         # Drill pages and cards
@@ -139,6 +155,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "title.printable": "{title}: hoja para imprimir",
         "in_english": "en inglés",
         "date_locale": "es-US",
+        "level": "Nivel:",
+        "level.beginner": "Principiante",
+        "level.intermediate": "Intermedio",
+        "level.advanced": "Avanzado",
+        "reviewed.by": "Revisado por",
+        "reviewed.on": "el",
+        "date": "{day} de {month} de {year}",
+        "drill.works_on": "Trabaja:",
+        "drill.helps_with": "Este ejercicio puede ayudar con:",
+        "index.showing": "Se muestran {shown} de {total} ejercicios.",
+        "cta.book": "Llámenos para hacer una cita: {offer}.",
+        "cta.call": "Llame al {phone}",
+        "cta.email": "Escriba a {email}",
+        "cta.call_short": "llame al",
         "disclaimer.label": "Tenga en cuenta:",
         "drill.how_much": "Cuánto:",
         "drill.print": "Imprimir este ejercicio",
@@ -244,6 +274,38 @@ STRINGS: dict[str, dict[str, str]] = {
 # Each language's name in itself, for choosing a sheet's language.
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "es": "Español"}
 
+# The months, January first, for dates written in words.
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "es": (
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+}
+
 # The days of the week as the trackers print them, Monday first.
 DAYS: dict[str, tuple[str, ...]] = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -252,7 +314,8 @@ DAYS: dict[str, tuple[str, ...]] = {
 
 
 class UiStrings(Mapping[str, object]):
-    """One language's table: ``t["key"]``; ``t.days`` the day names; ``t.language`` its code."""
+    """One language's table: ``t["key"]``; ``t.days`` the day names, ``t.months`` the months;
+    ``t.language`` its code."""
 
     def __init__(self, language: str) -> None:
         if language not in STRINGS:
@@ -268,6 +331,7 @@ class UiStrings(Mapping[str, object]):
             )
         self.language = language
         self.days = DAYS[language]
+        self.months = MONTHS[language]
         self._table = MappingProxyType(STRINGS[language])
 
     def __getitem__(self, key: str) -> str:
