@@ -10,6 +10,13 @@
   word as a prefix ("ejercicio" finds "ejercicios"), and so keeps the stemmer out of its pipeline
   for every language: a stemmed index would miss those prefixes ("caminar" stems to "camin", which
   the query "caminar*" does not match). The Spanish index keeps Material's pipeline too.
+* **Alternates.** Every page names its language versions with ``<link rel="alternate" hreflang>``
+  at each language's home (``/``, ``/es/``), and the sitemap (mkdocs-static-i18n's) names each
+  page's own alternates. Material's script reads ``sitemap.xml`` beside each alternate's address to
+  keep a reader on the same page when they switch (squidfunk/mkdocs-material#6582): at a page's own
+  address there is none, and every page would ask for one in vain. So each language's home has the
+  sitemap (``es/sitemap.xml`` too), and the language button's links (``.md-select__link``) go
+  straight to the same page in the other language.
 * **404 page.** Each language's build writes the theme's ``404.html`` at the site's root; the
   English one stays (the nested Spanish build would otherwise replace it).
 
@@ -20,6 +27,7 @@ joined index; only the outermost build splits it, once every language is built.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +36,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from hook_helpers.html_tags import start_tags
 from hook_helpers.languages import prefix, site_languages
 from macros.links import relative
+from macros.render import Templates
 from macros.state import build_state, outer_state, running_states
 
 INDEX = "search/search_index.json"
@@ -44,6 +54,31 @@ def on_page_context(
     if where:  # a page of another language: its search, and its stored settings, are that language's
         context["base_url"] = relative(where, page.url).rstrip("/") or "."
     return context
+
+
+def at_language_homes(html: str, page_url: str, config: MkDocsConfig) -> str:
+    """The page with its head's hreflang alternates pointing at each language's home."""
+    head_end = html.find("</head>")
+    pieces, last = [], 0
+    for tag in start_tags(html if head_end < 0 else html[:head_end]):
+        values = tag.attributes
+        language = values.get("hreflang")
+        if tag.name != "link" or values.get("rel") != "alternate" or not language or "type" in values:
+            continue
+        home = relative(prefix(language, config), page_url)
+        link = _templates(config).macro("alternate_link.html", "alternate_link")(home, language)
+        pieces += [html[last : tag.start], str(link)]
+        last = tag.end
+    return "".join(pieces) + html[last:] if pieces else html
+
+
+def _templates(config: MkDocsConfig) -> Templates:
+    return build_state(config).templates
+
+
+@event_priority(-90)  # before the Content Security Policy is added (-100), after the theme wrote the page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return at_language_homes(output, page.url, config) if len(site_languages(config)) > 1 else output
 
 
 @event_priority(-200)  # after the other hooks (the Content Security Policy): the page as written
@@ -85,6 +120,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     joined = site / INDEX
     if len(languages) < 2 or not joined.is_file():
         return
+    sitemap = site / "sitemap.xml"
+    for language in languages[1:]:  # the sitemap at each language's home, where Material looks for it
+        if sitemap.is_file():
+            shutil.copyfile(sitemap, site / prefix(language, config) / "sitemap.xml")
     data = json.loads(joined.read_text(encoding="utf-8"))
     prefixes = {language: prefix(language, config) for language in languages}
     for language, index in split_index(data, languages, prefixes).items():

@@ -162,7 +162,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "reviewed.by": "Revisado por",
         "reviewed.on": "el",
         "date": "{day} de {month} de {year}",
-        "drill.works_on": "Trabaja:",
+        "drill.works_on": "Zonas que trabaja:",
         "drill.helps_with": "Este ejercicio puede ayudar con:",
         "index.showing": "Se muestran {shown} de {total} ejercicios.",
         "cta.book": "Llámenos para hacer una cita: {offer}.",

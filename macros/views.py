@@ -33,7 +33,9 @@ class DrillView(TypedDict):
     drill: Drill
     url: str  # the drill's page
     dose: str  # the dose in words ("" when the data gives none)
-    requires: list[tuple[Drill, str]]  # the drills to master first, with their pages
+    requires: list[tuple[Drill, str, str | None]]  # the drills to master first, their pages and
+    # the language of a page in another language than this one ("en": a drill not translated yet)
+    lang: str | None  # "en" when the drill has no page in this page's language: its link says so
 
 
 class DrillPageView(DrillView):
@@ -58,7 +60,8 @@ class CauseLinksView(TypedDict):
 
 
 class CauseDetailsView(TypedDict):
-    causes: list[tuple[RootCause, list[tuple[Drill, str]]]]  # each cause with the drills that help
+    # each cause with the drills that help: (drill, link, "en" when the link goes to an English page)
+    causes: list[tuple[RootCause, list[tuple[Drill, str, str | None]]]]
 
 
 def drill_view(page: PageContext, drill: Drill) -> DrillView:
@@ -66,7 +69,8 @@ def drill_view(page: PageContext, drill: Drill) -> DrillView:
         "drill": drill,
         "url": page.drill_link(drill.id),
         "dose": dose_phrase(drill.dose, drill.each_side, page.state.language),
-        "requires": [(page.drill(r), page.drill_link(r)) for r in drill.requires],
+        "requires": [(page.drill(r), page.drill_link(r), page.link_language(r)) for r in drill.requires],
+        "lang": page.link_language(drill.id),
     }
 
 
@@ -131,7 +135,10 @@ def root_cause_links(page: PageContext) -> CauseLinksView:
 
 
 def _cause_details(page: PageContext, causes: list[RootCause]) -> CauseDetailsView:
-    return {"causes": [(c, [(page.drill(d), page.drill_link(d)) for d in c.drills]) for c in causes]}
+    def helping(drill_id: str) -> tuple[Drill, str, str | None]:
+        return page.drill(drill_id), page.drill_link(drill_id), page.link_language(drill_id)
+
+    return {"causes": [(c, [helping(d) for d in c.drills]) for c in causes]}
 
 
 def root_cause_details(page: PageContext) -> CauseDetailsView:

@@ -98,7 +98,9 @@ def _builder_says(page: Page, dose: tuple[int | None, ...], each_side: bool) -> 
         row.locator(f'[data-dose="{field}"]').fill("" if value is None else str(value))
     row.get_by_label("Each side").set_checked(each_side)
     in_row = row.locator("[data-row-dose]").inner_text().strip()
-    on_sheet = page.locator(f'[data-preview] [aria-labelledby="handout-drill-{DRILL}"] .handout-drill__dose')
+    on_sheet = page.locator(
+        f'[data-preview]:not([hidden]) [aria-labelledby="handout-drill-{DRILL}"] .handout-drill__dose'
+    )
     sheet = on_sheet.inner_text().removeprefix("How much:").strip() if on_sheet.count() else ""
     return in_row, sheet
 

@@ -29,7 +29,7 @@ import content_model
 from browser import serve
 from conftest import ROOT, Build, make_project, mkdocs_build
 from content_model import Dose
-from macros.dose import dose_phrase
+from macros.dose import DOSE_WORDS, dose_phrase
 from macros.handout import qr_code
 from macros.handout_builder import OTHER_DRILLS, builder_data, drill_groups, script_json
 from pdf_tools import structure_tree
@@ -47,17 +47,27 @@ DATE = "July 9, 2031"
 THERAPIST = "Robin Ottoline-Testcase"
 NOTES = "Walk ten minutes after lunch. Ice the hip at night (zq-general-note)."
 DRILL_NOTE = "Left side only until the next visit (zq-drill-note)"
-SECRETS = (PATIENT, "Zabriskie", DATE, "2031", THERAPIST, "Ottoline", NOTES, "zq-general-note",
-           DRILL_NOTE, "zq-drill-note")
+SECRETS = (
+    PATIENT,
+    "Zabriskie",
+    DATE,
+    "2031",
+    THERAPIST,
+    "Ottoline",
+    NOTES,
+    "zq-general-note",
+    DRILL_NOTE,
+    "zq-drill-note",
+)
 
 
 # --- Browser fixtures ---------------------------------------------------------------------------
+
 
 @pytest.fixture
 def base(served: str) -> str:
     """The served default site (conftest's one server), by the name these tests use."""
     return served
-
 
 
 @dataclass
@@ -103,6 +113,7 @@ def assert_private(session: Session, context: BrowserContext, secrets: tuple[str
 
 # --- Driving the builder ------------------------------------------------------------------------
 
+
 def choose(page: Page, *drill_ids: str) -> None:
     for drill_id in drill_ids:
         page.locator(f'[data-choose][value="{drill_id}"]').first.check()
@@ -135,12 +146,14 @@ def fill_patient(page: Page, drill_id: str | None = None) -> None:
 def preview_names(page: Page) -> list[str]:
     return [
         name.split(". ", 1)[1]
-        for name in page.locator("[data-preview] .handout-drill__name").all_inner_texts()
+        for name in page.locator("[data-preview]:not([hidden]) .handout-drill__name").all_inner_texts()
     ]
 
 
 def preview_dose(page: Page, drill_id: str) -> str | None:
-    dose = page.locator(f'[data-preview] [aria-labelledby="handout-drill-{drill_id}"] .handout-drill__dose')
+    dose = page.locator(
+        f'[data-preview]:not([hidden]) [aria-labelledby="handout-drill-{drill_id}"] .handout-drill__dose'
+    )
     return dose.inner_text().removeprefix("How much:").strip() if dose.count() else None
 
 
@@ -175,6 +188,7 @@ def drill_url(page: Page, drill_id: str) -> str:
 
 
 # --- Printing -----------------------------------------------------------------------------------
+
 
 @pytest.mark.browser
 def test_three_drills_print_on_one_letter_page_in_order_with_dose_name_and_qr_codes(
@@ -274,6 +288,7 @@ def test_six_drills_with_doses_and_notes_fit_on_two_letter_pages(context: Browse
 
 # --- The link -----------------------------------------------------------------------------------
 
+
 @pytest.mark.browser
 def test_a_copied_link_restores_drills_order_and_doses_but_no_patient_data(
     chromium: Browser, context: BrowserContext, base: str
@@ -313,7 +328,7 @@ def test_a_copied_link_restores_drills_order_and_doses_but_no_patient_data(
         assert restored.get_by_label("Date").input_value() != DATE  # today's date, as on any new sheet
         notes = restored.locator("[data-note]").evaluate_all("fields => fields.map(f => f.value)")
         assert notes == ["", "", ""]
-        sheet = restored.locator("[data-preview]").inner_text()
+        sheet = restored.locator("[data-preview]:not([hidden])").inner_text()
         assert not [s for s in SECRETS if s in sheet]
         assert "Opened from a link: 3 drills." in restored.locator("[data-status]").inner_text()
     finally:
@@ -420,7 +435,7 @@ LABELS = """() => [...document.querySelectorAll('[data-handout-builder] :is(inpu
   })"""
 OVERFLOW = """() => [document.documentElement.scrollWidth, window.innerWidth,
   [...document.querySelectorAll('[data-handout-builder] :is(input, textarea, button, label), ' +
-    '[data-preview] *')]
+    '[data-preview]:not([hidden]) *')]
     .filter(el => el.getClientRects().length && el.getBoundingClientRect().right > window.innerWidth + 1)
     .map(el => el.outerHTML.slice(0, 80))]"""
 
@@ -498,11 +513,18 @@ def builder_page(build: Build) -> BeautifulSoup:
 
 def test_the_built_page_carries_the_data_each_drill_block_once_and_one_call_to_action(site: Build) -> None:
     soup = builder_page(site)
-    assert json.loads(soup.find("script", id="handout-builder-data").string) == builder_data(CONTENT)
-    blocks = soup.select("template[data-drill-block]")
+    data = json.loads(soup.find("script", id="handout-builder-data").string)
+    expected = builder_data(CONTENT)
+    assert data["drills"] == expected["drills"] and data["dose_ranges"] == expected["dose_ranges"]
+    # The sheet can be printed in English or Spanish: both languages' dose words and drills.
+    assert data["dose_words"] == DOSE_WORDS
+    every = [d.id for d in CONTENT.drills]
+    assert data["sheet_drills"] == {"en": every, "es": every}
+    assert data["messages"]["added"] == "{name} added as number {number}."
+    blocks = soup.select('template[data-drill-block][data-sheet-language="en"]')
     assert [b["data-drill-block"] for b in blocks] == [d.id for d in CONTENT.drills]
     svgs = soup.find_all("svg", class_="qr-code")
-    assert len(svgs) == len(CONTENT.drills)  # each QR code once
+    assert len(svgs) == 2 * len(CONTENT.drills)  # each QR code once in each sheet language
     canonical = soup.find("link", rel="canonical")["href"].removesuffix(BUILDER)
     for block in blocks:
         url = urljoin(canonical, f"drills/{block['data-drill-block']}/")
@@ -550,7 +572,7 @@ def test_a_drill_name_that_could_end_a_script_stays_data(tmp_path: Path, chromiu
     soup = builder_page(build)
     script = soup.find("script", id="handout-builder-data")
     assert "<" not in script.string and ">" not in script.string  # escaped as \\u003c and \\u003e
-    assert json.loads(script.string) == builder_data(content)
+    assert json.loads(script.string)["drills"] == builder_data(content)["drills"]
 
     with serve(build.site) as url:
         context = chromium.new_context()

@@ -27,8 +27,16 @@ def seed_strings() -> list[str]:
     import content_model
 
     default = content_model.load(ROOT / "data", shown_dir="data")
-    facts = [default.clinic.name, default.clinic.phone_display, default.clinic.phone_e164, "Iowa",
-             default.clinic.call_to_action.heading, "20-minute", "Reinold", "Vander Molen"]
+    facts = [
+        default.clinic.name,
+        default.clinic.phone_display,
+        default.clinic.phone_e164,
+        "Iowa",
+        default.clinic.call_to_action.heading,
+        "20-minute",
+        "Reinold",
+        "Vander Molen",
+    ]
     facts += [d.name for d in default.drills] + [c.title for c in default.root_causes]
     return facts
 

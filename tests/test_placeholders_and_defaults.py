@@ -50,7 +50,7 @@ def pasted_new_drill(data: Path, capsys: pytest.CaptureFixture[str], drill_id: s
     out = capsys.readouterr().out
     assert f"Added drill '{drill_id}' to {data.as_posix()}/drills.yml" in out
     text = (data / "drills.yml").read_text(encoding="utf-8")
-    return text[text.index(f"- id: {drill_id}\n"):].rstrip("\n")
+    return text[text.index(f"- id: {drill_id}\n") :].rstrip("\n")
 
 
 def without_demo(project: Path) -> None:
@@ -61,6 +61,7 @@ def without_demo(project: Path) -> None:
 
 
 # --- Placeholders ------------------------------------------------------------------------------
+
 
 def test_the_new_drill_entry_pasted_as_printed_is_refused_at_each_placeholder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -59,6 +59,13 @@ def without_languages(html: str) -> str:
         link.decompose()
     for select in page.select(".md-header__option:has(.md-select__link[hreflang])"):
         select.decompose()
+    # The builder prints a sheet in either language: the choice, the Spanish sheet and its blocks, the
+    # data block (which carries both languages' words), and the note on drills a sheet language lacks.
+    for element in page.select(
+        '[data-sheet-language]:not([data-sheet-language="en"]), p:has(> [data-sheet-language-choice]), '
+        "#handout-builder-data, [data-not-in-language]"
+    ):
+        element.decompose()
     return re.sub(r"\n\s*\n", "\n", str(page))
 
 
@@ -112,7 +119,9 @@ def test_alternates_and_switcher_name_the_same_page_in_the_other_language(site: 
         english = path.removeprefix(SPANISH)
         expected = {"en": english, "es": SPANISH + english}
         page = soup(site.site, path)
-        assert alternates(page, path) == expected, f"/{path}"
+        # The head names each language's home, where its sitemap names every page's alternates
+        # (Material's script reads it there); the language button goes to the same page.
+        assert alternates(page, path) == {"en": "", "es": SPANISH}, f"/{path}"
         assert switcher(page, path) == expected, f"/{path}"
         for target in expected.values():
             assert page_file(site.site, target).is_file(), f"/{path} names /{target}, which is not built"
@@ -171,6 +180,21 @@ def test_generated_pages_and_pdfs_are_under_es(site: Build) -> None:
 # --- Search --------------------------------------------------------------------------------------
 
 
+def test_the_sitemap_names_each_pages_alternates_at_each_languages_home(site: Build) -> None:
+    for home in ("", SPANISH):
+        sitemap = BeautifulSoup((site.site / home / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+        pages = {
+            url.find("loc").text: {a["hreflang"]: a["href"] for a in url.find_all("link")}
+            for url in sitemap.find_all("url")
+        }
+        spiderman = pages["https://example.org/drills/spiderman/"]
+        assert spiderman == {
+            "en": "https://example.org/drills/spiderman/",
+            "es": "https://example.org/es/drills/spiderman/",
+        }
+        assert pages["https://example.org/es/drills/spiderman/"] == spiderman
+
+
 def test_each_language_has_its_own_search_index(site: Build) -> None:
     english = json.loads((site.site / "search/search_index.json").read_text(encoding="utf-8"))
     spanish = json.loads((site.site / "es/search/search_index.json").read_text(encoding="utf-8"))
@@ -225,20 +249,22 @@ def test_an_unfinished_drill_and_its_program_are_left_out_of_spanish(unfinished:
     assert (site / "handouts/hip-mobility/index.html").is_file()
     assert not (site / "es/handouts/hip-mobility").exists()
     # The English page names no Spanish page of it; the Spanish drill index does not list it.
-    # (Material's switcher then offers the Spanish home page.)
-    assert alternates(soup(site, f"drills/{UNFINISHED}/"), f"drills/{UNFINISHED}/")["es"] == SPANISH
+    # (Material's language button then offers the Spanish home page.)
+    assert switcher(soup(site, f"drills/{UNFINISHED}/"), f"drills/{UNFINISHED}/")["es"] == SPANISH
     index = soup(site, "es/drills/")
     assert not [
         a
         for a in index.select("article a[href]")
         if resolved("es/drills/", a["href"]).endswith(f"/{UNFINISHED}/")
     ]
-    # No Spanish page holds its English steps.
+    # No Spanish page holds its English steps (but the builder's English sheet, printed in English).
     steps = content().drill(UNFINISHED).steps
     for path in page_paths(site):
         if path.startswith(SPANISH):
-            text = page_file(site, path).read_text(encoding="utf-8")
-            assert not any(step in text for step in steps), f"/{path} holds an English step"
+            page = soup(site, path)
+            for english_sheet in page.select('[data-sheet-language="en"]'):
+                english_sheet.decompose()
+            assert not any(step in str(page) for step in steps), f"/{path} holds an English step"
 
 
 def test_links_to_an_unfinished_drill_go_to_english_and_say_so(unfinished: Build) -> None:

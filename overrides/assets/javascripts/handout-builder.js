@@ -165,7 +165,10 @@
 
     var page = root.parentNode; // the previews and the templates are beside the controls
     var rowTemplate = page.querySelector("[data-row-template]");
-    var noteTemplate = page.querySelector("[data-note-template]");
+    var noteTemplates = new Map(); // sheet language -> the <template> of a drill's note
+    page.querySelectorAll("template[data-note-template]").forEach(function (template) {
+      noteTemplates.set(template.dataset.sheetLanguage, template);
+    });
     // One preview per language a sheet can be printed in; the page's language first.
     var previews = new Map();
     page.querySelectorAll("[data-preview][data-sheet-language]").forEach(function (article) {
@@ -213,7 +216,7 @@
         var phrase = dosePhrase(data.dose_words[sheetLanguage], item.dose, item.eachSide);
         if (item.note) {
           // At the end of the "Days done" row, where the sheet has room: a short note adds no line.
-          var note = noteTemplate.content.cloneNode(true);
+          var note = noteTemplates.get(sheetLanguage).content.cloneNode(true);
           note.querySelector("[data-note-text]").textContent = item.note;
           block.querySelector(".week-tracker").appendChild(note);
         }
