@@ -66,4 +66,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["demo_site"] = build_state(config).content.clinic.demo
+    # The interface words of the build's language, for the theme's own templates (overrides/main.html).
+    env.globals["clinic_ui"] = build_state(config).templates.strings
     return env
