@@ -12,15 +12,15 @@ Each PDF is the same sheet as the handout page (``macros/templates/handout_sheet
 made from the same view the page showed (kept in the build's state, computed
 once per build: ``BuildState.handout`` in macros/state.py), in a small document of its own,
 styled by the site's handout and print stylesheets: title, the clinic as author, and
-"Page 1 of 2" with the clinic's phone number in the footer of every page.
+"Page 1 of 3" with the clinic's phone number in the footer of every page.
 
 While ``mkdocs serve`` runs, PDFs are skipped so edits show at once (said once,
 when the preview starts). Set ``HANDOUT_PDFS=1`` to make them anyway, or
 ``HANDOUT_PDFS=0`` to skip them in a build. A PDF that cannot be made stops the
 build with the reason.
 
-Every PDF must fit its page limit (``most_pages`` in ``macros/handout.py``: two
-pages for the regular handout, four for large print). Each drill is kept on one page; a sheet
+Every PDF must fit its page limit (``most_pages`` in ``macros/handout.py``: three
+pages for the regular handout, six for large print). Each drill is kept on one page; a sheet
 over its limit that way (a translation runs longer than the English) is made again with drills
 that may go on over a page break (``flowing``, print.css), and kept if that is shorter. A longer one stops the
 build, naming the program's line in data/programs.yml, the version, its pages
@@ -59,7 +59,8 @@ from mkdocs.plugins import event_priority
 
 import content_model
 from hook_helpers import pdf_tags
-from macros.handout import PDF_VARIANTS, PdfVariant, pdf_path
+from macros.handout import PDF_VARIANTS, PdfVariant, handout_src, pdf_path
+from macros.links import page_url
 from macros.state import BuildState, build_state, running_states
 
 log = logging.getLogger("mkdocs.hooks.pdf_handouts")
@@ -88,12 +89,22 @@ class PdfJob:
     stylesheets: tuple[str, ...]  # CSS texts, in order
     program_id: str  # whose handout it is (for messages)
     variant: PdfVariant  # which version, with its page limit
+    # The URL of the handout's page: the sheet's links (the clinic's own pictures) are relative to it.
+    shown_at: str = ""
     # The same sheet whose drills may go on over a page break: made when html is over the limit.
     flowing_html: str = ""
 
     def key(self, engine_version: str) -> str:
         digest = hashlib.sha256()
-        for part in (engine_version, TAGGING, self.paper, self.html, self.flowing_html, *self.stylesheets):
+        for part in (
+            engine_version,
+            TAGGING,
+            self.paper,
+            self.shown_at,
+            self.html,
+            self.flowing_html,
+            *self.stylesheets,
+        ):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -152,7 +163,10 @@ def jobs(config: MkDocsConfig, state: BuildState) -> list[PdfJob]:
             )
             target = state.prefix + pdf_path(program.id, variant)  # es/handouts/... in Spanish
             sheets = (*css, page_numbers_css(state.templates.strings["sheet.page"]))
-            found.append(PdfJob(target, html, variant.paper, sheets, program.id, variant, flowing))
+            shown_at = state.prefix + page_url(
+                handout_src(program.id, variant.large_print), state.use_directory_urls
+            )
+            found.append(PdfJob(target, html, variant.paper, sheets, program.id, variant, shown_at, flowing))
     return found
 
 
@@ -196,7 +210,8 @@ def _render_html(job: PdfJob, html: str, base_url: str, tagged: bool) -> tuple[b
 
     stylesheets = [CSS(string=text, base_url=base_url) for text in job.stylesheets]
     stylesheets.append(CSS(string=f"@page {{ size: {job.paper}; }}"))
-    document = HTML(string=html, base_url=base_url).render(stylesheets=stylesheets)
+    # from where the handout's page is, as its links are written (base_url: the site's folder)
+    document = HTML(string=html, base_url=base_url + job.shown_at).render(stylesheets=stylesheets)
     # Tagged: the structure tree, /Lang, the title shown by the viewer; finish_tags numbers the lists,
     # joins their pieces and gives header cells a scope (hook_helpers/pdf_tags.py).
     if tagged:

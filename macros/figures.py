@@ -16,7 +16,8 @@ A picture the clinic supplies as a file (``file:`` instead of ``figure:``) becom
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from content_model import Drill
@@ -40,6 +41,8 @@ from content_model.poses import (
 from .picture_files import DRILL_PAGE_SIZES, PhotoView, photo_view
 
 if TYPE_CHECKING:  # only for the type: the page context imports the build state, which imports views
+    from content_model.picture_files import PictureFileInfo
+
     from .page_context import PageContext
 
 SCALE = 10.0  # SVG user units per head height
@@ -283,26 +286,127 @@ def pose_figures(drill: Drill) -> list[FigureView | None]:
 
 
 def drill_figures(
-    drill: Drill, page: PageContext | None = None, *, sizes: str = DRILL_PAGE_SIZES, eager: int = 1
+    drill: Drill,
+    page: PageContext | None = None,
+    *,
+    sizes: str = DRILL_PAGE_SIZES,
+    eager: int = 1,
+    files: Mapping[str, PictureFileInfo] | None = None,
+    link: Callable[[str], str] | None = None,
 ) -> list[FigureView | PhotoView]:
     """The drill's pictures, in order: drawn figures, and the clinic's own pictures from files.
 
-    A picture from a file needs ``page`` (its files are linked from the page being rendered).
+    A picture from a file is linked from the page being rendered: ``page`` gives the checked files
+    and the links, or, for a view made once and shown on several pages (a handout and its PDFs),
+    ``files`` (Content.picture_files) and ``link`` (site path -> link from where it is shown).
     ``sizes`` says how wide such a picture shows (the drill page's by default); the first
     ``eager`` pictures load at once and the rest lazily: on the drill page the first is above
     the fold, and a thumbnail on a card or in a list can pass ``eager=0`` and its own ``sizes``.
     """
+    if page is not None:
+        files, link = page.content.picture_files, page.link
     views: list[FigureView | PhotoView] = []
     for index, (picture, drawn) in enumerate(zip(drill.pictures, pose_figures(drill), strict=True)):
         if drawn is not None:
             views.append(drawn)
             continue
-        if page is None:
+        if files is None or link is None:
             raise ValueError(
                 f"drill '{drill.id}' has a picture from a file ({picture.file}): "
-                "call drill_figures(drill, page) so its files can be linked from the page"
+                "call drill_figures with the page, or with files and link, so its files can be linked"
             )
-        info = page.content.picture_files[str(picture.file)]
+        info = files[str(picture.file)]
         loading = "eager" if index < eager else "lazy"
-        views.append(photo_view(picture, info, page.link, loading=loading, sizes=sizes))
+        views.append(photo_view(picture, info, link, loading=loading, sizes=sizes))
     return views
+
+
+THUMB_ASPECT = (1.6, 1.6)  # width / height of a thumbnail: all alike, so a list of them lines up
+PAPER_ASPECT = (1.5, 2.2)  # on paper: a lying figure takes less height than a kneeling one
+SMALL_PAD = 0.6  # head heights around the drawn parts of a cropped picture
+
+
+def _points(value: object) -> Iterator[tuple[float, float, float]]:
+    """Every drawn point of a part of a view, with how far its drawing reaches around it."""
+    if isinstance(value, Line):
+        yield value.x1, value.y1, 0.0
+        yield value.x2, value.y2, 0.0
+    elif isinstance(value, Dot):
+        yield value.cx, value.cy, value.r
+    elif isinstance(value, Shape):
+        for pair in value.points.split():
+            x, y = pair.split(",")
+            yield float(x), float(y), 0.0
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _points(item)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for field in fields(value):
+            yield from _points(getattr(value, field.name))
+
+
+def cropped(
+    views: Sequence[FigureView | PhotoView], aspect: tuple[float, float]
+) -> tuple[FigureView | PhotoView, ...]:
+    """The views drawn small: each cut to what the pictures draw (not the whole box every pose may
+    use), so the body fills a 3 cm picture on paper or a 120 px thumbnail. The views share one
+    frame, so the body keeps its size from start to end; the frame's width for its height stays
+    within aspect (lowest, highest), and it stands on the floor, so small pictures line up."""
+    drawn = [view for view in views if isinstance(view, FigureView)]  # a photo is shown as it is
+    if not drawn:
+        return tuple(views)
+    # the floor and the ground span the whole box: they are cut with it, not counted in it
+    points = [
+        point
+        for view in drawn
+        for field in fields(view)
+        if field.name not in ("floor", "ground_height")
+        for point in _points(getattr(view, field.name))
+    ]
+    pad = SMALL_PAD * SCALE
+    left = min(x - r for x, _y, r in points) - pad
+    right = max(x + r for x, _y, r in points) + pad
+    top = min(y - r for _x, y, r in points) - pad
+    bottom = max(max(y + r for _x, y, r in points), 0.0) + pad
+    width, height = right - left, bottom - top
+    narrowest, widest = aspect
+    if width < height * narrowest:  # tall: widen both ways
+        left -= (height * narrowest - width) / 2
+        width = height * narrowest
+    elif width > height * widest:  # wide: higher, keeping the floor where it is
+        top -= width / widest - height
+        height = width / widest
+    left, top, width, height = (round(n, 1) for n in (left, top, width, height))
+    return tuple(
+        replace(
+            view,
+            view_box=f"{left:g} {top:g} {width:g} {height:g}",
+            width=width,
+            height=height,
+            floor=Line(left, 0.0, round(left + width, 1), 0.0),
+            # seen from behind or above, the floor has no edge and no band (the mat shows it)
+            ground_height=round(top + height, 1) if view.floor_edge else 0.0,
+        )
+        if isinstance(view, FigureView)
+        else view
+        for view in views
+    )
+
+
+def paper_figures(views: Sequence[FigureView | PhotoView]) -> tuple[FigureView | PhotoView, ...]:
+    """The pictures a printed sheet shows beside the steps: the start and the end (the first and
+    the last), so a drill with three or four pictures takes no more room on paper than one with two.
+    The drill's page shows them all. Cut to the body (``cropped``), so each is big enough at 3 cm."""
+    return cropped([*views[:1], *views[1:][-1:]], PAPER_ASPECT)
+
+
+def thumbnail(views: Sequence[FigureView | PhotoView]) -> FigureView | PhotoView | None:
+    """The first picture, cut to the body for a 120 px thumbnail; None for a drill without pictures."""
+    return cropped(views[:1], THUMB_ASPECT)[0] if views else None
+
+
+def symbol_id(drill_id: str, index: int) -> str:
+    """The id of a drill's printed picture (0: start, 1: end), drawn once as an SVG <symbol>
+    on the builder page."""
+    return f"figure-{drill_id}-{index + 1}"
+

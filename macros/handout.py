@@ -14,7 +14,9 @@ from urllib.parse import urljoin, urlsplit
 from content_model import Clinic, Content, Drill, Program
 
 from .dose import dose_phrase
-from .links import drill_src, page_url
+from .figures import FigureView, drill_figures, paper_figures
+from .links import drill_src, page_url, relative
+from .picture_files import PRINT_SIZES, PhotoView
 from .qr_codes import QrCode, QrCodes, encode
 
 
@@ -33,9 +35,9 @@ class PdfVariant:
 # The one definition of the handouts' page limits: the build checks every PDF against
 # them, and the tests (WeasyPrint's PDFs and Chromium's print) read them from here.
 PDF_VARIANTS = (
-    PdfVariant("", "letter", False, "PDF, US Letter", 2, "regular handout (US Letter)"),
-    PdfVariant("-a4", "A4", False, "PDF, A4", 2, "regular handout (A4)"),
-    PdfVariant("-large-print", "letter", True, "Large-print PDF", 4, "large-print handout (US Letter)"),
+    PdfVariant("", "letter", False, "PDF, US Letter", 3, "regular handout (US Letter)"),
+    PdfVariant("-a4", "A4", False, "PDF, A4", 3, "regular handout (A4)"),
+    PdfVariant("-large-print", "letter", True, "Large-print PDF", 6, "large-print handout (US Letter)"),
 )
 
 
@@ -65,6 +67,9 @@ class HandoutDrill:
     url: str  # absolute address of the drill's page: what the QR code opens
     qr: QrCode  # the QR code that opens url (drawn by the qr_code template)
     anchor: str | None = None  # id of its heading; None where the page already shows the drill
+    figures: tuple[FigureView | PhotoView, ...] = ()  # the start and end pictures, beside the steps
+    # Where the page draws each of those once as a <symbol> (the builder): their ids, else ().
+    figure_symbols: tuple[str | None, ...] = ()  # the builder: a drawn picture's <symbol> id (None: a photo)
     language: str = "en"  # the language it is printed in (its words come from macros/strings.py)
 
 
@@ -108,9 +113,12 @@ def handout_drill(
     anchored: bool = True,
     english: Content | None = None,
     language: str = "en",
+    shown_at: str = "",
 ) -> HandoutDrill:
-    """One drill as a handout prints it. ``english``: the English content, for the names of drills to
-    master first that are not translated (content is then one language's, Content.localized)."""
+    """One drill on a sheet. shown_at is the URL of the page that shows the sheet (its PDFs are
+    printed from the same place), for links to the clinic's own pictures. ``english``: the English
+    content, for the names of drills to master first that are not translated (content is then one
+    language's, Content.localized)."""
     url = absolute_url(site_url, drill_src(drill.id), use_directory_urls)
     return HandoutDrill(
         number=number,
@@ -125,6 +133,16 @@ def handout_drill(
         url=url,
         qr=qr_codes.code(url),  # encoded once per address (the build's QR codes)
         anchor=f"handout-drill-{drill.id}" if anchored else None,
+        # every printed picture loads with the sheet: a browser prints no picture still to load
+        figures=paper_figures(
+            drill_figures(
+                drill,
+                sizes=PRINT_SIZES,
+                eager=len(drill.pictures),
+                files=content.picture_files,
+                link=lambda site_path: relative(site_path, shown_at),
+            )
+        ),
         language=language,
     )
 
@@ -145,8 +163,10 @@ def program_handout(
     use_directory_urls: bool = True,
     english: Content | None = None,
     language: str = "en",
+    prefix: str = "",
 ) -> Handout:
     """A program's handout: its drills in program order, numbered from 1."""
+    shown_at = prefix + page_url(handout_src(program.id, large_print), use_directory_urls)
     drills = tuple(
         handout_drill(
             content,
@@ -157,6 +177,7 @@ def program_handout(
             use_directory_urls,
             english=english,
             language=language,
+            shown_at=shown_at,
         )
         for number, drill_id in enumerate(program.drills, start=1)
     )
@@ -171,12 +192,14 @@ def drill_sheet(
     use_directory_urls: bool = True,
     english: Content | None = None,
     language: str = "en",
+    prefix: str = "",
 ) -> Handout:
     """One drill alone, for "Print this drill": the same header as a program handout.
 
     The drill page places the same footer itself, after the sheet, as its one call to action.
     """
     # No anchor: the drill's own page already has its heading (and search finds it there).
+    shown_at = prefix + page_url(drill_src(drill.id), use_directory_urls)
     item = handout_drill(
         content,
         drill,
@@ -187,5 +210,6 @@ def drill_sheet(
         anchored=False,
         english=english,
         language=language,
+        shown_at=shown_at,
     )
     return Handout(content.clinic, "", "", (item,), footer=False, language=language)

@@ -27,9 +27,11 @@ from content_model import Content, Drill
 from content_model.models import DOSE_RANGES
 
 from .dose import DOSE_WORDS, dose_phrase
+from .figures import FigureView, symbol_id
 from .handout import Handout, HandoutDrill, handout_drill
 from .links import relative
 from .page_context import PageContext
+from .picture_files import PhotoView
 from .state import BuildState
 from .strings import LANGUAGE_NAMES, STRINGS, strings_for
 
@@ -65,6 +67,13 @@ class Builder:
 
     sheets: tuple[BuilderSheet, ...]  # the page's language first, then the site's other languages
     groups: tuple[DrillGroup, ...]
+    symbols: tuple[tuple[str, FigureView], ...]  # every printed picture, drawn once: (symbol id, view)
+    # drill id -> its first picture's (symbol id, view); a clinic's photo has no symbol (None): it is
+    # an <img> that loads with the page, as every picture the sheet may print does
+    thumbs: dict[str, tuple[str | None, FigureView | PhotoView]]
+    # Every clinic photo a printed block may show, loaded with the page (a picture in a <template>
+    # loads only when the block is copied: that request would tell the server which drill was chosen)
+    photos: tuple[str, ...]
     data: Markup  # JSON for <script type="application/json">
     dose_ranges: dict[str, tuple[int, int]]  # the number inputs' min and max
     script_url: str
@@ -111,15 +120,17 @@ def builder_data(
     drills = []
     for drill in content.drills:
         dose = drill.dose
-        drills.append({
-            "id": drill.id,
-            "name": drill.name,
-            "sets": dose.sets if dose else None,
-            "reps": dose.reps if dose else None,
-            "hold_seconds": dose.hold_seconds if dose else None,
-            "per_day": dose.per_day if dose else None,
-            "each_side": drill.each_side,
-        })
+        drills.append(
+            {
+                "id": drill.id,
+                "name": drill.name,
+                "sets": dose.sets if dose else None,
+                "reps": dose.reps if dose else None,
+                "hold_seconds": dose.hold_seconds if dose else None,
+                "per_day": dose.per_day if dose else None,
+                "each_side": drill.each_side,
+            }
+        )
     ranges = {name: list(limits) for name, limits in dose_ranges().items()}
     languages = [sheet.language for sheet in sheets] or ["en"]
     return {
@@ -134,15 +145,23 @@ def builder_data(
     }
 
 
+def _one_file(view: FigureView | PhotoView) -> FigureView | PhotoView:
+    """A photo as the builder shows it: its one fallback file, loaded with the page."""
+    if isinstance(view, PhotoView):
+        return replace(view, srcset="", sources=(), loading="eager")
+    return view
+
+
 def dose_ranges() -> dict[str, tuple[int, int]]:
     """The lowest and highest number of each dose field: the data's ranges (content_model.models),
     so a therapist or a link can set no dose the data would refuse."""
     return {name: (low, high) for name, (low, high, _example) in DOSE_RANGES.items()}
 
 
-def builder_sheet(state: BuildState, language: str) -> BuilderSheet:
+def builder_sheet(state: BuildState, language: str, page_url: str) -> BuilderSheet:
     """The empty sheet and every drill's printed block in one language, with its QR codes to that
-    language's drill pages."""
+    language's drill pages. The pictures are drawn once on the page (symbols, by drill and picture,
+    the same drawing in every language; each block keeps its own alt text)."""
     content = state.content_in(language)
     strings = state.templates.strings if language == state.language else strings_for(language)
     site_url = state.site_url_in(language)
@@ -157,10 +176,18 @@ def builder_sheet(state: BuildState, language: str) -> BuilderSheet:
             state.use_directory_urls,
             english=state.source,
             language=language,
+            shown_at=page_url,
+        )
+        # A photo here has one address, no srcset: the copy the page loaded at the start is the one
+        # a printed block shows, whatever the screen (a browser picks from a srcset by screen).
+        block = replace(block, figures=tuple(_one_file(view) for view in block.figures))
+        ids = tuple(
+            symbol_id(drill.id, index) if isinstance(view, FigureView) else None
+            for index, view in enumerate(block.figures)
         )
         # The script sets the number and the dose words; the elements must be there to set.
         dose = dose_phrase(drill.dose, drill.each_side, language) or _NO_DOSE_YET
-        blocks.append(replace(block, dose=dose))
+        blocks.append(replace(block, dose=dose, figure_symbols=ids))
     sheet = Handout(content.clinic, strings["builder.sheet_title"], "", (), language=language)
     return BuilderSheet(language, LANGUAGE_NAMES.get(language, language), sheet, tuple(blocks))
 
@@ -174,11 +201,24 @@ def builder(state: BuildState, page_url: str) -> Builder:
     """
     strings = state.templates.strings
     order = (state.language, *(lang for lang in state.languages if lang != state.language))
-    sheets = tuple(builder_sheet(state, language) for language in order)
+    sheets = tuple(builder_sheet(state, language, page_url) for language in order)
     messages = {key.removeprefix(_SCRIPT): strings[key] for key in strings if key.startswith(_SCRIPT)}
+    symbols: dict[str, FigureView] = {}
+    thumbs: dict[str, tuple[str | None, FigureView | PhotoView]] = {}
+    for sheet in sheets:  # the page's language first: its pictures' drawings and alt texts
+        for block in sheet.blocks:
+            for symbol, view in zip(block.figure_symbols, block.figures, strict=True):
+                if symbol is not None and isinstance(view, FigureView):
+                    symbols.setdefault(symbol, view)
+            if block.figures:
+                thumbs.setdefault(block.id, (block.figure_symbols[0], block.figures[0]))
+    photos = (view.src for s in sheets for b in s.blocks for view in b.figures if isinstance(view, PhotoView))
     return Builder(
         sheets=sheets,
         groups=drill_groups(state.content, strings["builder.other_drills"]),
+        symbols=tuple(symbols.items()),
+        thumbs=thumbs,
+        photos=tuple(dict.fromkeys(photos)),
         data=script_json(builder_data(state.content, sheets, messages)),
         dose_ranges=dose_ranges(),
         script_url=relative(SCRIPT, page_url),

@@ -100,5 +100,6 @@ def drill_print(page: PageContext, drill: Drill) -> DrillPrint:
         state.use_directory_urls,
         english=state.english,
         language=state.language,
+        prefix=state.prefix,
     )
     return DrillPrint(sheet, tuple(handout_links(page, p) for p in page.content.programs_with(drill.id)))

@@ -53,6 +53,8 @@ FOLDER = "pictures"  # in the built site
 # How wide a picture shows on a drill page (docs/stylesheets/site.css, .drill-figure): the full
 # width of a phone, where the pictures stack; at most 22rem beside each other on larger screens.
 DRILL_PAGE_SIZES = "(max-width: 44.9375em) 100vw, 22rem"
+THUMB_SIZES = "6rem"  # a drill card's thumbnail (site.css .drill-card--thumb), and the builder's picker
+PRINT_SIZES = "4cm"  # beside a drill's steps on a printed sheet (handout.css)
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,7 @@ class BuildState:
                 use_directory_urls=self.use_directory_urls,
                 english=self.english,
                 language=self.language,
+                prefix=self.prefix,
             )
         return self.handouts[key]
 

@@ -16,11 +16,11 @@ from content_model import Clinic, Drill, Program, RootCause, UnknownIdError
 from content_model.models import LEVELS
 
 from .dose import dose_phrase
-from .figures import FigureView, drill_figures
+from .figures import FigureView, drill_figures, thumbnail
 from .handout_views import DrillPrint, drill_print
 from .links import drill_id_of
 from .page_context import PageContext
-from .picture_files import PhotoView
+from .picture_files import THUMB_SIZES, PhotoView
 
 
 class ClinicView(TypedDict):
@@ -36,6 +36,7 @@ class DrillView(TypedDict):
     requires: list[tuple[Drill, str, str | None]]  # the drills to master first, their pages and
     # the language of a page in another language than this one ("en": a drill not translated yet)
     lang: str | None  # "en" when the drill has no page in this page's language: its link says so
+    thumb: FigureView | PhotoView | None  # the first picture, small beside the name (None: no pictures)
 
 
 class DrillPageView(DrillView):
@@ -71,6 +72,8 @@ def drill_view(page: PageContext, drill: Drill) -> DrillView:
         "dose": dose_phrase(drill.dose, drill.each_side, page.state.language),
         "requires": [(page.drill(r), page.drill_link(r), page.link_language(r)) for r in drill.requires],
         "lang": page.link_language(drill.id),
+        # its first picture, small (None without pictures); a photo loads when scrolled to
+        "thumb": thumbnail(drill_figures(drill, page, sizes=THUMB_SIZES, eager=0)),
     }
 
 

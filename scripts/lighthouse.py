@@ -34,7 +34,9 @@ PAGES = (
     ("Home", ""),
     ("Seed article", "articles/hip-mobility-drills/"),
     ("Drill", "drills/spiderman/"),
+    ("Drill index", "drills/"),
     ("Handout", "handouts/hip-mobility/"),
+    ("Large-print handout", "handouts/hip-mobility/large-print/"),
     ("Handout builder", "handouts/builder/"),
 )
 GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}

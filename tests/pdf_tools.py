@@ -4,6 +4,7 @@ zxing-cpp)."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -21,9 +22,13 @@ def pdf_bytes(source: Path | bytes) -> bytes:
 
 
 def page_texts(source: Path | bytes) -> list[str]:
-    """The text of each page, with runs of whitespace made single spaces."""
+    """The text of each page, with runs of whitespace made single spaces.
+
+    A line that ends at a word's own hyphen ("push-" then "up", beside a drill's pictures)
+    reads back as "push- up": it is joined again, as a reader reads it."""
     reader = PdfReader(io.BytesIO(pdf_bytes(source)))
-    return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    texts = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    return [re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text) for text in texts]
 
 
 def page_sizes(source: Path | bytes) -> list[tuple[float, float]]:
@@ -79,8 +84,10 @@ class Tag:
             yield from kid.walk()
 
     def all_text(self) -> str:
-        """The text of this tag and every tag under it, in order, whitespace made single spaces."""
-        return " ".join(" ".join(tag.text for tag in self.walk()).split())
+        """The text of this tag and every tag under it, in order, whitespace made single spaces; a
+        line broken at a word's own hyphen ("push-", "up") joined again, as page_texts does."""
+        text = " ".join(" ".join(tag.text for tag in self.walk()).split())
+        return re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text)
 
 
 def _page_marked_texts(page: object) -> dict[int, list[str]]:

@@ -343,7 +343,7 @@ def test_drill_page_shows_its_two_figures_before_the_steps(site: Build, drill: o
             and svg.select(".figure__far line")
             and svg.select(".figure__head")
         )
-        assert set(svg["class"]) == {"figure", f"figure--{picture.figure.view}"}
+        assert set(svg["class"]) == {"figure", "figure--large", f"figure--{picture.figure.view}"}
         props = [g["class"][1] for g in svg.select("g.figure__prop")]
         assert props == [f"figure__prop--{name}" for name in picture.figure.props]
         for prop in svg.select("g.figure__prop"):

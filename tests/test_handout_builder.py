@@ -30,7 +30,7 @@ from browser import serve
 from conftest import ROOT, Build, make_project, mkdocs_build
 from content_model import Dose
 from macros.dose import DOSE_WORDS, dose_phrase
-from macros.handout import qr_code
+from macros.handout import PDF_VARIANTS, qr_code
 from macros.handout_builder import OTHER_DRILLS, builder_data, drill_groups, script_json
 from pdf_tools import structure_tree
 from small_data import PROGRAMS, replaced, write_project
@@ -40,6 +40,8 @@ CONTENT = content_model.load(ROOT / "data", shown_dir="data")
 NAMES = {drill.id: drill.name for drill in CONTENT.drills}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 LETTER = (612.0, 792.0)  # points
+# A sheet from the builder keeps the program handouts' limit on US Letter (macros/handout.py)
+LETTER_PAGES = next(v.most_pages for v in PDF_VARIANTS if v.paper == "letter" and not v.large_print)
 
 # What a therapist types about a patient: none of it may leave the page.
 PATIENT = "Quinn Zabriskie-Testwood"
@@ -169,15 +171,17 @@ def pdf_texts(pdf: bytes) -> list[str]:
 
 
 def qr_codes_top_down(pdf: bytes, tmp: Path) -> list[str]:
-    """The QR codes of a one-page PDF, top to bottom: pdftoppm at 300 dpi, then zxing-cpp."""
+    """The QR codes of a PDF, page by page, top to bottom: pdftoppm at 300 dpi, then zxing-cpp."""
     pdftoppm = shutil.which("pdftoppm")
     assert pdftoppm, "pdftoppm is missing: install poppler-utils"
     (tmp / "sheet.pdf").write_bytes(pdf)
-    command = [pdftoppm, "-r", "300", "-png", "-singlefile", tmp / "sheet.pdf", tmp / "sheet"]
-    subprocess.run(command, check=True)
-    with Image.open(tmp / "sheet.png") as image:
-        codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
-    return [code.text for code in sorted(codes, key=lambda code: code.position.top_left.y)]
+    subprocess.run([pdftoppm, "-r", "300", "-png", tmp / "sheet.pdf", tmp / "sheet"], check=True)
+    found = []
+    for png in sorted(tmp.glob("sheet-*.png"), key=lambda path: int(path.stem.rsplit("-", 1)[1])):
+        with Image.open(png) as image:
+            codes = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+        found += [code.text for code in sorted(codes, key=lambda code: code.position.top_left.y)]
+    return found
 
 
 def drill_url(page: Page, drill_id: str) -> str:
@@ -191,7 +195,7 @@ def drill_url(page: Page, drill_id: str) -> str:
 
 
 @pytest.mark.browser
-def test_three_drills_print_on_one_letter_page_in_order_with_dose_name_and_qr_codes(
+def test_three_drills_print_on_letter_in_order_with_dose_name_pictures_and_qr_codes(
     context: BrowserContext, base: str, tmp_path: Path
 ) -> None:
     session = open_builder(context, base + BUILDER, base)
@@ -210,9 +214,12 @@ def test_three_drills_print_on_one_letter_page_in_order_with_dose_name_and_qr_co
 
     pdf = print_pdf(page)
     reader = PdfReader(io.BytesIO(pdf))
-    assert len(reader.pages) == 1
-    assert (float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)) == LETTER
-    text = pdf_texts(pdf)[0]
+    # Three drills with their start and end pictures beside the steps: two pages at most
+    assert 1 <= len(reader.pages) <= 2
+    assert all((float(p.mediabox.width), float(p.mediabox.height)) == LETTER for p in reader.pages)
+    pages = pdf_texts(pdf)
+    assert all(CONTENT.clinic.phone_display in text for text in pages)  # the footer on every page
+    text = " ".join(pages)
     positions = [text.find(f"{number}. {NAMES[d]}") for number, d in enumerate(order, start=1)]
     assert -1 not in positions and positions == sorted(positions), (positions, text)
     assert changed in text
@@ -250,7 +257,7 @@ def test_chromiums_pdf_of_a_builder_sheet_is_tagged(context: BrowserContext, bas
     assert headings == [f"{n}. {NAMES[d]}" for n, d in enumerate(order, start=1)]
     figures = [t for t in tags if t.role == "Figure"]
     assert all(f.alt for f in figures), [f.alt for f in figures]
-    assert [f.alt for f in figures] == [
+    assert [f.alt for f in figures if f.alt.startswith("QR code")] == [
         f"QR code: opens the page for {NAMES[d]}, {drill_url(page, d)}" for d in order
     ]
     numbered = [t for t in tags if t.role == "L" and t.attributes.get("ListNumbering") == "Decimal"]
@@ -261,7 +268,9 @@ def test_chromiums_pdf_of_a_builder_sheet_is_tagged(context: BrowserContext, bas
 
 
 @pytest.mark.browser
-def test_six_drills_with_doses_and_notes_fit_on_two_letter_pages(context: BrowserContext, base: str) -> None:
+def test_six_drills_with_doses_notes_and_pictures_fit_the_letter_page_limit(
+    context: BrowserContext, base: str
+) -> None:
     session = open_builder(context, base + BUILDER, base)
     page = session.page
     order = [drill.id for drill in reversed(CONTENT.drills)]
@@ -275,7 +284,7 @@ def test_six_drills_with_doses_and_notes_fit_on_two_letter_pages(context: Browse
 
     pdf = print_pdf(page)
     texts = pdf_texts(pdf)
-    assert 1 <= len(texts) <= 2
+    assert 1 <= len(texts) <= LETTER_PAGES
     text = " ".join(texts)
     positions = [text.find(f"{number}. {NAMES[d]}") for number, d in enumerate(order, start=1)]
     assert -1 not in positions and positions == sorted(positions)
@@ -284,6 +293,60 @@ def test_six_drills_with_doses_and_notes_fit_on_two_letter_pages(context: Browse
         assert f"Ease in, zq-note-{number}" in text
         assert f"3 sets of {8 + number}, hold 5 seconds, twice a day" in text
     assert_private(session, context, SECRETS + tuple(f"zq-note-{number}" for number in range(1, 7)))
+
+
+# --- Pictures -------------------------------------------------------------------------------------
+
+PICTURED = [drill for drill in CONTENT.drills if drill.pictures]
+# Each <use> in the page, with the symbol it shows and the box it draws, for what is on screen now.
+USES = """(selector) => [...document.querySelectorAll(selector + ' use')].map(use => {
+  const svg = use.closest('svg'); const box = svg.getBoundingClientRect();
+  const symbol = document.querySelector(use.getAttribute('href'));
+  return [use.getAttribute('href'), !!symbol && symbol.tagName, box.width, box.height,
+          svg.getAttribute('aria-hidden'), svg.getAttribute('aria-label')];
+})"""
+
+
+@pytest.mark.browser
+def test_pictures_show_in_the_picker_and_on_the_printed_sheet_with_no_request_per_drill(
+    context: BrowserContext, base: str
+) -> None:
+    """Every picture arrives with the page: choosing drills and printing asks the server for nothing,
+    so no request tells it which drills a patient gets."""
+    session = open_builder(context, base + BUILDER, base)
+    page = session.page
+    picker = page.evaluate(USES, ".handout-builder__choice")
+    assert len(picker) == sum(1 for group in drill_groups(CONTENT) for d in group.drills if d.pictures)
+    for href, tag, width, height, hidden, label in picker:
+        assert tag == "symbol" and width >= 60 and height > 20, href
+        assert hidden == "true" and label is None  # decorative: the drill's name is its label
+    order = [drill.id for drill in reversed(CONTENT.drills)]
+    choose(page, *order)
+    page.emulate_media(media="print")
+    printed = page.evaluate(USES, "[data-preview]")
+    page.pdf(format="Letter")
+    page.emulate_media(media="screen")
+    expected = [(f"#figure-{d.id}-{n}", d.pictures[0 if n == 1 else -1].alt)
+                for d in reversed(CONTENT.drills) for n in range(1, min(len(d.pictures), 2) + 1)]
+    assert [(href, label) for href, _tag, _w, _h, _hidden, label in printed] == expected
+    for href, tag, width, height, hidden, _label in printed:
+        assert tag == "symbol" and hidden is None, href
+        assert width >= 113 and height > 40, f"{href} prints {width:.0f} px wide, under 3 cm"
+    assert_private(session, context)  # no request at all after load
+
+
+def test_each_printed_picture_is_drawn_once_in_the_page(site: Build) -> None:
+    soup = builder_page(site)
+    symbols = [symbol["id"] for symbol in soup.select("svg.handout-builder__pictures > symbol")]
+    assert len(symbols) == len(set(symbols)) == sum(min(len(d.pictures), 2) for d in CONTENT.drills)
+    assert not soup.select("[data-drill-block] line, [data-handout-builder] line:not(symbol line)")
+    for use in soup.select("use"):
+        assert use["href"].removeprefix("#") in symbols
+    # the picture as the drill's template prints it: named by its alt
+    for drill in PICTURED:
+        block = soup.select_one(f'template[data-drill-block="{drill.id}"]')
+        labels = [svg["aria-label"] for svg in block.select(".handout-drill__figures svg")]
+        assert labels == [drill.pictures[0].alt, drill.pictures[-1].alt][: len(drill.pictures)]
 
 
 # --- The link -----------------------------------------------------------------------------------

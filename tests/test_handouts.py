@@ -213,7 +213,7 @@ PRINTED_TEXT = """selector => {
 
 @pytest.mark.browser
 @pytest.mark.parametrize("paper", ["Letter", "A4"])
-def test_chromium_prints_the_handout_on_two_pages_with_everything(
+def test_chromium_prints_the_handout_within_its_page_limit_with_everything(
     page: Page, base: str, site: Build, paper: str
 ) -> None:
     data = content()
@@ -247,7 +247,7 @@ def test_chromium_prints_the_handout_on_two_pages_with_everything(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("paper", ["Letter", "A4"])
-def test_chromium_prints_large_print_on_four_pages_at_most(page: Page, base: str, paper: str) -> None:
+def test_chromium_prints_large_print_within_its_page_limit(page: Page, base: str, paper: str) -> None:
     data = content()
     for program in data.programs:
         pdf = printed(page, f"{base}handouts/{program.id}/large-print/", paper)

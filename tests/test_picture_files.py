@@ -23,6 +23,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 from playwright.sync_api import Browser
+from pypdf import PdfReader
 
 import content_model
 from browser import serve
@@ -258,7 +259,7 @@ def test_drill_figures_give_a_photo_view_linked_from_the_page(tmp_path: Path) ->
     assert photo.sources[0].media_type == "image/webp"
     thumbnail, _ = drill_figures(drill, page, sizes="6rem", eager=0)  # type: ignore[arg-type]
     assert (thumbnail.loading, thumbnail.sizes) == ("lazy", "6rem")
-    with pytest.raises(ValueError, match=r"call drill_figures\(drill, page\)"):
+    with pytest.raises(ValueError, match=r"call drill_figures with the page, or with files and link"):
         drill_figures(drill)
 
 
@@ -604,3 +605,69 @@ def test_pictures_load_in_chromium_under_the_policy_with_no_request_elsewhere(
             assert all(url.startswith(base) for url in requested), requested
             assert tab.evaluate("window.__blocked") == [], path
         context.close()
+
+
+# Where a clinic's photo shows besides its drill page: every place a drawn figure shows. Each link
+# must reach a file of the site from the page that holds it.
+PHOTO_PLACES = [
+    ("drills/", ".drill-card .drill-figure--thumb img"),  # the drill index's card
+    ("articles/hip-mobility-drills/", ".drill-figure--thumb img"),  # a program's list in an article
+    ("handouts/hip-mobility/", ".handout-drill .drill-figure--print img"),
+    ("handouts/hip-mobility/large-print/", ".handout-drill .drill-figure--print img"),
+    ("drills/quadruped-rockbacks/", ".handout-drill .drill-figure--print img"),  # "Print this drill"
+    ("handouts/builder/", ".handout-builder__choices .drill-figure--thumb img"),  # the picker
+]
+
+
+@pytest.mark.parametrize(("path", "selector"), PHOTO_PLACES)
+def test_a_photo_shows_wherever_a_drawn_figure_would_and_its_links_reach_the_files(
+    pictured: tuple[Build, Build, Path], path: str, selector: str
+) -> None:
+    build = pictured[0]
+    images = page(build, path).select(selector)
+    assert images, f"no photo at {selector} on {path}"
+    for img in images:
+        assert site_file(build, path, img["src"]).is_file(), (path, img["src"])
+        for url, _width in srcset(img["srcset"]) if img.get("srcset") else []:
+            assert site_file(build, path, url).is_file(), (path, url)
+    # a printed sheet loads every picture with the page: a browser prints no picture still to load
+    if "--print" in selector:
+        assert all(img["loading"] == "eager" for img in images)
+
+
+def test_the_builder_loads_every_photo_a_block_may_print_with_the_page(
+    pictured: tuple[Build, Build, Path],
+) -> None:
+    """A printed block lives in a <template> until a drill is chosen; a picture there would load only
+    then, telling the server which drill. Each photo a block shows is one file (no srcset, so no
+    other width is picked on another screen) that the page already loads outside the templates."""
+    build, path = pictured[0], "handouts/builder/"
+    html = page(build, path)
+    in_blocks = [
+        img
+        for template in html.select("template")
+        for img in BeautifulSoup(template.decode_contents(), "html.parser").select(".drill-figure--print img")
+    ]
+    assert len(in_blocks) == 3, "the rockbacks' start photo, the adductor's PNG and SVG drawings"
+    loaded = {img["src"] for img in html.select("img") if not img.find_parent("template")}
+    for img in in_blocks:
+        assert not img.get("srcset") and not img.find_parent("picture").select("source")
+        assert img["src"] in loaded and site_file(build, path, img["src"]).is_file()
+        assert img["loading"] == "eager"
+
+
+def test_a_handout_pdf_prints_the_clinics_photo(tmp_path: Path) -> None:
+    """The PDF is printed from where the handout's page is, so the photo's link resolves there too:
+    the photo is in the PDF as an image (drawn figures are vector, so it is the only image)."""
+    project = make_project(tmp_path)
+    drills = project / "data" / "drills.yml"
+    old, new = CHANGES[0]
+    drills.write_text(drills.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    write_pictures(project / "pictures", {"rockbacks-start.jpg": ORIGINALS["rockbacks-start.jpg"]})
+    build = mkdocs_build(project, tmp_path / "site", extra_env={"HANDOUT_PDFS": "1"})
+    assert build.returncode == 0, build.output
+    for name in ("hip-mobility.pdf", "hip-mobility-large-print.pdf"):
+        reader = PdfReader(tmp_path / "site" / "handouts" / name)
+        # WeasyPrint lists a document's images in every page's resources: count distinct ones
+        images = {image.name for pdf_page in reader.pages for image in pdf_page.images}
+        assert len(images) == 1, (name, images)
