@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -20,9 +21,12 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import BrowserContext, Page
+from pypdf import PdfReader
 
 import content_model
+from browser import serve
 from conftest import ROOT, Build, make_project, mkdocs_build
+from pdf_tools import metadata, page_texts
 from site_pages import page_file, page_paths
 
 SPANISH = "es/"
@@ -278,3 +282,89 @@ def test_links_to_an_unfinished_drill_go_to_english_and_say_so(unfinished: Build
         assert resolved(path, link["href"]) == f"drills/{UNFINISHED}/"
         assert link.get("hreflang") == "en"
         assert "en inglés" in link.parent.get_text(" ", strip=True)
+
+
+# --- Spanish handouts and PDFs ------------------------------------------------------------------
+
+
+def test_spanish_pdfs_are_tagged_spanish_with_spanish_days_and_doses(site: Build) -> None:
+    spanish = content().translation("es")
+    for program in spanish.programs:
+        for suffix in ("", "-a4", "-large-print"):
+            path = site.site / f"es/handouts/{program.id}{suffix}.pdf"
+            catalog = PdfReader(io.BytesIO(path.read_bytes())).trailer["/Root"]
+            assert str(catalog["/Lang"]) == "es", path
+            english = PdfReader(io.BytesIO((site.site / f"handouts/{program.id}{suffix}.pdf").read_bytes()))
+            assert str(english.trailer["/Root"]["/Lang"]) == "en"
+            text = " ".join(" ".join(page.split()) for page in page_texts(path))
+            for word in ("Lun", "Mar", "Mié", "Jue", "Vie", "Sáb", "Dom", "Cuándo parar:", "Página 1 de"):
+                assert word in text, (path.name, word)
+            assert "2 series de 10, una vez al día" in text  # the dose in words
+            assert "2 series de 5, una vez al día, de cada lado" in text
+            assert not any(day in text.split() for day in ("Mon", "Wed", "Sun")), path.name
+            assert spanish.clinic is not None and spanish.clinic.call_to_action.heading in text
+            assert spanish.drill("spiderman").steps[0].split()[0] in text
+            assert metadata(path)["/Title"].startswith(program.title)
+
+
+def test_a_spanish_handout_page_in_spanish(site: Build) -> None:
+    page = soup(site.site, "es/handouts/hip-mobility/")
+    sheet = page.select_one(".handout-sheet")
+    days = [li.get_text(strip=True) for li in sheet.select(".week-tracker__days li")][:7]
+    assert days == ["Lun", "Mar", "Mié", "Jue", "Vie", "Sáb", "Dom"]
+    assert "Cuánto:" in sheet.get_text() and "Pare y llámenos" in sheet.get_text()
+    pdfs = [
+        resolved("es/handouts/hip-mobility/", a["href"]) for a in page.select('a[type="application/pdf"]')
+    ]
+    assert pdfs and all(p.startswith("es/handouts/") and (site.site / p).is_file() for p in pdfs)
+
+
+# --- The builder: a Spanish sheet from the English page ----------------------------------------
+
+
+def test_the_builder_prints_a_spanish_sheet_from_the_english_page(
+    served: str, context: BrowserContext
+) -> None:
+    tab = context.new_page()
+    tab.goto(served + "handouts/builder/")
+    tab.locator('[data-choose][value="spiderman"]').first.check()
+    tab.locator("[data-sheet-language-choice]").select_option("es")
+    sheet = tab.locator("[data-preview]:not([hidden])")
+    assert sheet.get_attribute("lang") == "es"
+    assert "Sus ejercicios en casa" in sheet.inner_text()
+    assert "2 series de 5, una vez al día, de cada lado" in sheet.inner_text()
+    # The page stays English; the link carries the sheet's language.
+    assert tab.locator("html").get_attribute("lang") == "en"
+    assert "1. Choose drills" in tab.locator("[data-handout-builder]").inner_text()
+    link = tab.locator("[data-link]").input_value()
+    assert "#lang=es&drill=spiderman" in link
+    tab.emulate_media(media="print")
+    printed = tab.pdf(format="Letter", tagged=True)
+    tab.emulate_media(media="screen")
+    text = " ".join(page_texts(printed))
+    assert "Cuánto:" in text and "Mié" in text and "Spiderman" in text and "How much" not in text
+    # The link opens the Spanish sheet again, in a new tab.
+    again = context.new_page()
+    again.goto(link)
+    assert again.locator("[data-sheet-language-choice]").input_value() == "es"
+    assert again.locator("[data-preview]:not([hidden])").get_attribute("lang") == "es"
+
+
+def test_a_drill_not_in_spanish_cannot_go_on_a_spanish_sheet(
+    unfinished: Build, context: BrowserContext
+) -> None:
+    with serve(unfinished.site) as base:
+        tab = context.new_page()
+        tab.goto(base + "handouts/builder/")
+        tab.locator(f'[data-choose][value="{UNFINISHED}"]').first.check()
+        tab.locator("[data-sheet-language-choice]").select_option("es")
+        box = tab.locator(f'[data-choose][value="{UNFINISHED}"]').first
+        assert box.is_disabled() and not box.is_checked()
+        sheet = tab.locator("[data-preview]:not([hidden])")
+        assert content().drill(UNFINISHED).steps[0] not in sheet.inner_text()
+        # A link asking for it on a Spanish sheet leaves it out, and says so.
+        tab.goto(base + f"handouts/builder/#lang=es&drill={UNFINISHED}&drill=spiderman")
+        tab.reload()
+        names = tab.locator("[data-preview]:not([hidden]) .handout-drill__name").all_inner_texts()
+        assert [n.split(". ", 1)[-1] for n in names] == ["Spiderman"]
+        assert UNFINISHED in tab.locator("[data-link-note]").inner_text()
