@@ -87,8 +87,9 @@ def unchanged_defaults(
     if edit_uri and DEFAULT_EDIT_PREFIX in edit_uri:
         found.append(ContentError(
             config_shown, _line_in(config_file, "edit_uri"), 1, "edit_uri",
-            f"the 'edit this page' button still opens {edit_uri}: write your own repository's address here, "
-            "or delete the line to leave the button out",
+            f"the 'Suggest a change to this page' link (for staff, in every page's footer) still opens "
+            f"{edit_uri}: write your own repository's address here, "
+            "or delete the line to leave the link out",
             severity,
         ))
     return found

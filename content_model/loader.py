@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import ContentError, ContentErrors
+from .identity import emergency_number_problem, logo_problem
 from .messages import field_path, validation_errors
 from .models import Clinic, Drill, PlainLanguage, Program, RootCause
 from .picture_files import PictureFileInfo, PictureFileProblem, check_picture_file
@@ -144,6 +145,16 @@ class Content:
     def program_drills(self, program_id: str) -> list[Drill]:
         return [self.drill(d) for d in self.program(program_id).drills]
 
+    def key_points(self, program: Program | None) -> tuple[str, ...]:
+        """The 'Key points' of a program (its own, else the site's default in clinic.yml)."""
+        points = (program.key_points if program else None) or self.clinic.key_points or []
+        return tuple(points)
+
+    def drill_key_points(self, drill_id: str) -> tuple[str, ...]:
+        """A drill page's key points: those of the first program with the drill, else the default."""
+        programs = self.programs_with(drill_id)
+        return self.key_points(programs[0] if programs else None)
+
     def programs_with(self, drill_id: str) -> list[Program]:
         return [p for p in self.programs if drill_id in p.drills]
 
@@ -236,6 +247,7 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
     errors += _cross_checks(values, sources)
     picture_files, problems = _picture_files(values.get("drills", []), sources, data_dir.parent)
     errors += problems
+    errors += _clinic_checks(values, sources, data_dir)
     translations, translation_errors = load_translations(data_dir, shown_dir, values, sources)
     errors += translation_errors
     if errors:
@@ -388,6 +400,30 @@ def _check_easier_levels(drills: list[Any], error: Any) -> None:
                     "be its easier version: choose a drill at the same level or lower, or move "
                     f"'{easier_id}' to the drill's 'easier' list the other way round",
                 )
+
+
+def _clinic_checks(values: dict[str, Any], sources: dict[str, Source], data_dir: Path) -> list[ContentError]:
+    """The clinic's facts that need another field or another file: the emergency number for the
+    clinic's country, and the logo file (content_model/identity.py)."""
+    clinic = values.get("clinic")
+    if not isinstance(clinic, Clinic):
+        return []
+    source = sources["clinic"]
+    errors = []
+
+    def error(path: tuple[int | str, ...], message: str) -> None:
+        line, column = source.where(path)
+        errors.append(ContentError(source.file, line, column, field_path("clinic", path), message))
+
+    if clinic.urgent_care is not None:
+        problem = emergency_number_problem(clinic.urgent_care.emergency_number, clinic.country)
+        if problem:
+            error(("urgent_care", "emergency_number"), problem)
+    if clinic.logo is not None:
+        problem = logo_problem(data_dir, clinic.logo)
+        if problem:
+            error(("logo",), problem)
+    return errors
 
 
 def _report_cycles(drills: list[Any], error: Any, list_field: str) -> None:

@@ -32,6 +32,7 @@ from pydantic import (
 )
 
 from .code_points import text_problem
+from .identity import brand_color_problem, logo_name_problem
 from .messages import describe
 from .poses import NEEDED_PROPS, PROPS_FOR, SUPPORTS, Adjustments, PoseProblem, solve
 
@@ -147,6 +148,10 @@ HttpsUrl = Annotated[
 ]
 
 
+# The few sentences a patient must remember ("Key points"): a program's, or the site's default.
+KeyPoints = Annotated[list[PlainText], Field(min_length=1, max_length=4)]
+
+
 # Dose numbers: whole numbers within what a home exercise program prescribes, with room to spare.
 DOSE_RANGES = {
     # field: (lowest, highest, example)
@@ -216,10 +221,48 @@ class Review(Strict):
     on: datetime.date = Field(description="Date of the review, written YYYY-MM-DD.")
 
 
+class Reviewable(Strict):
+    reviewed: Review | None = Field(None, description="Who checked this content and when.")
+    needs_review: PlainText | None = Field(
+        None,
+        description="What a clinician still has to check. Remove this line once `reviewed` is filled in.",
+    )
+
+
 class CallToAction(Strict):
     heading: PlainText = Field(description='Short heading, e.g. "Get help with back pain".')
     text: PlainText = Field(description="One or two sentences inviting the patient to call.")
     offer: PlainText | None = Field(None, description='e.g. "a free 20-minute back pain screen".')
+
+
+class UrgentCare(Reviewable):
+    """When to call the emergency number: the box on articles, drill pages and handouts."""
+
+    emergency_number: str = Field(
+        description='The emergency number of the clinic\'s country, in quotes, e.g. "911". '
+        "Checked against country (content_model/identity.py).",
+        json_schema_extra={"pattern": r"^[0-9]{2,4}$"},
+    )
+    @field_validator("emergency_number", mode="before")
+    @classmethod
+    def _digits(cls, value: object) -> object:
+        if isinstance(value, int) and not isinstance(value, bool):
+            raise ValueError(
+                f'must be written in quotes, so that a leading 0 is kept: emergency_number: "{value}"'
+            )
+        if not isinstance(value, str) or not re.fullmatch(r"[0-9]{2,4}", value.strip()):
+            raise ValueError(
+                f'must be the emergency number only, 2 to 4 digits in quotes, like emergency_number: "911" '
+                f"(got {describe(value)})"
+            )
+        return value.strip()
+
+    signs: list[PlainText] = Field(
+        min_length=1,
+        max_length=8,
+        description='The warning signs, each finishing "Call 911 or go to the emergency room if you have:", '
+        'e.g. "Loss of control of your bladder or bowels".',
+    )
 
 
 class Clinic(Strict):
@@ -239,6 +282,44 @@ class Clinic(Strict):
     email: Email | None = Field(None, description="Email address patients may write to.")
     region: PlainText | None = Field(None, description="Where the clinic works, e.g. Iowa.")
     website: HttpsUrl | None = Field(None, description="The clinic's own website (https).")
+    address: list[PlainText] | None = Field(
+        None,
+        min_length=1,
+        max_length=5,
+        description="The street address, one line per item, as on a letter. Shown in every page's footer.",
+    )
+    hours: list[PlainText] | None = Field(
+        None,
+        min_length=1,
+        max_length=7,
+        description='Opening hours, one line per item, in quotes, e.g. "Monday to Friday: 7 am to 6 pm".',
+    )
+    booking_url: HttpsUrl | None = Field(
+        None, description="The page where patients book a visit online (https only)."
+    )
+    logo: str | None = Field(
+        None,
+        description="The clinic's logo: an .svg or .png file in data/, e.g. logo.svg. "
+        "Shown in the header and as the browser tab's icon. SVGs with scripts or links to other files "
+        "are refused.",
+        json_schema_extra={"pattern": r"^[A-Za-z0-9_.-]+\.(svg|png|SVG|PNG)$"},
+    )
+    brand_color: str | None = Field(
+        None,
+        description='The clinic\'s colour, in quotes, e.g. "#00695c": the header, buttons and links. '
+        "It must have a contrast of 4.5:1 with white (WCAG AA); a lighter one is refused with the "
+        "nearest shade that passes.",
+        json_schema_extra={"pattern": r"^#[0-9a-fA-F]{6}$"},
+    )
+    key_points: KeyPoints | None = Field(
+        None,
+        description="The 'Key points' box for drills and programs that give none of their own: "
+        "1 to 4 short sentences.",
+    )
+    urgent_care: UrgentCare | None = Field(
+        None,
+        description="When to call the emergency number: shown on articles, drill pages and handouts.",
+    )
     call_to_action: CallToAction
     disclaimer: PlainText = Field(
         "This site gives general information. It is not a diagnosis, and it does not "
@@ -265,6 +346,24 @@ class Clinic(Strict):
         if code not in phonenumbers.SUPPORTED_REGIONS:
             raise ValueError(f"must be a two-letter country code such as US, CA or GB (got {value!r})")
         return code
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_file_name(cls, value: str | None) -> str | None:
+        problem = logo_name_problem(value) if value is not None else None
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    @field_validator("brand_color")
+    @classmethod
+    def _readable_brand_color(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        problem = brand_color_problem(value.strip())
+        if problem:
+            raise ValueError(problem)
+        return value.strip().lower()
 
     @field_validator("phone")
     @classmethod
@@ -369,14 +468,6 @@ class Dose(Strict):
     @property
     def is_empty(self) -> bool:
         return not any((self.sets, self.reps, self.hold_seconds, self.per_day))
-
-
-class Reviewable(Strict):
-    reviewed: Review | None = Field(None, description="Who checked this content and when.")
-    needs_review: PlainText | None = Field(
-        None,
-        description="What a clinician still has to check. Remove this line once `reviewed` is filled in.",
-    )
 
 
 class RootCause(Reviewable):
@@ -712,6 +803,11 @@ class Program(Strict):
     title: PlainText
     summary: PlainText
     drills: list[Slug] = Field(min_length=1, description="Drill ids in the order patients do them.")
+    key_points: KeyPoints | None = Field(
+        None,
+        description="1 to 4 short sentences a patient must remember, shown in a 'Key points' box on the "
+        "article, the drill pages and the handout. Without them, key_points of clinic.yml apply.",
+    )
 
 
 # The plain-language settings: data/plain_language.yml (optional; these defaults apply

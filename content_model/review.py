@@ -81,6 +81,7 @@ def review_problems(content: Content, today: datetime.date | None = None) -> lis
         )
     for source, key, what, path, entry in _translated_entries(content):
         found += _problem(source, key, what, path, entry, today, severity, TRANSLATOR)
+    found += _urgent_care_review(content, today, severity)
     return found
 
 
@@ -126,3 +127,27 @@ def _problem(
         return []
     line, column = source.where(path)
     return [ContentError(source.file, line, column, field_path(key, path[:-1]), message, severity)]
+
+
+def _urgent_care_review(content: Content, today: datetime.date, severity: str) -> list[ContentError]:
+    """The urgent-care box (clinic.yml) is medical advice too: reviewed like a drill."""
+    care = content.clinic.urgent_care
+    if care is None or "clinic" not in content.sources:
+        return []
+    review = care.reviewed
+    if review is None:
+        still = f' (still to check: "{care.needs_review}")' if care.needs_review else ""
+        message = (
+            f"the urgent-care box is not reviewed yet{still}. When a licensed clinician has checked its "
+            f'signs, add `reviewed: {{by: "Name, PT, DPT", on: {today.isoformat()}}}` under urgent_care'
+            + (" and delete the needs_review line" if care.needs_review else "")
+        )
+    elif review.on > today or review_due(review.on) < today:
+        message = (
+            f"the urgent-care box's review date ({review.on.isoformat()}) is in the future or more than "
+            f"{REVIEW_VALID_MONTHS} months ago: ask a licensed clinician to check it, then update `on:`"
+        )
+    else:
+        return []
+    line, column = content.sources["clinic"].where(("urgent_care",))
+    return [ContentError(content.file("clinic"), line, column, "clinic.urgent_care", message, severity)]

@@ -117,12 +117,17 @@ class RootCauseText(_Entry):
 class ProgramText(_Entry):
     title: PlainText | None = None
     summary: PlainText | None = None
+    key_points: list[PlainText] | None = Field(None, description="Each key point, in the English order.")
 
 
 class CallToActionText(Strict):
     heading: PlainText | None = None
     text: PlainText | None = None
     offer: PlainText | None = None
+
+
+class UrgentCareText(Strict):
+    signs: list[PlainText] | None = Field(None, description="Each warning sign, in the English order.")
 
 
 class ClinicText(TranslationReview):
@@ -134,6 +139,11 @@ class ClinicText(TranslationReview):
     region: PlainText | None = Field(None, description="Left out, the English region is used.")
     call_to_action: CallToActionText | None = None
     disclaimer: PlainText | None = Field(None, description="The medical disclaimer under every page.")
+    hours: list[PlainText] | None = Field(None, description="The opening hours, line by line, as in English.")
+    key_points: list[PlainText] | None = Field(
+        None, description="The default key points, in the English order."
+    )
+    urgent_care: UrgentCareText | None = None
     same_in_both: list[PlainText] = Field(default_factory=list)
 
 
@@ -161,6 +171,7 @@ _ENGLISH_WHEN_LEFT_OUT = {"clinic": frozenset({"name", "region"})}
 # Texts of the English models that are not translated, and why (a test holds the two lists together).
 NOT_TRANSLATED = {
     ("Review", "by"): "a person's name and credentials",
+    ("Clinic", "address"): "a postal address is written the same in every language",
     ("Reviewable", "needs_review"): "a note for the clinic's reviewers, never shown to patients",
 }
 # Where each kind of entry is named in messages.

@@ -4,6 +4,9 @@ Runs first among the ``on_page_content`` handlers, so everything after it sees
 the whole page. The anchors in that HTML (``id=``, ``<a name=>``) are added to
 the ones MkDocs found in the Markdown, so a link such as
 ``back-pain-when-walking.md#tight-hip-flexors`` is still checked by the strict build.
+
+The sections a macro makes (each root cause on the causes page) join the page's table of
+contents too, in the order they stand on the page, so the desktop sidebar lists them.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.meta import get_data
 
 from hook_helpers.html_tags import start_tags
@@ -31,6 +35,40 @@ def anchors(html: str) -> set[str]:
         if tag.name == "a" and "name" in tag.attributes:
             found.add(tag.attributes["name"])
     return found
+
+
+_SECTION = re.compile(r"<h([23])\b([^>]*)>(.*?)</h\1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _sections(html: str) -> list[tuple[int, str, str]]:
+    """(level, id, title as escaped HTML text) of each h2 and h3 with an id, in page order."""
+    found = []
+    for match in _SECTION.finditer(html):
+        ids = [tag.attributes.get("id") for tag in start_tags(f"<h{match[1]}{match[2]}>")]
+        if ids and ids[0]:
+            title = " ".join(_TAG.sub("", match[3]).split())
+            found.append((int(match[1]), ids[0], title))
+    return found
+
+
+def _add_macro_sections(page: Page, html: str, restored: list[str]) -> None:
+    """Rebuild the page's table of contents from its sections when a macro added some."""
+    from_macros = {section[1] for section in _sections("".join(restored))}
+    toc = list(page.toc or [])
+    if not from_macros or not toc or toc[0].level != 1:
+        return
+    known = {link.id for link in toc[0].children} | {c.id for link in toc[0].children for c in link.children}
+    top: list[AnchorLink] = []
+    for level, anchor, title in _sections(html):
+        if anchor not in known and anchor not in from_macros:
+            continue  # a heading the theme or a template left out of the contents on purpose
+        link = AnchorLink(title, anchor, level)
+        if level == 3 and top:
+            top[-1].children.append(link)
+        elif level == 2:
+            top.append(link)
+    toc[0].children = top
 
 
 def _source_line(held: HeldBlocks, page: Page, html: str) -> int:
@@ -59,4 +97,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         )
     if restored and page.present_anchor_ids is not None:
         page.present_anchor_ids |= anchors("".join(restored))
+    if restored:
+        _add_macro_sections(page, html, restored)
     return html

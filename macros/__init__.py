@@ -27,7 +27,7 @@ from . import handout_builder, handout_views, views
 from .blocks import held
 from .page_context import PageContext
 from .page_errors import check_syntax, clean_undefined, guarded
-from .page_meta import CALL_TO_ACTION
+from .page_meta import CALL_TO_ACTION, URGENT_CARE
 from .state import BuildState, build_state
 
 
@@ -40,14 +40,17 @@ class Macro:
     template: str  # macros/templates/<template>.html, whose Jinja macro of that name renders the view
     # Its HTML holds the page's call to action (itself, or a printed footer): none is added at the end.
     places_call_to_action: bool = False
+    # Its HTML holds the urgent-care box (macros/templates/urgent_care.html): none is added at the end.
+    places_urgent_care: bool = False
 
 
 MACROS: dict[str, Macro] = {
     "call_to_action": Macro(views.call_to_action, "call_to_action", places_call_to_action=True),
-    "drill_page": Macro(views.drill_page, "drill_page", places_call_to_action=True),
+    "drill_page": Macro(views.drill_page, "drill_page", places_call_to_action=True, places_urgent_care=True),
     "drill_card": Macro(views.drill_card, "drill_card"),
+    "drill_picture": Macro(views.drill_picture, "drill_picture"),
     "program_drills": Macro(views.program_drills, "program_drills"),
-    "handout": Macro(handout_views.handout, "handout", places_call_to_action=True),
+    "handout": Macro(handout_views.handout, "handout", places_call_to_action=True, places_urgent_care=True),
     "handout_list": Macro(handout_views.handout_list, "handout_list"),
     "handout_builder": Macro(handout_builder.handout_builder, "handout_builder", places_call_to_action=True),
     "drill_index": Macro(views.drill_index, "drill_index"),
@@ -68,6 +71,8 @@ def page_macro(env: Any, state: BuildState, name: str, entry: Macro) -> Callable
         view = entry.view(PageContext.of(env, state), *args, **kwargs)
         if entry.places_call_to_action and env.page is not None:
             env.page.meta[CALL_TO_ACTION] = False
+        if entry.places_urgent_care and env.page is not None:
+            env.page.meta[URGENT_CARE] = False
         return state.templates.render(entry.template, **view)
 
     signature = inspect.signature(entry.view)
@@ -106,12 +111,15 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Every page ends with the call to action (unless placed) and the disclaimer."""
+    """Every page ends with the urgent-care box and the call to action (unless placed or turned off)
+    and the disclaimer."""
     if env.page is None:
         return
     state = build_state(env.conf)
     clinic = state.content.clinic
     tail = []
+    if clinic.urgent_care is not None and env.page.meta.get(URGENT_CARE, True):
+        tail.append(state.templates.render("urgent_care", clinic=clinic))
     if env.page.meta.get(CALL_TO_ACTION, True):
         tail.append(state.templates.render("call_to_action", clinic=clinic))
     tail.append(state.templates.render("disclaimer", clinic=clinic))

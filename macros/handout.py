@@ -83,6 +83,10 @@ class Handout:
     drills: tuple[HandoutDrill, ...]
     large_print: bool = False
     footer: bool = True  # False where the page shows the footer itself (a drill page's own call to action)
+    key_points: tuple[str, ...] = ()  # the "Key points" box, once on the sheet (Content.key_points)
+    # The urgent-care box (clinic.yml urgent_care), once on the sheet. False only for the handout
+    # builder's sheet, whose three-drills-a-page layout has no room yet (issue 16, left open).
+    urgent_care: bool = True
     language: str = "en"  # the language it is printed in (its words come from macros/strings.py)
 
 
@@ -181,7 +185,15 @@ def program_handout(
         )
         for number, drill_id in enumerate(program.drills, start=1)
     )
-    return Handout(content.clinic, program.title, program.summary, drills, large_print, language=language)
+    return Handout(
+        content.clinic,
+        program.title,
+        program.summary,
+        drills,
+        large_print,
+        key_points=content.key_points(program),
+        language=language,
+    )
 
 
 def drill_sheet(
@@ -212,4 +224,5 @@ def drill_sheet(
         language=language,
         shown_at=shown_at,
     )
-    return Handout(content.clinic, "", "", (item,), footer=False, language=language)
+    points = content.drill_key_points(drill.id)
+    return Handout(content.clinic, "", "", (item,), footer=False, key_points=points, language=language)

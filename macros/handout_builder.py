@@ -188,7 +188,9 @@ def builder_sheet(state: BuildState, language: str, page_url: str) -> BuilderShe
         # The script sets the number and the dose words; the elements must be there to set.
         dose = dose_phrase(drill.dose, drill.each_side, language) or _NO_DOSE_YET
         blocks.append(replace(block, dose=dose, figure_symbols=ids))
-    sheet = Handout(content.clinic, strings["builder.sheet_title"], "", (), language=language)
+    # No urgent-care box: the builder's three-drills-a-page layout has no room yet (issue 16, left open).
+    title = strings["builder.sheet_title"]
+    sheet = Handout(content.clinic, title, "", (), urgent_care=False, language=language)
     return BuilderSheet(language, LANGUAGE_NAMES.get(language, language), sheet, tuple(blocks))
 
 

@@ -58,7 +58,7 @@ def handout_links(page: PageContext, program: Program, large_print: bool | None 
             program.title,
             page.page_link(handout_src(program.id)),
             pdfs,
-            t["handout.large_version"].format(title=program.title),
+            t["handout.large_version_here"],  # under the program's own heading: no title repeated
             page.page_link(handout_src(program.id, True)),
         )
     if large_print:

@@ -10,15 +10,16 @@ reports (macros/page_errors.py).
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from content_model import Clinic, Drill, Program, RootCause, UnknownIdError
 from content_model.models import LEVELS
 
 from .dose import dose_phrase
 from .figures import FigureView, drill_figures, thumbnail
+from .handout import handout_src
 from .handout_views import DrillPrint, drill_print
-from .links import drill_id_of
+from .links import drill_id_of, page_url
 from .page_context import PageContext
 from .picture_files import THUMB_SIZES, PhotoView
 
@@ -43,11 +44,17 @@ class DrillPageView(DrillView):
     causes: list[tuple[RootCause, str | None]]  # the root causes it helps, linked when a page explains them
     printable: DrillPrint
     figures: list[FigureView | PhotoView]  # its pictures: drawn from poses, or the clinic's files
+    clinic: Clinic  # its urgent-care box (data/clinic.yml, urgent_care)
+    key_points: tuple[str, ...]  # its first program's "Key points" (or the site's default)
 
 
 class ProgramDrillsView(TypedDict):
     program: Program
     drills: list[DrillView]
+    handout_url: str  # the program's printable handout page
+    key_points: tuple[str, ...]  # the program's "Key points" (or the site's default)
+    # "en" when the handout opened is the English one (a program not all in this page's language)
+    handout_lang: NotRequired[str]
 
 
 class DrillIndexView(TypedDict):
@@ -98,10 +105,40 @@ def program_drills(page: PageContext, program_id: str) -> ProgramDrillsView:
     if page.state.english is not None and not any(p.id == program_id for p in page.content.programs):
         # Not every drill of the program is translated: its drills are listed all the same, the
         # translated ones in this language and the others linked to their English pages, saying so.
+        # Its handout is in English only: the button opens the English one, and says so.
         program = page.state.source.program(program_id)
-        return {"program": program, "drills": [drill_view(page, page.drill(d)) for d in program.drills]}
+        return {
+            "program": program,
+            "drills": [drill_view(page, page.drill(d)) for d in program.drills],
+            "handout_url": page.link(page_url(handout_src(program_id), page.state.use_directory_urls)),
+            "key_points": page.content.key_points(None),
+            "handout_lang": page.state.languages[0],
+        }
     drills = [drill_view(page, d) for d in page.content.program_drills(program_id)]
-    return {"program": page.content.program(program_id), "drills": drills}
+    return {
+        "program": page.content.program(program_id),
+        "drills": drills,
+        "handout_url": page.page_link(handout_src(program_id)),
+        "key_points": page.content.key_points(page.content.program(program_id)),
+    }
+
+
+class DrillPictureView(TypedDict):
+    figure: FigureView | PhotoView
+
+
+def drill_picture(page: PageContext, drill_id: str, number: int = 1) -> DrillPictureView:
+    """One of a drill's pictures (the first by default), e.g. for a card on the home page."""
+    drill = page.drill(drill_id)
+    figures = drill_figures(drill, page, sizes=THUMB_SIZES, eager=0)
+    if not 1 <= number <= len(figures):
+        raise UnknownIdError(
+            f"drill '{drill_id}' has {len(figures)} picture{'s' if len(figures) != 1 else ''} in "
+            f"{page.content.file('drills')}: ask for number 1"
+            + (f" to {len(figures)}" if len(figures) > 1 else "")
+            + (" (this drill has none yet: leave the picture out)" if not figures else "")
+        )
+    return {"figure": figures[number - 1]}
 
 
 def drill_index(page: PageContext) -> DrillIndexView:
@@ -129,6 +166,8 @@ def drill_page(page: PageContext, drill_id: str) -> DrillPageView:
         "causes": cause_links(page, content.causes_helped_by(drill_id)),
         "printable": drill_print(page, drill),
         "figures": drill_figures(drill, page),
+        "clinic": content.clinic,
+        "key_points": content.drill_key_points(drill_id),
     }
 
 

@@ -81,8 +81,16 @@ def data_groups(content: Content) -> list[Group]:
     for index, program in enumerate(content.programs):
         label = f"{program.title}: summary"
         groups.append(programs.group((index, "summary"), label, "summary", program.summary))
+        if program.key_points:
+            label = f"{program.title}: key points"
+            groups.append(programs.group((index, "key_points"), label, "tip", list(program.key_points)))
     clinic = DataFileWords.english(content, "clinic")
     cta = content.clinic.call_to_action
     path = ("call_to_action", "text")
     groups.append(clinic.group(path, "Call to action: text", "call to action", cta.text))
+    if content.clinic.key_points:
+        groups.append(clinic.group(("key_points",), "Key points", "tip", list(content.clinic.key_points)))
+    if content.clinic.urgent_care:
+        signs = list(content.clinic.urgent_care.signs)
+        groups.append(clinic.group(("urgent_care", "signs"), "Urgent care: signs", "tip", signs))
     return groups

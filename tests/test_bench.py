@@ -17,24 +17,9 @@ NUMBER = r"\d+\.\d+"
 def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
     report_file = tmp_path / "bench.md"
     result = subprocess.run(
-        [
-            sys.executable,
-            "scripts/bench.py",
-            "--sizes",
-            "6",
-            "--runs",
-            "1",
-            "--no-pdf",
-            "--edits",
-            "2",
-            "--markdown-out",
-            str(report_file),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+        [sys.executable, "scripts/bench.py", "--sizes", "6", "--runs", "1", "--no-pdf", "--edits", "2",
+         "--markdown-out", str(report_file)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     report = report_file.read_text(encoding="utf-8")
     assert report.strip() == result.stdout.strip()

@@ -27,16 +27,9 @@ def seed_strings() -> list[str]:
     import content_model
 
     default = content_model.load(ROOT / "data", shown_dir="data")
-    facts = [
-        default.clinic.name,
-        default.clinic.phone_display,
-        default.clinic.phone_e164,
-        "Iowa",
-        default.clinic.call_to_action.heading,
-        "20-minute",
-        "Reinold",
-        "Vander Molen",
-    ]
+    facts = [default.clinic.name, default.clinic.phone_display, default.clinic.phone_e164, "Iowa",
+             default.clinic.call_to_action.heading, "20-minute", "Reinold", "Vander Molen",
+             "Call 911", *default.clinic.urgent_care.signs, "#00695c"]
     facts += [d.name for d in default.drills] + [c.title for c in default.root_causes]
     return facts
 
@@ -62,7 +55,7 @@ def test_other_clinic_site_has_none_of_the_default_content(other_site: Build) ->
     files = [
         p
         for p in other_site.site.rglob("*")
-        if p.is_file() and p.suffix in {".html", ".xml", ".json", ".txt", ".svg"}
+        if p.is_file() and p.suffix in {".html", ".xml", ".json", ".txt", ".svg", ".css"}
     ]
     assert files
     for file in files:
@@ -71,3 +64,32 @@ def test_other_clinic_site_has_none_of_the_default_content(other_site: Build) ->
             assert fact not in text, (
                 f"{fact!r} from the default clinic appears in {file.relative_to(other_site.site)}"
             )
+
+
+def test_other_clinic_identity_changes_every_place_it_should(other_site: Build) -> None:
+    """Logo, colour, address, hours, booking link and the country's emergency number."""
+    logo = other_site.site / "assets/clinic/logo.svg"
+    assert logo.read_bytes() == (OTHER / "data/harbour-logo.svg").read_bytes()
+    css = (other_site.site / "assets/stylesheets/clinic.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #8e1b4a;" in css
+    for path in ("", "drills/quad-set/"):
+        page = other_site.html(path)
+        prefix = "../../" if path else ""
+        assert page.select_one(".md-header .md-logo img")["src"] == f"{prefix}assets/clinic/logo.svg"
+        assert page.select_one('link[rel="icon"]')["href"] == f"{prefix}assets/clinic/logo.svg"
+        footer = page.select_one("footer.clinic-footer")
+        assert footer.select_one(".clinic-footer__name").get_text(strip=True) == "Harbour Knee Therapy"
+        assert [line.strip() for line in footer.select_one("address").stripped_strings] == [
+            "4 Quay Street", "Harbourside, HB1 2CD"
+        ]
+        assert [li.get_text(strip=True) for li in footer.select(".clinic-footer__hours li")] == [
+            "Monday to Friday: 8 am to 7 pm", "Saturday: 9 am to 1 pm"
+        ]
+        assert footer.select_one(".clinic-footer__email a")["href"] == "mailto:hello@harbour-knee.example"
+        assert footer.select_one(".clinic-footer__booking a")["href"] == "https://harbour-knee.example/book"
+        assert footer.select_one(".clinic-footer__phone a")["href"] == "tel:+442079460000"
+        assert page.select_one("a.header-call__button")["href"] == "tel:+442079460000"
+    book = other_site.html("").select_one("section.call-to-action a.call-to-action__book")
+    assert book["href"] == "https://harbour-knee.example/book"
+    box = other_site.html("drills/quad-set/").select_one("article.drill .urgent-care")
+    assert box.select_one(".urgent-care__title").get_text(" ", strip=True).startswith("Call 999 ")

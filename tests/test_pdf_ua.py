@@ -278,9 +278,7 @@ def test_the_large_print_grid_has_header_cells_with_a_scope(site: Build) -> None
         for row, (number, drill) in zip(rows[1:], enumerate(drills, start=1), strict=True):
             first, *boxes = row.kids
             assert (first.role, first.attributes.get("Scope"), first.all_text()) == (
-                "TH",
-                "Row",
-                f"{number}. {drill.name}",
+                "TH", "Row", f"{number}. {drill.name}"
             )
             assert [b.role for b in boxes] == ["TD"] * 7 and all("Headers" in b.attributes for b in boxes)
 
@@ -378,7 +376,9 @@ def test_a_cached_pdf_made_before_tagging_is_made_again(
         (project / "data" / file.name).write_bytes(file.read_bytes())
     out = tmp_path / "site"
     shutil.copytree(site.site / "assets", out / "assets")
-    config, state = config_with_state(project, site_dir=str(out), site_url=SITE_URL, use_directory_urls=True)
+    config, state = config_with_state(
+        project, site_dir=str(out), site_url=SITE_URL, use_directory_urls=True
+    )
     engine = importlib.metadata.version("weasyprint")
     jobs = hook.jobs(config, state)
     base = out.as_uri() + "/"

@@ -31,7 +31,7 @@ def card_of(soup: BeautifulSoup, drill: content_model.Drill) -> Tag:
     cards = [
         c
         for c in soup.select(".drill-card")
-        if c.select_one(".drill-card__name").get_text(strip=True) == drill.name
+        if c.select_one(".drill-card__name a").get_text(strip=True) == drill.name
     ]
     assert len(cards) == 1, drill.id
     return cards[0]
@@ -71,11 +71,12 @@ def test_every_card_shows_its_drills_first_picture_as_a_decorative_thumbnail(
 def test_a_program_list_shows_each_drills_thumbnail_in_program_order(site: Build) -> None:
     soup = site.html("articles/hip-mobility-drills/")
     items = soup.select(".program-drills > .program-drills__item")
-    assert [i.select_one(".drill-card__name").get_text(strip=True) for i in items] == [
+    # the name's link: the first use of a medical word in a name is explained after it, in brackets
+    assert [i.select_one(".drill-card__name a").get_text(strip=True) for i in items] == [
         d.name for d in CONTENT.program_drills(PROGRAM.id)
     ]
     with_pictures = [
-        i.select_one(".drill-card__name").get_text(strip=True)
+        i.select_one(".drill-card__name a").get_text(strip=True)
         for i in items
         if i.select(".drill-figure--thumb")
     ]

@@ -50,7 +50,7 @@ def pasted_new_drill(data: Path, capsys: pytest.CaptureFixture[str], drill_id: s
     out = capsys.readouterr().out
     assert f"Added drill '{drill_id}' to {data.as_posix()}/drills.yml" in out
     text = (data / "drills.yml").read_text(encoding="utf-8")
-    return text[text.index(f"- id: {drill_id}\n") :].rstrip("\n")
+    return text[text.index(f"- id: {drill_id}\n"):].rstrip("\n")
 
 
 def without_demo(project: Path) -> None:
@@ -61,7 +61,6 @@ def without_demo(project: Path) -> None:
 
 
 # --- Placeholders ------------------------------------------------------------------------------
-
 
 def test_the_new_drill_entry_pasted_as_printed_is_refused_at_each_placeholder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -151,8 +150,8 @@ def test_every_build_lists_the_defaults_as_info_and_strict_passes(site: Build) -
         f"data/clinic.yml:{name_line}:1: notice: name: the clinic's name is still the default",
         f"mkdocs.yml:{line_of(ROOT / 'mkdocs.yml', 'site_url:')}:1: notice: site_url: the site's address is "
         "still https://example.org/",
-        f"mkdocs.yml:{line_of(ROOT / 'mkdocs.yml', 'edit_uri:')}:1: notice: edit_uri: the 'edit this page' "
-        "button still opens https://github.com/your-clinic/",
+        f"mkdocs.yml:{line_of(ROOT / 'mkdocs.yml', 'edit_uri:')}:1: notice: edit_uri: the 'Suggest a change "
+        "to this page' link (for staff, in every page's footer) still opens https://github.com/your-clinic/",
         "Not changed yet: 3 defaults above.",
     }
     lines = site.output.splitlines()
@@ -208,7 +207,7 @@ def test_a_publishing_build_refuses_the_defaults_with_the_fix(project: Path, tmp
         f"'{DEFAULT_CLINIC_NAME}': write your clinic's name",
         "mkdocs.yml:",
         "site_url: the site's address is still https://example.org/",
-        "edit_uri: the 'edit this page' button still opens",
+        "edit_uri: the 'Suggest a change to this page' link (for staff, in every page's footer) still opens",
         "This build publishes the site (REQUIRE_REAL_CLINIC=1), and 3 defaults are still in place: fix each "
         "line above.",
         "If this site is only a demonstration, add `demo: true` to data/clinic.yml instead.",
