@@ -10,13 +10,15 @@
   word as a prefix ("ejercicio" finds "ejercicios"), and so keeps the stemmer out of its pipeline
   for every language: a stemmed index would miss those prefixes ("caminar" stems to "camin", which
   the query "caminar*" does not match). The Spanish index keeps Material's pipeline too.
-* **Alternates.** Every page names its language versions with ``<link rel="alternate" hreflang>``
-  at each language's home (``/``, ``/es/``), and the sitemap (mkdocs-static-i18n's) names each
-  page's own alternates. Material's script reads ``sitemap.xml`` beside each alternate's address to
-  keep a reader on the same page when they switch (squidfunk/mkdocs-material#6582): at a page's own
-  address there is none, and every page would ask for one in vain. So each language's home has the
-  sitemap (``es/sitemap.xml`` too), and the language button's links (``.md-select__link``) go
-  straight to the same page in the other language.
+* **Alternates.** Each page's versions in other languages are named in the sitemap
+  (mkdocs-static-i18n's ``sitemap.xml``: ``hreflang`` alternates for every page, absolute, as
+  search engines read them), and the language button's links (``.md-select__link[hreflang]``) go
+  straight to the same page in the other language. The ``<link rel="alternate" hreflang>``
+  elements Material writes in each page's head are left out: Material's script asks for a
+  ``sitemap.xml`` beside each of them (squidfunk/mkdocs-material#6582), which at a page's own
+  address does not exist, and at an absolute address is another site while previewing (the CSP
+  blocks it); relative ones are not valid hreflang links for search engines (Lighthouse SEO).
+  Each language's home has the sitemap (``es/sitemap.xml`` too).
 * **404 page.** Each language's build writes the theme's ``404.html`` at the site's root; the
   English one stays (the nested Spanish build would otherwise replace it).
 
@@ -39,7 +41,6 @@ from mkdocs.structure.pages import Page
 from hook_helpers.html_tags import start_tags
 from hook_helpers.languages import prefix, site_languages
 from macros.links import relative
-from macros.render import Templates
 from macros.state import build_state, outer_state, running_states
 
 INDEX = "search/search_index.json"
@@ -56,29 +57,24 @@ def on_page_context(
     return context
 
 
-def at_language_homes(html: str, page_url: str, config: MkDocsConfig) -> str:
-    """The page with its head's hreflang alternates pointing at each language's home."""
+def without_head_alternates(html: str) -> str:
+    """The page without the ``<link rel="alternate" hreflang>`` elements Material writes in its head."""
     head_end = html.find("</head>")
     pieces, last = [], 0
     for tag in start_tags(html if head_end < 0 else html[:head_end]):
         values = tag.attributes
-        language = values.get("hreflang")
-        if tag.name != "link" or values.get("rel") != "alternate" or not language or "type" in values:
+        wanted = tag.name == "link" and values.get("rel") == "alternate" and values.get("hreflang")
+        if not wanted or "type" in values:
             continue
-        home = relative(prefix(language, config), page_url)
-        link = _templates(config).macro("alternate_link.html", "alternate_link")(home, language)
-        pieces += [html[last : tag.start], str(link)]
-        last = tag.end
+        end = tag.end + 1 if html[tag.end : tag.end + 1] == "\n" else tag.end
+        pieces.append(html[last : tag.start])
+        last = end
     return "".join(pieces) + html[last:] if pieces else html
-
-
-def _templates(config: MkDocsConfig) -> Templates:
-    return build_state(config).templates
 
 
 @event_priority(-90)  # before the Content Security Policy is added (-100), after the theme wrote the page
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return at_language_homes(output, page.url, config) if len(site_languages(config)) > 1 else output
+    return without_head_alternates(output) if len(site_languages(config)) > 1 else output
 
 
 @event_priority(-200)  # after the other hooks (the Content Security Policy): the page as written
