@@ -525,7 +525,8 @@ PROP_USES = {
     "mat": "a mat goes under a position on the floor",
     "counter": "a counter takes the hands of a standing figure",
     "wall": "a wall takes the hands of a standing figure",
-    "chair": "a chair is sat on (seated) or takes the hands of a standing figure on its back",
+    "chair": "a chair is sat on (seated), takes the hands of a standing figure on its back, or the hands "
+    "of a kneeling figure (half_kneel) on its seat",
 }
 
 
@@ -563,7 +564,8 @@ class Pose(Strict):
         default_factory=list,
         max_length=2,
         description="What is drawn with the figure: mat (under a floor position), and for the "
-        "hands of a standing figure one of counter, chair or wall; seated needs a chair.",
+        "hands of a standing figure one of counter, chair or wall; seated needs a chair; "
+        "half_kneel may rest its hands on a chair's seat.",
     )
 
     @model_validator(mode="after")
@@ -580,6 +582,11 @@ class Pose(Strict):
                 f"it is for {' and '.join(NEAR_LEGS[self.near_leg])}; remove the line"
             )
         self._props_fit()
+        if self.base == "half_kneel" and "chair" in self.props and self.arm_raise is not None:
+            raise ValueError(
+                "arm_raise does not apply to base half_kneel with a chair: the hands rest on the chair's "
+                "seat; remove the line"
+            )
         try:
             solve(self.adjustments())
         except PoseProblem as problem:

@@ -360,8 +360,17 @@ def _hanging_arms(hip: Vector, shoulder: Vector, raise_degrees: float) -> list[L
     return limbs
 
 
+# The front of a chair's seat in front of a kneeling figure (half_kneel), its seat toward the figure:
+# just beyond the toes of the front foot.
+CHAIR_KNEELING_X = 2.8
+
+
 def _half_kneel(p: Adjustments) -> Body:
-    """The near knee down, the far foot flat in front; forward shifts the body over the knee."""
+    """The near knee down, the far foot flat in front; forward shifts the body over the knee.
+
+    With a chair (props: [chair]) in front, its seat toward the figure, both hands rest on the seat
+    (trunk_lean brings the shoulders near enough): kneeling on the way down to the floor, or up.
+    """
     knee = _flat(-1.0, LIMB_RADIUS, HALF_WIDTH)
     turn = p.forward * 30.0
     root = _add(knee, (THIGH * math.sin(math.radians(turn)), THIGH * math.cos(math.radians(turn)), 0.0))
@@ -374,9 +383,21 @@ def _half_kneel(p: Adjustments) -> Body:
     limbs = [
         Limb("near leg", "near", "leg", root, knee, back_ankle, back_toe),
         _leg("far", hip, ankle, (1.0, 1.0, 0.0), front_toe),
-        *_hanging_arms(hip, shoulder, p.arm_raise),
     ]
-    return Body(hip, shoulder, _head(hip, shoulder), tuple(limbs), (knee, back_ankle, front_toe))
+    supports: list[tuple[Prop, Vector]] = []
+    if "chair" in p.props:  # both hands on the seat of a chair in front, its seat toward the figure
+        middle = _flat(CHAIR_KNEELING_X + 0.3, SEAT_HEIGHT + LIMB_RADIUS)
+        for side in ("far", "near"):
+            hand = _with_z(middle, _side_z(side))
+            try:
+                limbs.append(_arm(side, shoulder, hand, (0.0, -1.0, 0.0)))
+            except PoseProblem:
+                raise PoseProblem("the hands cannot reach the chair's seat") from None
+            supports.append(("chair", hand))
+    else:
+        limbs += _hanging_arms(hip, shoulder, p.arm_raise)
+    contacts = (knee, back_ankle, front_toe)
+    return Body(hip, shoulder, _head(hip, shoulder), tuple(limbs), contacts, supports=tuple(supports))
 
 
 def _lying_on_back(p: Adjustments) -> Body:
@@ -560,12 +581,13 @@ BASES = {
 }
 FLOOR_BASES = ("hands_and_knees", "half_kneel", "lying_on_back", "push_up")
 # Which props each base can use (models.Pose refuses the others): a mat under any floor
-# position; a counter, a chair back or a wall under a standing figure's hands; a chair to sit on.
+# position; a counter, a chair back or a wall under a standing figure's hands; a chair to sit on;
+# a chair's seat under a kneeling figure's hands.
 PROPS_FOR = {
     "mat": FLOOR_BASES,
     "counter": ("standing",),
     "wall": ("standing",),
-    "chair": ("standing", "seated"),
+    "chair": ("standing", "seated", "half_kneel"),
 }
 NEEDED_PROPS = {"seated": "chair"}
 # Where a mat runs along the body (x, head heights) for each floor position: the same for every
@@ -627,6 +649,8 @@ def _place(name: Prop, body: Body, p: Adjustments) -> Placed:
         )
     if p.base == "seated":
         return _chair(SEAT_BACK, 1.0)
+    if p.base == "half_kneel":
+        return _chair(CHAIR_KNEELING_X + SEAT_DEPTH, -1.0)
     return _chair(CHAIR_STANDING_X, 1.0)
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import handout_builder, handout_views, views
+from . import handout_builder, handout_views, page_figures, views
 from .blocks import held
 from .page_context import PageContext
 from .page_errors import check_syntax, clean_undefined, guarded
@@ -57,6 +57,7 @@ MACROS: dict[str, Macro] = {
     "root_cause_links": Macro(views.root_cause_links, "root_cause_links"),
     "root_cause_details": Macro(views.root_cause_details, "root_cause_details"),
     "root_cause": Macro(views.root_cause, "root_cause_details"),
+    "page_figures": Macro(page_figures.page_figures, "page_figures"),
 }
 
 

@@ -194,7 +194,7 @@ def test_check_command_reports_every_problem_and_fails(project: Path) -> None:
 def test_check_command_passes_on_default_content() -> None:
     result = run_cli(ROOT, "check")
     assert result.returncode == 0, result.stderr
-    assert "Content is valid: 6 drills, 5 root causes" in result.stdout
+    assert "Content is valid: 9 drills, 5 root causes" in result.stdout
 
 
 def test_new_drill_adds_the_entry_and_prints_next_steps(project: Path, tmp_path: Path) -> None:

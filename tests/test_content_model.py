@@ -89,11 +89,13 @@ def test_small_valid_data_loads(tmp_path: Path) -> None:
 
 def test_default_data_is_valid() -> None:
     content = content_model.load(ROOT / "data", shown_dir="data")
-    assert len(content.drills) == 6
+    assert len(content.drills) == 9  # the six hip drills, and three done off the floor (issue 19)
     assert len(content.root_causes) == 5
-    assert content.programs[0].drills == [d.id for d in content.drills]
+    six = content.programs[0].drills
+    assert six == [d.id for d in content.drills][:6]
+    assert content.programs[1].drills == [d.id for d in content.drills][6:]
     spiderman = content.drill("spiderman")
-    assert set(spiderman.requires) == {d.id for d in content.drills} - {"spiderman"}
+    assert set(spiderman.requires) == set(six) - {"spiderman"}
     assert any("arms or shoulders" in c for c in spiderman.cautions)
     assert all(d.needs_review for d in content.drills), "every seed drill is marked as not yet reviewed"
 

@@ -430,7 +430,7 @@ def test_no_image_in_the_site_carries_exif_gps_or_text(pictured: tuple[Build, Bu
     build = pictured[0]
     images = [p for p in build.site.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".webp", ".png")]
     made = [p for p in images if p.parent.name == "pictures"]
-    assert len(made) == 6 + 4 + 4, "the photo (6), the PNG drawing (4: it is 900 px wide), four previews"
+    assert len(made) == 6 + 4 + 7, "the photo (6), the PNG drawing (4: it is 900 px wide), seven previews"
     for image in images:
         data = image.read_bytes()
         assert metadata_blocks(data) == [], image
@@ -464,12 +464,13 @@ def test_the_originals_are_not_published(pictured: tuple[Build, Build, Path]) ->
 
 def test_a_second_build_makes_no_picture_again(pictured: tuple[Build, Build, Path]) -> None:
     first, second, project = pictured
-    # three originals (photo, PNG, SVG) and four previews drawn from figures (half kneel, posterior
-    # hip stretch, figure 4, spiderman; the two drills whose first picture is a file share that file)
-    assert re.findall(r"Pictures: (\d+) made, (\d+) unchanged", first.output) == [("7", "0")], first.output
-    assert re.findall(r"Pictures: (\d+) made, (\d+) unchanged", second.output) == [("0", "7")], second.output
+    # three originals (photo, PNG, SVG) and seven previews drawn from figures (half kneel, posterior
+    # hip stretch, figure 4, spiderman and the three drills off the floor; the two drills whose first
+    # picture is a file share that file)
+    assert re.findall(r"Pictures: (\d+) made, (\d+) unchanged", first.output) == [("10", "0")], first.output
+    assert re.findall(r"Pictures: (\d+) made, (\d+) unchanged", second.output) == [("0", "10")], second.output
     # and no cached file was written again
-    assert CACHE_TIMES["second"] == CACHE_TIMES["first"] and len(CACHE_TIMES["first"]) == 6 + 4 + 1 + 4
+    assert CACHE_TIMES["second"] == CACHE_TIMES["first"] and len(CACHE_TIMES["first"]) == 6 + 4 + 1 + 7
     # the same files in both sites, byte for byte
     for file in (first.site / "pictures").iterdir():
         assert file.read_bytes() == (second.site / "pictures" / file.name).read_bytes(), file.name
