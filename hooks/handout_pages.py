@@ -29,11 +29,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import content_model
-from hook_helpers import languages
 from macros.handout import handout_src
 from macros.page_meta import CALL_TO_ACTION
-from macros.state import BuildState, build_state
-from macros.strings import UiStrings
+from macros.state import build_state
 
 _MARKER = "generated_from"  # front matter key naming the data file the "edit this page" link opens
 
@@ -43,14 +41,14 @@ _MARKER = "generated_from"  # front matter key naming the data file the "edit th
 _BODY = '{{ handout(page.meta.handout_of.program, large_print=page.meta.handout_of.large_print) }}\n'
 
 
-def _page(program: content_model.Program, large_print: bool, data_file: str, strings: UiStrings) -> str:
+def _page(program: content_model.Program, large_print: bool, data_file: str) -> str:
     """The Markdown of a generated page: front matter written by a YAML serializer, and the body.
 
     Titles and summaries are data (an emoji, a quote, a colon or a '#' in a program's title is
     text like any other): they go into the front matter through yaml.safe_dump, never by pasting
     strings together, and MkDocs reads them back unchanged.
     """
-    title = strings["title.large_print" if large_print else "title.printable"].format(title=program.title)
+    title = f"{program.title} (large print)" if large_print else f"{program.title}: printable handout"
     front_matter = {
         "title": title,
         "description": program.summary,
@@ -67,15 +65,12 @@ def _page(program: content_model.Program, large_print: bool, data_file: str, str
 
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    state = build_state(config)
-    content = state.content
+    content = build_state(config).content
     taken = {f.dest_uri: f for f in files}
-    for index, program in enumerate(content.programs):  # in Spanish: programs with every drill translated
+    for index, program in enumerate(content.programs):
         for large_print in (False, True):
             src = handout_src(program.id, large_print)
-            text = _page(program, large_print, content.file("programs"), state.templates.strings)
-            file = File.generated(config, src, content=text)
-            languages.place_generated(config, file, lambda lang, i=program.id: _has_program(state, lang, i))
+            file = File.generated(config, src, content=_page(program, large_print, content.file("programs")))
             if file.dest_uri in taken:
                 where = f"{content.file('programs')}:{content.line_of('programs', program.id)}"
                 raise Abort(
@@ -85,12 +80,4 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 )
             taken[file.dest_uri] = file
             files.append(file)
-    languages.register_pages(config, files)
     return files
-
-
-def _has_program(state: BuildState, language: str, program_id: str) -> bool:
-    """Whether the site has this program's handout in that language (never a partial one)."""
-    if language == languages.ENGLISH:
-        return True
-    return state.source.translation(language).has_program(program_id)

@@ -21,9 +21,7 @@
         item.hidden = !match;
         if (match) shown += 1;
       });
-      // The words come from the page (data-words, in the page's language: macros/strings.py).
-      var words = count.dataset.words || "Showing {shown} of {total} drills.";
-      count.textContent = words.replace("{shown}", String(shown)).replace("{total}", String(items.length));
+      count.textContent = "Showing " + shown + " of " + items.length + " drills.";
     }
 
     level.addEventListener("change", apply);
