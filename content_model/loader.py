@@ -142,12 +142,7 @@ class Content:
     def line_of(self, key: str, entry_id: str) -> int:
         """The line where an entry starts in its data file (for edit links)."""
         source = self.sources.get(key)
-        if source is None or not isinstance(source.value, list):
-            return 1
-        for index, entry in enumerate(source.value):
-            if isinstance(entry, dict) and entry.get("id") == entry_id:
-                return source.where((index,))[0]
-        return 1
+        return source.entry_line(entry_id) if source is not None else 1
 
 
 def _find(entries: tuple[Any, ...], wanted: str, kind: str, file: str) -> Any:

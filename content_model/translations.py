@@ -686,12 +686,7 @@ class Translation:
     def line_of(self, key: str, entry_id: str) -> int:
         """The line where an entry's translation starts (for edit links); 1 when it has none."""
         source = self.data.sources.get(key) if self.data else None
-        if source is None or not isinstance(source.value, list):
-            return 1
-        for index, entry in enumerate(source.value):
-            if isinstance(entry, dict) and entry.get("id") == entry_id:
-                return source.where((index,))[0]
-        return 1
+        return source.entry_line(entry_id) if source is not None else 1
 
     def review(self, key: str, entry_id: str = "clinic") -> TranslationReview | None:
         """Who checked the translation of an entry (key "clinic" for the clinic), or None."""

@@ -59,6 +59,14 @@ class Source:
     value: Any = None
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
+    def entry_line(self, entry_id: str) -> int:
+        """The line where the list entry with this id starts (for edit links); 1 if there is none."""
+        if isinstance(self.value, list):
+            for index, entry in enumerate(self.value):
+                if isinstance(entry, dict) and entry.get("id") == entry_id:
+                    return self.where((index,))[0]
+        return 1
+
     def where(self, path: Path_) -> tuple[int, int]:
         """Line and column (1-based) of a path, or of its nearest written parent."""
         for cut in range(len(path), -1, -1):

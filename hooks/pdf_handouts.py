@@ -56,6 +56,7 @@ from mkdocs.exceptions import Abort
 
 import content_model
 from hook_helpers import pdf_tags
+from hook_helpers.cache_files import write_atomically
 from macros.handout import PDF_VARIANTS, PdfVariant, handout_src, pdf_path
 from macros.links import page_url
 from macros.state import BuildState, build_state
@@ -355,9 +356,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             cache.mkdir(parents=True, exist_ok=True)
             # Each file is written whole under a temporary name, then renamed: another build using the
             # same cache at the same time (the tests run in parallel) never reads half a file.
-            _write_atomically(cached, pdf)
+            write_atomically(cached, pdf)
             # last: a PDF without it is made again
-            _write_atomically(_pages_file(cached), f"{pages}\n".encode("ascii"))
+            write_atomically(_pages_file(cached), f"{pages}\n".encode("ascii"))
         except OSError as error:
             log.info(f"PDF cache not written ({error}); the next build renders {job.target} again.")
     for old in cache.iterdir() if cache.is_dir() else ():
@@ -371,14 +372,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if too_long:
         raise Abort(_over_the_limit(content, too_long))
 
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    try:
-        partial.write_bytes(data)
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def _pages_file(cached_pdf: Path) -> Path:

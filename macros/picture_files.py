@@ -35,7 +35,6 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import io
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +43,7 @@ from xml.etree import ElementTree
 
 from content_model.models import Picture
 from content_model.picture_files import SVG_NAMESPACE, XLINK_NAMESPACE, PictureFileInfo
+from hook_helpers.cache_files import PARTIAL_SUFFIX, write_atomically
 
 PROCESSING = "1"  # how the files are made: change it whenever the code below makes other files
 WIDTHS = (480, 960, 1440)  # pixels: a phone's full width at 3x, the drill page's column at 2x
@@ -252,7 +252,7 @@ class PictureFiles:
             assert set(made) == set(wanted), (sorted(made), wanted)
             self.cache.mkdir(parents=True, exist_ok=True)
             for site_path, data in made.items():
-                _write_atomically(files[site_path], data)
+                write_atomically(files[site_path], data)
             self.made.append(name)
         self._files.update(files)
         return files
@@ -274,15 +274,6 @@ class PictureFiles:
             return
         used = set(self._files.values())
         for old in self.cache.iterdir():
-            if old.is_file() and old not in used and not old.name.endswith(".tmp"):
+            if old.is_file() and old not in used and not old.name.endswith(PARTIAL_SUFFIX):
                 old.unlink(missing_ok=True)
 
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Whole or not at all: another build using the same cache never reads half a file."""
-    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    try:
-        partial.write_bytes(data)
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from hook_helpers.cache_files import write_atomically
 
 _BORDER = 4  # modules of quiet zone around the code (the standard)
 _SETTINGS = f"error=m border={_BORDER} rows of runs"  # part of the key: change it with encode()
@@ -108,10 +109,9 @@ class QrCodes:
             return
         try:
             self._file.parent.mkdir(parents=True, exist_ok=True)
-            partial = self._file.with_suffix(f".{os.getpid()}.tmp")
             codes = {url: [code.size, code.path] for url, code in self._codes.items() if url in self._used}
-            partial.write_text(json.dumps({"version": self._version, "codes": codes}), encoding="utf-8")
-            partial.replace(self._file)
+            data = json.dumps({"version": self._version, "codes": codes}).encode("utf-8")
+            write_atomically(self._file, data)
             self._changed = False
         except OSError:
             pass
