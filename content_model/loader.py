@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,14 @@ from .messages import field_path, validation_errors
 from .models import Clinic, Drill, PlainLanguage, Program, RootCause
 from .picture_files import PictureFileInfo, PictureFileProblem, check_picture_file
 from .placeholders import placeholder_problems
-from .translations import LANGUAGES, TranslatedData, Translation, load_translations, translation_view
+from .translations import (
+    LANGUAGES,
+    TranslatedData,
+    Translation,
+    UntranslatedError,
+    load_translations,
+    translation_view,
+)
 from .yaml_source import Source, read_source
 
 
@@ -98,6 +105,33 @@ class Content:
                 f"{self.shown_dir}/{language}",
             )
         return self._views[language]
+
+    def localized(self, language: str) -> Content:
+        """The content of one language's site: the same kind of object, holding only the entries
+        completely translated (merged with the English), named as data/<language>/ in messages.
+
+        A page of that language's site renders it as it renders the English. Raises
+        UntranslatedError when the clinic's own texts are not translated: no page can be made
+        without them (its call to action and disclaimer are on every page).
+        """
+        view = self.translation(language)
+        if view.clinic is None:
+            raise UntranslatedError(
+                f"the {view.name} site needs the clinic's texts in {view.file('clinic')}, and they are "
+                f"not all translated yet (make check lists them): translate them, or remove '{language}' "
+                "from the languages of the i18n plugin in mkdocs.yml"
+            )
+        sources = dict(view.data.sources) if view.data is not None else {}
+        return replace(
+            self,
+            clinic=view.clinic,
+            root_causes=view.root_causes,
+            drills=view.drills,
+            programs=view.programs,
+            shown_dir=f"{self.shown_dir}/{language}",
+            sources=sources,
+            translations={},
+        )
 
     def drill(self, drill_id: str) -> Drill:
         return _find(self.drills, drill_id, "drill", self.file("drills"))

@@ -46,6 +46,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+# After mkdocs-static-i18n's own on_files (-100), which fails on a file made from a string
+# (ultrabug/mkdocs-static-i18n#263): the stylesheet and logo are the same in every language.
+@event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = build_state(config)
     css = str(state.templates.render("clinic_theme_css", colors=theme_colors(state.content.clinic)))

@@ -10,6 +10,10 @@ Adding a drill to data/drills.yml is all it takes. A file in docs/ at the same
 address (an old ``docs/drills/<id>.md``) stops the build and says which one to
 delete. The "edit this page" link opens data/drills.yml (hooks/generated_edit_links.py).
 
+In the Spanish build (mkdocs-static-i18n), only the drills translated completely get a page,
+under ``es/drills/<id>/``, made from the merged Spanish entry; each page names the same page in
+the other language, for the language switcher (hook_helpers/languages.py).
+
 The pages are added at priority -110, after mkdocs-static-i18n's own ``on_files``
 (-100), which fails on generated files (ultrabug/mkdocs-static-i18n#263).
 """
@@ -26,8 +30,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import content_model
+from hook_helpers import languages
 from macros.links import drill_src
-from macros.state import build_state
+from macros.state import BuildState, build_state
 
 # The body of every drill page: the same text for all, with no value written into it. The macro
 # reads which drill to show from the page's front matter (mkdocs-macros passes `page`).
@@ -59,12 +64,15 @@ def _walk_order(src_uri: str) -> tuple[tuple[int, tuple[bool, str]], ...]:
 
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    content = build_state(config).content
+    state = build_state(config)
+    content = state.content
     data_file = content.file("drills")
     taken = {f.dest_uri: f for f in files}
     pages, problems = [], []
-    for index, drill in enumerate(content.drills):
+    for index, drill in enumerate(content.drills):  # in Spanish: the drills translated completely
         file = File.generated(config, drill_src(drill.id), content=_page(drill, data_file))
+        # Under es/ in the Spanish build, with the page in the other language as its alternate.
+        languages.place_generated(config, file, lambda lang, i=drill.id: _has_drill(state, lang, i))
         if file.dest_uri in taken:
             problems.append(
                 content_model.ContentError(
@@ -91,4 +99,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.remove(file)
     for file in [*sorted([*read, *pages], key=lambda f: _walk_order(f.src_uri)), *others]:
         files.append(file)
+    languages.register_pages(config, files)
     return files
+
+
+def _has_drill(state: BuildState, language: str, drill_id: str) -> bool:
+    """Whether the site has the page of this drill in that language."""
+    if language == languages.ENGLISH:
+        return True
+    return state.source.translation(language).has_drill(drill_id)

@@ -29,9 +29,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import content_model
+from hook_helpers import languages
 from macros.handout import handout_src
 from macros.page_meta import CALL_TO_ACTION
-from macros.state import build_state
+from macros.state import BuildState, build_state
+from macros.strings import UiStrings
 
 _MARKER = "generated_from"  # front matter key naming the data file the "edit this page" link opens
 
@@ -41,14 +43,14 @@ _MARKER = "generated_from"  # front matter key naming the data file the "edit th
 _BODY = '{{ handout(page.meta.handout_of.program, large_print=page.meta.handout_of.large_print) }}\n'
 
 
-def _page(program: content_model.Program, large_print: bool, data_file: str) -> str:
+def _page(program: content_model.Program, large_print: bool, data_file: str, strings: UiStrings) -> str:
     """The Markdown of a generated page: front matter written by a YAML serializer, and the body.
 
     Titles and summaries are data (an emoji, a quote, a colon or a '#' in a program's title is
     text like any other): they go into the front matter through yaml.safe_dump, never by pasting
     strings together, and MkDocs reads them back unchanged.
     """
-    title = f"{program.title} (large print)" if large_print else f"{program.title}: printable handout"
+    title = strings["title.large_print" if large_print else "title.printable"].format(title=program.title)
     front_matter = {
         "title": title,
         "description": program.summary,
@@ -65,12 +67,15 @@ def _page(program: content_model.Program, large_print: bool, data_file: str) -> 
 
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    content = build_state(config).content
+    state = build_state(config)
+    content = state.content
     taken = {f.dest_uri: f for f in files}
-    for index, program in enumerate(content.programs):
+    for index, program in enumerate(content.programs):  # in Spanish: programs with every drill translated
         for large_print in (False, True):
             src = handout_src(program.id, large_print)
-            file = File.generated(config, src, content=_page(program, large_print, content.file("programs")))
+            text = _page(program, large_print, content.file("programs"), state.templates.strings)
+            file = File.generated(config, src, content=text)
+            languages.place_generated(config, file, lambda lang, i=program.id: _has_program(state, lang, i))
             if file.dest_uri in taken:
                 where = f"{content.file('programs')}:{content.line_of('programs', program.id)}"
                 raise Abort(
@@ -80,4 +85,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 )
             taken[file.dest_uri] = file
             files.append(file)
+    languages.register_pages(config, files)
     return files
+
+
+def _has_program(state: BuildState, language: str, program_id: str) -> bool:
+    """Whether the site has this program's handout in that language (never a partial one)."""
+    if language == languages.ENGLISH:
+        return True
+    return state.source.translation(language).has_program(program_id)

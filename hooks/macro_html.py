@@ -60,9 +60,13 @@ def _add_macro_sections(page: Page, html: str, restored: list[str]) -> None:
         return
     known = {link.id for link in toc[0].children} | {c.id for link in toc[0].children for c in link.children}
     top: list[AnchorLink] = []
+    seen: set[str] = set()
     for level, anchor, title in _sections(html):
         if anchor not in known and anchor not in from_macros:
             continue  # a heading the theme or a template left out of the contents on purpose
+        if anchor in seen:
+            continue  # the same section again (the builder's blocks, once per sheet language)
+        seen.add(anchor)
         link = AnchorLink(title, anchor, level)
         if level == 3 and top:
             top[-1].children.append(link)

@@ -5,6 +5,9 @@ For each program in data/programs.yml:
 * ``handouts/<id>.pdf`` (US Letter), ``handouts/<id>-a4.pdf`` (A4),
 * ``handouts/<id>-large-print.pdf`` (US Letter, body text 18 pt).
 
+Each language's build makes its own (``es/handouts/<id>.pdf`` ... in Spanish, for the programs
+whose every drill is translated), tagged with its language (``/Lang es``).
+
 Each PDF is the same sheet as the handout page (``macros/templates/handout_sheet.html``),
 made from the same view the page showed (kept in the build's state, computed
 once per build: ``BuildState.handout`` in macros/state.py), in a small document of its own,
@@ -17,8 +20,11 @@ when the preview starts). Set ``HANDOUT_PDFS=1`` to make them anyway, or
 build with the reason.
 
 Every PDF must fit its page limit (``most_pages`` in ``macros/handout.py``: three
-pages for the regular handout, six for large print). A longer one stops the
-build, naming the program's line in data/programs.yml, the version, its pages
+pages for the regular handout, six for large print), with each drill kept on one page (a drill
+split over two pages is hard to follow on paper). A sheet over its limit that way is made again
+with drills that may go on over a page break (``flowing``, print.css) and kept if that is
+shorter: today only the Spanish large print needs it, until issue 17 packs the large-print sheet.
+A longer one stops the build, naming the program's line in data/programs.yml, the version, its pages
 and the fix. The count comes from WeasyPrint's laid-out pages, so no PDF is read
 back.
 
@@ -46,6 +52,7 @@ import logging
 import multiprocessing
 import os
 import queue
+import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -53,13 +60,14 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 
 import content_model
 from hook_helpers import pdf_tags
 from hook_helpers.cache_files import write_atomically
 from macros.handout import PDF_VARIANTS, PdfVariant, handout_src, pdf_path
 from macros.links import page_url
-from macros.state import BuildState, build_state
+from macros.state import BuildState, build_state, running_states
 
 log = logging.getLogger("mkdocs.hooks.pdf_handouts")
 
@@ -76,6 +84,7 @@ TAGGING = f"{PDF_VARIANT}; " + hashlib.sha256(Path(pdf_tags.__file__).read_bytes
 RENDERING = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 _command: dict[str, str] = {"name": "build"}
+_KEEP = "pdf cache files"  # BuildState.kept: the cached PDFs every language's build used
 
 
 @dataclass(frozen=True)
@@ -90,10 +99,15 @@ class PdfJob:
     variant: PdfVariant  # which version, with its page limit
     # The URL of the handout's page: the sheet's links (the clinic's own pictures) are relative to it.
     shown_at: str = ""
+    # The same sheet whose drills may go on over a page break: made only when html is over the limit.
+    flowing_html: str = ""
 
     def key(self, engine_version: str) -> str:
         digest = hashlib.sha256()
-        parts = (engine_version, TAGGING, RENDERING, self.paper, self.shown_at, self.html, *self.stylesheets)
+        parts = (
+            engine_version, TAGGING, RENDERING, self.paper, self.shown_at, self.html, self.flowing_html,
+            *self.stylesheets,
+        )
         for part in parts:
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
@@ -139,31 +153,45 @@ def jobs(config: MkDocsConfig, state: BuildState) -> list[PdfJob]:
     for program in state.content.programs:
         for variant in PDF_VARIANTS:
             handout = state.handout(program.id, variant.large_print)  # the view its page showed
-            html = str(
-                state.templates.render(
-                    "handout_document",
-                    handout=handout,
-                    title=_title(program.title, variant),
-                    lang=config.theme["language"],
+            html, flowing = (
+                str(
+                    state.templates.render(
+                        "handout_document",
+                        handout=handout,
+                        title=_title(state, program.title, variant),
+                        lang=state.language,  # the PDF's /Lang: the language of the build's pages
+                        flowing=flowing,
+                    )
                 )
+                for flowing in (False, True)
             )
-            shown_at = page_url(handout_src(program.id, variant.large_print), state.use_directory_urls)
-            found.append(
-                PdfJob(
-                    pdf_path(program.id, variant),
-                    html,
-                    variant.paper,
-                    tuple(css),
-                    program.id,
-                    variant,
-                    shown_at,
-                )
+            target = state.prefix + pdf_path(program.id, variant)  # es/handouts/... in Spanish
+            sheets = (*css, page_numbers_css(state.templates.strings["sheet.page"]))
+            shown_at = state.prefix + page_url(
+                handout_src(program.id, variant.large_print), state.use_directory_urls
             )
+            found.append(PdfJob(target, html, variant.paper, sheets, program.id, variant, shown_at, flowing))
     return found
 
 
-def _title(program_title: str, variant: PdfVariant) -> str:
-    return f"{program_title} (large print)" if variant.large_print else program_title
+def page_numbers_css(words: str) -> str:
+    """The page footer's "Page 1 of 2" in the sheet's language ("Página 1 de 2"): print.css's
+    rule, with the words of macros/strings.py ``sheet.page``, each a CSS string."""
+    parts = []
+    for piece in re.split(r"(\{page\}|\{pages\})", words):
+        if piece == "{page}":
+            parts.append("counter(page)")
+        elif piece == "{pages}":
+            parts.append("counter(pages)")
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return f"@page {{ @bottom-right {{ content: {' '.join(parts)}; }} }}"
+
+
+def _title(state: BuildState, program_title: str, variant: PdfVariant) -> str:
+    if not variant.large_print:
+        return program_title
+    return state.templates.strings["title.large_print"].format(title=program_title)
 
 
 class Renderer:
@@ -199,10 +227,20 @@ class Renderer:
         return self._parsed[1]
 
     def render(self, job: PdfJob, base_url: str, tagged: bool = True) -> tuple[bytes, int]:
+        pdf, pages = self._render(job, job.html, base_url, tagged)
+        if pages > job.variant.most_pages and job.flowing_html:
+            # Over the limit with every drill kept whole: drills may go on over a page break.
+            # Kept only if that is shorter (today: the Spanish large print, issue 17 packs it).
+            flowing_pdf, flowing_pages = self._render(job, job.flowing_html, base_url, tagged)
+            if flowing_pages < pages:
+                return flowing_pdf, flowing_pages
+        return pdf, pages
+
+    def _render(self, job: PdfJob, html: str, base_url: str, tagged: bool) -> tuple[bytes, int]:
         stylesheets = [self.stylesheet(text, base_url) for text in job.stylesheets]
         stylesheets.append(self.stylesheet(f"@page {{ size: {job.paper}; }}", base_url))
         # from where the handout's page is, as its links are written (base_url: the site's folder)
-        document = self.document(job.html, base_url + job.shown_at).render(
+        document = self.document(html, base_url + job.shown_at).render(
             stylesheets=stylesheets, font_config=self.fonts
         )
         # Tagged: the structure tree, /Lang, the title shown by the viewer; finish_tags numbers the
@@ -293,6 +331,9 @@ def _render_all(todo: list[PdfJob], base_url: str) -> list[tuple[bytes, int] | s
     return [outcomes.get(i, "the PDF worker stopped without a result") for i in range(len(todo))]
 
 
+# After mkdocs-static-i18n (-100), which builds each other language inside this build: the cache
+# is cleaned once, by the outermost build, keeping every language's PDFs.
+@event_priority(-150)
 def on_post_build(config: MkDocsConfig) -> None:
     if not wanted():
         if os.environ.get(ENV_SWITCH, "").strip():
@@ -361,9 +402,13 @@ def on_post_build(config: MkDocsConfig) -> None:
             write_atomically(_pages_file(cached), f"{pages}\n".encode("ascii"))
         except OSError as error:
             log.info(f"PDF cache not written ({error}); the next build renders {job.target} again.")
-    for old in cache.iterdir() if cache.is_dir() else ():
-        if old.suffix in (".pdf", ".pages") and old not in keep:
-            old.unlink(missing_ok=True)  # inputs that no longer exist
+    outer = running_states(config)[0]
+    outer.kept.setdefault(_KEEP, set()).update(keep)
+    if outer is state:  # the outermost build, the last to make its PDFs: every language's are known
+        keep = outer.kept[_KEEP]
+        for old in cache.iterdir() if cache.is_dir() else ():
+            if old.suffix in (".pdf", ".pages") and old not in keep:
+                old.unlink(missing_ok=True)  # inputs that no longer exist
     log.info(
         f"PDF handouts: {made} made, {reused} unchanged (from .cache/handout-pdfs) "
         f"in {time.perf_counter() - started:.3f} s; {pages_made} pages made."

@@ -21,11 +21,14 @@ import time
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import content_model
 from macros.share_images import share_image
-from macros.state import build_state
+from macros.state import build_state, running_states
+
+_USED = "picture cache files"  # BuildState.kept: the cached pictures every language's build published
 
 log = logging.getLogger("mkdocs.hooks.picture_files")
 
@@ -64,10 +67,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 "rename or delete that file"
             )
         files.append(File.generated(config, site_path, abs_src_path=str(cached)))
-    pictures.remove_unused()
+    # Every language's build uses the cache: the outermost one cleans it when all are done.
+    running_states(config)[0].kept.setdefault(_USED, set()).update(pictures.files().values())
     if pictures.made or pictures.reused:
         log.info(
             f"Pictures: {len(pictures.made)} made, {len(pictures.reused)} unchanged (from .cache/pictures) "
             f"in {time.perf_counter() - started:.3f} s."
         )
     return files
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has built the other languages inside this build
+def on_post_build(config: MkDocsConfig) -> None:
+    state = build_state(config)
+    if running_states(config)[0] is state:
+        state.pictures.remove_unused(state.kept.get(_USED, set()))

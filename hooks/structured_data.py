@@ -97,7 +97,7 @@ def _review(data: dict[str, Any], review: Review | None) -> dict[str, Any]:
     return data
 
 
-def _exercise_plan(drill: Drill, url: str | None) -> dict[str, Any]:
+def _exercise_plan(drill: Drill, url: str | None, language: str = "en") -> dict[str, Any]:
     plan: dict[str, Any] = {"@type": "ExercisePlan", "name": drill.name, "description": drill.summary}
     if url:
         plan["url"] = url
@@ -109,7 +109,7 @@ def _exercise_plan(drill: Drill, url: str | None) -> dict[str, Any]:
     if dose and dose.hold_seconds:
         plan["activityDuration"] = f"PT{dose.hold_seconds}S"  # ISO 8601: how long each hold lasts
     if dose and dose.per_day:
-        plan["activityFrequency"] = per_day_words(dose.per_day)  # as the page says it
+        plan["activityFrequency"] = per_day_words(dose.per_day, language)  # as the page says it
     plan["text"] = " ".join(drill.steps)
     return plan
 
@@ -212,7 +212,7 @@ def structured_data(page: Page, config: MkDocsConfig) -> dict[str, Any] | None:
     if drill_id is not None:
         drill = content.drill(drill_id)
         data = _web_page(page, config, content.clinic)
-        data["mainEntity"] = _exercise_plan(drill, page.canonical_url)
+        data["mainEntity"] = _exercise_plan(drill, page.canonical_url, build_state(config).language)
         found = share_image(page, config)
         if found is not None:
             data["image"] = _image_object(*found)

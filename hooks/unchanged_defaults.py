@@ -24,13 +24,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from content_model.defaults import DEMO_FIX, demo_note, real_clinic_required, unchanged_defaults
-from macros.state import build_state
+from macros.state import build_state, outer_state
 
 log = logging.getLogger("mkdocs.hooks.unchanged_defaults")
 
 
 @event_priority(50)  # after hooks/content_validation.py, which stops on any content problem
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if outer_state(config) is not None:
+        return config  # another language's build, nested in the English one, which has said it all
     content = build_state(config).content  # loaded and validated once, by hooks/content_validation.py
     config_file = Path(config.config_file_path)
     found = unchanged_defaults(
@@ -64,4 +66,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["demo_site"] = build_state(config).content.clinic.demo
+    # The interface words of the build's language, for the theme's own templates (overrides/main.html).
+    env.globals["clinic_ui"] = build_state(config).templates.strings
     return env

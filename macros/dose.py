@@ -1,6 +1,7 @@
-"""Say a drill's dose in words: "2 sets of 10, once a day, each side".
+"""Say a drill's dose in words: "2 sets of 10, once a day, each side" ("2 series de 10, una vez
+al día, de cada lado").
 
-The words are written once, in ``DOSE_WORDS``. :func:`dose_phrase` says a dose
+The words are written once, in ``DOSE_WORDS``, one table per language. :func:`dose_phrase` says a dose
 with them here, for drill pages, cards and handouts; the handout builder's
 script says the doses a therapist sets in the browser with the same table,
 which the builder page carries in its JSON data block (macros/handout_builder.py,
@@ -15,47 +16,58 @@ from typing import Any
 
 from content_model import Dose
 
-# A numbered piece: the words for a number that has its own entry ("1", "2"), else "other".
-# "{name}" stands for a number of the dose. The script reads this table as JSON, so it
-# holds only strings.
-DOSE_WORDS: dict[str, Any] = {
-    "sets_of_reps": {"1": "{sets} set of {reps}", "other": "{sets} sets of {reps}"},  # by sets
-    "times": {"1": "{n} time", "other": "{n} times"},  # reps alone, or sets alone
-    "hold_seconds": {"1": "hold {n} second", "other": "hold {n} seconds"},
-    "per_day": {"1": "once a day", "2": "twice a day", "other": "{n} times a day"},
-    "each_side": "each side",
-    "joiner": ", ",
+# By language, then by piece. A numbered piece: the words for a number that has its own entry
+# ("1", "2"), else "other". "{name}" stands for a number of the dose. The script reads this table
+# as JSON, so it holds only strings. Every language has every piece (tests/test_dose_words.py).
+DOSE_WORDS: dict[str, dict[str, Any]] = {
+    "en": {
+        "sets_of_reps": {"1": "{sets} set of {reps}", "other": "{sets} sets of {reps}"},  # by sets
+        "times": {"1": "{n} time", "other": "{n} times"},  # reps alone, or sets alone
+        "hold_seconds": {"1": "hold {n} second", "other": "hold {n} seconds"},
+        "per_day": {"1": "once a day", "2": "twice a day", "other": "{n} times a day"},
+        "each_side": "each side",
+        "joiner": ", ",
+    },
+    "es": {
+        "sets_of_reps": {"1": "{sets} serie de {reps}", "other": "{sets} series de {reps}"},
+        "times": {"1": "{n} vez", "other": "{n} veces"},
+        "hold_seconds": {"1": "mantenga {n} segundo", "other": "mantenga {n} segundos"},
+        "per_day": {"1": "una vez al día", "2": "dos veces al día", "other": "{n} veces al día"},
+        "each_side": "de cada lado",
+        "joiner": ", ",
+    },
 }
 
 _NAME = re.compile(r"\{(\w+)\}")
 
 
-def _say(piece: str, number: int, **numbers: int) -> str:
+def _say(piece: str, number: int, language: str = "en", **numbers: int) -> str:
     """A numbered piece of DOSE_WORDS for ``number``, its placeholders filled in."""
-    forms: dict[str, str] = DOSE_WORDS[piece]
+    forms: dict[str, str] = DOSE_WORDS[language][piece]
     words = forms.get(str(number), forms["other"])
     values = {"n": number, **numbers}
     return _NAME.sub(lambda match: str(values[match.group(1)]), words)
 
 
-def per_day_words(per_day: int) -> str:
-    """How often a day: "once a day", "twice a day", "3 times a day"."""
-    return _say("per_day", per_day)
+def per_day_words(per_day: int, language: str = "en") -> str:
+    """How often a day: "once a day", "twice a day", "3 times a day" ("una vez al día" ...)."""
+    return _say("per_day", per_day, language)
 
 
-def dose_phrase(dose: Dose | None, each_side: bool = False) -> str:
-    """The dose as one short phrase, or "" when the data gives none."""
+def dose_phrase(dose: Dose | None, each_side: bool = False, language: str = "en") -> str:
+    """The dose as one short phrase in a language, or "" when the data gives none."""
+    words = DOSE_WORDS[language]
     parts: list[str] = []
     if dose is not None:
         if dose.sets and dose.reps:
-            parts.append(_say("sets_of_reps", dose.sets, sets=dose.sets, reps=dose.reps))
+            parts.append(_say("sets_of_reps", dose.sets, language, sets=dose.sets, reps=dose.reps))
         elif dose.reps or dose.sets:
-            parts.append(_say("times", dose.reps or dose.sets))
+            parts.append(_say("times", dose.reps or dose.sets, language))
         if dose.hold_seconds:
-            parts.append(_say("hold_seconds", dose.hold_seconds))
+            parts.append(_say("hold_seconds", dose.hold_seconds, language))
         if dose.per_day:
-            parts.append(per_day_words(dose.per_day))
+            parts.append(per_day_words(dose.per_day, language))
     if each_side:
-        parts.append(DOSE_WORDS["each_side"])
-    phrase = DOSE_WORDS["joiner"].join(parts)
+        parts.append(words["each_side"])
+    phrase = words["joiner"].join(parts)
     return phrase[:1].upper() + phrase[1:]

@@ -70,6 +70,7 @@ class HandoutDrill:
     figures: tuple[FigureView | PhotoView, ...] = ()  # the start and end pictures, beside the steps
     # Where the page draws each of those once as a <symbol> (the builder): their ids, else ().
     figure_symbols: tuple[str | None, ...] = ()  # the builder: a drawn picture's <symbol> id (None: a photo)
+    language: str = "en"  # the language it is printed in (its words come from macros/strings.py)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Handout:
     # The urgent-care box (clinic.yml urgent_care), once on the sheet. False only for the handout
     # builder's sheet, whose three-drills-a-page layout has no room yet (issue 16, left open).
     urgent_care: bool = True
+    language: str = "en"  # the language it is printed in (its words come from macros/strings.py)
 
 
 def absolute_url(site_url: str | None, src_uri: str, use_directory_urls: bool = True) -> str:
@@ -113,10 +115,14 @@ def handout_drill(
     qr_codes: QrCodes,
     use_directory_urls: bool = True,
     anchored: bool = True,
+    english: Content | None = None,
+    language: str = "en",
     shown_at: str = "",
 ) -> HandoutDrill:
     """One drill on a sheet. shown_at is the URL of the page that shows the sheet (its PDFs are
-    printed from the same place), for links to the clinic's own pictures."""
+    printed from the same place), for links to the clinic's own pictures. ``english``: the English
+    content, for the names of drills to master first that are not translated (content is then one
+    language's, Content.localized)."""
     url = absolute_url(site_url, drill_src(drill.id), use_directory_urls)
     return HandoutDrill(
         number=number,
@@ -125,9 +131,9 @@ def handout_drill(
         summary=drill.summary,
         position=drill.position,
         steps=tuple(drill.steps),
-        dose=dose_phrase(drill.dose, drill.each_side),
+        dose=dose_phrase(drill.dose, drill.each_side, language),
         cautions=tuple(drill.cautions),
-        requires=tuple(content.drill(r).name for r in drill.requires),
+        requires=tuple(_name(content, english, r) for r in drill.requires),
         url=url,
         qr=qr_codes.code(url),  # encoded once per address (the build's QR codes)
         anchor=f"handout-drill-{drill.id}" if anchored else None,
@@ -141,7 +147,14 @@ def handout_drill(
                 link=lambda site_path: relative(site_path, shown_at),
             )
         ),
+        language=language,
     )
+
+
+def _name(content: Content, english: Content | None, drill_id: str) -> str:
+    if english is not None and not any(d.id == drill_id for d in content.drills):
+        return english.drill(drill_id).name
+    return content.drill(drill_id).name
 
 
 def program_handout(
@@ -152,9 +165,12 @@ def program_handout(
     *,
     large_print: bool = False,
     use_directory_urls: bool = True,
+    english: Content | None = None,
+    language: str = "en",
+    prefix: str = "",
 ) -> Handout:
     """A program's handout: its drills in program order, numbered from 1."""
-    shown_at = page_url(handout_src(program.id, large_print), use_directory_urls)
+    shown_at = prefix + page_url(handout_src(program.id, large_print), use_directory_urls)
     drills = tuple(
         handout_drill(
             content,
@@ -163,27 +179,50 @@ def program_handout(
             site_url,
             qr_codes,
             use_directory_urls,
+            english=english,
+            language=language,
             shown_at=shown_at,
         )
         for number, drill_id in enumerate(program.drills, start=1)
     )
     return Handout(
-        content.clinic, program.title, program.summary, drills, large_print,
+        content.clinic,
+        program.title,
+        program.summary,
+        drills,
+        large_print,
         key_points=content.key_points(program),
+        language=language,
     )
 
 
 def drill_sheet(
-    content: Content, drill: Drill, site_url: str | None, qr_codes: QrCodes, use_directory_urls: bool = True
+    content: Content,
+    drill: Drill,
+    site_url: str | None,
+    qr_codes: QrCodes,
+    use_directory_urls: bool = True,
+    english: Content | None = None,
+    language: str = "en",
+    prefix: str = "",
 ) -> Handout:
     """One drill alone, for "Print this drill": the same header as a program handout.
 
     The drill page places the same footer itself, after the sheet, as its one call to action.
     """
     # No anchor: the drill's own page already has its heading (and search finds it there).
-    shown_at = page_url(drill_src(drill.id), use_directory_urls)
+    shown_at = prefix + page_url(drill_src(drill.id), use_directory_urls)
     item = handout_drill(
-        content, drill, None, site_url, qr_codes, use_directory_urls, anchored=False, shown_at=shown_at
+        content,
+        drill,
+        None,
+        site_url,
+        qr_codes,
+        use_directory_urls,
+        anchored=False,
+        english=english,
+        language=language,
+        shown_at=shown_at,
     )
     points = content.drill_key_points(drill.id)
-    return Handout(content.clinic, "", "", (item,), footer=False, key_points=points)
+    return Handout(content.clinic, "", "", (item,), footer=False, key_points=points, language=language)

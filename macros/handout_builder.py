@@ -6,10 +6,7 @@ Python computes here, once per build, what the page's script needs:
   with the words the script says a dose in (macros/dose.py DOSE_WORDS);
 * every drill's printed block, made by the same ``handout_drill`` template as the
   program handouts (QR code included), for the script to copy into the preview;
-* the empty sheet (header, call to action, footer) from ``handout_sheet``;
-* each drill's printed pictures (start and end), drawn once as SVG <symbol>s that the picker's
-  thumbnails and the printed blocks show with <use>: the page carries every picture, so choosing
-  drills requests nothing (a request per drill would tell the server which drills a patient gets).
+* the empty sheet (header, call to action, footer) from ``handout_sheet``.
 
 ``handout_builder`` is the view of the ``{{ handout_builder() }}`` marker
 (macros/__init__.py maps the marker to it and its template).
@@ -35,14 +32,15 @@ from .handout import Handout, HandoutDrill, handout_drill
 from .links import relative
 from .page_context import PageContext
 from .picture_files import PhotoView
-from .qr_codes import QrCodes
+from .state import BuildState
+from .strings import LANGUAGE_NAMES, STRINGS, strings_for
 
-SHEET_TITLE = "Your home exercises"
-OTHER_DRILLS = "Other drills"
+OTHER_DRILLS = STRINGS["en"]["builder.other_drills"]
 SCRIPT = "assets/javascripts/handout-builder.js"
 STYLESHEET = "assets/stylesheets/handout-builder.css"
 # A drill with no dose in the data still gets a "How much:" line in its block; the script writes the words.
 _NO_DOSE_YET = "-"
+_SCRIPT = "builder.script."  # the keys of the script's messages in macros/strings.py
 
 
 @dataclass(frozen=True)
@@ -54,12 +52,21 @@ class DrillGroup:
 
 
 @dataclass(frozen=True)
+class BuilderSheet:
+    """The sheet in one language: its header and footer, and a printed block per drill it has."""
+
+    language: str  # "en", "es"
+    name: str  # the language's name in itself: "English", "Español"
+    sheet: Handout  # header and footer; the script adds the drills
+    blocks: tuple[HandoutDrill, ...]  # one printed block per drill in that language, in data order
+
+
+@dataclass(frozen=True)
 class Builder:
     """The one input of the ``handout_builder`` template."""
 
-    sheet: Handout  # header and footer; the script adds the drills
+    sheets: tuple[BuilderSheet, ...]  # the page's language first, then the site's other languages
     groups: tuple[DrillGroup, ...]
-    blocks: tuple[HandoutDrill, ...]  # one printed block per drill, in data order
     symbols: tuple[tuple[str, FigureView], ...]  # every printed picture, drawn once: (symbol id, view)
     # drill id -> its first picture's (symbol id, view); a clinic's photo has no symbol (None): it is
     # an <img> that loads with the page, as every picture the sheet may print does
@@ -71,6 +78,15 @@ class Builder:
     dose_ranges: dict[str, tuple[int, int]]  # the number inputs' min and max
     script_url: str
     stylesheet_url: str
+
+    @property
+    def sheet(self) -> Handout:
+        """The sheet in the page's language."""
+        return self.sheets[0].sheet
+
+    @property
+    def blocks(self) -> tuple[HandoutDrill, ...]:
+        return self.sheets[0].blocks
 
 
 def script_json(value: Any) -> Markup:
@@ -85,32 +101,48 @@ def script_json(value: Any) -> Markup:
     return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
 
 
-def drill_groups(content: Content) -> tuple[DrillGroup, ...]:
+def drill_groups(content: Content, other_drills: str = OTHER_DRILLS) -> tuple[DrillGroup, ...]:
     """Each program's drills, then the drills in no program under "Other drills"."""
     groups = [DrillGroup(p.title, tuple(content.program_drills(p.id))) for p in content.programs]
     in_programs = {drill_id for p in content.programs for drill_id in p.drills}
     others = tuple(d for d in content.drills if d.id not in in_programs)
     if others:
-        groups.append(DrillGroup(OTHER_DRILLS, others))
+        groups.append(DrillGroup(other_drills, others))
     return tuple(groups)
 
 
-def builder_data(content: Content) -> dict[str, Any]:
-    """What the script needs: each drill's name and default dose, and the words to say a dose in."""
+def builder_data(
+    content: Content, sheets: tuple[BuilderSheet, ...] = (), script: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """What the script needs: each drill's name and default dose, the words to say a dose in (in
+    each language a sheet can be printed in), which drills each sheet language has, and the
+    script's own messages in the page's language."""
     drills = []
     for drill in content.drills:
         dose = drill.dose
-        drills.append({
-            "id": drill.id,
-            "name": drill.name,
-            "sets": dose.sets if dose else None,
-            "reps": dose.reps if dose else None,
-            "hold_seconds": dose.hold_seconds if dose else None,
-            "per_day": dose.per_day if dose else None,
-            "each_side": drill.each_side,
-        })
+        drills.append(
+            {
+                "id": drill.id,
+                "name": drill.name,
+                "sets": dose.sets if dose else None,
+                "reps": dose.reps if dose else None,
+                "hold_seconds": dose.hold_seconds if dose else None,
+                "per_day": dose.per_day if dose else None,
+                "each_side": drill.each_side,
+            }
+        )
     ranges = {name: list(limits) for name, limits in dose_ranges().items()}
-    return {"drills": drills, "dose_words": DOSE_WORDS, "dose_ranges": ranges}
+    languages = [sheet.language for sheet in sheets] or ["en"]
+    return {
+        "drills": drills,
+        "dose_words": {language: DOSE_WORDS[language] for language in languages},
+        "dose_ranges": ranges,
+        # The drills each sheet language has (a drill not translated completely is never printed in it).
+        "sheet_drills": {sheet.language: [block.id for block in sheet.blocks] for sheet in sheets},
+        "messages": dict(script or {}),
+        # How the date is written, in each sheet language (the script fills in today's date).
+        "date_locales": {language: strings_for(language)["date_locale"] for language in languages},
+    }
 
 
 def _one_file(view: FigureView | PhotoView) -> FigureView | PhotoView:
@@ -126,15 +158,26 @@ def dose_ranges() -> dict[str, tuple[int, int]]:
     return {name: (low, high) for name, (low, high, _example) in DOSE_RANGES.items()}
 
 
-def builder(
-    content: Content, site_url: str | None, qr_codes: QrCodes, page_url: str, use_directory_urls: bool = True
-) -> Builder:
-    """The builder page's view. page_url is the builder page's own URL, for links to its files."""
+def builder_sheet(state: BuildState, language: str, page_url: str) -> BuilderSheet:
+    """The empty sheet and every drill's printed block in one language, with its QR codes to that
+    language's drill pages. The pictures are drawn once on the page (symbols, by drill and picture,
+    the same drawing in every language; each block keeps its own alt text)."""
+    content = state.content_in(language)
+    strings = state.templates.strings if language == state.language else strings_for(language)
+    site_url = state.site_url_in(language)
     blocks = []
-    symbols: list[tuple[str, FigureView]] = []
-    thumbs: dict[str, tuple[str | None, FigureView | PhotoView]] = {}
     for drill in content.drills:
-        block = handout_drill(content, drill, 1, site_url, qr_codes, use_directory_urls, shown_at=page_url)
+        block = handout_drill(
+            content,
+            drill,
+            1,
+            site_url,
+            state.qr_codes,
+            state.use_directory_urls,
+            english=state.source,
+            language=language,
+            shown_at=page_url,
+        )
         # A photo here has one address, no srcset: the copy the page loaded at the start is the one
         # a printed block shows, whatever the screen (a browser picks from a srcset by screen).
         block = replace(block, figures=tuple(_one_file(view) for view in block.figures))
@@ -142,24 +185,43 @@ def builder(
             symbol_id(drill.id, index) if isinstance(view, FigureView) else None
             for index, view in enumerate(block.figures)
         )
-        symbols += [(id_, view) for id_, view in zip(ids, block.figures, strict=True) if id_ is not None]
-        if ids:
-            thumbs[drill.id] = (ids[0], block.figures[0])
         # The script sets the number and the dose words; the elements must be there to set.
-        dose = dose_phrase(drill.dose, drill.each_side) or _NO_DOSE_YET
+        dose = dose_phrase(drill.dose, drill.each_side, language) or _NO_DOSE_YET
         blocks.append(replace(block, dose=dose, figure_symbols=ids))
+    # No urgent-care box: the builder's three-drills-a-page layout has no room yet (issue 16, left open).
+    title = strings["builder.sheet_title"]
+    sheet = Handout(content.clinic, title, "", (), urgent_care=False, language=language)
+    return BuilderSheet(language, LANGUAGE_NAMES.get(language, language), sheet, tuple(blocks))
+
+
+def builder(state: BuildState, page_url: str) -> Builder:
+    """The builder page's view. page_url is the builder page's own URL, for links to its files.
+
+    A sheet can be printed in any language of the site, whatever the page's (a therapist who reads
+    the English page prints a patient's sheet in Spanish): each language's sheet and blocks come
+    with the page, the page's language first.
+    """
+    strings = state.templates.strings
+    order = (state.language, *(lang for lang in state.languages if lang != state.language))
+    sheets = tuple(builder_sheet(state, language, page_url) for language in order)
+    messages = {key.removeprefix(_SCRIPT): strings[key] for key in strings if key.startswith(_SCRIPT)}
+    symbols: dict[str, FigureView] = {}
+    thumbs: dict[str, tuple[str | None, FigureView | PhotoView]] = {}
+    for sheet in sheets:  # the page's language first: its pictures' drawings and alt texts
+        for block in sheet.blocks:
+            for symbol, view in zip(block.figure_symbols, block.figures, strict=True):
+                if symbol is not None and isinstance(view, FigureView):
+                    symbols.setdefault(symbol, view)
+            if block.figures:
+                thumbs.setdefault(block.id, (block.figure_symbols[0], block.figures[0]))
+    photos = (view.src for s in sheets for b in s.blocks for view in b.figures if isinstance(view, PhotoView))
     return Builder(
-        sheet=Handout(content.clinic, SHEET_TITLE, "", (), urgent_care=False),
-        groups=drill_groups(content),
-        blocks=tuple(blocks),
-        symbols=tuple(symbols),
+        sheets=sheets,
+        groups=drill_groups(state.content, strings["builder.other_drills"]),
+        symbols=tuple(symbols.items()),
         thumbs=thumbs,
-        photos=tuple(
-            dict.fromkeys(
-                view.src for block in blocks for view in block.figures if isinstance(view, PhotoView)
-            )
-        ),
-        data=script_json(builder_data(content)),
+        photos=tuple(dict.fromkeys(photos)),
+        data=script_json(builder_data(state.content, sheets, messages)),
         dose_ranges=dose_ranges(),
         script_url=relative(SCRIPT, page_url),
         stylesheet_url=relative(STYLESHEET, page_url),
@@ -175,6 +237,4 @@ def handout_builder(page: PageContext) -> BuilderView:
 
     The printed sheet's footer holds the call to action: no second one at the end of the page.
     """
-    state = page.state
-    view = builder(state.content, state.site_url, state.qr_codes, page.page_url, state.use_directory_urls)
-    return {"builder": view}
+    return {"builder": builder(page.state, page.page_url)}

@@ -35,6 +35,10 @@ class DrillPrint:
     handouts: tuple[HandoutLinks, ...]
 
 
+# How links name each PDF (macros/strings.py), by its file name ending (PDF_VARIANTS).
+_PDF_LABELS = {"": "handout.pdf_letter", "-a4": "handout.pdf_a4", "-large-print": "handout.pdf_large"}
+
+
 class HandoutView(TypedDict):
     handout: Handout  # the same view the PDFs print
     links: HandoutLinks
@@ -46,21 +50,22 @@ class HandoutListView(TypedDict):
 
 def handout_links(page: PageContext, program: Program, large_print: bool | None = None) -> HandoutLinks:
     """Links for a program's handout; large_print says which handout page we are on, if any."""
+    t = page.state.templates.strings  # the page's language
     variants = [v for v in PDF_VARIANTS if v.large_print or not large_print]  # large print: its own PDF only
-    pdfs = tuple((v.label, page.link(pdf_path(program.id, v))) for v in variants)
+    pdfs = tuple((t[_PDF_LABELS[v.suffix]], page.language_link(pdf_path(program.id, v))) for v in variants)
     if large_print is None:
         return HandoutLinks(
             program.title,
             page.page_link(handout_src(program.id)),
             pdfs,
-            "Large-print version (bigger text)",  # under the program's own heading: no title repeated
+            t["handout.large_version_here"],  # under the program's own heading: no title repeated
             page.page_link(handout_src(program.id, True)),
         )
     if large_print:
         regular = page.page_link(handout_src(program.id))
-        return HandoutLinks(program.title, None, pdfs, "Regular print version", regular)
+        return HandoutLinks(program.title, None, pdfs, t["handout.regular_version"], regular)
     large = page.page_link(handout_src(program.id, True))
-    return HandoutLinks(program.title, None, pdfs, "Large-print version (bigger text)", large)
+    return HandoutLinks(program.title, None, pdfs, t["handout.large_version_here"], large)
 
 
 def handout(page: PageContext, program_id: str, large_print: bool = False) -> HandoutView:
@@ -87,5 +92,14 @@ def drill_print(page: PageContext, drill: Drill) -> DrillPrint:
     and on paper, so it is the page's call to action: none is added at the end.
     """
     state = page.state
-    sheet = drill_sheet(page.content, drill, state.site_url, state.qr_codes, state.use_directory_urls)
+    sheet = drill_sheet(
+        page.content,
+        drill,
+        state.site_url,
+        state.qr_codes,
+        state.use_directory_urls,
+        english=state.english,
+        language=state.language,
+        prefix=state.prefix,
+    )
     return DrillPrint(sheet, tuple(handout_links(page, p) for p in page.content.programs_with(drill.id)))

@@ -27,8 +27,10 @@ def drill_id_of(src_uri: str) -> str | None:
     """The drill a page shows, from its path: 'drills/spiderman.md' -> 'spiderman'; None for other pages.
 
     The one place that reads a drill's id from a page's path (the hooks and the macros ask here)."""
-    if src_uri.startswith("drills/") and src_uri.count("/") == 1 and src_uri != "drills/index.md":
-        return src_uri.removeprefix("drills/").removesuffix(".md")
+    stem = src_uri.removesuffix(".md")
+    # A dot is no drill id: drills/index.es.md is the Spanish drill index (docs/<page>.<language>.md).
+    if stem.startswith("drills/") and stem.count("/") == 1 and stem != "drills/index" and "." not in stem:
+        return stem.removeprefix("drills/")
     return None
 
 

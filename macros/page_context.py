@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from content_model import Content, UnknownIdError
+from content_model import Content, Drill, UnknownIdError
 
 from .links import drill_src, page_url, relative
 from .state import BuildState
@@ -46,13 +46,44 @@ class PageContext:
         """A link from this page to a path in the site (a page's URL or a file)."""
         return relative(site_path, self.page_url)
 
+    def language_link(self, site_path: str) -> str:
+        """A link from this page to a path among this language's pages and files (under es/ in Spanish)."""
+        return self.link(self.state.prefix + site_path)
+
     def page_link(self, src_uri: str, anchor: str = "") -> str:
-        """A link from this page to the page made from ``src_uri`` (and a section of it)."""
-        url = self.link(page_url(src_uri, self.state.use_directory_urls))
+        """A link from this page to the page made from ``src_uri`` (and a section of it), in this language."""
+        url = self.language_link(page_url(src_uri, self.state.use_directory_urls))
         return f"{url}#{anchor}" if anchor else url
 
     def drill_link(self, drill_id: str) -> str:
+        """A link to a drill's page: in this language, or the English page of a drill not translated."""
+        if self.state.in_english(drill_id):
+            return self.link(page_url(drill_src(drill_id), self.state.use_directory_urls))
         return self.page_link(drill_src(drill_id))
+
+    def doc_link(self, src_uri: str, anchor: str = "") -> str:
+        """A link to a page of docs/: in this language when it is translated (docs/<page>.es.md), else
+        to the English page."""
+        language = self.state.language
+        if (
+            self.state.prefix
+            and not (self.docs_dir / f"{src_uri.removesuffix('.md')}.{language}.md").is_file()
+        ):
+            url = self.link(page_url(src_uri, self.state.use_directory_urls))
+            return f"{url}#{anchor}" if anchor else url
+        return self.page_link(src_uri, anchor)
+
+    def drill(self, drill_id: str) -> Drill:
+        """A drill in this page's language, or in English when it is not translated (``in_english``)."""
+        return self.state.any_drill(drill_id)
+
+    def link_language(self, drill_id: str) -> str | None:
+        """The language of the page a link to this drill opens, when it is not this page's ("en")."""
+        return self.state.languages[0] if self.state.in_english(drill_id) else None
+
+    def in_english(self, drill_id: str) -> bool:
+        """The drill has no page in this language: links to it go to its English page, and say so."""
+        return self.state.in_english(drill_id)
 
     def causes_page(self) -> str | None:
         """The page that explains every root cause, if the site names one; a missing file stops the build."""

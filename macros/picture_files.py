@@ -268,11 +268,12 @@ class PictureFiles:
         """Every file this build publishes, by site path."""
         return dict(self._files)
 
-    def remove_unused(self) -> None:
-        """Delete cached files no picture of this build uses (a picture replaced or removed)."""
+    def remove_unused(self, also_used: set[Path] | None = None) -> None:
+        """Delete cached files no picture of this build uses (a picture replaced or removed), nor
+        ``also_used`` (the files of the other languages' builds)."""
         if self.cache is None or not self.cache.is_dir():
             return
-        used = set(self._files.values())
+        used = set(self._files.values()) | (also_used or set())
         for old in self.cache.iterdir():
             if old.is_file() and old not in used and not old.name.endswith(PARTIAL_SUFFIX):
                 old.unlink(missing_ok=True)

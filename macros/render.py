@@ -18,13 +18,15 @@ from markupsafe import Markup
 
 from hook_helpers import TEMPLATES as HOOK_TEMPLATES
 
+from .strings import strings_for
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 class Templates:
     """Our templates, rendered by an environment derived from the theme's."""
 
-    def __init__(self, theme_environment: Environment) -> None:
+    def __init__(self, theme_environment: Environment, language: str = "en") -> None:
         self.environment = theme_environment.overlay(
             loader=FileSystemLoader([TEMPLATES, HOOK_TEMPLATES]),
             autoescape=True,
@@ -32,6 +34,12 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        # The interface words of the build's language, as `t` in every template (macros/strings.py).
+        # The overlay shares its parent's globals: it gets a copy of its own, so the theme's stay as they are.
+        self.strings = strings_for(language)
+        # ui(language): another language's words, for a sheet printed in it (the builder's Spanish sheet
+        # on the English page); a sheet's templates take their words from the sheet's language.
+        self.environment.globals = {**self.environment.globals, "t": self.strings, "ui": strings_for}
 
     def macro(self, template: str, name: str) -> Any:
         """A Jinja macro of one template, e.g. ``macro("security_meta.html", "security_meta")``."""

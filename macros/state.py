@@ -27,8 +27,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
-from content_model import Content
+from content_model import Content, Drill
 
 from .blocks import HeldBlocks
 from .handout import Handout, program_handout
@@ -43,10 +44,15 @@ _STATES = "clinic_build_states"  # the attribute of a config object that holds i
 
 @dataclass(eq=False)
 class BuildState:
-    content: Content
+    content: Content  # this language's content: the English, or only what is completely translated
     templates: Templates  # the one Jinja environment for our templates
-    site_url: str | None  # the published address (QR codes point there)
+    site_url: str | None  # the published address of this language's pages (QR codes point there)
     use_directory_urls: bool
+    language: str = "en"  # the language of the pages this build makes
+    prefix: str = ""  # where its pages live in the site: "" for English, "es/" for Spanish
+    english: Content | None = None  # the English content (None: the same as content)
+    languages: tuple[str, ...] = ("en",)  # every language the site is built in, English first
+    root_url: str | None = None  # the site's published address (site_url), whatever the language
     held: HeldBlocks = field(default_factory=HeldBlocks)
     mistakes: PageMistakes = field(default_factory=PageMistakes)
     qr_codes: QrCodes = field(default_factory=QrCodes)
@@ -55,6 +61,33 @@ class BuildState:
     share_images: dict[str, ShareImage] = field(default_factory=dict)  # by drill id
     # Each program's handout view, by (program id, large print): made once for its page and its PDFs.
     handouts: dict[tuple[str, bool], Handout] = field(default_factory=dict)
+    # What a build keeps for the builds nested in it (the English 404 page, hooks/site_languages.py).
+    kept: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def source(self) -> Content:
+        """The English content, all of it (every language is checked against it)."""
+        return self.english or self.content
+
+    def in_english(self, drill_id: str) -> bool:
+        """A drill of the data that this language's site does not have (not completely translated)."""
+        return self.english is not None and not any(d.id == drill_id for d in self.content.drills)
+
+    def any_drill(self, drill_id: str) -> Drill:
+        """A drill in this language, or in English when it is not translated (for links that say so)."""
+        return self.source.drill(drill_id) if self.in_english(drill_id) else self.content.drill(drill_id)
+
+    def site_url_in(self, language: str) -> str | None:
+        """The published address of a language's pages: site_url, or site_url + "es/"."""
+        if not self.root_url or language == self.languages[0]:
+            return self.root_url
+        return urljoin(self.root_url if self.root_url.endswith("/") else self.root_url + "/", f"{language}/")
+
+    def content_in(self, language: str) -> Content:
+        """The content of a language's site (the English, or only what is completely translated)."""
+        if language == self.language:
+            return self.content
+        return self.source if language == self.languages[0] else self.source.localized(language)
 
     def handout(self, program_id: str, large_print: bool = False) -> Handout:
         """A program's handout view, computed once per build: the page shows it, the PDFs print it."""
@@ -67,6 +100,9 @@ class BuildState:
                 self.qr_codes,
                 large_print=large_print,
                 use_directory_urls=self.use_directory_urls,
+                english=self.english,
+                language=self.language,
+                prefix=self.prefix,
             )
         return self.handouts[key]
 
@@ -81,13 +117,32 @@ class _States(list):
         return _States()  # a deep copy is a new config: its build makes its own state
 
 
-def start_build(config: Any, content: Content) -> BuildState:
-    """Make the state of the build that starts with this config (validated content in hand)."""
+def start_build(
+    config: Any,
+    content: Content,
+    language: str = "en",
+    prefix: str = "",
+    english: Content | None = None,
+    languages: tuple[str, ...] = ("en",),
+) -> BuildState:
+    """Make the state of the build that starts with this config (validated content in hand).
+
+    A language other than English: ``content`` is that language's (``Content.localized``), ``prefix``
+    where its pages go ("es/"), ``english`` the English content its links fall back to.
+    """
+    site_url = config.site_url
+    if site_url and prefix:
+        site_url = urljoin(site_url if site_url.endswith("/") else site_url + "/", prefix)
     state = BuildState(
         content=content,
-        templates=Templates(config.theme.get_env()),
-        site_url=config.site_url,
+        templates=Templates(config.theme.get_env(), language),
+        site_url=site_url,
         use_directory_urls=bool(config.use_directory_urls),
+        language=language,
+        prefix=prefix,
+        english=english,
+        languages=languages,
+        root_url=config.site_url,
     )
     state.qr_codes.use_file(Path(config.config_file_path).parent / ".cache" / "qr-codes.json")
     state.pictures.use_cache(Path(config.config_file_path).parent / ".cache" / "pictures")
@@ -97,6 +152,17 @@ def start_build(config: Any, content: Content) -> BuildState:
         setattr(config, _STATES, states)
     states.append(state)
     return state
+
+
+def outer_state(config: Any) -> BuildState | None:
+    """The state of the build this one is nested in (None for the outermost build)."""
+    states = getattr(config, _STATES, None)
+    return states[-2] if states and len(states) > 1 else None
+
+
+def running_states(config: Any) -> tuple[BuildState, ...]:
+    """The states of the builds running on this config, outermost first."""
+    return tuple(getattr(config, _STATES, None) or ())
 
 
 def build_state(config: Any) -> BuildState:

@@ -10,7 +10,7 @@ reports (macros/page_errors.py).
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from content_model import Clinic, Drill, Program, RootCause, UnknownIdError
 from content_model.models import LEVELS
@@ -19,7 +19,7 @@ from .dose import dose_phrase
 from .figures import FigureView, drill_figures, thumbnail
 from .handout import handout_src
 from .handout_views import DrillPrint, drill_print
-from .links import drill_id_of
+from .links import drill_id_of, page_url
 from .page_context import PageContext
 from .picture_files import THUMB_SIZES, PhotoView
 
@@ -34,7 +34,9 @@ class DrillView(TypedDict):
     drill: Drill
     url: str  # the drill's page
     dose: str  # the dose in words ("" when the data gives none)
-    requires: list[tuple[Drill, str]]  # the drills to master first, with their pages
+    requires: list[tuple[Drill, str, str | None]]  # the drills to master first, their pages and
+    # the language of a page in another language than this one ("en": a drill not translated yet)
+    lang: str | None  # "en" when the drill has no page in this page's language: its link says so
     thumb: FigureView | PhotoView | None  # the first picture, small beside the name (None: no pictures)
 
 
@@ -51,6 +53,8 @@ class ProgramDrillsView(TypedDict):
     drills: list[DrillView]
     handout_url: str  # the program's printable handout page
     key_points: tuple[str, ...]  # the program's "Key points" (or the site's default)
+    # "en" when the handout opened is the English one (a program not all in this page's language)
+    handout_lang: NotRequired[str]
 
 
 class DrillIndexView(TypedDict):
@@ -64,15 +68,17 @@ class CauseLinksView(TypedDict):
 
 
 class CauseDetailsView(TypedDict):
-    causes: list[tuple[RootCause, list[tuple[Drill, str]]]]  # each cause with the drills that help
+    # each cause with the drills that help: (drill, link, "en" when the link goes to an English page)
+    causes: list[tuple[RootCause, list[tuple[Drill, str, str | None]]]]
 
 
 def drill_view(page: PageContext, drill: Drill) -> DrillView:
     return {
         "drill": drill,
         "url": page.drill_link(drill.id),
-        "dose": dose_phrase(drill.dose, drill.each_side),
-        "requires": [(page.content.drill(r), page.drill_link(r)) for r in drill.requires],
+        "dose": dose_phrase(drill.dose, drill.each_side, page.state.language),
+        "requires": [(page.drill(r), page.drill_link(r), page.link_language(r)) for r in drill.requires],
+        "lang": page.link_language(drill.id),
         # its first picture, small (None without pictures); a photo loads when scrolled to
         "thumb": thumbnail(drill_figures(drill, page, sizes=THUMB_SIZES, eager=0)),
     }
@@ -81,7 +87,7 @@ def drill_view(page: PageContext, drill: Drill) -> DrillView:
 def cause_links(page: PageContext, causes: list[RootCause]) -> list[tuple[RootCause, str | None]]:
     """Links to each cause's section on the page named by extra.root_causes_page (None without one)."""
     causes_page = page.causes_page()
-    return [(c, page.page_link(causes_page, c.id) if causes_page else None) for c in causes]
+    return [(c, page.doc_link(causes_page, c.id) if causes_page else None) for c in causes]
 
 
 def call_to_action(page: PageContext) -> ClinicView:
@@ -91,11 +97,23 @@ def call_to_action(page: PageContext) -> ClinicView:
 
 def drill_card(page: PageContext, drill_id: str) -> DrillView:
     """One drill as a short card: name (linked to its page), level, summary."""
-    return drill_view(page, page.content.drill(drill_id))
+    return drill_view(page, page.drill(drill_id))
 
 
 def program_drills(page: PageContext, program_id: str) -> ProgramDrillsView:
     """The drills of a program, in order, as a numbered list of cards."""
+    if page.state.english is not None and not any(p.id == program_id for p in page.content.programs):
+        # Not every drill of the program is translated: its drills are listed all the same, the
+        # translated ones in this language and the others linked to their English pages, saying so.
+        # Its handout is in English only: the button opens the English one, and says so.
+        program = page.state.source.program(program_id)
+        return {
+            "program": program,
+            "drills": [drill_view(page, page.drill(d)) for d in program.drills],
+            "handout_url": page.link(page_url(handout_src(program_id), page.state.use_directory_urls)),
+            "key_points": page.content.key_points(None),
+            "handout_lang": page.state.languages[0],
+        }
     drills = [drill_view(page, d) for d in page.content.program_drills(program_id)]
     return {
         "program": page.content.program(program_id),
@@ -111,7 +129,7 @@ class DrillPictureView(TypedDict):
 
 def drill_picture(page: PageContext, drill_id: str, number: int = 1) -> DrillPictureView:
     """One of a drill's pictures (the first by default), e.g. for a card on the home page."""
-    drill = page.content.drill(drill_id)
+    drill = page.drill(drill_id)
     figures = drill_figures(drill, page, sizes=THUMB_SIZES, eager=0)
     if not 1 <= number <= len(figures):
         raise UnknownIdError(
@@ -159,7 +177,10 @@ def root_cause_links(page: PageContext) -> CauseLinksView:
 
 
 def _cause_details(page: PageContext, causes: list[RootCause]) -> CauseDetailsView:
-    return {"causes": [(c, [(page.content.drill(d), page.drill_link(d)) for d in c.drills]) for c in causes]}
+    def helping(drill_id: str) -> tuple[Drill, str, str | None]:
+        return page.drill(drill_id), page.drill_link(drill_id), page.link_language(drill_id)
+
+    return {"causes": [(c, [helping(d) for d in c.drills]) for c in causes]}
 
 
 def root_cause_details(page: PageContext) -> CauseDetailsView:

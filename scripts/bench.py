@@ -4,7 +4,9 @@ Generates synthetic content with the real content model's schema (N drills
 with realistic text, N/3 root causes, N/6 programs, and the pages the project
 needs for them) into a temporary folder and measures, in the same run:
 
-1. our full build without PDFs (the handout builder page included),
+1. our full build without PDFs, English only (BUILD_ONLY_LOCALE=en; the handout builder page
+   included), and the same content in English and Spanish from one build (synthetic data/es/ and
+   docs/*.es.md), as a ratio,
 2. the anchor: a plain Material build (same theme, no macros, no hooks, its default navigation)
    with one page for each page of ours, holding that page's text (read from our built page:
    handout pages and the builder page included) and its pictures (the same files; a drawn figure
@@ -59,10 +61,24 @@ ENV = {
 # Words for synthetic drills: plain, realistic patient text of the seed's length.
 BODY = ["hips", "knees", "ankles", "shoulders", "upper back", "lower back", "groin", "buttocks"]
 MOVES = ["Rock", "Slide", "Lift", "Lower", "Reach", "Turn", "Press", "Bend", "Step", "Hold"]
-PARTS = ["your hips back", "one knee forward", "your arms overhead", "your heel toward you",
-         "your chest toward the floor", "your foot to the side", "your back flat", "your trunk upright"]
-ENDS = ["until you feel a gentle stretch.", "slowly and with control.", "and breathe out.",
-        "without pain.", "and keep your neck long.", "as far as is comfortable."]
+PARTS = [
+    "your hips back",
+    "one knee forward",
+    "your arms overhead",
+    "your heel toward you",
+    "your chest toward the floor",
+    "your foot to the side",
+    "your back flat",
+    "your trunk upright",
+]
+ENDS = [
+    "until you feel a gentle stretch.",
+    "slowly and with control.",
+    "and breathe out.",
+    "without pain.",
+    "and keep your neck long.",
+    "as far as is comfortable.",
+]
 LEVELS = ["beginner", "intermediate", "advanced"]
 
 
@@ -124,6 +140,89 @@ def synthetic_data(n: int, seed: int = 7) -> dict[str, list[dict] | dict]:
     return {"clinic": clinic, "drills": drills, "root_causes": causes, "programs": programs}
 
 
+# Words of the synthetic texts in Spanish, enough that each translated text differs from its
+# English (the content model refuses a translation identical to its source) and is about as long.
+SPANISH_WORDS = {
+    "hips": "caderas",
+    "knees": "rodillas",
+    "ankles": "tobillos",
+    "shoulders": "hombros",
+    "upper back": "parte alta de la espalda",
+    "lower back": "parte baja de la espalda",
+    "groin": "ingle",
+    "buttocks": "nalgas",
+    "your": "su",
+    "and": "y",
+    "drill": "ejercicio",
+    "with": "con",
+    "the": "el",
+    "This": "Este",
+    "helps": "ayuda a que",
+    "move better": "se muevan mejor",
+    "It also eases": "También alivia",
+    "stiffness in": "la rigidez en",
+    "On": "Sobre",
+    "hands": "manos",
+    "under": "debajo de",
+    "Stop if": "Pare si",
+    "you feel": "siente",
+    "sharp pain": "un dolor agudo",
+    "numbness or tingling": "entumecimiento u hormigueo",
+    "until": "hasta que",
+    "a gentle stretch": "un estiramiento suave",
+    "slowly": "despacio",
+    "breathe out": "suelte el aire",
+    "without pain": "sin dolor",
+    "Root cause": "Causa de fondo",
+    "stiff": "rígido",
+    "Program": "Programa",
+    "drills": "ejercicios",
+    "to do in this order": "para hacer en este orden",
+    "once a day": "una vez al día",
+    "Six": "Seis",
+    "When this part of": "Cuando esta parte de",
+}
+
+
+def spanish(text: str) -> str:
+    for english, words in sorted(SPANISH_WORDS.items(), key=lambda item: -len(item[0])):
+        text = re.sub(rf"\b{re.escape(english)}\b", words, text)
+    return text
+
+
+def spanish_data(data: dict) -> dict[str, list[dict] | dict]:
+    """data/es/ for the synthetic content: every entry translated completely, as a clinic's would be."""
+    drill_fields = ("name", "summary", "position", "targets", "steps", "tips", "cautions")
+
+    def entry(source: dict, fields: tuple[str, ...]) -> dict:
+        out: dict = {"id": source["id"]}
+        for name in fields:
+            value = source[name]
+            out[name] = [spanish(v) for v in value] if isinstance(value, list) else spanish(value)
+        texts = [
+            t for name in fields for t in (source[name] if isinstance(source[name], list) else [source[name]])
+        ]
+        kept = sorted({t for t in texts if spanish(t) == t})  # a name that stays the same
+        return {**out, "same_in_both": kept} if kept else out
+
+    cta = data["clinic"]["call_to_action"]
+    return {
+        "clinic": {
+            "call_to_action": {
+                "heading": "Reciba ayuda",
+                "text": "Llámenos para hacer una cita.",
+                "offer": "una revisión gratis",
+            },
+            "disclaimer": "Este sitio da información general. No reemplaza la atención de un profesional.",
+        }
+        if cta
+        else {},
+        "drills": [entry(d, drill_fields) for d in data["drills"]],
+        "root_causes": [entry(c, ("title", "summary")) for c in data["root_causes"]],
+        "programs": [entry(p, ("title", "summary")) for p in data["programs"]],
+    }
+
+
 def write_yaml(path: Path, value: object) -> None:
     # JSON is valid YAML; the content model reads it like any data file.
     path.write_text(json.dumps(value, indent=1), encoding="utf-8")
@@ -139,9 +238,11 @@ def our_project(base: Path, data: dict) -> Path:
             if src.is_dir()
             else shutil.copy2(src, project / name)
         )
-    (project / "data").mkdir()
+    (project / "data" / "es").mkdir(parents=True)
     for key, value in data.items():
         write_yaml(project / "data" / f"{key}.yml", value)
+    for key, value in spanish_data(data).items():
+        write_yaml(project / "data" / "es" / f"{key}.yml", value)
     docs = project / "docs"
     shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
     if (ROOT / "docs" / "javascripts").is_dir():
@@ -160,6 +261,17 @@ def our_project(base: Path, data: dict) -> Path:
     # The handout builder, as the site has it: it holds every drill, so it grows with the library.
     (docs / "handouts").mkdir()
     shutil.copy2(ROOT / "docs" / BUILDER_PAGE, docs / BUILDER_PAGE)
+    # The same pages in Spanish (docs/<page>.es.md).
+    front_es = "---\ndescription: Ejercicios simples para su espalda.\n---\n\n"
+    (docs / "index.es.md").write_text(
+        f'{front_es}# Inicio\n\nEjercicios simples para su espalda.\n\n{{{{ program_drills("{first}") }}}}\n'
+    )
+    (docs / "drills" / "index.es.md").write_text(
+        f"{front_es}# Todos los ejercicios\n\n{{{{ drill_index() }}}}\n"
+    )
+    (docs / "articles" / "back-pain-when-walking.es.md").write_text(
+        f"{front_es}# Causas de fondo\n\n{{{{ root_cause_details() }}}}\n"
+    )
     nav = [
         {"Home": "index.md"},
         {"Root causes": "articles/back-pain-when-walking.md"},
@@ -373,12 +485,18 @@ def bench_size(n: int, runs: int, base: Path, pdf: bool, tag_files: int = 6) -> 
     no_pdf = {**ENV, "HANDOUT_PDFS": "0"}
     # The first build starts with an empty .cache/ (compiled templates, QR codes), as in a fresh
     # clone or on CI; the later ones reuse it, as an editor's builds do. The anchor is made from it.
-    ours_cold, _ = timed_build(ours, base / "site-ours-0", no_pdf)
+    english_only = {**no_pdf, "BUILD_ONLY_LOCALE": "en"}
+    ours_cold, _ = timed_build(ours, base / "site-ours-0", english_only)
     anchor = anchor_project(base, base / "site-ours-0")
     ours_times, anchor_times = [], []
     for r in range(runs):  # interleaved, so that a busy moment on the machine falls on both
-        ours_times.append(timed_build(ours, base / f"site-ours-{r + 1}", no_pdf))
+        ours_times.append(timed_build(ours, base / f"site-ours-{r + 1}", english_only))
         anchor_times.append(timed_build(anchor, base / f"site-anchor-{r}"))
+    # English and Spanish from one build, interleaved with English-only builds of the same content.
+    both_times, alone_times = [], []
+    for r in range(runs):
+        both_times.append(timed_build(ours, base / f"site-both-{r}", no_pdf)[0])
+        alone_times.append(timed_build(ours, base / f"site-alone-{r}", english_only)[0])
     pages = sum(1 for p in (base / "site-ours-0").rglob("*.html") if p.name != "404.html")
     anchor_pages = sum(1 for p in (base / "site-anchor-0").rglob("*.html") if p.name != "404.html")
     if anchor_pages != pages:
@@ -393,6 +511,8 @@ def bench_size(n: int, runs: int, base: Path, pdf: bool, tag_files: int = 6) -> 
         "anchor_cpu": median([cpu for _, cpu in anchor_times]),
         "programs": len(data["programs"]),
         "text": text_size(base / "site-anchor-0", anchor / "docs"),
+        "both": median(both_times),
+        "alone": median(alone_times),
     }
     row.update(builder_weight(base / "site-ours-0", BUILDER_PAGE))
     if pdf:
@@ -691,6 +811,17 @@ def main() -> None:
                 f"| {r['tagged'] / r['untagged']:.2f} |"
             )
         lines.append(line)
+    lines += [
+        "",
+        "English and Spanish from one build, against English only, same content, interleaved "
+        "(budget: 2.1 ×):",
+        "",
+        "| N drills | English only | English + Spanish | ratio |",
+        "|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {r['n']} | {r['alone']:.2f} | {r['both']:.2f} | {r['both'] / r['alone']:.2f} |" for r in rows
+    ]
     by_n = {r["n"]: r for r in rows}
     if small in by_n and large in by_n:
         lines += [

@@ -38,6 +38,11 @@ PAGES = (
     ("Handout", "handouts/hip-mobility/"),
     ("Large-print handout", "handouts/hip-mobility/large-print/"),
     ("Handout builder", "handouts/builder/"),
+    # The Spanish edition (/es/): the same kinds of page
+    ("Home (es)", "es/"),
+    ("Drill (es)", "es/drills/spiderman/"),
+    ("Handout (es)", "es/handouts/hip-mobility/"),
+    ("Handout builder (es)", "es/handouts/builder/"),
 )
 GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 MAX_TRANSFER_KB = 150

@@ -165,6 +165,8 @@ def test_every_page_declares_its_language(site: Build) -> None:
     for path in page_paths(site.site):
         html = page_file(site.site, path).read_text(encoding="utf-8")
         root = BeautifulSoup(html, "html.parser").find("html")
-        # "en": mkdocs.yml sets theme.language, which Material writes as <html lang>.
+        # Material writes the build's theme.language (mkdocs-static-i18n sets it per language).
         lang = root.get("lang") if root is not None else None
-        assert lang == "en", f"/{path}: <html lang> is {lang!r}"
+        assert lang == ("es" if path.startswith("es/") else "en"), f"/{path}: <html lang> is {lang!r}"
+    # The Spanish pages are among the pages every check here goes through.
+    assert any(path.startswith("es/") for path in page_paths(site.site))

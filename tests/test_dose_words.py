@@ -59,6 +59,27 @@ def test_the_words_python_says() -> None:
     json.dumps(DOSE_WORDS)  # the builder page carries it as JSON
 
 
+def test_the_dose_in_spanish() -> None:
+    assert (
+        dose_phrase(Dose(sets=2, reps=10, per_day=1), each_side=True, language="es")
+        == "2 series de 10, una vez al día, de cada lado"
+    )
+    assert dose_phrase(Dose(sets=1, reps=1, hold_seconds=1, per_day=2), language="es") == (
+        "1 serie de 1, mantenga 1 segundo, dos veces al día"
+    )
+    assert dose_phrase(Dose(reps=5, per_day=3), language="es") == "5 veces, 3 veces al día"
+    held = dose_phrase(Dose(hold_seconds=30), each_side=True, language="es")
+    assert held == "Mantenga 30 segundos, de cada lado"
+    often = [per_day_words(n, "es") for n in (1, 2, 7)]
+    assert often == ["una vez al día", "dos veces al día", "7 veces al día"]
+    # Every language has every piece, with the same numbered forms.
+    for language, words in DOSE_WORDS.items():
+        assert set(words) == set(DOSE_WORDS["en"]), language
+        for piece, forms in words.items():
+            if isinstance(forms, dict):
+                assert "other" in forms, (language, piece)
+
+
 def _open_builder(chromium: Browser, url: str) -> Page:
     page = chromium.new_context(viewport={"width": 1280, "height": 900}).new_page()
     errors: list[str] = []
@@ -77,7 +98,9 @@ def _builder_says(page: Page, dose: tuple[int | None, ...], each_side: bool) -> 
         row.locator(f'[data-dose="{field}"]').fill("" if value is None else str(value))
     row.get_by_label("Each side").set_checked(each_side)
     in_row = row.locator("[data-row-dose]").inner_text().strip()
-    on_sheet = page.locator(f'[data-preview] [aria-labelledby="handout-drill-{DRILL}"] .handout-drill__dose')
+    on_sheet = page.locator(
+        f'[data-preview]:not([hidden]) [aria-labelledby="handout-drill-{DRILL}"] .handout-drill__dose'
+    )
     sheet = on_sheet.inner_text().removeprefix("How much:").strip() if on_sheet.count() else ""
     return in_row, sheet
 
@@ -107,6 +130,9 @@ OTHER_WORDS = {
 }
 
 
+OTHER_TABLES = {**DOSE_WORDS, "en": OTHER_WORDS}  # the English words changed, the Spanish as they are
+
+
 @pytest.fixture(scope="module")
 def other_words_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The default site, built from a copy whose macros/dose.py says every piece of a dose differently."""
@@ -114,10 +140,11 @@ def other_words_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = make_project(tmp)
     dose_py = project / "macros" / "dose.py"
     text = (ROOT / "macros" / "dose.py").read_text(encoding="utf-8")
-    start = text.index("DOSE_WORDS: dict[str, Any] = {")
+    start = text.index("DOSE_WORDS: dict[str, dict[str, Any]] = {")
     end = text.index("\n}\n", start) + 3
     dose_py.write_text(
-        text[:start] + f"DOSE_WORDS: dict[str, Any] = {OTHER_WORDS!r}\n" + text[end:], encoding="utf-8"
+        text[:start] + f"DOSE_WORDS: dict[str, dict[str, Any]] = {OTHER_TABLES!r}\n" + text[end:],
+        encoding="utf-8",
     )
     build = mkdocs_build(project, tmp / "site", NO_PDFS)
     assert build.returncode == 0, build.output
@@ -126,7 +153,7 @@ def other_words_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture
 def other_words(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(macros.dose, "DOSE_WORDS", OTHER_WORDS)
+    monkeypatch.setitem(macros.dose.DOSE_WORDS, "en", OTHER_WORDS)
     yield
 
 

@@ -29,7 +29,7 @@ import content_model
 from browser import serve
 from conftest import ROOT, Build, make_project, mkdocs_build
 from content_model import Dose
-from macros.dose import dose_phrase
+from macros.dose import DOSE_WORDS, dose_phrase
 from macros.handout import PDF_VARIANTS, qr_code
 from macros.handout_builder import OTHER_DRILLS, builder_data, drill_groups, script_json
 from pdf_tools import structure_tree
@@ -49,17 +49,27 @@ DATE = "July 9, 2031"
 THERAPIST = "Robin Ottoline-Testcase"
 NOTES = "Walk ten minutes after lunch. Ice the hip at night (zq-general-note)."
 DRILL_NOTE = "Left side only until the next visit (zq-drill-note)"
-SECRETS = (PATIENT, "Zabriskie", DATE, "2031", THERAPIST, "Ottoline", NOTES, "zq-general-note",
-           DRILL_NOTE, "zq-drill-note")
+SECRETS = (
+    PATIENT,
+    "Zabriskie",
+    DATE,
+    "2031",
+    THERAPIST,
+    "Ottoline",
+    NOTES,
+    "zq-general-note",
+    DRILL_NOTE,
+    "zq-drill-note",
+)
 
 
 # --- Browser fixtures ---------------------------------------------------------------------------
+
 
 @pytest.fixture
 def base(served: str) -> str:
     """The served default site (conftest's one server), by the name these tests use."""
     return served
-
 
 
 @dataclass
@@ -105,6 +115,7 @@ def assert_private(session: Session, context: BrowserContext, secrets: tuple[str
 
 # --- Driving the builder ------------------------------------------------------------------------
 
+
 def choose(page: Page, *drill_ids: str) -> None:
     for drill_id in drill_ids:
         page.locator(f'[data-choose][value="{drill_id}"]').first.check()
@@ -137,12 +148,14 @@ def fill_patient(page: Page, drill_id: str | None = None) -> None:
 def preview_names(page: Page) -> list[str]:
     return [
         name.split(". ", 1)[1]
-        for name in page.locator("[data-preview] .handout-drill__name").all_inner_texts()
+        for name in page.locator("[data-preview]:not([hidden]) .handout-drill__name").all_inner_texts()
     ]
 
 
 def preview_dose(page: Page, drill_id: str) -> str | None:
-    dose = page.locator(f'[data-preview] [aria-labelledby="handout-drill-{drill_id}"] .handout-drill__dose')
+    dose = page.locator(
+        f'[data-preview]:not([hidden]) [aria-labelledby="handout-drill-{drill_id}"] .handout-drill__dose'
+    )
     return dose.inner_text().removeprefix("How much:").strip() if dose.count() else None
 
 
@@ -179,6 +192,7 @@ def drill_url(page: Page, drill_id: str) -> str:
 
 
 # --- Printing -----------------------------------------------------------------------------------
+
 
 @pytest.mark.browser
 def test_three_drills_print_on_letter_in_order_with_dose_name_pictures_and_qr_codes(
@@ -337,6 +351,7 @@ def test_each_printed_picture_is_drawn_once_in_the_page(site: Build) -> None:
 
 # --- The link -----------------------------------------------------------------------------------
 
+
 @pytest.mark.browser
 def test_a_copied_link_restores_drills_order_and_doses_but_no_patient_data(
     chromium: Browser, context: BrowserContext, base: str
@@ -376,7 +391,7 @@ def test_a_copied_link_restores_drills_order_and_doses_but_no_patient_data(
         assert restored.get_by_label("Date").input_value() != DATE  # today's date, as on any new sheet
         notes = restored.locator("[data-note]").evaluate_all("fields => fields.map(f => f.value)")
         assert notes == ["", "", ""]
-        sheet = restored.locator("[data-preview]").inner_text()
+        sheet = restored.locator("[data-preview]:not([hidden])").inner_text()
         assert not [s for s in SECRETS if s in sheet]
         assert "Opened from a link: 3 drills." in restored.locator("[data-status]").inner_text()
     finally:
@@ -483,7 +498,7 @@ LABELS = """() => [...document.querySelectorAll('[data-handout-builder] :is(inpu
   })"""
 OVERFLOW = """() => [document.documentElement.scrollWidth, window.innerWidth,
   [...document.querySelectorAll('[data-handout-builder] :is(input, textarea, button, label), ' +
-    '[data-preview] *')]
+    '[data-preview]:not([hidden]) *')]
     .filter(el => el.getClientRects().length && el.getBoundingClientRect().right > window.innerWidth + 1)
     .map(el => el.outerHTML.slice(0, 80))]"""
 
@@ -561,25 +576,35 @@ def builder_page(build: Build) -> BeautifulSoup:
 
 def test_the_built_page_carries_the_data_each_drill_block_once_and_one_call_to_action(site: Build) -> None:
     soup = builder_page(site)
-    assert json.loads(soup.find("script", id="handout-builder-data").string) == builder_data(CONTENT)
-    blocks = soup.select("template[data-drill-block]")
+    data = json.loads(soup.find("script", id="handout-builder-data").string)
+    expected = builder_data(CONTENT)
+    assert data["drills"] == expected["drills"] and data["dose_ranges"] == expected["dose_ranges"]
+    # The sheet can be printed in English or Spanish: both languages' dose words and drills.
+    assert data["dose_words"] == DOSE_WORDS
+    every = [d.id for d in CONTENT.drills]
+    assert data["sheet_drills"] == {"en": every, "es": every}
+    assert data["messages"]["added"] == "{name} added as number {number}."
+    blocks = soup.select('template[data-drill-block][data-sheet-language="en"]')
     assert [b["data-drill-block"] for b in blocks] == [d.id for d in CONTENT.drills]
     svgs = soup.find_all("svg", class_="qr-code")
-    assert len(svgs) == len(CONTENT.drills)  # each QR code once
+    assert len(svgs) == 2 * len(CONTENT.drills)  # each QR code once in each sheet language
     canonical = soup.find("link", rel="canonical")["href"].removesuffix(BUILDER)
     for block in blocks:
         url = urljoin(canonical, f"drills/{block['data-drill-block']}/")
         svg = block.find("svg", class_="qr-code")
         code = qr_code(url)
         assert svg["viewbox"] == f"0 0 {code.size} {code.size}" and svg.path["d"] == code.path
-    assert len(soup.select(".call-to-action")) == 1 and soup.select_one(".handout-footer .call-to-action")
+    # One call to action on the page: the English sheet's footer (the Spanish sheet has its own, hidden).
+    spanish = {"data-sheet-language": "es"}
+    shown = [c for c in soup.select(".call-to-action") if not c.find_parent(attrs=spanish)]
+    assert len(shown) == 1 and soup.select_one(".handout-footer .call-to-action")
     legends = [legend.get_text() for legend in soup.select("[data-group] legend")]
     assert legends == [program.title for program in CONTENT.programs]
-    # The script loads on this page only.
+    # The script loads on this page only (and on its Spanish version).
     for page in site.pages():
         html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         scripts = [script.get("src", "") for script in html.find_all("script")]
-        on_builder = page == site.site / BUILDER / "index.html"
+        on_builder = page in (site.site / BUILDER / "index.html", site.site / "es" / BUILDER / "index.html")
         assert any(src.endswith("handout-builder.js") for src in scripts) == on_builder, page
 
 
@@ -613,7 +638,7 @@ def test_a_drill_name_that_could_end_a_script_stays_data(tmp_path: Path, chromiu
     soup = builder_page(build)
     script = soup.find("script", id="handout-builder-data")
     assert "<" not in script.string and ">" not in script.string  # escaped as \\u003c and \\u003e
-    assert json.loads(script.string) == builder_data(content)
+    assert json.loads(script.string)["drills"] == builder_data(content)["drills"]
 
     with serve(build.site) as url:
         context = chromium.new_context()
@@ -622,7 +647,7 @@ def test_a_drill_name_that_could_end_a_script_stays_data(tmp_path: Path, chromiu
             context.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
             page = open_builder(context, url + BUILDER, url).page
             parsed = page.evaluate("JSON.parse(document.getElementById('handout-builder-data').textContent)")
-            assert parsed == builder_data(content)
+            assert parsed["drills"] == builder_data(content)["drills"]
             choose(page, "spiderman")
             assert preview_names(page) == [HOSTILE_NAME]
             assert row(page, "spiderman").locator("legend").inner_text() == f"1. {HOSTILE_NAME}"

@@ -22,6 +22,7 @@ import content_model
 from build_state_helpers import config_with_state
 from conftest import ROOT, Build, load_hook
 from macros.handout import PDF_VARIANTS, pdf_path
+from macros.state import start_build
 from pdf_tools import Tag, metadata, reading, structure_tree
 
 SITE_URL = "https://example.org/"
@@ -115,17 +116,14 @@ def test_each_pdf_is_marked_tagged_with_language_title_and_the_clinic_as_author(
 
 
 def test_the_language_comes_from_the_site_not_a_fixed_english(site: Build, tmp_path: Path) -> None:
-    """A site in Spanish (theme.language: es) writes PDFs whose /Lang is es."""
+    """The Spanish build writes PDFs whose /Lang is es (the build's language, not a fixed English)."""
     hook = load_hook("pdf_handouts.py")
-    config, _state = config_with_state(
+    config, english = config_with_state(
         ROOT, site_dir=str(site.site), site_url=SITE_URL, use_directory_urls=True
     )
-    english = config.theme["language"]
-    config.theme["language"] = "es"  # the theme is shared by the tests (build_state_helpers.theme)
-    try:
-        job = hook.jobs(config, _state)[0]
-    finally:
-        config.theme["language"] = english
+    spanish = start_build(config, english.content.localized("es"), "es", "es/", english.content, ("en", "es"))
+    job = hook.jobs(config, spanish)[0]
+    assert job.target.startswith("es/handouts/")
     assert '<html lang="es">' in job.html
     pdf, _pages = hook.render_pdf(job, site.site.as_uri() + "/")
     assert str(PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"]) == "es"

@@ -21,7 +21,9 @@
         item.hidden = !match;
         if (match) shown += 1;
       });
-      count.textContent = "Showing " + shown + " of " + items.length + " drills.";
+      // The words come from the page (data-words, in the page's language: macros/strings.py).
+      var words = count.dataset.words || "Showing {shown} of {total} drills.";
+      count.textContent = words.replace("{shown}", String(shown)).replace("{total}", String(items.length));
     }
 
     level.addEventListener("change", apply);

@@ -24,8 +24,19 @@
   // never on plain objects: "#drill=__proto__" or "#drill=constructor" must find nothing.
   // (The dose words below are looked up by a whole number within its field's range, own properties only.)
 
-  function count(n, one, many) {
-    return n + " " + (n === 1 ? one : many);
+  // The script's words come from the page (its data block: macros/strings.py, "builder.script.*"),
+  // in the page's language. "{name}" in a message is filled in from values.
+  var messages = {};
+
+  function say_(key, values) {
+    var text = Object.prototype.hasOwnProperty.call(messages, key) ? messages[key] : key;
+    return text.replace(/\{(\w+)\}/g, function (match, name) {
+      return Object.prototype.hasOwnProperty.call(values || {}, name) ? String(values[name]) : match;
+    });
+  }
+
+  function counted(n, key) {
+    return say_(key + (n === 1 ? "_one" : "_other"), { count: n });
   }
 
   // The dose in words, from the table macros/dose.py says every dose with (DOSE_WORDS), which
@@ -59,16 +70,18 @@
     return range && /^\d+$/.test(String(text).trim()) && value >= range[0] && value <= range[1] ? value : null;
   }
 
-  function today() {
-    return new Date().toLocaleDateString("en-US", { year: "numeric", month: "long", day: "numeric" });
+  function today(locale) {
+    return new Date().toLocaleDateString(locale || "en-US", { year: "numeric", month: "long", day: "numeric" });
   }
 
-  // The link's "#" part: drill=<id>.<sets>.<reps>.<hold>.<per day>.<each side 1 or 0>, in order.
-  function toFragment(chosen) {
-    return "#" + chosen.map(function (item) {
+  // The link's "#" part: drill=<id>.<sets>.<reps>.<hold>.<per day>.<each side 1 or 0>, in order,
+  // after lang=<code> when the sheet is printed in another language than the page's.
+  function toFragment(chosen, language) {
+    var parts = language ? ["lang=" + language] : [];
+    return "#" + parts.concat(chosen.map(function (item) {
       var numbers = DOSE_FIELDS.map(function (field) { return item.dose[field] || ""; });
       return "drill=" + [item.id].concat(numbers, [item.eachSide ? 1 : 0]).join(".");
-    }).join("&");
+    })).join("&");
   }
 
   // A part of a link, as a note may show it: decoded when it can be, and cut short.
@@ -102,17 +115,26 @@
     return item;
   }
 
-  // What a link asks for: the drills it names, in order, and the parts that were not understood
-  // (unknown ids, bad numbers, anything else), which are left out.
-  function fromFragment(hash, drills) {
+  // What a link asks for: the sheet's language, the drills it names, in order, and the parts that
+  // were not understood (unknown ids, bad numbers, a drill not in the sheet's language, anything
+  // else), which are left out. languages: Map of sheet language -> Set of the drill ids it has.
+  function fromFragment(hash, drills, languages) {
     var found = [];
     var seen = new Set();
     var ignored = [];
+    var language = null;
     var text = String(hash).replace(/^#/, "");
-    if (text.length > MAX_FRAGMENT) return { chosen: [], ignored: ["(a very long link)"] };
-    text.split("&").forEach(function (part) {
+    if (text.length > MAX_FRAGMENT) return { chosen: [], ignored: ["(a very long link)"], language: null };
+    var parts = text.split("&");
+    var first = /^lang=([a-z]{2})$/.exec(parts[0] || "");
+    if (first && languages.has(first[1])) {
+      language = first[1];
+      parts = parts.slice(1);
+    }
+    parts.forEach(function (part) {
       if (part === "") return;
       var item = readPart(part, drills);
+      if (item && language && !languages.get(language).has(item.id)) item = null; // not in that language
       if (!item || seen.has(item.id)) {
         ignored.push(shown(part));
         return;
@@ -120,7 +142,7 @@
       seen.add(item.id);
       found.push(item);
     });
-    return { chosen: found, ignored: ignored };
+    return { chosen: found, ignored: ignored, language: language };
   }
 
   // The note about a link's left-out parts, in plain words.
@@ -128,32 +150,47 @@
     if (!ignored.length) return "";
     var named = ignored.slice(0, MAX_NOTED).map(function (part) { return "\u201c" + part + "\u201d"; });
     var more = ignored.length - named.length;
-    return "Part of this link was not understood and was left out: " + named.join(", ") +
-      (more ? " and " + count(more, "more part", "more parts") : "") +
-      (opened ? ". The rest of the link was opened: check the drills below." : ". Choose the drills you need below.");
+    return say_("ignored", { parts: named.join(", ") }) + (more ? counted(more, "ignored_more") : "") +
+      say_(opened ? "ignored_opened" : "ignored_none");
   }
 
   function setUp(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "yes";
     var data = JSON.parse(document.getElementById("handout-builder-data").textContent);
+    messages = data.messages || {};
     var drills = new Map();
     data.drills.forEach(function (drill) { drills.set(drill.id, drill); });
     Object.keys(data.dose_ranges).forEach(function (field) { doseRanges.set(field, data.dose_ranges[field]); });
 
-    var page = root.parentNode; // the preview and the templates are beside the controls
+    var page = root.parentNode; // the previews and the templates are beside the controls
     var rowTemplate = page.querySelector("[data-row-template]");
-    var noteTemplate = page.querySelector("[data-note-template]");
-    var preview = page.querySelector("[data-preview]");
+    var noteTemplates = new Map(); // sheet language -> the <template> of a drill's note
+    page.querySelectorAll("template[data-note-template]").forEach(function (template) {
+      noteTemplates.set(template.dataset.sheetLanguage, template);
+    });
+    // One preview per language a sheet can be printed in; the page's language first.
+    var previews = new Map();
+    page.querySelectorAll("[data-preview][data-sheet-language]").forEach(function (article) {
+      previews.set(article.dataset.sheetLanguage, article);
+    });
+    var pageLanguage = previews.keys().next().value;
+    var sheetLanguage = pageLanguage;
+    var preview = previews.get(sheetLanguage);
+    var languages = new Map(); // sheet language -> Set of the drill ids it has
+    Object.keys(data.sheet_drills || {}).forEach(function (language) {
+      if (previews.has(language)) languages.set(language, new Set(data.sheet_drills[language]));
+    });
+    var languageField = root.querySelector("[data-sheet-language-choice]");
     var rowList = root.querySelector("[data-rows]");
     var search = root.querySelector("[data-search]");
     var linkField = root.querySelector("[data-link]");
     var status = root.querySelector("[data-status]");
     var linkStatus = root.querySelector("[data-link-status]");
     var linkNote = root.querySelector("[data-link-note]");
-    var blocks = new Map(); // drill id -> the <template> of its printed block
+    var blocks = new Map(); // "<language> <drill id>" -> the <template> of its printed block
     page.querySelectorAll("template[data-drill-block]").forEach(function (template) {
-      blocks.set(template.dataset.drillBlock, template);
+      blocks.set(template.dataset.sheetLanguage + " " + template.dataset.drillBlock, template);
     });
     var choices = Array.prototype.slice.call(root.querySelectorAll("[data-choose]"));
 
@@ -173,13 +210,13 @@
       var list = preview.querySelector(".handout-sheet__drills");
       list.replaceChildren();
       chosen.forEach(function (item, index) {
-        var block = blocks.get(item.id).content.cloneNode(true);
+        var block = blocks.get(sheetLanguage + " " + item.id).content.cloneNode(true);
         block.querySelector(".handout-drill__number").textContent = index + 1 + ".";
         var dose = block.querySelector(".handout-drill__dose");
-        var phrase = dosePhrase(data.dose_words, item.dose, item.eachSide);
+        var phrase = dosePhrase(data.dose_words[sheetLanguage], item.dose, item.eachSide);
         if (item.note) {
           // At the end of the "Days done" row, where the sheet has room: a short note adds no line.
-          var note = noteTemplate.content.cloneNode(true);
+          var note = noteTemplates.get(sheetLanguage).content.cloneNode(true);
           note.querySelector("[data-note-text]").textContent = item.note;
           block.querySelector(".week-tracker").appendChild(note);
         }
@@ -200,11 +237,13 @@
         ".write-on--2 .write-on__line": values.date,
         ".write-on--3 .write-on__line": values.therapist
       };
-      Object.keys(lines).forEach(function (selector) {
-        preview.querySelector(selector).textContent = lines[selector];
+      previews.forEach(function (sheet) {
+        Object.keys(lines).forEach(function (selector) {
+          sheet.querySelector(selector).textContent = lines[selector];
+        });
+        sheet.querySelector("[data-general-notes-text]").textContent = values.notes;
+        sheet.querySelector("[data-general-notes]").hidden = !values.notes;
       });
-      preview.querySelector("[data-general-notes-text]").textContent = values.notes;
-      preview.querySelector("[data-general-notes]").hidden = !values.notes;
     }
 
     function update() {
@@ -213,12 +252,20 @@
         row.querySelector("[data-row-number]").textContent = index + 1 + ".";
         row.querySelector('[data-move="up"]').disabled = index === 0;
         row.querySelector('[data-move="down"]').disabled = index === chosen.length - 1;
-        row.querySelector("[data-row-dose]").textContent = dosePhrase(data.dose_words, item.dose, item.eachSide) || "no dose set";
+        row.querySelector("[data-row-dose]").textContent =
+          dosePhrase(data.dose_words[sheetLanguage], item.dose, item.eachSide) || say_("no_dose");
       });
       root.querySelector("[data-rows-empty]").hidden = chosen.length > 0;
-      choices.forEach(function (box) { box.checked = indexOf(box.value) !== -1; });
+      choices.forEach(function (box) {
+        box.checked = indexOf(box.value) !== -1;
+        // A drill not translated completely is never printed in that language: it cannot be chosen.
+        var missing = !languages.get(sheetLanguage).has(box.value);
+        box.disabled = missing;
+        box.closest("[data-choice]").querySelector("[data-not-in-language]").hidden = !missing;
+      });
       var address = window.location.href.split("#")[0];
-      linkField.value = chosen.length ? address + toFragment(chosen) : "";
+      var asked = sheetLanguage === pageLanguage ? null : sheetLanguage;
+      linkField.value = chosen.length ? address + toFragment(chosen, asked) : "";
       linkStatus.textContent = "";
       fillSheet();
     }
@@ -253,7 +300,7 @@
       chosen.push(item);
       rowList.appendChild(makeRow(item));
       update();
-      say(drill.name + " added as number " + chosen.length + ".");
+      say(say_("added", { name: drill.name, number: chosen.length }));
     }
 
     function remove(id) {
@@ -263,7 +310,7 @@
       rows.get(id).remove();
       rows.delete(id);
       update();
-      say(drills.get(id).name + " removed.");
+      say(say_("removed", { name: drills.get(id).name }));
       return index;
     }
 
@@ -280,20 +327,41 @@
       if (step < 0) rowList.insertBefore(neighbour, row.nextSibling);
       else rowList.insertBefore(neighbour, row);
       update();
-      say(drills.get(id).name + " is now number " + (other + 1) + " of " + chosen.length + ".");
+      say(say_("moved", { name: drills.get(id).name, number: other + 1, count: chosen.length }));
+    }
+
+    // The sheet's language: its preview shows, its drills can be chosen, and a drill it does not
+    // have is taken off the sheet (never printed in another language), saying so.
+    function setLanguage(language) {
+      if (!languages.has(language) || language === sheetLanguage) return;
+      var oldDate = today(data.date_locales[sheetLanguage]);
+      var dateField = root.querySelector("[data-today]");
+      preview.hidden = true;
+      sheetLanguage = language;
+      preview = previews.get(language);
+      preview.hidden = false;
+      if (languageField) languageField.value = language;
+      if (dateField.value === oldDate) dateField.value = today(data.date_locales[language]);
+      var missing = chosen.filter(function (item) { return !languages.get(language).has(item.id); });
+      missing.forEach(function (item) { remove(item.id); });
+      fillPatient();
+      update();
+      var names = missing.map(function (item) { return drills.get(item.id).name; }).join(", ");
+      say(missing.length ? say_("left_off", { names: names }) : "");
     }
 
     function restore(hash) {
-      var result = fromFragment(hash, drills);
+      var result = fromFragment(hash, drills, languages);
       linkNote.textContent = ignoredNote(result.ignored, result.chosen.length > 0);
       if (!result.chosen.length) return; // nothing usable: what is chosen stays as it is
+      setLanguage(result.language || pageLanguage);
       chosen.slice().forEach(function (item) { remove(item.id); });
       result.chosen.forEach(function (item) {
         chosen.push(item);
         rowList.appendChild(makeRow(item));
       });
       update();
-      say("Opened from a link: " + count(result.chosen.length, "drill", "drills") + ".");
+      say(counted(result.chosen.length, "opened"));
     }
 
     // Choosing, in the list of all drills
@@ -302,6 +370,8 @@
       if (box.matches("[data-choose]")) {
         if (box.checked) add(box.value);
         else remove(box.value);
+      } else if (box === languageField) {
+        setLanguage(box.value);
       }
     });
 
@@ -317,7 +387,7 @@
       });
       var found = matching.size;
       root.querySelector("[data-search-status]").textContent = words === "" ? "" :
-        found ? count(found, "drill matches", "drills match") + "." : "No drill has that in its name.";
+        found ? counted(found, "matches") : say_("no_match");
     });
 
     // Order, dose and note, in the list of chosen drills
@@ -356,22 +426,21 @@
 
     root.querySelector("[data-copy-link]").addEventListener("click", function () {
       if (!chosen.length) {
-        linkStatus.textContent = "Choose at least one drill first.";
+        linkStatus.textContent = say_("choose_first");
         return;
       }
       linkField.select(); // if copying is not allowed, the link is ready to copy by hand
       var copied = navigator.clipboard ? navigator.clipboard.writeText(linkField.value) : Promise.reject();
       copied.then(function () {
-        linkStatus.textContent = "Link copied. Paste it where you keep your programs.";
+        linkStatus.textContent = say_("copied");
       }, function () {
-        linkStatus.textContent = "This browser did not let the page copy. The link above is selected: " +
-          "press Ctrl+C (Command+C on a Mac) to copy it.";
+        linkStatus.textContent = say_("not_copied");
       });
     });
 
     window.addEventListener("hashchange", function () { restore(window.location.hash); });
 
-    root.querySelector("[data-today]").value = today();
+    root.querySelector("[data-today]").value = today(data.date_locales[sheetLanguage]);
     update();
     fillPatient();
     restore(window.location.hash);
