@@ -116,10 +116,12 @@ class Content:
         """
         view = self.translation(language)
         if view.clinic is None:
+            clinic_file = view.file("clinic")
+            details = "".join(f"\n  {e.plain()}" for e in view.missing if e.file == clinic_file)
             raise UntranslatedError(
-                f"the {view.name} site needs the clinic's texts in {view.file('clinic')}, and they are "
-                f"not all translated yet (make check lists them): translate them, or remove '{language}' "
-                "from the languages of the i18n plugin in mkdocs.yml"
+                f"the {view.name} site needs the clinic's texts in {clinic_file}, and they are "
+                f"not all translated yet: translate them, or remove '{language}' "
+                f"from the languages of the i18n plugin in mkdocs.yml{details}"
             )
         sources = dict(view.data.sources) if view.data is not None else {}
         return replace(

@@ -49,6 +49,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                     f"{content_model.LANGUAGES[other][0]} pages (CONTRIBUTING.md, 'How to add or update "
                     "a translation')."
                 )
+            elif other in english.languages:
+                # Every page of that language, and the builder's sheet in it, needs the clinic's
+                # texts: say so before any page is made, not from inside one.
+                try:
+                    english.localized(other)
+                except content_model.UntranslatedError as error:
+                    raise Abort(f"Nothing was built: {error}") from None
     languages = site_languages(config)
     if language == default_language(config):
         content = start_build(config, english, languages=languages).content

@@ -261,6 +261,8 @@ def our_project(base: Path, data: dict) -> Path:
     # The handout builder, as the site has it: it holds every drill, so it grows with the library.
     (docs / "handouts").mkdir()
     shutil.copy2(ROOT / "docs" / BUILDER_PAGE, docs / BUILDER_PAGE)
+    spanish_builder = BUILDER_PAGE.replace(".md", ".es.md")
+    shutil.copy2(ROOT / "docs" / spanish_builder, docs / spanish_builder)
     # The same pages in Spanish (docs/<page>.es.md).
     front_es = "---\ndescription: Ejercicios simples para su espalda.\n---\n\n"
     (docs / "index.es.md").write_text(

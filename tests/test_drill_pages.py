@@ -16,7 +16,8 @@ CONTENT = content_model.load(ROOT / "data")
 
 def test_no_drill_has_a_markdown_file() -> None:
     """Adding a drill is one data entry: docs/ holds no page per drill (only the drill index)."""
-    assert sorted(p.name for p in (ROOT / "docs" / "drills").iterdir()) == ["index.md"]
+    # The drill index, in English and in Spanish; every drill's page is generated.
+    assert sorted(p.name for p in (ROOT / "docs" / "drills").iterdir()) == ["index.es.md", "index.md"]
     for fixture in (ROOT / "tests" / "fixtures").iterdir():
         assert sorted(p.name for p in (fixture / "docs" / "drills").iterdir()) == ["index.md"], fixture
 
@@ -77,15 +78,17 @@ def test_drill_pages_are_added_to_the_files_object_it_is_given() -> None:
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files, get_files
 
+    from conftest import load_hook
+
     class PluginFiles(Files):
         pass
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     config = config.plugins.on_config(config)  # as a build starts: the build's state (content) is made here
     files = PluginFiles(list(get_files(config)))
-    result = config.plugins.on_files(files, config=config)  # every on_files of the build, in order
+    result = load_hook("drill_pages.py").on_files(files, config)
     assert result is files
-    uris = [f.src_uri for f in result]
+    uris = [f.src_uri for f in result if not f.src_uri.endswith(".es.md")]  # the Spanish build's pages
     start = uris.index("drills/index.md")
     assert uris[start + 1 : start + 1 + len(CONTENT.drills)] == sorted(
         f"drills/{d.id}.md" for d in CONTENT.drills

@@ -99,5 +99,6 @@ def test_call_to_action_and_disclaimer_escape_everything() -> None:
 def test_root_cause_components_escape_everything() -> None:
     cause = RootCause.model_construct(id="cause" + ATTRIBUTE, title=HOSTILE, summary=HOSTILE, drills=[])
     drill = hostile_drill()
-    assert_inert(render("root_cause_details", causes=[(cause, [(drill, "../x/")])]), expected_text_count=3)
+    details = render("root_cause_details", causes=[(cause, [(drill, "../x/", None)])])
+    assert_inert(details, expected_text_count=3)
     assert_inert(render("root_cause_links", causes=[(cause, "#c")]), expected_text_count=1)

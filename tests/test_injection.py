@@ -32,6 +32,7 @@ from pydantic import BaseModel, ValidationError
 
 from conftest import Build, make_project, mkdocs_build
 from content_model.loader import DATA_FILES
+from content_model.translations import TRANSLATION_FILES
 from pdf_tools import metadata
 
 MARK = "Zq9"  # starts every payload, so every place a payload reaches can be counted
@@ -46,7 +47,9 @@ PAYLOADS = {
     "tag": MARK + """ "'><b x=1><img src=x onerror=alert(1)>""",
 }
 SENTENCE = "Plain words for a patient."  # what any free-text field accepts
+SENTENCE_ES = "Palabras claras para un paciente."  # the same, in the Spanish data (never the English)
 NO_PDFS = {"HANDOUT_PDFS": "0"}
+TRANSLATION_MODELS = frozenset(f.model for f in TRANSLATION_FILES.values())
 
 
 # --- The free-text fields, from the content model ------------------------------------------------
@@ -54,6 +57,8 @@ NO_PDFS = {"HANDOUT_PDFS": "0"}
 
 def _unwrap(annotation: Any) -> tuple[str, Any]:
     """('list', item) for a list field, ('model', class) for a nested model, else ('scalar', type)."""
+    if typing.get_origin(annotation) is typing.Annotated:  # KeyPoints = Annotated[list[...], Field(...)]
+        return _unwrap(typing.get_args(annotation)[0])
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
         return _unwrap(args[0])
@@ -74,58 +79,72 @@ def _accepts_text(model: type[BaseModel], entry: dict[str, Any], name: str, valu
     return True
 
 
-def _sample(model: type[BaseModel], payload: str) -> dict[str, Any] | None:
+def _sample(model: type[BaseModel], payload: str, sentence: str = SENTENCE) -> dict[str, Any] | None:
     """A valid entry of a nested model that the data leaves out (say, `reviewed`), with payload in
     its text fields; None if its other required fields cannot be filled from a few usual values."""
     required = [name for name, info in model.model_fields.items() if info.is_required()]
-    entry: dict[str, Any] = dict.fromkeys(required, SENTENCE)
+    entry: dict[str, Any] = dict.fromkeys(required, sentence)
     others = [datetime.date.today() - datetime.timedelta(days=30), 1, True]
     for name in required:
-        if not _accepts_text(model, entry, name, SENTENCE):
+        if not _accepts_text(model, entry, name, sentence):
             entry[name] = next((v for v in others if _accepts_text(model, entry, name, v)), None)
             if entry[name] is None:
                 return None
     return entry
 
 
-def inject(model: type[BaseModel], entry: dict[str, Any], path: str, payload: str) -> list[str]:
-    """Append payload to every free-text value of entry (and fill the text fields it leaves out);
-    returns the field paths changed, as the content model names them (drills[0].steps[1])."""
+def inject(
+    model: type[BaseModel], entry: dict[str, Any], path: str, payload: str, sentence: str = SENTENCE
+) -> list[str]:
+    """Append payload to every free-text value of entry (and fill the text fields it leaves out,
+    with sentence); returns the field paths changed, as the content model names them
+    (drills[0].steps[1])."""
     changed: list[str] = []
     for name, info in model.model_fields.items():
+        if model in TRANSLATION_MODELS and name in ("same_in_both", "id"):
+            continue  # names kept in both languages, not texts of their own
         kind, inner = _unwrap(info.annotation)
         here = f"{path}.{name}"
         present = name in entry and entry[name] is not None
         if kind == "model":
             if not present:
-                sample = _sample(inner, payload)
+                sample = _sample(inner, payload, sentence)
                 if sample is None:
                     continue
                 entry[name] = sample
-            changed += inject(inner, entry[name], here, payload)
-        elif kind == "list" and _accepts_text(model, entry, name, [SENTENCE, SENTENCE]):
-            items = entry[name] if present and entry[name] else [SENTENCE]
+            changed += inject(inner, entry[name], here, payload, sentence)
+        elif kind == "list" and _accepts_text(model, entry, name, [sentence, sentence]):
+            items = entry[name] if present and entry[name] else [sentence]
             entry[name] = [f"{item} {payload}" for item in items]
             changed += [f"{here}[{i}]" for i in range(len(items))]
-        elif kind == "scalar" and _accepts_text(model, entry, name, SENTENCE):
-            entry[name] = f"{entry[name] if present else SENTENCE} {payload}"
+        elif kind == "scalar" and _accepts_text(model, entry, name, sentence):
+            entry[name] = f"{entry[name] if present else sentence} {payload}"
             changed.append(here)
     return changed
 
 
-def write_injected(data: Path, payload: str) -> dict[str, list[str]]:
-    """Every data file with payload in every free-text field; {file name: field paths}."""
+def write_injected(
+    data: Path, payload: str, languages: tuple[str, ...] | None = None
+) -> dict[str, list[str]]:
+    """Every data file, the Spanish ones too (or only those of languages: "en", "es"), with payload
+    in every free-text field; {file name under data/: field paths}."""
     fields: dict[str, list[str]] = {}
-    for key, data_file in DATA_FILES.items():
-        if data_file.optional:  # settings, not text a patient reads
+    files = [
+        (key, f.file, f.model, f.many, SENTENCE) for key, f in DATA_FILES.items() if not f.optional
+    ]  # optional files are settings, not text a patient reads
+    # The Spanish gets its own ending, so that no text is the same as its English (a name kept in
+    # both languages, "Spiderman", would be refused as untranslated).
+    files += [(key, f"es/{f.file}", f.model, f.many, SENTENCE_ES) for key, f in TRANSLATION_FILES.items()]
+    for key, name, model, many, sentence in files:
+        if languages is not None and name.startswith("es/") != ("es" in languages):
             continue
-        name, model, many = data_file.file, data_file.model, data_file.many
         file = data / name
         value = yaml.safe_load(file.read_text(encoding="utf-8"))
         entries = value if many else [value]
+        ending = payload if sentence == SENTENCE else f"{payload} es"
         paths = []
         for index, entry in enumerate(entries):
-            paths += inject(model, entry, f"{key}[{index}]" if many else key, payload)
+            paths += inject(model, entry, f"{key}[{index}]" if many else key, ending, sentence)
         fields[name] = paths
         file.write_text(
             yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8"
@@ -175,9 +194,11 @@ def test_every_data_file_has_free_text_fields_and_formats_are_left_alone(tmp_pat
 PLAIN = MARK + " plain words"
 
 
-def _build(tmp: Path, payload: str) -> tuple[Build, dict[str, list[str]], Path]:
+def _build(
+    tmp: Path, payload: str, languages: tuple[str, ...] | None = None
+) -> tuple[Build, dict[str, list[str]], Path]:
     project = make_project(tmp)
-    fields = write_injected(project / "data", payload)
+    fields = write_injected(project / "data", payload, languages)
     return mkdocs_build(project, tmp / "site", extra_env=NO_PDFS), fields, project
 
 
@@ -279,8 +300,10 @@ def test_the_attribute_payload_adds_no_redirect_no_element_and_no_handler(
     assert description.endswith(payload)
 
 
-def test_html_in_any_text_field_is_refused_with_file_line_and_field(tmp_path: Path) -> None:
-    build, fields, project = _build(tmp_path, PAYLOADS["tag"])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_html_in_any_text_field_is_refused_with_file_line_and_field(tmp_path: Path, language: str) -> None:
+    """In the English data, and in the Spanish (checked once the English is clean)."""
+    build, fields, project = _build(tmp_path, PAYLOADS["tag"], (language,))
     assert build.returncode != 0 and "Traceback" not in build.output
     assert not (tmp_path / "site" / "index.html").exists()
     for name, paths in fields.items():
@@ -365,11 +388,12 @@ def test_handout_front_matter_is_serialized_not_pasted(tmp_path: Path) -> None:
     """hooks/handout_pages.py writes front matter with a YAML serializer: read back, it is the data."""
     from conftest import load_hook
     from content_model.models import Program
+    from macros.strings import strings_for
 
     hook = load_hook("handout_pages.py")
     for title in (PROGRAM_TITLE, "a: b\nc", "--- #x", "'single' & \"double\"", "yes", "null"):
         program = Program(id="p", title=title.replace("\n", " "), summary="Hips.\n---\nx", drills=["d"])
-        text = hook._page(program, False, "data/programs.yml")
+        text = hook._page(program, False, "data/programs.yml", strings_for("en"))
         front = yaml.safe_load(text.split("---\n")[1])
         assert (
             front["title"] == f"{program.title}: printable handout"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
@@ -430,7 +431,9 @@ def test_no_image_in_the_site_carries_exif_gps_or_text(pictured: tuple[Build, Bu
     build = pictured[0]
     images = [p for p in build.site.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".webp", ".png")]
     made = [p for p in images if p.parent.name == "pictures"]
-    assert len(made) == 6 + 4 + 7, "the photo (6), the PNG drawing (4: it is 900 px wide), seven previews"
+    # the photo (6), the PNG drawing (4: it is 900 px wide), seven link previews in English and seven
+    # in Spanish (a preview shows the drill's name and captions, in the page's language)
+    assert len(made) == 6 + 4 + 7 + 7
     for image in images:
         data = image.read_bytes()
         assert metadata_blocks(data) == [], image
@@ -466,11 +469,13 @@ def test_a_second_build_makes_no_picture_again(pictured: tuple[Build, Build, Pat
     first, second, project = pictured
     # three originals (photo, PNG, SVG) and seven previews drawn from figures (half kneel, posterior
     # hip stretch, figure 4, spiderman and the three drills off the floor; the two drills whose first
-    # picture is a file share that file)
-    assert re.findall(r"Pictures: (\d+) made, (\d+) unchanged", first.output) == [("10", "0")], first.output
-    assert re.findall(r"Pictures: (\d+) made, (\d+) unchanged", second.output) == [("0", "10")], second.output
+    # picture is a file share that file). The Spanish build (second line) reuses the three originals
+    # and draws its own seven previews, which name the drills in Spanish.
+    made = r"Pictures: (\d+) made, (\d+) unchanged"
+    assert re.findall(made, first.output) == [("10", "0"), ("7", "3")], first.output
+    assert re.findall(made, second.output) == [("0", "10"), ("0", "10")], second.output
     # and no cached file was written again
-    assert CACHE_TIMES["second"] == CACHE_TIMES["first"] and len(CACHE_TIMES["first"]) == 6 + 4 + 1 + 7
+    assert CACHE_TIMES["second"] == CACHE_TIMES["first"] and len(CACHE_TIMES["first"]) == 6 + 4 + 1 + 7 + 7
     # the same files in both sites, byte for byte
     for file in (first.site / "pictures").iterdir():
         assert file.read_bytes() == (second.site / "pictures" / file.name).read_bytes(), file.name
@@ -645,11 +650,14 @@ def test_the_builder_loads_every_photo_a_block_may_print_with_the_page(
     build, path = pictured[0], "handouts/builder/"
     html = page(build, path)
     in_blocks = [
-        img
-        for template in html.select("template")
+        (template["data-sheet-language"], img)
+        for template in html.select("template[data-drill-block]")
         for img in BeautifulSoup(template.decode_contents(), "html.parser").select(".drill-figure--print img")
     ]
-    assert len(in_blocks) == 3, "the rockbacks' start photo, the adductor's PNG and SVG drawings"
+    # the rockbacks' start photo, the adductor's PNG and SVG drawings: in the English sheet's blocks
+    # and in the Spanish sheet's (the same files, with the Spanish alt text)
+    assert Counter(language for language, _img in in_blocks) == {"en": 3, "es": 3}
+    in_blocks = [img for _language, img in in_blocks]
     loaded = {img["src"] for img in html.select("img") if not img.find_parent("template")}
     for img in in_blocks:
         assert not img.get("srcset") and not img.find_parent("picture").select("source")

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
+from bs4 import Tag
 from playwright.sync_api import Browser
 
 import content_model
@@ -36,6 +37,14 @@ from small_data import CLINIC, replaced, write_project
 
 PLACEHOLDER_MESSAGE = "is still the placeholder that make new-drill wrote: replace it with"
 DEMO_TEXT = "Demo site: not a real clinic."
+DEMO_TEXTS = {"en": DEMO_TEXT, "es": "Sitio de demostración: no es una clínica real."}
+
+
+def demo_text(path: str, sheet: Tag | None = None) -> str:
+    """The demo note in the language of the page at path (Spanish pages are under es/), or of the
+    builder's preview holding sheet (it has one preview per sheet language)."""
+    preview = sheet.find_parent(attrs={"data-sheet-language": True}) if sheet is not None else None
+    return DEMO_TEXTS[preview["data-sheet-language"] if preview else "es" if path.startswith("es/") else "en"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -258,7 +267,7 @@ def test_every_page_of_the_demo_site_shows_the_banner(site: Build) -> None:
         html = site.html(str(page_file(site.site, path).relative_to(site.site)))
         banner = html.select(".md-banner .demo-banner")
         assert len(banner) == 1, path
-        assert " ".join(banner[0].get_text().split()) == DEMO_TEXT, path
+        assert " ".join(banner[0].get_text().split()) == demo_text(path), path
 
 
 def test_every_printed_sheet_of_the_demo_site_says_so(site: Build) -> None:
@@ -269,7 +278,7 @@ def test_every_printed_sheet_of_the_demo_site_says_so(site: Build) -> None:
             if "handout-sheet--footer-only" in sheet.get("class", []):
                 continue
             notes = sheet.select(".handout-header .handout-header__demo")
-            assert [" ".join(n.get_text().split()) for n in notes] == [DEMO_TEXT], path
+            assert [" ".join(n.get_text().split()) for n in notes] == [demo_text(path, sheet)], path
             sheets += 1
     assert sheets >= 8  # the handouts, the builder's preview and each drill's "Print this drill"
     assert site.html("handouts/builder/").select_one("[data-preview] .handout-header__demo")

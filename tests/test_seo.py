@@ -77,8 +77,10 @@ def test_json_ld_on_every_page_is_valid_and_names_only_images_of_this_site(site:
             assert ours == urls, f"/{path}: names another site: {urls}"
             assert not {"logo", "thumbnailUrl", "video"} & set(json.dumps(block).split('"')), block
             image = block.get("image")
-            drill_id = path.removeprefix("drills/").rstrip("/") if path.startswith("drills/") else ""
-            drill = CONTENT.drill(drill_id) if drill_id else None
+            spanish = path.startswith("es/")
+            inside = path.removeprefix("es/")
+            drill_id = inside.removeprefix("drills/").rstrip("/") if inside.startswith("drills/") else ""
+            drill = (CONTENT.localized("es") if spanish else CONTENT).drill(drill_id) if drill_id else None
             assert (image is not None) == bool(drill and drill.pictures), f"/{path}: {image}"
             if image is not None:
                 assert image["url"].startswith(SITE_URL + "pictures/"), image

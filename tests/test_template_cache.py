@@ -24,7 +24,8 @@ def test_an_edited_template_shows_on_the_next_build(project: Path, tmp_path: Pat
     )
     disclaimer = project / "macros" / "templates" / "disclaimer.html"
     disclaimer.write_text(
-        disclaimer.read_text(encoding="utf-8").replace("Please note:", "Cache probe:"), encoding="utf-8"
+        disclaimer.read_text(encoding="utf-8").replace('{{ t["disclaimer.label"] }}', "Cache probe:"),
+        encoding="utf-8",
     )
     second = mkdocs_build(project, tmp_path / "second", NO_PDFS)
     assert second.returncode == 0, second.output
