@@ -373,3 +373,20 @@ def test_a_drill_not_in_spanish_cannot_go_on_a_spanish_sheet(
         names = tab.locator("[data-preview]:not([hidden]) .handout-drill__name").all_inner_texts()
         assert [n.split(". ", 1)[-1] for n in names] == ["Spiderman"]
         assert UNFINISHED in tab.locator("[data-link-note]").inner_text()
+
+
+def test_an_untranslated_clinic_text_stops_the_build_before_any_page(tmp_path: Path) -> None:
+    """Every Spanish page, and the builder's Spanish sheet on the English page, needs the clinic's
+    texts: a missing one stops the build at once, naming the file and line of what to translate,
+    without a traceback and without a half-built site."""
+    project = make_project(tmp_path)
+    clinic = project / "data" / "es" / "clinic.yml"
+    text = clinic.read_text(encoding="utf-8")
+    start = text.index("disclaimer: >-")
+    end = text.index("\n# ", start)
+    clinic.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site", extra_env={"HANDOUT_PDFS": "0"})
+    assert build.returncode == 1 and "Traceback" not in build.output, build.output
+    assert "the Spanish site needs the clinic's texts in data/es/clinic.yml" in build.output
+    assert re.search(r"^\s*data/es/clinic\.yml:\d+:\d+: .*disclaimer", build.output, re.M), build.output
+    assert not (tmp_path / "site" / "index.html").exists()
