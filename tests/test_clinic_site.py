@@ -212,3 +212,19 @@ def test_the_article_prints_its_drills_and_says_where_each_starts(site: Build) -
     assert starts == [f"Start: {data.drill(d).position}" for d in data.program("hip-mobility").drills]
     headings = [h.get_text(strip=True) for h in article.select("h2")]
     assert headings.count(data.clinic.call_to_action.heading) == 1  # the call to action's own
+    # Each drill's steps, in order, so that a reader can act without leaving the article (PEMAT-P 22).
+    lists = article.select("ol.program-drills__steps")
+    program = data.program("hip-mobility").drills
+    assert [[li.get_text(" ", strip=True) for li in ol.select("li")] for ol in lists] == [
+        list(data.drill(d).steps) for d in program
+    ]
+    # The drills come first: before the root causes and the history of the drills (PEMAT-P 2).
+    order = [h.get_text(strip=True) for h in article.select("h2")]
+    assert order.index("6 hip mobility drills") < order.index("The root of the problem")
+
+
+def test_the_spanish_article_says_start_in_spanish(site: Build) -> None:
+    spanish = content_model.load(ROOT / "data", shown_dir="data").localized("es")
+    article = site.html("es/articles/hip-mobility-drills/").select_one("article")
+    starts = [p.get_text(" ", strip=True) for p in article.select(".program-drills__start")]
+    assert starts == [f"Inicio: {spanish.drill(d).position}" for d in spanish.program("hip-mobility").drills]
