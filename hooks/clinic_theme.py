@@ -6,7 +6,8 @@ There is no second place to edit. From the clinic's data this hook
   (hook_helpers/clinic_theme.py), and lists it last among the stylesheets: a file, because the
   Content Security Policy forbids inline styles;
 * publishes the ``logo`` file from ``data/`` as ``assets/clinic/logo.<svg|png>`` and makes it
-  the theme's logo and favicon (checked when the content loads: content_model/identity.py);
+  the theme's logo and favicon (checked when the content loads: content_model/identity.py); without
+  a logo, a favicon of the clinic's initial on its brand colour (not the theme's own icon);
 * gives ``overrides/main.html`` the clinic's footer (``clinic_footer(page)``) and the Call
   button shown under the header on phones (``header_call``), both rendered by our escaping
   templates (hook_helpers/templates/).
@@ -30,9 +31,17 @@ STYLESHEET = "assets/stylesheets/clinic.css"
 LOGO_DIR = "assets/clinic"
 
 
+FAVICON = f"{LOGO_DIR}/favicon.svg"  # made when the clinic has no logo: the theme's own would show
+
+
 def _logo_uri(config: MkDocsConfig) -> str | None:
     logo = build_state(config).content.clinic.logo
     return f"{LOGO_DIR}/logo{Path(logo).suffix.lower()}" if logo else None
+
+
+def _initial(name: str) -> str:
+    """The first letter or digit of the clinic's name, as its favicon shows it."""
+    return next((c.upper() for c in name if c.isalnum()), "+")
 
 
 @event_priority(40)  # after hooks/content_validation.py, which loads the content
@@ -42,7 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     logo = _logo_uri(config)
     if logo:
         config.theme["logo"] = logo
-        config.theme["favicon"] = logo
+    config.theme["favicon"] = logo or FAVICON
     return config
 
 
@@ -57,6 +66,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if logo:
         source = state.content.data_dir / state.content.clinic.logo
         files.append(File.generated(config, logo, abs_src_path=str(source)))
+    else:
+        clinic = state.content.clinic
+        colors = theme_colors(clinic)
+        icon = state.templates.render("clinic_favicon", initial=_initial(clinic.name), colors=colors)
+        files.append(File.generated(config, FAVICON, content=str(icon) + "\n"))
     return files
 
 

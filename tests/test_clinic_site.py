@@ -228,3 +228,20 @@ def test_the_spanish_article_says_start_in_spanish(site: Build) -> None:
     article = site.html("es/articles/hip-mobility-drills/").select_one("article")
     starts = [p.get_text(" ", strip=True) for p in article.select(".program-drills__start")]
     assert starts == [f"Inicio: {spanish.drill(d).position}" for d in spanish.program("hip-mobility").drills]
+
+
+def test_a_clinic_without_a_logo_gets_its_initial_as_favicon_not_the_themes(site: Build) -> None:
+    """Every page, in both languages, names one favicon: the clinic's initial on its brand colour."""
+    from xml.etree import ElementTree
+
+    data = content_model.load(ROOT / "data", shown_dir="data")
+    assert data.clinic.logo is None, "the default clinic has a logo now: update this test"
+    icon = ElementTree.fromstring((site.site / "assets" / "clinic" / "favicon.svg").read_text(encoding="utf-8"))
+    svg = "{http://www.w3.org/2000/svg}"
+    assert icon.find(f"{svg}rect").get("fill") == (data.clinic.brand_color or DEFAULT_BRAND_COLOR)
+    assert icon.find(f"{svg}text").text == data.clinic.name.strip()[0].upper()
+    for path in ("", "drills/spiderman/", "es/drills/spiderman/"):
+        links = site.html(path).select('link[rel="icon"]')
+        assert len(links) == 1, path
+        resolved = (page_file(site.site, path).parent / links[0]["href"]).resolve()
+        assert resolved == (site.site / "assets" / "clinic" / "favicon.svg").resolve(), path
