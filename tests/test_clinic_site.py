@@ -236,7 +236,8 @@ def test_a_clinic_without_a_logo_gets_its_initial_as_favicon_not_the_themes(site
 
     data = content_model.load(ROOT / "data", shown_dir="data")
     assert data.clinic.logo is None, "the default clinic has a logo now: update this test"
-    icon = ElementTree.fromstring((site.site / "assets" / "clinic" / "favicon.svg").read_text(encoding="utf-8"))
+    favicon = site.site / "assets" / "clinic" / "favicon.svg"
+    icon = ElementTree.fromstring(favicon.read_text(encoding="utf-8"))
     svg = "{http://www.w3.org/2000/svg}"
     assert icon.find(f"{svg}rect").get("fill") == (data.clinic.brand_color or DEFAULT_BRAND_COLOR)
     assert icon.find(f"{svg}text").text == data.clinic.name.strip()[0].upper()
