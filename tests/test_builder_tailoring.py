@@ -31,7 +31,6 @@ from test_handout_builder import (
     SECRETS,
     assert_private,
     axe_violations,
-    base,  # noqa: F401  (the fixture, by its name)
     choose,
     fill_patient,
     open_builder,
@@ -43,6 +42,14 @@ from test_handout_builder import (
 )
 
 SHEET = "[data-builder-sheet]:not([hidden])"
+
+
+@pytest.fixture
+def base(served: str) -> str:
+    """The served default site (conftest's one server)."""
+    return served
+
+
 PAPERS = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}  # points, A4 rounded
 
 
@@ -154,7 +161,9 @@ def test_size_and_paper_print_as_chosen_on_the_pages_the_builder_said(
     assert match, said
     expected = int(match.group(1) or 1)
     page.emulate_media(media="print")
-    font = page.locator(f"{SHEET} .handout-drill__steps li").first.evaluate("li => getComputedStyle(li).fontSize")
+    font = page.locator(f"{SHEET} .handout-drill__steps li").first.evaluate(
+        "li => getComputedStyle(li).fontSize"
+    )
     pdf = page.pdf(prefer_css_page_size=True)  # the page's own @page size, as the browser prints it
     page.emulate_media(media="screen")
     reader = PdfReader(io.BytesIO(pdf))
@@ -194,7 +203,10 @@ def test_a_dose_without_a_count_or_outside_the_data_ranges_is_warned_about(
     session = open_builder(context, base + BUILDER, base)
     page = session.page
     choose(page, "quadruped-rockbacks", "figure-4-stretch")
-    assert warning(page, "quadruped-rockbacks") == "" and not page.locator("[data-warnings-summary]").is_visible()
+    assert (
+        warning(page, "quadruped-rockbacks") == ""
+        and not page.locator("[data-warnings-summary]").is_visible()
+    )
     set_dose(page, "quadruped-rockbacks", sets=None, reps=None)
     assert warning(page, "quadruped-rockbacks").startswith("No sets or reps")
     summary = page.locator("[data-warnings-summary]")
@@ -205,7 +217,9 @@ def test_a_dose_without_a_count_or_outside_the_data_ranges_is_warned_about(
     for field, (low, high, _example) in DOSE_RANGES.items():
         set_dose(page, "quadruped-rockbacks", **{field: high + 1})
         said = warning(page, "quadruped-rockbacks")
-        label = {"sets": "Sets", "reps": "Reps", "hold_seconds": "Hold (seconds)", "per_day": "Times a day"}[field]
+        label = {"sets": "Sets", "reps": "Reps", "hold_seconds": "Hold (seconds)", "per_day": "Times a day"}[
+            field
+        ]
         assert f"{label}: use a whole number from {low} to {high}." in said, said
         field_box = row(page, "quadruped-rockbacks").locator(f'[data-dose="{field}"]')
         assert field_box.get_attribute("aria-invalid") == "true"
@@ -222,7 +236,9 @@ def test_the_warnings_take_the_ranges_from_the_data_block(context: BrowserContex
 
     def narrower(route: Route) -> None:
         html = route.fetch().text()
-        data = re.search(r'(<script type="application/json" id="handout-builder-data">)(.*?)(</script>)', html, re.S)
+        data = re.search(
+            r'(<script type="application/json" id="handout-builder-data">)(.*?)(</script>)', html, re.S
+        )
         assert data
         block = json.loads(data.group(2))
         block["dose_ranges"]["reps"] = [1, 20]
@@ -263,7 +279,8 @@ def test_no_theme_style_draws_on_the_sheet_and_a_note_sits_under_its_drill(
     assert page.locator("[data-preview]").count() == 0  # Material dots the bottom of [data-preview]
     page.emulate_media(media="print")
     borders = page.evaluate(
-        """() => [...document.querySelectorAll('[data-builder-sheet], [data-builder-sheet] > *, [data-sheets]')]
+        """() => [...document.querySelectorAll(
+              '[data-builder-sheet], [data-builder-sheet] > *, [data-sheets]')]
             .map(el => getComputedStyle(el).borderBottomStyle)"""
     )
     assert set(borders) == {"none"}, borders
@@ -391,8 +408,14 @@ def test_the_data_block_names_each_drills_easier_and_harder_versions() -> None:
 def test_the_spanish_builder_says_it_all_in_spanish(context: BrowserContext, base: str) -> None:
     page = open_builder(context, base + "es/" + BUILDER, base).page
     text = page.locator("[data-handout-builder]").inner_text()
-    for words in ("Empiece con un programa", "Tamaño de la letra", "Letra grande", "Papel",
-                  "Agregar un recordatorio diario", "Elija ejercicios para ver cuántas páginas"):
+    for words in (
+        "Empiece con un programa",
+        "Tamaño de la letra",
+        "Letra grande",
+        "Papel",
+        "Agregar un recordatorio diario",
+        "Elija ejercicios para ver cuántas páginas",
+    ):
         assert words in text, words
     page.get_by_label("Programa", exact=True).select_option("hip-mobility")
     page.get_by_role("button", name="Cargar sus ejercicios").click()

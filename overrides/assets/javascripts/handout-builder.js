@@ -761,7 +761,10 @@
 
     // The patient: shown on the sheet, nowhere else
     root.querySelectorAll("[data-patient]").forEach(function (field) {
-      field.addEventListener("input", fillPatient);
+      field.addEventListener("input", function () {
+        fillPatient();
+        showPages(); // notes under the heading take room on page 1
+      });
     });
 
     root.querySelector("[data-copy-link]").addEventListener("click", function () {
