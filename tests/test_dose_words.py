@@ -87,6 +87,8 @@ def _open_builder(chromium: Browser, url: str) -> Page:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url + BUILDER, wait_until="networkidle")
+    # On a busy machine the network can fall idle before the page has loaded: wait for the load too.
+    page.wait_for_function("document.readyState === 'complete'")
     assert not errors, errors
     assert page.locator("[data-handout-builder]").get_attribute("data-ready") == "yes"
     page.locator(f'[data-choose][value="{DRILL}"]').first.check()

@@ -89,6 +89,8 @@ def open_builder(context: BrowserContext, url: str, base: str) -> Session:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url, wait_until="networkidle")
+    # On a busy machine the network can fall idle before the page has loaded: wait for the load too.
+    page.wait_for_function("document.readyState === 'complete'")
     assert not errors, errors
     ready = page.locator("[data-handout-builder]").get_attribute("data-ready")
     assert ready == "yes", "the builder's script did not start"
