@@ -105,7 +105,7 @@ def test_a_hostile_link_is_left_out_with_a_note_and_the_builder_still_works(
     page = watched.page
     page.goto(served + BUILDER + fragment, wait_until="networkidle")
     # On a busy machine the network can fall idle before the page has loaded: wait for the load too.
-    page.wait_for_function("document.readyState === 'complete'")
+    page.wait_for_load_state("load")
     assert page.locator("[data-handout-builder]").get_attribute("data-ready") == "yes"
     assert NOTE in note(page)
     expect(page.locator("[data-link-note]")).to_be_visible()

@@ -88,7 +88,7 @@ def _open_builder(chromium: Browser, url: str) -> Page:
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url + BUILDER, wait_until="networkidle")
     # On a busy machine the network can fall idle before the page has loaded: wait for the load too.
-    page.wait_for_function("document.readyState === 'complete'")
+    page.wait_for_load_state("load")
     assert not errors, errors
     assert page.locator("[data-handout-builder]").get_attribute("data-ready") == "yes"
     page.locator(f'[data-choose][value="{DRILL}"]').first.check()

@@ -90,7 +90,7 @@ def open_builder(context: BrowserContext, url: str, base: str) -> Session:
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url, wait_until="networkidle")
     # On a busy machine the network can fall idle before the page has loaded: wait for the load too.
-    page.wait_for_function("document.readyState === 'complete'")
+    page.wait_for_load_state("load")
     assert not errors, errors
     ready = page.locator("[data-handout-builder]").get_attribute("data-ready")
     assert ready == "yes", "the builder's script did not start"
