@@ -22,7 +22,8 @@ from content_model import Dose
 DOSE_WORDS: dict[str, dict[str, Any]] = {
     "en": {
         "sets_of_reps": {"1": "{sets} set of {reps}", "other": "{sets} sets of {reps}"},  # by sets
-        "times": {"1": "{n} time", "other": "{n} times"},  # reps alone, or sets alone
+        "times": {"1": "{n} time", "other": "{n} times"},  # reps alone, or sets alone of a drill that holds
+        "sets": {"1": "{n} set", "other": "{n} sets"},  # sets alone of a drill of repetitions
         "hold_seconds": {"1": "hold {n} second", "other": "hold {n} seconds"},
         "per_day": {"1": "once a day", "2": "twice a day", "other": "{n} times a day"},
         "each_side": "each side",
@@ -31,6 +32,7 @@ DOSE_WORDS: dict[str, dict[str, Any]] = {
     "es": {
         "sets_of_reps": {"1": "{sets} serie de {reps}", "other": "{sets} series de {reps}"},
         "times": {"1": "{n} vez", "other": "{n} veces"},
+        "sets": {"1": "{n} serie", "other": "{n} series"},
         "hold_seconds": {"1": "mantenga {n} segundo", "other": "mantenga {n} segundos"},
         "per_day": {"1": "una vez al día", "2": "dos veces al día", "other": "{n} veces al día"},
         "each_side": "de cada lado",
@@ -54,13 +56,22 @@ def per_day_words(per_day: int, language: str = "en") -> str:
     return _say("per_day", per_day, language)
 
 
-def dose_phrase(dose: Dose | None, each_side: bool = False, language: str = "en") -> str:
-    """The dose as one short phrase in a language, or "" when the data gives none."""
+def dose_phrase(
+    dose: Dose | None, each_side: bool = False, language: str = "en", holds: bool | None = None
+) -> str:
+    """The dose as one short phrase in a language, or "" when the data gives none.
+
+    Sets without reps are counted to suit the drill: "2 times" for a drill that holds (a stretch held
+    30 seconds, twice), "2 sets" for a drill of repetitions. ``holds`` says which; by default, a dose
+    with a hold time holds (the handout builder passes the drill's own kind)."""
     words = DOSE_WORDS[language]
     parts: list[str] = []
     if dose is not None:
+        holding = bool(dose.hold_seconds) if holds is None else holds
         if dose.sets and dose.reps:
             parts.append(_say("sets_of_reps", dose.sets, language, sets=dose.sets, reps=dose.reps))
+        elif dose.sets and not holding:
+            parts.append(_say("sets", dose.sets, language))
         elif dose.reps or dose.sets:
             parts.append(_say("times", dose.reps or dose.sets, language))
         if dose.hold_seconds:

@@ -52,6 +52,25 @@ class DrillGroup:
 
 
 @dataclass(frozen=True)
+class BuilderProgram:
+    """A program to start from: its title (in the page's language) and its drills, in order."""
+
+    id: str
+    title: str
+    drills: tuple[str, ...]
+
+
+# The papers a sheet can be printed on, as the script and the print styles name them. A clinic in a
+# country that uses US Letter starts on Letter; elsewhere on A4 (the therapist can change it).
+PAPERS = ("letter", "a4")
+LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PR"})
+
+
+def default_paper(country: str | None) -> str:
+    return "letter" if (country or "US").upper() in LETTER_COUNTRIES else "a4"
+
+
+@dataclass(frozen=True)
 class BuilderSheet:
     """The sheet in one language: its header and footer, and a printed block per drill it has."""
 
@@ -67,6 +86,9 @@ class Builder:
 
     sheets: tuple[BuilderSheet, ...]  # the page's language first, then the site's other languages
     groups: tuple[DrillGroup, ...]
+    programs: tuple[BuilderProgram, ...]  # to start from, in data order
+    papers: tuple[str, ...]  # PAPERS
+    paper: str  # the one chosen at the start
     symbols: tuple[tuple[str, FigureView], ...]  # every printed picture, drawn once: (symbol id, view)
     # drill id -> its first picture's (symbol id, view); a clinic's photo has no symbol (None): it is
     # an <img> that loads with the page, as every picture the sheet may print does
@@ -112,7 +134,10 @@ def drill_groups(content: Content, other_drills: str = OTHER_DRILLS) -> tuple[Dr
 
 
 def builder_data(
-    content: Content, sheets: tuple[BuilderSheet, ...] = (), script: dict[str, str] | None = None
+    content: Content,
+    sheets: tuple[BuilderSheet, ...] = (),
+    script: dict[str, str] | None = None,
+    page_language: str = "en",
 ) -> dict[str, Any]:
     """What the script needs: each drill's name and default dose, the words to say a dose in (in
     each language a sheet can be printed in), which drills each sheet language has, and the
@@ -129,6 +154,12 @@ def builder_data(
                 "hold_seconds": dose.hold_seconds if dose else None,
                 "per_day": dose.per_day if dose else None,
                 "each_side": drill.each_side,
+                # A drill that holds counts its sets as "times" ("2 times, hold 30 seconds"); a drill of
+                # repetitions as "sets" when its reps are cleared ("2 sets").
+                "holds": bool(dose and dose.hold_seconds),
+                # Its easier and harder versions (content/issue 19), for the builder's swap.
+                "easier": [d.id for d in content.easier_than(drill.id)],
+                "harder": [d.id for d in content.harder_than(drill.id)],
             }
         )
     ranges = {name: list(limits) for name, limits in dose_ranges().items()}
@@ -142,6 +173,18 @@ def builder_data(
         "messages": dict(script or {}),
         # How the date is written, in each sheet language (the script fills in today's date).
         "date_locales": {language: strings_for(language)["date_locale"] for language in languages},
+        # The programs to start from: their drills, in order (each drill then takes its own dose).
+        "programs": {program.id: list(program.drills) for program in content.programs},
+        # The calendar reminder's words, in each sheet language (the patient's).
+        "reminder_words": {
+            language: {
+                "title": strings_for(language)["builder.sheet_title"],
+                "details": strings_for(language)["builder.reminder_details"],
+            }
+            for language in languages
+        },
+        # The dose fields' names, for a warning about one of them, in the page's language.
+        "field_names": {field: strings_for(page_language)[f"builder.{field}"] for field in DOSE_RANGES},
     }
 
 
@@ -215,13 +258,17 @@ def builder(state: BuildState, page_url: str) -> Builder:
             if block.figures:
                 thumbs.setdefault(block.id, (block.figure_symbols[0], block.figures[0]))
     photos = (view.src for s in sheets for b in s.blocks for view in b.figures if isinstance(view, PhotoView))
+    content = state.content
     return Builder(
         sheets=sheets,
-        groups=drill_groups(state.content, strings["builder.other_drills"]),
+        groups=drill_groups(content, strings["builder.other_drills"]),
+        programs=tuple(BuilderProgram(p.id, p.title, tuple(p.drills)) for p in content.programs),
+        papers=PAPERS,
+        paper=default_paper(content.clinic.country),
         symbols=tuple(symbols.items()),
         thumbs=thumbs,
         photos=tuple(dict.fromkeys(photos)),
-        data=script_json(builder_data(state.content, sheets, messages)),
+        data=script_json(builder_data(content, sheets, messages, state.language)),
         dose_ranges=dose_ranges(),
         script_url=relative(SCRIPT, page_url),
         stylesheet_url=relative(STYLESHEET, page_url),

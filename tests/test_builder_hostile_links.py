@@ -90,7 +90,7 @@ def assert_still_works(page: Page) -> None:
     """Choosing a drill adds it to the list and to the printed sheet, and the link is made again."""
     page.locator('[data-choose][value="figure-4-stretch"]').first.check()
     expect(page.locator('[data-row="figure-4-stretch"]')).to_have_count(1)
-    names = page.locator("[data-preview]:not([hidden]) .handout-drill__name").all_inner_texts()
+    names = page.locator("[data-builder-sheet]:not([hidden]) .handout-drill__name").all_inner_texts()
     assert any(name.endswith(". " + FIGURE_4) for name in names), names
     assert "drill=figure-4-stretch." in page.get_by_label("Link to these drills").input_value()
     assert page.evaluate("() => window.__pwned") is None
@@ -104,6 +104,8 @@ def test_a_hostile_link_is_left_out_with_a_note_and_the_builder_still_works(
     watched = watch(context)
     page = watched.page
     page.goto(served + BUILDER + fragment, wait_until="networkidle")
+    # On a busy machine the network can fall idle before the page has loaded: wait for the load too.
+    page.wait_for_load_state("load")
     assert page.locator("[data-handout-builder]").get_attribute("data-ready") == "yes"
     assert NOTE in note(page)
     expect(page.locator("[data-link-note]")).to_be_visible()
@@ -120,7 +122,7 @@ def test_valid_parts_of_a_link_are_kept_and_the_rest_named_once(context: Browser
     page.goto(served + BUILDER + MIXED, wait_until="networkidle")
     assert [r.get_attribute("data-row") for r in page.locator("[data-row]").all()] == ["spiderman"]
     dose = page.locator(
-        '[data-preview]:not([hidden]) [aria-labelledby="handout-drill-spiderman"] .handout-drill__dose'
+        '[data-builder-sheet]:not([hidden]) [aria-labelledby="handout-drill-spiderman"] .handout-drill__dose'
     )
     assert dose.inner_text().removeprefix("How much:").strip() == "2 sets of 5, once a day"
     text = note(page)

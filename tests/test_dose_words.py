@@ -52,7 +52,9 @@ def test_the_words_python_says() -> None:
         == "1 set of 1, hold 1 second, twice a day"
     )
     assert dose_phrase(Dose(reps=5, per_day=3)) == "5 times, 3 times a day"
-    assert dose_phrase(Dose(sets=1)) == "1 time"
+    assert dose_phrase(Dose(sets=1)) == "1 set"  # a drill of repetitions, its reps not given
+    assert dose_phrase(Dose(sets=2, hold_seconds=30)) == "2 times, hold 30 seconds"  # a drill that holds
+    assert dose_phrase(Dose(sets=2), holds=True) == "2 times"
     assert dose_phrase(Dose(hold_seconds=30), each_side=True) == "Hold 30 seconds, each side"
     assert dose_phrase(None) == "" and dose_phrase(None, each_side=True) == "Each side"
     assert [per_day_words(n) for n in (1, 2, 7)] == ["once a day", "twice a day", "7 times a day"]
@@ -85,6 +87,8 @@ def _open_builder(chromium: Browser, url: str) -> Page:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url + BUILDER, wait_until="networkidle")
+    # On a busy machine the network can fall idle before the page has loaded: wait for the load too.
+    page.wait_for_load_state("load")
     assert not errors, errors
     assert page.locator("[data-handout-builder]").get_attribute("data-ready") == "yes"
     page.locator(f'[data-choose][value="{DRILL}"]').first.check()
@@ -99,7 +103,7 @@ def _builder_says(page: Page, dose: tuple[int | None, ...], each_side: bool) -> 
     row.get_by_label("Each side").set_checked(each_side)
     in_row = row.locator("[data-row-dose]").inner_text().strip()
     on_sheet = page.locator(
-        f'[data-preview]:not([hidden]) [aria-labelledby="handout-drill-{DRILL}"] .handout-drill__dose'
+        f'[data-builder-sheet]:not([hidden]) [aria-labelledby="handout-drill-{DRILL}"] .handout-drill__dose'
     )
     sheet = on_sheet.inner_text().removeprefix("How much:").strip() if on_sheet.count() else ""
     return in_row, sheet
@@ -123,6 +127,7 @@ def test_the_builder_says_every_dose_as_python_does(chromium: Browser, site: Bui
 OTHER_WORDS = {
     "sets_of_reps": {"1": "{sets} zq-round of {reps}", "other": "{sets} zq-rounds of {reps}"},
     "times": {"1": "{n} zq-go", "other": "{n} zq-goes"},
+    "sets": {"1": "{n} zq-round", "other": "{n} zq-rounds"},
     "hold_seconds": {"1": "zq-stay {n} second", "other": "zq-stay {n} seconds"},
     "per_day": {"1": "zq-daily", "2": "zq-two a day", "other": "{n} zq-a-day"},
     "each_side": "zq-both sides",

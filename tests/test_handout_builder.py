@@ -89,6 +89,8 @@ def open_builder(context: BrowserContext, url: str, base: str) -> Session:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(url, wait_until="networkidle")
+    # On a busy machine the network can fall idle before the page has loaded: wait for the load too.
+    page.wait_for_load_state("load")
     assert not errors, errors
     ready = page.locator("[data-handout-builder]").get_attribute("data-ready")
     assert ready == "yes", "the builder's script did not start"
@@ -148,13 +150,14 @@ def fill_patient(page: Page, drill_id: str | None = None) -> None:
 def preview_names(page: Page) -> list[str]:
     return [
         name.split(". ", 1)[1]
-        for name in page.locator("[data-preview]:not([hidden]) .handout-drill__name").all_inner_texts()
+        for name in page.locator("[data-builder-sheet]:not([hidden]) .handout-drill__name").all_inner_texts()
     ]
 
 
 def preview_dose(page: Page, drill_id: str) -> str | None:
     dose = page.locator(
-        f'[data-preview]:not([hidden]) [aria-labelledby="handout-drill-{drill_id}"] .handout-drill__dose'
+        f'[data-builder-sheet]:not([hidden]) [aria-labelledby="handout-drill-{drill_id}"] '
+        ".handout-drill__dose"
     )
     return dose.inner_text().removeprefix("How much:").strip() if dose.count() else None
 
@@ -323,7 +326,7 @@ def test_pictures_show_in_the_picker_and_on_the_printed_sheet_with_no_request_pe
     order = [drill.id for drill in reversed(CONTENT.drills)]
     choose(page, *order)
     page.emulate_media(media="print")
-    printed = page.evaluate(USES, "[data-preview]")
+    printed = page.evaluate(USES, "[data-builder-sheet]")
     page.pdf(format="Letter")
     page.emulate_media(media="screen")
     expected = [(f"#figure-{d.id}-{n}", d.pictures[0 if n == 1 else -1].alt)
@@ -391,7 +394,7 @@ def test_a_copied_link_restores_drills_order_and_doses_but_no_patient_data(
         assert restored.get_by_label("Date").input_value() != DATE  # today's date, as on any new sheet
         notes = restored.locator("[data-note]").evaluate_all("fields => fields.map(f => f.value)")
         assert notes == ["", "", ""]
-        sheet = restored.locator("[data-preview]:not([hidden])").inner_text()
+        sheet = restored.locator("[data-builder-sheet]:not([hidden])").inner_text()
         assert not [s for s in SECRETS if s in sheet]
         assert "Opened from a link: 3 drills." in restored.locator("[data-status]").inner_text()
     finally:
@@ -498,7 +501,7 @@ LABELS = """() => [...document.querySelectorAll('[data-handout-builder] :is(inpu
   })"""
 OVERFLOW = """() => [document.documentElement.scrollWidth, window.innerWidth,
   [...document.querySelectorAll('[data-handout-builder] :is(input, textarea, button, label), ' +
-    '[data-preview]:not([hidden]) *')]
+    '[data-builder-sheet]:not([hidden]) *')]
     .filter(el => el.getClientRects().length && el.getBoundingClientRect().right > window.innerWidth + 1)
     .map(el => el.outerHTML.slice(0, 80))]"""
 

@@ -281,7 +281,7 @@ def test_every_printed_sheet_of_the_demo_site_says_so(site: Build) -> None:
             assert [" ".join(n.get_text().split()) for n in notes] == [demo_text(path, sheet)], path
             sheets += 1
     assert sheets >= 8  # the handouts, the builder's preview and each drill's "Print this drill"
-    assert site.html("handouts/builder/").select_one("[data-preview] .handout-header__demo")
+    assert site.html("handouts/builder/").select_one("[data-builder-sheet] .handout-header__demo")
 
 
 def test_every_page_of_every_pdf_says_demo_site(site: Build) -> None:

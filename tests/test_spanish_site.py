@@ -334,7 +334,7 @@ def test_the_builder_prints_a_spanish_sheet_from_the_english_page(
     tab.goto(served + "handouts/builder/")
     tab.locator('[data-choose][value="spiderman"]').first.check()
     tab.locator("[data-sheet-language-choice]").select_option("es")
-    sheet = tab.locator("[data-preview]:not([hidden])")
+    sheet = tab.locator("[data-builder-sheet]:not([hidden])")
     assert sheet.get_attribute("lang") == "es"
     assert "Sus ejercicios en casa" in sheet.inner_text()
     assert "2 series de 5, una vez al día, de cada lado" in sheet.inner_text()
@@ -352,7 +352,7 @@ def test_the_builder_prints_a_spanish_sheet_from_the_english_page(
     again = context.new_page()
     again.goto(link)
     assert again.locator("[data-sheet-language-choice]").input_value() == "es"
-    assert again.locator("[data-preview]:not([hidden])").get_attribute("lang") == "es"
+    assert again.locator("[data-builder-sheet]:not([hidden])").get_attribute("lang") == "es"
 
 
 def test_a_drill_not_in_spanish_cannot_go_on_a_spanish_sheet(
@@ -365,12 +365,12 @@ def test_a_drill_not_in_spanish_cannot_go_on_a_spanish_sheet(
         tab.locator("[data-sheet-language-choice]").select_option("es")
         box = tab.locator(f'[data-choose][value="{UNFINISHED}"]').first
         assert box.is_disabled() and not box.is_checked()
-        sheet = tab.locator("[data-preview]:not([hidden])")
+        sheet = tab.locator("[data-builder-sheet]:not([hidden])")
         assert content().drill(UNFINISHED).steps[0] not in sheet.inner_text()
         # A link asking for it on a Spanish sheet leaves it out, and says so.
         tab.goto(base + f"handouts/builder/#lang=es&drill={UNFINISHED}&drill=spiderman")
         tab.reload()
-        names = tab.locator("[data-preview]:not([hidden]) .handout-drill__name").all_inner_texts()
+        names = tab.locator("[data-builder-sheet]:not([hidden]) .handout-drill__name").all_inner_texts()
         assert [n.split(". ", 1)[-1] for n in names] == ["Spiderman"]
         assert UNFINISHED in tab.locator("[data-link-note]").inner_text()
 

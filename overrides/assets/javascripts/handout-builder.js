@@ -49,10 +49,14 @@
     });
   }
 
-  function dosePhrase(words, dose, eachSide) {
+  // holds: the drill holds (a stretch), so sets alone are "times"; otherwise "sets" (dose_phrase's holds).
+  function dosePhrase(words, dose, eachSide, holds) {
     var parts = [];
+    var holding = holds === undefined ? Boolean(dose.hold_seconds) : holds;
     if (dose.sets && dose.reps) {
       parts.push(sayPiece(words.sets_of_reps, dose.sets, { sets: dose.sets, reps: dose.reps }));
+    } else if (dose.sets && !holding) {
+      parts.push(sayPiece(words.sets, dose.sets, {}));
     } else if (dose.reps || dose.sets) {
       parts.push(sayPiece(words.times, dose.reps || dose.sets, {}));
     }
@@ -154,6 +158,123 @@
       say_(opened ? "ignored_opened" : "ignored_none");
   }
 
+  // --- Pages: how many sheets of paper the sheet takes -----------------------------------------
+  // The paper's size and the print margins (overrides/assets/stylesheets/print.css @page), in mm.
+  var PAPERS = { letter: [215.9, 279.4], a4: [210, 297] };
+  var MARGINS = { top: 10, right: 10, bottom: 12, left: 10 };
+  var PX_PER_MM = 96 / 25.4;
+
+  function pageHeight(paper) {
+    return (PAPERS[paper][1] - MARGINS.top - MARGINS.bottom) * PX_PER_MM;
+  }
+
+  // Pages for a sheet laid out at the paper's width: the header on page 1, then each drill whole
+  // (print.css never splits one), with the footer repeated at the foot of every page.
+  function countPages(headerHeight, drillHeights, footerHeight, height) {
+    var room = height - footerHeight;
+    var pages = 1;
+    var used = headerHeight;
+    drillHeights.forEach(function (drill) {
+      if (used + drill > room && used > 0) {
+        pages += 1;
+        used = 0;
+      }
+      used += drill;
+      while (used > room) { // taller than a page: Chromium then splits it
+        pages += 1;
+        used -= room;
+      }
+    });
+    return pages;
+  }
+
+  // --- Dose warnings ---------------------------------------------------------------------------
+  // What is wrong with a row's dose fields: a field the data would refuse (out of its range, not a
+  // whole number), or no count at all (no sets and no reps). values: field -> [typed text, bad input].
+  function doseProblems(values, ranges) {
+    var problems = [];
+    DOSE_FIELDS.forEach(function (field) {
+      var text = values[field][0].trim();
+      if ((text !== "" || values[field][1]) && wholeNumber(text, field) === null) {
+        problems.push({ field: field, range: ranges.get(field) });
+      }
+    });
+    var counted = ["sets", "reps"].some(function (field) { return wholeNumber(values[field][0], field) !== null; });
+    if (!counted) problems.push({ field: null });
+    return problems;
+  }
+
+  // --- The calendar reminder (RFC 5545), made in the browser ----------------------------------
+  function icsText(value) {
+    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n/g, "\\n");
+  }
+
+  // Lines of at most 75 bytes of UTF-8, continued on a line that starts with a space.
+  function icsFold(line) {
+    var encoder = new TextEncoder();
+    var out = [];
+    var current = "";
+    var bytes = 0;
+    Array.from(line).forEach(function (char) {
+      var size = encoder.encode(char).length;
+      if (bytes + size > (out.length ? 74 : 75)) {
+        out.push(current);
+        current = "";
+        bytes = 0;
+      }
+      current += char;
+      bytes += size;
+    });
+    out.push(current);
+    return out.join("\r\n ");
+  }
+
+  function two(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  function icsDate(date, utc) {
+    if (utc) {
+      return date.getUTCFullYear() + two(date.getUTCMonth() + 1) + two(date.getUTCDate()) + "T" +
+        two(date.getUTCHours()) + two(date.getUTCMinutes()) + two(date.getUTCSeconds()) + "Z";
+    }
+    return date.getFullYear() + two(date.getMonth() + 1) + two(date.getDate()) + "T" +
+      two(date.getHours()) + two(date.getMinutes()) + "00";
+  }
+
+  // A daily event from today (or tomorrow, if the time has passed), at the local time chosen,
+  // lasting 20 minutes, with a pop-up at the time. lines: what to do, one line per drill.
+  function icsCalendar(title, details, lines, time, now) {
+    var parts = /^(\d{2}):(\d{2})$/.exec(time || "") || [null, "09", "00"];
+    var start = new Date(now.getFullYear(), now.getMonth(), now.getDate(), Number(parts[1]), Number(parts[2]));
+    if (start < now) start.setDate(start.getDate() + 1);
+    var uid = (window.crypto && crypto.randomUUID ? crypto.randomUUID() : String(now.getTime())) + "@handout-builder";
+    var description = [details].concat(lines).join("\n");
+    return [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Patient education site//Handout builder//EN",
+      "CALSCALE:GREGORIAN",
+      "BEGIN:VEVENT",
+      "UID:" + uid,
+      "DTSTAMP:" + icsDate(now, true),
+      "DTSTART:" + icsDate(start, false),
+      "DURATION:PT20M",
+      "RRULE:FREQ=DAILY",
+      "SUMMARY:" + icsText(title),
+      "DESCRIPTION:" + icsText(description),
+      "TRANSP:TRANSPARENT",
+      "BEGIN:VALARM",
+      "ACTION:DISPLAY",
+      "DESCRIPTION:" + icsText(title),
+      "TRIGGER:PT0M",
+      "END:VALARM",
+      "END:VEVENT",
+      "END:VCALENDAR"
+    ].map(icsFold).join("\r\n") + "\r\n";
+  }
+
   function setUp(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "yes";
@@ -171,7 +292,7 @@
     });
     // One preview per language a sheet can be printed in; the page's language first.
     var previews = new Map();
-    page.querySelectorAll("[data-preview][data-sheet-language]").forEach(function (article) {
+    page.querySelectorAll("[data-builder-sheet][data-sheet-language]").forEach(function (article) {
       previews.set(article.dataset.sheetLanguage, article);
     });
     var pageLanguage = previews.keys().next().value;
@@ -193,6 +314,10 @@
       blocks.set(template.dataset.sheetLanguage + " " + template.dataset.drillBlock, template);
     });
     var choices = Array.prototype.slice.call(root.querySelectorAll("[data-choose]"));
+    var swapTemplate = page.querySelector("template[data-swap-template]");
+    var measure = root.querySelector("[data-measure]");
+    var pagesNote = root.querySelector("[data-pages]");
+    var options = { size: "regular", paper: root.querySelector('[data-option="paper"]:checked').value };
 
     var chosen = []; // [{id, dose: {sets, reps, hold_seconds, per_day}, eachSide, note}], in print order
     var rows = new Map(); // drill id -> its <li> in the list of chosen drills
@@ -206,6 +331,12 @@
       return -1;
     }
 
+    // The dose in a sheet language's words; sets alone as "times" or "sets" to suit the drill.
+    function itemPhrase(item, language) {
+      var holds = drills.get(item.id).holds || Boolean(item.dose.hold_seconds);
+      return dosePhrase(data.dose_words[language], item.dose, item.eachSide, holds);
+    }
+
     function fillSheet() {
       var list = preview.querySelector(".handout-sheet__drills");
       list.replaceChildren();
@@ -213,18 +344,18 @@
         var block = blocks.get(sheetLanguage + " " + item.id).content.cloneNode(true);
         block.querySelector(".handout-drill__number").textContent = index + 1 + ".";
         var dose = block.querySelector(".handout-drill__dose");
-        var phrase = dosePhrase(data.dose_words[sheetLanguage], item.dose, item.eachSide);
+        var phrase = itemPhrase(item, sheetLanguage);
         if (item.note) {
-          // At the end of the "Days done" row, where the sheet has room: a short note adds no line.
+          // Under the drill, after its tick boxes: a line of its own, never run on after "Sun".
           var note = noteTemplates.get(sheetLanguage).content.cloneNode(true);
           note.querySelector("[data-note-text]").textContent = item.note;
-          block.querySelector(".week-tracker").appendChild(note);
+          block.querySelector(".handout-drill").appendChild(note);
         }
         if (phrase) dose.replaceChildren(dose.querySelector("strong"), " " + phrase);
         else dose.remove();
         list.appendChild(block);
       });
-      preview.querySelector("[data-preview-empty]").hidden = chosen.length > 0;
+      preview.querySelector("[data-sheet-empty]").hidden = chosen.length > 0;
     }
 
     function fillPatient() {
@@ -252,9 +383,11 @@
         row.querySelector("[data-row-number]").textContent = index + 1 + ".";
         row.querySelector('[data-move="up"]').disabled = index === 0;
         row.querySelector('[data-move="down"]').disabled = index === chosen.length - 1;
-        row.querySelector("[data-row-dose]").textContent =
-          dosePhrase(data.dose_words[sheetLanguage], item.dose, item.eachSide) || say_("no_dose");
+        row.querySelector("[data-row-dose]").textContent = itemPhrase(item, sheetLanguage) || say_("no_dose");
+        showWarnings(item);
+        showSwaps(item);
       });
+      showWarningsSummary();
       root.querySelector("[data-rows-empty]").hidden = chosen.length > 0;
       choices.forEach(function (box) {
         box.checked = indexOf(box.value) !== -1;
@@ -268,6 +401,7 @@
       linkField.value = chosen.length ? address + toFragment(chosen, asked) : "";
       linkStatus.textContent = "";
       fillSheet();
+      showPages();
     }
 
     function makeRow(item) {
@@ -291,12 +425,18 @@
       return row;
     }
 
-    function add(id) {
-      if (indexOf(id) !== -1 || !drills.has(id)) return;
+    // A drill as it is first chosen: its own default dose, no note.
+    function newItem(id) {
       var drill = drills.get(id);
       var dose = {};
       DOSE_FIELDS.forEach(function (field) { dose[field] = drill[field]; });
-      var item = { id: id, dose: dose, eachSide: drill.each_side, note: "" };
+      return { id: id, dose: dose, eachSide: drill.each_side, note: "" };
+    }
+
+    function add(id) {
+      if (indexOf(id) !== -1 || !drills.has(id)) return;
+      var drill = drills.get(id);
+      var item = newItem(id);
       chosen.push(item);
       rowList.appendChild(makeRow(item));
       update();
@@ -364,6 +504,201 @@
       say(counted(result.chosen.length, "opened"));
     }
 
+    // --- Dose warnings: a row says what its dose lacks or what the data would refuse ------------
+    function showWarnings(item) {
+      var row = rows.get(item.id);
+      var values = {};
+      DOSE_FIELDS.forEach(function (field) {
+        var input = row.querySelector('[data-dose="' + field + '"]');
+        values[field] = [input.value, input.validity.badInput];
+      });
+      var problems = doseProblems(values, doseRanges);
+      var warning = row.querySelector("[data-dose-warning]");
+      warning.id = "handout-builder-" + item.id + "-warning";
+      DOSE_FIELDS.forEach(function (field) {
+        var input = row.querySelector('[data-dose="' + field + '"]');
+        var bad = problems.some(function (problem) { return problem.field === field; });
+        if (bad) {
+          input.setAttribute("aria-invalid", "true");
+          input.setAttribute("aria-describedby", warning.id);
+        } else {
+          input.removeAttribute("aria-invalid");
+          input.removeAttribute("aria-describedby");
+        }
+      });
+      warning.textContent = problems.map(function (problem) {
+        if (!problem.field) return say_("no_count");
+        return say_("out_of_range", {
+          field: data.field_names[problem.field], low: problem.range[0], high: problem.range[1]
+        });
+      }).join(" ");
+      warning.hidden = problems.length === 0;
+      item.warned = problems.length > 0;
+    }
+
+    // Before printing: the drills whose dose has a warning, by name.
+    function showWarningsSummary() {
+      var summary = root.querySelector("[data-warnings-summary]");
+      var names = chosen.filter(function (item) { return item.warned; })
+        .map(function (item) { return drills.get(item.id).name; });
+      summary.textContent = names.length ? say_("check_doses", { names: names.join(", ") }) : "";
+      summary.hidden = names.length === 0;
+    }
+
+    // --- Easier and harder versions: one button each, swapping the drill in its place ------------
+    function swapChoices(item) {
+      var drill = drills.get(item.id);
+      var found = [];
+      [["easier", drill.easier || []], ["harder", drill.harder || []]].forEach(function (pair) {
+        pair[1].forEach(function (id) {
+          // Not one already on the sheet, nor one the sheet's language does not have.
+          if (drills.has(id) && indexOf(id) === -1 && languages.get(sheetLanguage).has(id)) {
+            found.push({ way: pair[0], id: id });
+          }
+        });
+      });
+      return found;
+    }
+
+    function showSwaps(item) {
+      var place = rows.get(item.id).querySelector("[data-swaps]");
+      var found = swapChoices(item);
+      var wanted = found.map(function (choice) { return choice.way + " " + choice.id; }).join(",");
+      place.hidden = found.length === 0;
+      if (place.dataset.shown === wanted) return; // unchanged: the focus stays where it is
+      place.dataset.shown = wanted;
+      place.replaceChildren();
+      found.forEach(function (choice) {
+        var button = swapTemplate.content.firstElementChild.cloneNode(true);
+        button.dataset.swap = choice.id;
+        button.dataset.way = choice.way;
+        button.querySelector("[data-swap-label]").textContent = say_("swap_" + choice.way);
+        button.querySelector("[data-swap-name]").textContent = drills.get(choice.id).name;
+        button.querySelector("[data-swap-for]").textContent = say_("swap_for", { name: drills.get(item.id).name });
+        place.appendChild(button);
+      });
+    }
+
+    // The new drill takes the old one's place and its own default dose (a hold and a count do not
+    // translate); the note for the patient stays. The focus goes to the button that swaps back.
+    function swap(id, newId) {
+      var index = indexOf(id);
+      if (index === -1 || !drills.has(newId) || indexOf(newId) !== -1) return;
+      var old = chosen[index];
+      var item = newItem(newId);
+      item.note = old.note;
+      chosen[index] = item;
+      var oldRow = rows.get(id);
+      var newRow = makeRow(item);
+      rowList.replaceChild(newRow, oldRow);
+      rows.delete(id);
+      update();
+      say(say_("swapped", { name: drills.get(newId).name }));
+      var back = newRow.querySelector('[data-swap="' + id + '"]') || newRow.querySelector("[data-remove]");
+      back.focus();
+    }
+
+    // --- Sheet options: print size and paper, on the preview and in the print styles -------------
+    function applyOptions() {
+      root.dataset.paper = options.paper;
+      root.dataset.size = options.size;
+      previews.forEach(function (article) {
+        article.querySelector(".handout-sheet").classList.toggle("handout-sheet--large-print", options.size === "large");
+      });
+      showPages();
+    }
+
+    // --- How many pages: the sheet laid out at the paper's width, out of sight, then counted -------
+    function showPages() {
+      if (!chosen.length) {
+        measure.replaceChildren();
+        pagesNote.textContent = say_("pages_none");
+        pagesNote.dataset.pages = "0";
+        return;
+      }
+      var copy = preview.querySelector(".handout-sheet").cloneNode(true);
+      copy.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
+      measure.className = "handout-builder__measure handout-builder__measure--" + options.paper;
+      measure.replaceChildren(copy);
+      var frame = copy.querySelector(".handout-sheet__frame");
+      var footer = copy.querySelector(".handout-footer");
+      var drillHeights = Array.prototype.map.call(copy.querySelectorAll(".handout-sheet__drill"), function (li) {
+        return li.getBoundingClientRect().height;
+      });
+      var header = frame.getBoundingClientRect().top - copy.getBoundingClientRect().top;
+      var footerHeight = footer ? footer.getBoundingClientRect().height : 0;
+      var pages = countPages(header, drillHeights, footerHeight, pageHeight(options.paper));
+      measure.replaceChildren();
+      pagesNote.textContent = counted(pages, "pages");
+      pagesNote.dataset.pages = String(pages);
+    }
+
+    // --- Start from a program: its drills, in order, each with its own dose ----------------------
+    function loadProgram() {
+      var select = root.querySelector("[data-program-choice]");
+      var ids = select.value && Object.prototype.hasOwnProperty.call(data.programs, select.value)
+        ? data.programs[select.value] : null;
+      if (!ids) {
+        say(say_("choose_program"));
+        select.focus();
+        return;
+      }
+      var usable = ids.filter(function (id) { return drills.has(id) && languages.get(sheetLanguage).has(id); });
+      chosen.slice().forEach(function (item) { remove(item.id); });
+      usable.forEach(function (id) {
+        var item = newItem(id);
+        chosen.push(item);
+        rowList.appendChild(makeRow(item));
+      });
+      update();
+      var title = select.options[select.selectedIndex].text;
+      say(say_("loaded", { title: title, count: usable.length }));
+    }
+
+    // --- A daily reminder for the patient's calendar: an .ics file made here, never sent ---------
+    function makeReminder() {
+      var status = root.querySelector("[data-reminder-status]");
+      if (!chosen.length) {
+        status.textContent = say_("choose_first");
+        return;
+      }
+      var words = data.reminder_words[sheetLanguage];
+      var titleField = root.querySelector("[data-reminder-title]");
+      var title = titleField.value.trim() || words.title;
+      var sheetNames = sheetDrillNames();
+      var lines = chosen.map(function (item, index) {
+        var phrase = itemPhrase(item, sheetLanguage);
+        var name = sheetNames.get(item.id) || drills.get(item.id).name;
+        return index + 1 + ". " + name + (phrase ? ": " + phrase : "");
+      });
+      var text = icsCalendar(title, words.details, lines, root.querySelector("[data-reminder-time]").value, new Date());
+      var file = "home-exercises.ics";
+      var url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+      var link = document.createElement("a");
+      link.href = url;
+      link.download = file;
+      link.hidden = true;
+      root.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+      status.textContent = say_("reminder_made", { file: file });
+    }
+
+    // Each drill's name as the sheet's language prints it (from its printed block).
+    function sheetDrillNames() {
+      var found = new Map();
+      blocks.forEach(function (template, key) {
+        var space = key.indexOf(" ");
+        if (key.slice(0, space) !== sheetLanguage) return;
+        var name = template.content.querySelector(".handout-drill__name");
+        var number = name.querySelector(".handout-drill__number");
+        var text = name.textContent.slice(number ? number.textContent.length : 0).trim();
+        found.set(key.slice(space + 1), text);
+      });
+      return found;
+    }
+
     // Choosing, in the list of all drills
     root.addEventListener("change", function (event) {
       var box = event.target;
@@ -372,6 +707,9 @@
         else remove(box.value);
       } else if (box === languageField) {
         setLanguage(box.value);
+      } else if (box.matches("[data-option]")) {
+        options[box.dataset.option] = box.value;
+        applyOptions();
       }
     });
 
@@ -402,6 +740,8 @@
           var kept = rows.get(id);
           (kept.querySelector("[data-move]:not([disabled])") || kept.querySelector("[data-remove]")).focus();
         }
+      } else if (button.dataset.swap) {
+        swap(id, button.dataset.swap);
       } else if (button.hasAttribute("data-remove")) {
         var index = remove(id);
         var next = chosen[Math.min(index, chosen.length - 1)];
@@ -421,7 +761,10 @@
 
     // The patient: shown on the sheet, nowhere else
     root.querySelectorAll("[data-patient]").forEach(function (field) {
-      field.addEventListener("input", fillPatient);
+      field.addEventListener("input", function () {
+        fillPatient();
+        showPages(); // notes under the heading take room on page 1
+      });
     });
 
     root.querySelector("[data-copy-link]").addEventListener("click", function () {
@@ -438,9 +781,17 @@
       });
     });
 
+    var loadButton = root.querySelector("[data-load-program]");
+    if (loadButton) loadButton.addEventListener("click", loadProgram);
+    root.querySelector("[data-reminder]").addEventListener("click", makeReminder);
+    // The sheet's layout changes with the fonts and the window: count its pages again.
+    window.addEventListener("resize", showPages);
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(showPages);
+
     window.addEventListener("hashchange", function () { restore(window.location.hash); });
 
     root.querySelector("[data-today]").value = today(data.date_locales[sheetLanguage]);
+    applyOptions();
     update();
     fillPatient();
     restore(window.location.hash);
