@@ -157,15 +157,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median performance is kept")
     parser.add_argument("--json", type=Path, help="also write each page's kept Lighthouse result here")
+    parser.add_argument("--pages", nargs="+", metavar="PATH", help="only these of PAGES (e.g. drills/)")
     args = parser.parse_args(argv)
+    pages = tuple((label, path) for label, path in PAGES if args.pages is None or path in args.pages)
     site = args.site
     if not (site / "index.html").is_file():
         print(f"No built site in {site}: run 'make build' first", file=sys.stderr)
         return 2
-    results = measure(site, runs=args.runs)
+    results = measure(site, pages, runs=args.runs)
     if args.json:
         args.json.write_text(json.dumps([r.__dict__ for r in results], indent=1), encoding="utf-8")
-    print(table(results, site))
+    print(table(results, site, pages))
     lighthouse_version = json.loads((ROOT / "node_modules/lighthouse/package.json").read_text())["version"]
     print(
         f"\nLighthouse {lighthouse_version}, mobile preset (simulated slow 4G, 4x CPU slowdown), Chromium at "
