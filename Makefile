@@ -4,6 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 HOST   ?= 127.0.0.1:8000
+RUNS   ?= 3  # Lighthouse runs per page (make lighthouse): the median performance score is kept
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
@@ -57,9 +58,9 @@ test: $(VENV)/.test-installed node_modules/.package-lock.json ## Install what th
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
-lighthouse: build $(VENV)/.test-installed node_modules/.package-lock.json ## Page speed: Lighthouse scores and weight of the key pages (mobile)
+lighthouse: build $(VENV)/.test-installed node_modules/.package-lock.json ## Page speed: Lighthouse scores and weight of the key pages (mobile), median of RUNS=3 runs per page
 	@scripts/require-chromium
-	$(PY) scripts/lighthouse.py site
+	$(PY) scripts/lighthouse.py site --runs $(RUNS)
 
 new-drill: install ## Add a new drill to data/drills.yml (its page is generated): make new-drill ID=my-drill
 	@test -n "$(ID)" || { echo "Give the drill's id: make new-drill ID=my-drill"; exit 2; }

@@ -400,6 +400,23 @@ def _half_kneel(p: Adjustments) -> Body:
     return Body(hip, shoulder, _head(hip, shoulder), tuple(limbs), contacts, supports=tuple(supports))
 
 
+CROSS_AT = 0.95  # how far along the far thigh, from the hip, the crossed ankle rests (just above the knee)
+CROSS_PAST = 0.35  # how far past the far leg's line (toward the far side) the crossed ankle reaches
+
+
+def _crossed_over(hip: Vector, far: Limb) -> Limb:
+    """The near leg of a figure 4: its ankle resting on the far thigh just above the knee and
+    reaching past it, so the shin lies across the far leg; the near knee falls out to the near side."""
+    thigh = _sub(far.joint, far.root)
+    on_top = _unit((-thigh[1], thigh[0], 0.0))  # away from the back of the thigh
+    if on_top[1] < 0:
+        on_top = _scale(on_top, -1.0)
+    rest = _add(_add(far.root, _scale(thigh, CROSS_AT)), _scale(on_top, 1.5 * LIMB_RADIUS))
+    ankle = _add(rest, (0.0, 0.0, -CROSS_PAST))
+    toe = _add(ankle, (0.1, 0.15, -0.7))
+    return _leg("near", hip, ankle, (0.4, -0.3, 1.0), toe)
+
+
 def _lying_on_back(p: Adjustments) -> Body:
     """On the back, knees bent and feet flat; pull brings the far thigh toward the chest."""
     hip = _flat(0.5, TRUNK_RADIUS)
@@ -423,8 +440,7 @@ def _lying_on_back(p: Adjustments) -> Body:
         contacts.append(toe)
     limbs = [far_leg]
     if p.near_leg == "over_knee":  # the near ankle rests across the far knee: the shape of a 4
-        ankle = _add(far_leg.joint, (0.35, 0.35, -0.2))
-        near = _leg("near", hip, ankle, (0.3, 0.3, 1.0), _add(ankle, (0.15, 0.3, -0.7)))
+        near = _crossed_over(hip, far_leg)
     else:
         near = _leg("near", hip, _with_z(rest_ankle, HALF_WIDTH), (0.0, 1.0, 0.0), _with_z(toe, HALF_WIDTH))
     limbs.append(near)
@@ -554,8 +570,7 @@ def _seated(p: Adjustments) -> Body:
     far = _leg("far", hip, far_ankle, (1.0, 1.0, 0.0), _flat_foot(far_ankle))
     contacts = [far.toe]
     if p.near_leg == "over_knee":  # the near ankle across the far knee, the near knee out to the side
-        ankle = _add(far.joint, (-0.2, 2 * LIMB_RADIUS, 0.1))
-        near = _leg("near", hip, ankle, (0.3, 0.3, 1.0), _add(ankle, (0.15, 0.3, -0.7)))
+        near = _crossed_over(hip, far)
     else:
         ankle = _with_z(far_ankle, HALF_WIDTH)
         near = _leg("near", hip, ankle, (1.0, 1.0, 0.0), _flat_foot(ankle))

@@ -189,9 +189,13 @@ def builder_data(
 
 
 def _one_file(view: FigureView | PhotoView) -> FigureView | PhotoView:
-    """A photo as the builder shows it: its one fallback file, loaded with the page."""
+    """A photo as the builder shows it: one fallback file, loaded with the page. The narrowest
+    (480 px, macros/picture_files.WIDTHS): it prints 4 cm wide at 300 dots per inch (472 px) and
+    fills the picker's thumbnail; the widest (1440 px) made every photo cost the builder about
+    150 KB at load (`make bench`)."""
     if isinstance(view, PhotoView):
-        return replace(view, srcset="", sources=(), loading="eager")
+        narrowest = view.srcset.split(",")[0].split()[0] if view.srcset else view.src
+        return replace(view, src=narrowest, srcset="", sources=(), loading="eager")
     return view
 
 

@@ -1,8 +1,8 @@
 """Build-speed benchmark (not a test): `make bench`.
 
 Generates synthetic content with the real content model's schema (N drills
-with realistic text, N/3 root causes, N/6 programs, and the pages the project
-needs for them) into a temporary folder and measures, in the same run:
+with realistic text and pictures, N/3 root causes, N/6 programs, and the pages
+the project needs for them) into a temporary folder and measures, in the same run:
 
 1. our full build without PDFs, English only (BUILD_ONLY_LOCALE=en; the handout builder page
    included), and the same content in English and Spanish from one build (synthetic data/es/ and
@@ -19,8 +19,17 @@ needs for them) into a temporary folder and measures, in the same run:
    untagged, interleaved in one process,
 
 at N = 6, 60 and 600, several runs each, printing medians and ratios, then each goal of issue 20
-side by side with its figure from this run. It then measures the edit loop: `mkdocs serve` on
-127.0.0.1 at seed size, one drill's summary changed, time until the served page shows the change.
+side by side with its figure from this run.
+
+Every synthetic drill has pictures like the seed's: the start and end figures of a seed drill
+(drawn by the build from the same poses, in turn), and one drill in PHOTO_EVERY has a clinic photo
+instead of its start figure (a JPEG as a phone saves it, with EXIF orientation and GPS tags, each
+file different, under pictures/ through `file:`). The picture hook's own log line says how many
+picture files a build made and how many it took unchanged from .cache/pictures/: the bench prints
+them for the first build (empty .cache/) and the second (the same .cache/), where it must be 0.
+
+It then measures the edit loop: `mkdocs serve` on 127.0.0.1 at seed size, one drill's summary
+changed, time until the served page shows the change.
 
     python scripts/bench.py [--sizes 6 60 600] [--runs 3] [--goal-sizes 60 600] [--markdown-out FILE]
 """
@@ -80,17 +89,86 @@ ENDS = [
     "as far as is comfortable.",
 ]
 LEVELS = ["beginner", "intermediate", "advanced"]
+PHOTO_EVERY = 6  # one drill in six shows a clinic photo (its start picture) instead of a drawn figure
+PHOTO_SIZE = (1600, 1200)  # pixels as stored; the phone held it sideways (EXIF orientation 6)
+
+
+def seed_pictures() -> list[dict[str, list[dict]]]:
+    """The seed drills' pictures, English and Spanish (alt, caption, figure), read through the
+    content model: the synthetic drills take them in turn, so their figures are the real poses."""
+    import content_model  # noqa: PLC0415  (only the bench's generator needs it)
+
+    content = content_model.load(ROOT / "data", shown_dir="data")
+    spanish_drills = {d.id: d for d in content.localized("es").drills}
+    found = []
+    for drill in content.drills:
+        if not drill.pictures or any(p.figure is None for p in drill.pictures):
+            continue
+        english = [
+            {
+                "alt": p.alt,
+                **({"caption": p.caption} if p.caption else {}),
+                "figure": p.figure.model_dump(mode="json", exclude_defaults=True),
+            }
+            for p in drill.pictures
+        ]
+        translated = spanish_drills.get(drill.id)
+        if translated is None:
+            continue  # the synthetic Spanish site translates every drill: take only translated ones
+        es = [{"alt": p.alt, **({"caption": p.caption} if p.caption else {})} for p in translated.pictures]
+        found.append({"en": english, "es": es})
+    if not found:
+        raise SystemExit("the seed drills in data/drills.yml have no drawn figures to reuse")
+    return found
+
+
+def phone_photo(number: int) -> bytes:
+    """A JPEG as a phone saves it: textured like a photo (so it costs what a photo costs to encode),
+    stored sideways with EXIF orientation 6, the camera's maker and GPS tags. Each number gives a
+    different file, so each is a picture of its own in the cache."""
+    import io  # noqa: PLC0415
+
+    from PIL import Image, ImageDraw, ImageFilter  # noqa: PLC0415
+
+    rng = random.Random(number)
+    width, height = PHOTO_SIZE
+    image = Image.effect_noise((width // 8, height // 8), 40).resize(PHOTO_SIZE).convert("RGB")
+    image = Image.blend(image, Image.new("RGB", PHOTO_SIZE, (rng.randrange(80, 200), 140, 170)), 0.6)
+    pen = ImageDraw.Draw(image)
+    for _ in range(12):  # a few shapes: the room, a mat, a person
+        x, y = rng.randrange(width), rng.randrange(height)
+        pen.ellipse([x, y, x + rng.randrange(60, 400), y + rng.randrange(60, 400)],
+                    fill=tuple(rng.randrange(256) for _ in range(3)))
+    image = image.filter(ImageFilter.GaussianBlur(2))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: turn a quarter to the right to show it
+    exif[0x010F] = "BenchPhoneMaker"
+    exif.get_ifd(0x8825).update({1: "N", 2: (41.0, 39.0, 21.5), 3: "W", 4: (91.0, 31.0, 48.2)})
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif, quality=88)
+    return out.getvalue()
+
+
+def photo_name(i: int) -> str:
+    return f"pictures/drill-{i:04d}-start.jpg"
 
 
 def sentence(rng: random.Random) -> str:
     return f"{rng.choice(MOVES)} {rng.choice(PARTS)} {rng.choice(ENDS)}"
 
 
-def synthetic_data(n: int, seed: int = 7) -> dict[str, list[dict] | dict]:
+def synthetic_data(n: int, seed: int = 7, pictures: list[dict] | None = None) -> dict[str, list[dict] | dict]:
+    """N drills, their root causes and programs, and the clinic. Each drill has the pictures of a
+    seed drill (``pictures``: seed_pictures()), in turn; one in PHOTO_EVERY starts with a photo file
+    (photo_name(i): our_project writes it)."""
     rng = random.Random(seed)
+    pictures = pictures if pictures is not None else seed_pictures()
     drills = []
     for i in range(n):
         targets = rng.sample(BODY, 2)
+        frames = [dict(frame) for frame in pictures[i % len(pictures)]["en"]]
+        if i % PHOTO_EVERY == PHOTO_EVERY - 1:
+            frames[0] = {**{k: v for k, v in frames[0].items() if k != "figure"}, "file": photo_name(i)}
         drills.append(
             {
                 "id": f"drill-{i:04d}",
@@ -106,6 +184,7 @@ def synthetic_data(n: int, seed: int = 7) -> dict[str, list[dict] | dict]:
                 "each_side": bool(i % 2),
                 "dose": {"sets": 2, "reps": 10, "per_day": 1},
                 **({"requires": [f"drill-{i - 1:04d}"]} if i % 6 == 5 else {}),
+                "pictures": frames,
             }
         )
     causes = [
@@ -137,7 +216,11 @@ def synthetic_data(n: int, seed: int = 7) -> dict[str, list[dict] | dict]:
             "offer": "a free screen",
         },
     }
-    return {"clinic": clinic, "drills": drills, "root_causes": causes, "programs": programs}
+    spanish_pictures = {
+        f"drill-{i:04d}": [dict(frame) for frame in pictures[i % len(pictures)]["es"]] for i in range(n)
+    }
+    return {"clinic": clinic, "drills": drills, "root_causes": causes, "programs": programs,
+            "_spanish_pictures": spanish_pictures}
 
 
 # Words of the synthetic texts in Spanish, enough that each translated text differs from its
@@ -217,7 +300,9 @@ def spanish_data(data: dict) -> dict[str, list[dict] | dict]:
         }
         if cta
         else {},
-        "drills": [entry(d, drill_fields) for d in data["drills"]],
+        "drills": [
+            {**entry(d, drill_fields), "pictures": data["_spanish_pictures"][d["id"]]} for d in data["drills"]
+        ],
         "root_causes": [entry(c, ("title", "summary")) for c in data["root_causes"]],
         "programs": [entry(p, ("title", "summary")) for p in data["programs"]],
     }
@@ -240,7 +325,11 @@ def our_project(base: Path, data: dict) -> Path:
         )
     (project / "data" / "es").mkdir(parents=True)
     for key, value in data.items():
-        write_yaml(project / "data" / f"{key}.yml", value)
+        if not key.startswith("_"):
+            write_yaml(project / "data" / f"{key}.yml", value)
+    for number, picture in enumerate(p for d in data["drills"] for p in d["pictures"] if "file" in p):
+        (project / picture["file"]).parent.mkdir(exist_ok=True)
+        (project / picture["file"]).write_bytes(phone_photo(number))
     for key, value in spanish_data(data).items():
         write_yaml(project / "data" / "es" / f"{key}.yml", value)
     docs = project / "docs"
@@ -261,7 +350,7 @@ def our_project(base: Path, data: dict) -> Path:
     # The handout builder, as the site has it: it holds every drill, so it grows with the library.
     (docs / "handouts").mkdir()
     shutil.copy2(ROOT / "docs" / BUILDER_PAGE, docs / BUILDER_PAGE)
-    spanish_builder = BUILDER_PAGE.replace(".md", ".es.md")
+    spanish_builder = Path(BUILDER_PAGE).with_suffix(".es.md").as_posix()
     shutil.copy2(ROOT / "docs" / spanish_builder, docs / spanish_builder)
     # The same pages in Spanish (docs/<page>.es.md).
     front_es = "---\ndescription: Ejercicios simples para su espalda.\n---\n\n"
@@ -396,8 +485,11 @@ def anchor_project(base: Path, built: Path) -> Path:
     return project
 
 
-def timed_build(project: Path, site: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
-    """A build's seconds: on the wall clock, and of processor time (user and system)."""
+def timed_build(
+    project: Path, site: Path, env: dict[str, str] | None = None, log: list[str] | None = None
+) -> tuple[float, float]:
+    """A build's seconds: on the wall clock, and of processor time (user and system). Its output
+    (MkDocs' log) is added to ``log`` if given."""
     start = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(
@@ -411,7 +503,22 @@ def timed_build(project: Path, site: Path, env: dict[str, str] | None = None) ->
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{result.stdout}{result.stderr}")
+    if log is not None:
+        log.append(result.stdout + result.stderr)
     return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+# The picture hook's own line (hooks/picture_files.py): the picture files it made now, and those it
+# found unchanged in .cache/pictures/ (one line for each language's build).
+PICTURE_LINE = re.compile(r"Pictures: (\d+) made, (\d+) unchanged \(from \.cache/pictures\)")
+
+
+def pictures_processed(output: str) -> tuple[int, int]:
+    """(picture files made, picture files reused) in one build's log, every language's build added up."""
+    found = PICTURE_LINE.findall(output)
+    if not found:
+        raise SystemExit(f"the build did not say how many pictures it made (its log changed?):\n{output}")
+    return sum(int(made) for made, _ in found), sum(int(reused) for _, reused in found)
 
 
 PDF_LINE = re.compile(r"PDF handouts: (\d+) made, (\d+) unchanged .* in ([\d.]+) s; (\d+) pages made")
@@ -488,16 +595,25 @@ def bench_size(n: int, runs: int, base: Path, pdf: bool, tag_files: int = 6) -> 
     # The first build starts with an empty .cache/ (compiled templates, QR codes), as in a fresh
     # clone or on CI; the later ones reuse it, as an editor's builds do. The anchor is made from it.
     english_only = {**no_pdf, "BUILD_ONLY_LOCALE": "en"}
-    ours_cold, _ = timed_build(ours, base / "site-ours-0", english_only)
+    logs: list[str] = []
+    ours_cold, _ = timed_build(ours, base / "site-ours-0", english_only, logs)
     anchor = anchor_project(base, base / "site-ours-0")
     ours_times, anchor_times = [], []
     for r in range(runs):  # interleaved, so that a busy moment on the machine falls on both
-        ours_times.append(timed_build(ours, base / f"site-ours-{r + 1}", english_only))
+        ours_times.append(timed_build(ours, base / f"site-ours-{r + 1}", english_only, logs))
         anchor_times.append(timed_build(anchor, base / f"site-anchor-{r}"))
+    # The first build made every picture file; the second, with the same .cache/, must make none.
+    (made_first, reused_first), (made_second, reused_second) = (pictures_processed(log) for log in logs[:2])
     # English and Spanish from one build, interleaved with English-only builds of the same content.
+    # The two-language builds run in a copy of the project with its own .cache/, filled by a first
+    # build: an English-only build removes from .cache/pictures/ the Spanish link-preview pictures it
+    # does not use, and sharing one .cache/ would make every two-language build draw them again.
+    both = base / "ours-both"
+    shutil.copytree(ours, both, ignore=shutil.ignore_patterns(".cache"))
+    timed_build(both, base / "site-both-warm", no_pdf)
     both_times, alone_times = [], []
     for r in range(runs):
-        both_times.append(timed_build(ours, base / f"site-both-{r}", no_pdf)[0])
+        both_times.append(timed_build(both, base / f"site-both-{r}", no_pdf)[0])
         alone_times.append(timed_build(ours, base / f"site-alone-{r}", english_only)[0])
     pages = sum(1 for p in (base / "site-ours-0").rglob("*.html") if p.name != "404.html")
     anchor_pages = sum(1 for p in (base / "site-anchor-0").rglob("*.html") if p.name != "404.html")
@@ -515,6 +631,12 @@ def bench_size(n: int, runs: int, base: Path, pdf: bool, tag_files: int = 6) -> 
         "text": text_size(base / "site-anchor-0", anchor / "docs"),
         "both": median(both_times),
         "alone": median(alone_times),
+        **picture_counts(data, base / "site-ours-0"),
+        **anchor_pictures(anchor / "docs"),
+        "pictures_made_first": made_first,
+        "pictures_reused_first": reused_first,
+        "pictures_made_second": made_second,
+        "pictures_reused_second": reused_second,
     }
     row.update(builder_weight(base / "site-ours-0", BUILDER_PAGE))
     if pdf:
@@ -530,6 +652,37 @@ def bench_size(n: int, runs: int, base: Path, pdf: bool, tag_files: int = 6) -> 
         cost = tagging_cost(ours, site, runs, tag_files)
         row["tag_files"], row["tagged"], row["untagged"] = cost["files"], cost["tagged"], cost["untagged"]
     return row
+
+
+def picture_counts(data: dict, site: Path) -> dict[str, int]:
+    """The synthetic drills' pictures (drawn figures and photo files), and the pictures our built
+    English pages show: drawn figures (inline <svg class="figure">; the builder's <use> of a drawn
+    symbol counts too) and photos (<img class="drill-photo__image">)."""
+    frames = [p for d in data["drills"] for p in d["pictures"]]
+    shown = {"svg": 0, "img": 0}
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article.md-content__inner") or soup.body
+        shown["svg"] += len(article.select("svg.figure"))
+        shown["img"] += len(article.select("img.drill-photo__image"))
+    return {
+        "drawn": sum(1 for p in frames if "figure" in p),
+        "photos": sum(1 for p in frames if "file" in p),
+        "shown_svg": shown["svg"],
+        "shown_img": shown["img"],
+    }
+
+
+def anchor_pictures(docs: Path) -> dict[str, int]:
+    """The picture files plain Material's pages show: each drawn figure of ours as an SVG file, and
+    the photos' files (every width and format our pages offer)."""
+    files = [f for f in docs.rglob("*") if f.is_file()]
+    return {
+        "anchor_svg": sum(1 for f in files if f.suffix == ".svg"),
+        "anchor_photo_files": sum(1 for f in files if f.suffix in (".jpg", ".jpeg", ".webp", ".png")),
+    }
 
 
 def text_size(site: Path, docs: Path) -> int:
@@ -715,6 +868,7 @@ GOALS = {
     "growth": "growth of our build time",
     "builder": "builder page and what it loads at start, gzipped (KB)",
     "pdf_page": "PDFs from an empty cache: seconds per PDF page",
+    "pictures": "picture files made again by a second build with the same .cache/ (issue 15), any N",
 }
 
 
@@ -738,6 +892,8 @@ def goal_lines(rows: list[dict], small: int, large: int, start: dict[str, float]
     biggest = max(rows, key=lambda r: r["n"])
     builder = (biggest["builder_html_gz"] + biggest["builder_assets_gz"]) / 1000
     found.append((f"N={biggest['n']}, {GOALS['builder']}", builder, f"{builder:.1f}", "120.0"))
+    remade = max(r["pictures_made_second"] for r in rows)
+    found.append((GOALS["pictures"], remade, str(remade), "0"))
     lines = ["| goal | this run | at most | met |", "|---|---:|---:|---|"]
     for goal, figure, shown, most in found:
         lines.append(f"| {goal} | {shown} | {most} | {'yes' if figure <= float(most) else 'NO'} |")
@@ -824,6 +980,28 @@ def main() -> None:
     lines += [
         f"| {r['n']} | {r['alone']:.2f} | {r['both']:.2f} | {r['both'] / r['alone']:.2f} |" for r in rows
     ]
+    lines += [
+        "",
+        f"Pictures: every synthetic drill has a seed drill's start and end pictures (the same poses, drawn "
+        f"by the build); one drill in {PHOTO_EVERY} starts with a clinic photo file ({PHOTO_SIZE[0]}x"
+        f"{PHOTO_SIZE[1]} JPEG with EXIF and GPS tags, through `file:`). The times above are with them. "
+        "Picture files made by the picture hook (photos and link-preview pictures), from its log line; "
+        "plain Material's pages carry the same pictures (each drawn figure as an SVG file, each photo "
+        "at every width and format):",
+        "",
+        "| N drills | drawn figures | photo files | figures on our pages | photos on our pages "
+        "| picture files made, first build (empty .cache/) | unchanged, first build "
+        "| made, second build (same .cache/) | unchanged, second build "
+        "| plain Material: SVG files | plain Material: photo files |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {r['n']} | {r['drawn']} | {r['photos']} | {r['shown_svg']} | {r['shown_img']} "
+        f"| {r['pictures_made_first']} | {r['pictures_reused_first']} "
+        f"| {r['pictures_made_second']} | {r['pictures_reused_second']} "
+        f"| {r['anchor_svg']} | {r['anchor_photo_files']} |"
+        for r in rows
+    ]
     by_n = {r["n"]: r for r in rows}
     if small in by_n and large in by_n:
         lines += [
@@ -856,8 +1034,8 @@ def main() -> None:
         f"Edit loop (seed site, `mkdocs serve`, one drill summary changed): median {median(loop):.2f} s "
         f"over {len(loop)} edits (min {min(loop):.2f}, max {max(loop):.2f}).",
         "",
-        "Goals (issue 20), figures from this run (build times as processor time: the wall clock of a "
-        "machine shared with other work counts the waits for a core too):",
+        "Goals (issue 20, and issue 15's for pictures), figures from this run (build times as processor "
+        "time: the wall clock of a machine shared with other work counts the waits for a core too):",
         "",
         *goal_lines(rows, small, large, start),
     ]

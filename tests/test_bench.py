@@ -1,5 +1,8 @@
 """`make bench` keeps working: a one-run benchmark at seed size prints every figure.
 
+Its synthetic drills have pictures (drawn figures and a photo file): the bench prints how many,
+and how many picture files the second build made again (none: the picture cache).
+
 This checks that the benchmark runs and reports, never how fast anything is (speed is
 read from the benchmark's numbers, not from timed tests). At seed size the goals' two sizes
 (N=60 and N=600 in `make bench`) are both the seed's, so each goal's line is printed."""
@@ -49,6 +52,21 @@ def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
     assert int(pdf_pages) >= 3 and close(per_page, pdf_first, pdf_pages)
     assert close(rebuild_ratio, pdf_second, pdf_first) and close(tag_ratio, tagged, untagged)
 
+    # Pictures: every drill has two (drawn figures, one drill in six a photo file), our pages show
+    # them, and the second build with the same .cache/ makes no picture file again.
+    pictures = re.search(r"^\| 6" + r" \| (\d+)" * 10 + r" \|$", report, re.MULTILINE)
+    assert pictures, report
+    (drawn, photos, shown_svg, shown_img, made_first, reused_first, made_second, reused_second,
+     anchor_svg, anchor_photos) = (int(x) for x in pictures.groups())
+    # plain Material carries the same pictures: an SVG file for each drawn figure, and each photo at
+    # least as WebP and JPEG
+    assert anchor_svg >= shown_svg and anchor_photos >= 2 * photos
+    assert drawn + photos == 12 and photos == 1  # six drills, start and end; drill-0005 starts with a photo
+    assert shown_svg >= drawn and shown_img >= photos  # each on its drill page at least
+    assert made_first > photos and reused_first == 0  # the photo and the link-preview pictures
+    assert made_second == 0 and reused_second == made_first
+    assert "The times above are with them" in report
+
     builder = re.search(
         rf"builder page at 6 drills: HTML ({NUMBER}) KB \(({NUMBER}) KB gzipped\), "
         rf"plus ({NUMBER}) KB gzipped loaded at start .*: ({NUMBER}) KB gzipped in all",
@@ -87,6 +105,9 @@ def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
     assert goals["N=6, ours / plain Material, no PDFs"][0] == cpu_ratio
     assert goals["growth of our build time, t(6) / t(6)"][0] == "1.00"
     assert goals["N=6, builder page and what it loads at start, gzipped (KB)"][0] == total
+    assert goals["picture files made again by a second build with the same .cache/ (issue 15), any N"] == (
+        "0", "0", "yes"
+    )
     pdf_goal = [g for g in goals if "seconds per PDF page" in g]
     assert len(pdf_goal) == 1 and goals[pdf_goal[0]][0] == per_page
     for _goal, (figure, most, met) in goals.items():
