@@ -235,9 +235,9 @@ def builder_sheet(state: BuildState, language: str, page_url: str) -> BuilderShe
         # The script sets the number and the dose words; the elements must be there to set.
         dose = dose_phrase(drill.dose, drill.each_side, language) or _NO_DOSE_YET
         blocks.append(replace(block, dose=dose, figure_symbols=ids))
-    # No urgent-care box: the builder's three-drills-a-page layout has no room yet (issue 16, left open).
+    # The urgent-care box after the drills, as on every printed sheet (the page count allows for it).
     title = strings["builder.sheet_title"]
-    sheet = Handout(content.clinic, title, "", (), urgent_care=False, language=language)
+    sheet = Handout(content.clinic, title, "", (), urgent_care=True, language=language)
     return BuilderSheet(language, LANGUAGE_NAMES.get(language, language), sheet, tuple(blocks))
 
 

@@ -19,6 +19,7 @@ from content_model.identity import DEFAULT_BRAND_COLOR
 from site_pages import page_file, page_paths
 
 DEFAULT = content_model.load(ROOT / "data", shown_dir="data").clinic
+SPANISH_CLINIC = content_model.load(ROOT / "data", shown_dir="data").localized("es").clinic
 
 
 def pages(site: Build) -> dict[str, BeautifulSoup]:
@@ -103,9 +104,21 @@ def test_pages_that_only_list_others_have_no_urgent_care_box(site: Build, path: 
     assert urgent_box(site.html(path)) == []
 
 
-def test_the_builders_printed_sheet_has_no_urgent_care_box_yet(site: Build) -> None:
-    """Left open: the builder's sheet (three drills a page) has no room for it yet."""
-    assert urgent_box(site.html("handouts/builder/")) == []
+@pytest.mark.parametrize("path", ["handouts/builder/", "es/handouts/builder/"])
+def test_the_builders_printed_sheet_has_the_urgent_care_box_after_its_drills(site: Build, path: str) -> None:
+    """Once per sheet language, after the drills, in that sheet's language."""
+    html = site.html(path)
+    previews = html.select("article.handout-builder__preview[data-sheet-language]")
+    assert sorted(p["data-sheet-language"] for p in previews) == ["en", "es"]
+    for preview in previews:
+        boxes = urgent_box(preview)
+        assert len(boxes) == 1, path
+        frame = boxes[0].find_parent(class_="handout-sheet__frame")
+        assert frame is not None and frame.select_one("ol.handout-sheet__drills") is not None
+        order = [el.name for el in frame.find_all(["ol", "section"], recursive=False)]
+        assert order.index("ol") < order.index("section"), order
+        care = DEFAULT.urgent_care if preview["data-sheet-language"] == "en" else SPANISH_CLINIC.urgent_care
+        assert [li.get_text(strip=True) for li in boxes[0].select("li")] == care.signs
 
 
 PHONE = {"width": 390, "height": 844}

@@ -622,9 +622,11 @@
       measure.replaceChildren(copy);
       var frame = copy.querySelector(".handout-sheet__frame");
       var footer = copy.querySelector(".handout-footer");
-      var drillHeights = Array.prototype.map.call(copy.querySelectorAll(".handout-sheet__drill"), function (li) {
-        return li.getBoundingClientRect().height;
-      });
+      // Each drill, then the urgent-care box after them: blocks the printer never splits.
+      var drillHeights = Array.prototype.map.call(
+        copy.querySelectorAll(".handout-sheet__drill, .handout-sheet__frame > .urgent-care"),
+        function (block) { return block.getBoundingClientRect().height; }
+      );
       var header = frame.getBoundingClientRect().top - copy.getBoundingClientRect().top;
       var footerHeight = footer ? footer.getBoundingClientRect().height : 0;
       var pages = countPages(header, drillHeights, footerHeight, pageHeight(options.paper));
