@@ -71,6 +71,8 @@ class HandoutDrill:
     # Where the page draws each of those once as a <symbol> (the builder): their ids, else ().
     figure_symbols: tuple[str | None, ...] = ()  # the builder: a drawn picture's <symbol> id (None: a photo)
     language: str = "en"  # the language it is printed in (its words come from macros/strings.py)
+    # names of its easier versions ("Too hard? Do ... instead.", handout_easier.html), as its data lists them
+    easier: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,7 @@ def handout_drill(
         dose=dose_phrase(drill.dose, drill.each_side, language),
         cautions=tuple(drill.cautions),
         requires=tuple(_name(content, english, r) for r in drill.requires),
+        easier=tuple(_name(content, english, e) for e in drill.easier),
         url=url,
         qr=qr_codes.code(url),  # encoded once per address (the build's QR codes)
         anchor=f"handout-drill-{drill.id}" if anchored else None,
