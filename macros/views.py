@@ -77,6 +77,7 @@ class DrillIndexView(TypedDict):
     drills: list[DrillView]
     levels: list[str]  # the levels that some drill has, easiest first
     targets: list[str]  # every body area, lowercase, sorted
+    floor: bool  # some drills are done on the floor and some off it: the filter offers "no floor work"
 
 
 class CauseLinksView(TypedDict):
@@ -164,6 +165,7 @@ def drill_index(page: PageContext) -> DrillIndexView:
         "drills": [drill_view(page, d) for d in drills],
         "levels": [lv for lv in LEVELS if any(d.level == lv for d in drills)],
         "targets": sorted({t.lower() for d in drills for t in d.targets}),
+        "floor": len({d.needs_floor for d in drills}) == 2,
     }
 
 
