@@ -91,6 +91,16 @@ class Handout:
     urgent_care: bool = True
     language: str = "en"  # the language it is printed in (its words come from macros/strings.py)
 
+    @property
+    def easier_versions(self) -> tuple[tuple[tuple[int, ...], tuple[str, ...]], ...]:
+        """The drills' easier versions, each once with the numbers of the drills it makes easier, in
+        the order they first come: the large-print sheet's list (handout_easier.html)."""
+        numbers: dict[tuple[str, ...], list[int]] = {}
+        for item in self.drills:
+            if item.easier and item.number is not None:
+                numbers.setdefault(item.easier, []).append(item.number)
+        return tuple((tuple(drills), names) for names, drills in numbers.items())
+
 
 def absolute_url(site_url: str | None, src_uri: str, use_directory_urls: bool = True) -> str:
     """The published address of a page, for QR codes: site_url + the page's path."""

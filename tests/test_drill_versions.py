@@ -237,6 +237,43 @@ def test_the_line_reads_plainly_on_the_english_and_spanish_handouts(site: Build)
     )
 
 
+def large_print_list(language: str, drills: list[str]) -> list[str]:
+    """The large-print list's lines for a program's drills: each easier version once, with its drills'
+    numbers, in the order it first comes."""
+    words, content = STRINGS[language], LANGUAGES[language][1]
+    numbers: dict[tuple[str, ...], list[int]] = {}
+    for number, drill_id in enumerate(drills, start=1):
+        if CONTENT.drill(drill_id).easier:
+            numbers.setdefault(tuple(CONTENT.drill(drill_id).easier), []).append(number)
+    lines = []
+    for easier, drill_numbers in numbers.items():
+        *first, last = drill_numbers
+        listed = f"{', '.join(map(str, first))} {words['sheet.and']} {last}" if first else str(last)
+        label = words["sheet.easier_many" if first else "sheet.easier_one"].format(numbers=listed)
+        lines.append(label + " " + f" {words['sheet.or']} ".join(content.drill(e).name for e in easier))
+    return lines
+
+
+def test_large_print_lists_each_easier_version_once_after_the_grid(site: Build) -> None:
+    page = soup(site, "handouts/hip-mobility/large-print/")
+    box = page.select_one(".handout-easier")
+    assert box.find_previous_sibling(class_="handout-sheet__grid") is not None
+    assert text(box.select_one(".handout-easier__title")) == "Too hard? Do the easier version instead:"
+    expected = [
+        "Drills 1 and 2: Supported Rockbacks at a Counter",
+        "Drills 3 and 6: Standing Hip Flexor Stretch",
+        "Drills 4 and 5: Seated Figure 4 Stretch",
+    ]
+    assert [text(li) for li in box.select("li")] == expected
+    assert large_print_list("en", CONTENT.program("hip-mobility").drills) == expected
+    spanish = soup(site, "es/handouts/hip-mobility/large-print/").select_one(".handout-easier")
+    assert text(spanish.select_one("li")) == "Ejercicios 1 y 2: Balanceo con apoyo en la barra de la cocina"
+    # the regular sheet has the line under each drill instead, and a program without easier versions none
+    assert soup(site, "handouts/hip-mobility/").select_one(".handout-easier") is None
+    off_floor = soup(site, "handouts/hip-mobility-off-the-floor/large-print/")
+    assert off_floor.select_one(".handout-easier") is None
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_pdf_names_each_drills_easier_versions(site: Build, language: str) -> None:
     prefix, content = LANGUAGES[language]
@@ -245,11 +282,17 @@ def test_every_pdf_names_each_drills_easier_versions(site: Build, language: str)
         for variant in PDF_VARIANTS:
             file = site.site / (prefix + pdf_path(program.id, variant))
             printed = " ".join(page_texts(file))
+            per_drill = []
             for drill_id in program.drills:
                 for easier in CONTENT.drill(drill_id).easier:
-                    names = content.drill(easier).name
-                    line = f"{words['sheet.easier']} {words['sheet.easier_text'].format(names=names)}"
-                    assert line in printed, f"{file.name}: {drill_id}"
+                    said = words["sheet.easier_text"].format(names=content.drill(easier).name)
+                    per_drill.append(f"{words['sheet.easier']} {said}")
+            if variant.large_print:
+                assert not any(line in printed for line in per_drill), f"{file.name}: the list only"
+                for line in large_print_list(language, program.drills):
+                    assert line in printed, f"{file.name}: {line}"
+            else:
+                assert all(line in printed for line in per_drill), file.name
 
 
 # --- the drill index's filters -------------------------------------------------------------------
