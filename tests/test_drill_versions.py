@@ -260,14 +260,15 @@ def test_large_print_lists_each_easier_version_once_after_the_grid(site: Build) 
     assert box.find_previous_sibling(class_="handout-sheet__grid") is not None
     assert text(box.select_one(".handout-easier__title")) == "Too hard? Do the easier version instead:"
     expected = [
-        "Drills 1 and 2: Supported Rockbacks at a Counter",
-        "Drills 3 and 6: Standing Hip Flexor Stretch",
-        "Drills 4 and 5: Seated Figure 4 Stretch",
+        "For drills 1 and 2: Supported Rockbacks at a Counter",
+        "For drills 3 and 6: Standing Hip Flexor Stretch",
+        "For drills 4 and 5: Seated Figure 4 Stretch",
     ]
     assert [text(li) for li in box.select("li")] == expected
     assert large_print_list("en", CONTENT.program("hip-mobility").drills) == expected
     spanish = soup(site, "es/handouts/hip-mobility/large-print/").select_one(".handout-easier")
-    assert text(spanish.select_one("li")) == "Ejercicios 1 y 2: Balanceo con apoyo en la barra de la cocina"
+    first = "Para los ejercicios 1 y 2: Balanceo con apoyo en la barra de la cocina"
+    assert text(spanish.select_one("li")) == first
     # the regular sheet has the line under each drill instead, and a program without easier versions none
     assert soup(site, "handouts/hip-mobility/").select_one(".handout-easier") is None
     off_floor = soup(site, "handouts/hip-mobility-off-the-floor/large-print/")
