@@ -71,6 +71,8 @@ class HandoutDrill:
     # Where the page draws each of those once as a <symbol> (the builder): their ids, else ().
     figure_symbols: tuple[str | None, ...] = ()  # the builder: a drawn picture's <symbol> id (None: a photo)
     language: str = "en"  # the language it is printed in (its words come from macros/strings.py)
+    # names of its easier versions ("Too hard? Do ... instead.", handout_easier.html), as its data lists them
+    easier: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,16 @@ class Handout:
     # builder's sheet, whose three-drills-a-page layout has no room yet (issue 16, left open).
     urgent_care: bool = True
     language: str = "en"  # the language it is printed in (its words come from macros/strings.py)
+
+    @property
+    def easier_versions(self) -> tuple[tuple[tuple[int, ...], tuple[str, ...]], ...]:
+        """The drills' easier versions, each once with the numbers of the drills it makes easier, in
+        the order they first come: the large-print sheet's list (handout_easier.html)."""
+        numbers: dict[tuple[str, ...], list[int]] = {}
+        for item in self.drills:
+            if item.easier and item.number is not None:
+                numbers.setdefault(item.easier, []).append(item.number)
+        return tuple((tuple(drills), names) for names, drills in numbers.items())
 
 
 def absolute_url(site_url: str | None, src_uri: str, use_directory_urls: bool = True) -> str:
@@ -134,6 +146,7 @@ def handout_drill(
         dose=dose_phrase(drill.dose, drill.each_side, language),
         cautions=tuple(drill.cautions),
         requires=tuple(_name(content, english, r) for r in drill.requires),
+        easier=tuple(_name(content, english, e) for e in drill.easier),
         url=url,
         qr=qr_codes.code(url),  # encoded once per address (the build's QR codes)
         anchor=f"handout-drill-{drill.id}" if anchored else None,

@@ -25,6 +25,7 @@ class PageContext:
     page_src: str | None  # its Markdown file, relative to docs/ (None outside a page)
     docs_dir: Path
     root_causes_page: str | None  # mkdocs.yml extra.root_causes_page: the page that explains every root cause
+    floor_page_src: str | None = None  # mkdocs.yml extra.floor_page: getting down to the floor and back up
 
     @classmethod
     def of(cls, env: Any, state: BuildState) -> PageContext:
@@ -36,6 +37,7 @@ class PageContext:
             page_src=page.file.src_uri if page is not None else None,
             docs_dir=Path(env.conf["docs_dir"]),
             root_causes_page=(env.conf.get("extra") or {}).get("root_causes_page"),
+            floor_page_src=(env.conf.get("extra") or {}).get("floor_page"),
         )
 
     @property
@@ -87,10 +89,17 @@ class PageContext:
 
     def causes_page(self) -> str | None:
         """The page that explains every root cause, if the site names one; a missing file stops the build."""
-        page = self.root_causes_page
+        return self._named_page("root_causes_page", self.root_causes_page)
+
+    def floor_page(self) -> str | None:
+        """The page on getting down to the floor and back up, which every floor drill links to, if the
+        site names one; a missing file stops the build."""
+        return self._named_page("floor_page", self.floor_page_src)
+
+    def _named_page(self, setting: str, page: str | None) -> str | None:
         if page and not (self.docs_dir / page).is_file():
             raise UnknownIdError(
-                f"mkdocs.yml sets extra.root_causes_page to '{page}', but docs/{page} does not exist: "
+                f"mkdocs.yml sets extra.{setting} to '{page}', but docs/{page} does not exist: "
                 "fix the path, or remove the setting"
             )
         return page

@@ -22,6 +22,7 @@ from .handout_views import DrillPrint, drill_print
 from .links import drill_id_of, page_url
 from .page_context import PageContext
 from .picture_files import THUMB_SIZES, PhotoView
+from .versions import where_done
 
 
 class ClinicView(TypedDict):
@@ -40,8 +41,23 @@ class DrillView(TypedDict):
     thumb: FigureView | PhotoView | None  # the first picture, small beside the name (None: no pictures)
 
 
+class VersionView(TypedDict):
+    """An easier or harder version of a drill: its card's inputs, and why it is easier or harder."""
+
+    card: DrillView  # its name, link and first picture, as on a drill card
+    where: str  # where it is done: a key after "versions." in macros/strings.py (macros/versions.py)
+    level: str | None  # its level when it differs from the drill's (None: the same level)
+
+
+class VersionsView(TypedDict):
+    easier: list[VersionView]  # "Too hard? Try ...": the drill's easier versions, as its data lists them
+    harder: list[VersionView]  # "Ready for more? Try ...": the drills that name it as easier
+    floor_page: str | None  # a floor drill's link to the page on getting down to the floor (None: not one)
+
+
 class DrillPageView(DrillView):
     causes: list[tuple[RootCause, str | None]]  # the root causes it helps, linked when a page explains them
+    versions: VersionsView
     printable: DrillPrint
     figures: list[FigureView | PhotoView]  # its pictures: drawn from poses, or the clinic's files
     clinic: Clinic  # its urgent-care box (data/clinic.yml, urgent_care)
@@ -61,6 +77,7 @@ class DrillIndexView(TypedDict):
     drills: list[DrillView]
     levels: list[str]  # the levels that some drill has, easiest first
     targets: list[str]  # every body area, lowercase, sorted
+    floor: bool  # some drills are done on the floor and some off it: the filter offers "no floor work"
 
 
 class CauseLinksView(TypedDict):
@@ -148,6 +165,29 @@ def drill_index(page: PageContext) -> DrillIndexView:
         "drills": [drill_view(page, d) for d in drills],
         "levels": [lv for lv in LEVELS if any(d.level == lv for d in drills)],
         "targets": sorted({t.lower() for d in drills for t in d.targets}),
+        "floor": len({d.needs_floor for d in drills}) == 2,
+    }
+
+
+def drill_versions(page: PageContext, drill: Drill) -> VersionsView:
+    """A drill's easier and harder versions, each linked in this page's language (or to its English
+    page when not translated: never left out), and, for a floor drill, the page on getting down to
+    the floor and back up (mkdocs.yml extra.floor_page)."""
+    source = page.state.source  # every drill, translated or not
+
+    def version(other_id: str) -> VersionView:
+        other = page.drill(other_id)
+        return {
+            "card": drill_view(page, other),
+            "where": where_done(source.drill(other_id)),
+            "level": other.level if other.level != drill.level else None,
+        }
+
+    floor_page = page.floor_page() if drill.needs_floor else None
+    return {
+        "easier": [version(d) for d in source.drill(drill.id).easier],
+        "harder": [version(d.id) for d in source.harder_than(drill.id)],
+        "floor_page": page.doc_link(floor_page) if floor_page else None,
     }
 
 
@@ -164,6 +204,7 @@ def drill_page(page: PageContext, drill_id: str) -> DrillPageView:
     return {
         **drill_view(page, drill),
         "causes": cause_links(page, content.causes_helped_by(drill_id)),
+        "versions": drill_versions(page, drill),
         "printable": drill_print(page, drill),
         "figures": drill_figures(drill, page),
         "clinic": content.clinic,

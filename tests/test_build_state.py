@@ -33,7 +33,7 @@ from test_build_failures import wait_for_page
 OTHER = FIXTURES / "other_clinic"
 OTHER_CONFIG = {
     "nav": [{"Home": "index.md"}, {"Drills": "drills/index.md"}],
-    "extra": {"root_causes_page": "index.md"},
+    "extra": {"root_causes_page": "index.md", "floor_page": None},  # no page on getting to the floor
     "site_url": "https://harbour-knee.example/",
 }
 SEED_CONFIG = {"site_url": "https://seed-clinic.example/"}

@@ -347,7 +347,7 @@ def other_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     config = {
         "site_url": OTHER_URL,
         "nav": [{"Home": "index.md"}, {"Drills": "drills/index.md"}, {"Handouts": "handouts/index.md"}],
-        "extra": {"root_causes_page": "index.md"},
+        "extra": {"root_causes_page": "index.md", "floor_page": None},  # no page on getting to the floor
     }
     project = make_project(tmp, data=OTHER / "data", docs=OTHER / "docs", config=config)
     build = mkdocs_build(project, tmp / "site")

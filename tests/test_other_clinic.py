@@ -9,7 +9,7 @@ from conftest import FIXTURES, NO_PDFS, ROOT, Build, make_project, mkdocs_build
 OTHER = FIXTURES / "other_clinic"
 CONFIG = {
     "nav": [{"Home": "index.md"}, {"Drills": "drills/index.md"}],
-    "extra": {"root_causes_page": "index.md"},
+    "extra": {"root_causes_page": "index.md", "floor_page": None},  # no page on getting to the floor
 }
 
 
