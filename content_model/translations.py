@@ -53,7 +53,18 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from .errors import ContentError
 from .messages import field_path, validation_errors
-from .models import HOLD, Clinic, Drill, PlainText, Program, Review, RootCause, Slug, Strict, step_placeholders
+from .models import (
+    HOLD,
+    Clinic,
+    Drill,
+    PlainText,
+    Program,
+    Review,
+    RootCause,
+    Slug,
+    Strict,
+    step_placeholders,
+)
 from .placeholders import placeholder_problems
 from .yaml_source import Path_, Source, read_source
 

@@ -96,7 +96,9 @@ def hold_words(seconds: int, language: str = "en") -> str:
     return _say("hold_for", seconds, language)
 
 
-def steps_with_hold(steps: list[str] | tuple[str, ...], dose: Dose | None, language: str = "en") -> tuple[Step, ...]:
+def steps_with_hold(
+    steps: list[str] | tuple[str, ...], dose: Dose | None, language: str = "en"
+) -> tuple[Step, ...]:
     """A drill's steps with the hold time of its dose filled in where a step says content_model.HOLD
     (the content model makes sure exactly the steps of a drill with hold_seconds say it)."""
     seconds = dose.hold_seconds if dose else None

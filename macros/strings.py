@@ -247,7 +247,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "sheet.qr": "Código QR: abre la página de {name}, {url}",
         "sheet.days_done": "Días hechos:",
         "sheet.week": "Semana {n}:",
-        "sheet.qr_label": "Escanee para ver este ejercicio en internet",
+        "sheet.qr_label": "Escanee para verlo en internet",
         "sheet.qr_label_video": "Escanee para ver el video",
         "sheet.message": "¿Tiene preguntas sobre sus ejercicios? Llámenos al {phone}.",
         "sheet.stop_and_call": "Pare y llámenos",

@@ -44,9 +44,8 @@ DOSES = [
 
 
 def test_the_words_python_says() -> None:
-    assert (
-        dose_phrase(Dose(sets=2, reps=10, per_day=1), each_side=True) == "2 sets of 10 · once a day · each side"
-    )
+    said = dose_phrase(Dose(sets=2, reps=10, per_day=1), each_side=True)
+    assert said == "2 sets of 10 · once a day · each side"
     assert (
         dose_phrase(Dose(sets=1, reps=1, hold_seconds=1, per_day=2))
         == "1 set of 1 · hold 1 second · twice a day"
@@ -182,9 +181,8 @@ def test_the_step_that_holds_takes_its_words_from_dose_py(other_words_site: Buil
     assert drill.dose and drill.dose.hold_seconds
     said = hold_words(drill.dose.hold_seconds)
     assert "zq-" in said
-    page = BeautifulSoup(
-        (other_words_site.site / "drills" / drill.id / "index.html").read_text(encoding="utf-8"), "html.parser"
-    )
+    html = (other_words_site.site / "drills" / drill.id / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
     held = [li for li in page.select(".drill__steps > li") if li.select_one(".drill__hold")]
     assert len(held) == 1 and held[0].select_one(".drill__hold").get_text() == said
     assert "{hold}" not in page.get_text()
