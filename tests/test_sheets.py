@@ -337,7 +337,10 @@ def test_a_handout_page_on_a_phone_is_for_reading(chromium: Browser, site: Build
         page = chromium.new_page(viewport={"width": 390, "height": 844})
         page.goto(url + path, wait_until="networkidle")
         sheet = page.locator("[data-handout] > .handout-sheet")
-        for hidden in (".handout-drill__qr", ".week-tracker", ".handout-header__write-on"):
+        # paper only: QR codes, boxes, lines to write on, the printed line of the call to action
+        paper_only = (".handout-drill__qr", ".week-tracker", ".handout-header__write-on")
+        paper_only += (".call-to-action__print",)
+        for hidden in paper_only:
             assert sheet.locator(hidden).count() > 0
             assert not any(item.is_visible() for item in sheet.locator(hidden).all()), hidden
         step = sheet.locator(".handout-drill__steps > li").first
