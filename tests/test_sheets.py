@@ -264,7 +264,7 @@ def test_two_weeks_of_boxes_and_the_clinics_own_message(two_weeks_site: Build) -
             assert [words(w.select_one(".week-tracker__week-label")) for w in weeks] == (
                 ["Week 1:", "Week 2:"] if language == "en" else ["Semana 1:", "Semana 2:"]
             )
-        message = words(sheet.select_one(".handout-footer__message"))
+        message = squeezed(sheet.select_one(".handout-footer__message").get_text())
         assert message == (
             "Questions? Call your therapist at 866-588-0230."
             if language == "en"
