@@ -2,11 +2,12 @@
 
 from .errors import ContentError, ContentErrors, format_errors
 from .loader import DATA_FILES, Content, DataFile, UnknownIdError, load, load_project
-from .models import CallToAction, Clinic, Dose, Drill, Program, Review, RootCause
+from .models import HOLD, CallToAction, Clinic, Dose, Drill, Program, Review, RootCause
 from .translations import LANGUAGES, Translation, TranslationReview, UntranslatedError
 
 __all__ = [
     "DATA_FILES",
+    "HOLD",
     "LANGUAGES",
     "CallToAction",
     "Clinic",

@@ -39,6 +39,17 @@ from .poses import NEEDED_PROPS, PROPS_FOR, SUPPORTS, Adjustments, PoseProblem, 
 LEVELS = ("beginner", "intermediate", "advanced")
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# The one placeholder a step may hold: how long to hold, filled in from the drill's dose
+# (dose.hold_seconds, said by macros/dose.py in the page's language), so that the step that holds
+# and the dose cannot disagree. Any other text in braces is refused.
+HOLD = "{hold}"
+_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
+
+
+def step_placeholders(text: str) -> tuple[list[str], list[str]]:
+    """The placeholders in a step: (those it may hold, the others: an error)."""
+    found = _BRACES.findall(text)
+    return [f for f in found if f == HOLD], [f for f in found if f != HOLD]
 _EXTENSION = re.compile(r"[0-9]{1,6}")
 _PHONE_CHARACTER = re.compile(r"[0-9+()\-. /\u00a0]")
 # "ext. 2", "extension 2", "x2", "#2" at the end of a phone number
@@ -325,6 +336,19 @@ class Clinic(Strict):
         "This site gives general information. It is not a diagnosis, and it does not "
         "replace care from a clinician who has examined you.",
         description="The short medical disclaimer shown at the end of every page.",
+    )
+    sheet_message: PlainText | None = Field(
+        None,
+        description="The last words of every printed handout, for people who are already patients, "
+        "e.g. 'Questions? Call your therapist at 866-588-0230.' Left out, the sheet says "
+        "'Questions about your exercises? Call us at <phone>.' with the phone above. The web page's "
+        "call to action (a free screen, say) is not printed.",
+    )
+    tracker_weeks: Literal[1, 2] = Field(
+        1,
+        description="How many weeks of boxes to tick each printed handout has under every drill: 1 or 2. "
+        "Two take more room: the build stops with the handout and its page count if a PDF then goes "
+        "over its page limit (3 pages, 6 in large print); then set 1 again, or make the program shorter.",
     )
     require_review: bool = Field(
         False,
@@ -795,6 +819,42 @@ class Drill(Reviewable):
                         f"floor (base {pose.base}): write floor: true, or draw the picture standing or seated"
                     )
         return floor
+
+    @field_validator("steps")
+    @classmethod
+    def _known_placeholders(cls, steps: list[str]) -> list[str]:
+        for number, step in enumerate(steps, start=1):
+            holds, others = step_placeholders(step)
+            if others:
+                raise ValueError(
+                    f"step {number} holds {others[0]!r}: the only text in braces a step may hold is "
+                    f"{HOLD} (how long to hold, from the dose's hold_seconds). Write braces nowhere else"
+                )
+            if len(holds) > 1:
+                raise ValueError(f"step {number} says {HOLD} {len(holds)} times: say it once")
+        return steps
+
+    @model_validator(mode="after")
+    def _hold_in_its_step(self) -> Drill:
+        """The step that holds says how long, from the dose: one fact, written once."""
+        hold = self.dose.hold_seconds if self.dose else None
+        holding = [n for n, step in enumerate(self.steps, start=1) if HOLD in step]
+        if hold and not holding:
+            raise ValueError(
+                f"the dose holds for {hold} seconds (hold_seconds), but no step says how long: write "
+                f"{HOLD} in the step that holds, e.g. 'Hold the stretch for {HOLD}.' (the page fills in "
+                f"'{hold} seconds' from the dose)"
+            )
+        if holding and not hold:
+            raise ValueError(
+                f"step {holding[0]} says {HOLD}, but the dose has no hold_seconds: add hold_seconds to "
+                f"the dose (e.g. dose: {{hold_seconds: 30}}), or write the step without {HOLD}"
+            )
+        if len(holding) > 1:
+            raise ValueError(
+                f"steps {holding[0]} and {holding[1]} both say {HOLD}: say how long to hold in one step only"
+            )
+        return self
 
     @property
     def needs_floor(self) -> bool:

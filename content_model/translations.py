@@ -53,7 +53,18 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from .errors import ContentError
 from .messages import field_path, validation_errors
-from .models import Clinic, Drill, PlainText, Program, Review, RootCause, Slug, Strict
+from .models import (
+    HOLD,
+    Clinic,
+    Drill,
+    PlainText,
+    Program,
+    Review,
+    RootCause,
+    Slug,
+    Strict,
+    step_placeholders,
+)
 from .placeholders import placeholder_problems
 from .yaml_source import Path_, Source, read_source
 
@@ -144,6 +155,9 @@ class ClinicText(TranslationReview):
         None, description="The default key points, in the English order."
     )
     urgent_care: UrgentCareText | None = None
+    sheet_message: PlainText | None = Field(
+        None, description="The last words of every printed handout (clinic.yml sheet_message)."
+    )
     same_in_both: list[PlainText] = Field(default_factory=list)
 
 
@@ -319,6 +333,16 @@ class _Comparison:
             )
             return
         if isinstance(english, str):
+            wanted, found = step_placeholders(english)[0], step_placeholders(text)
+            if name == "steps" and (found[1] or len(found[0]) != len(wanted)):
+                self.error(
+                    path,
+                    f"says {HOLD} {len(found[0])} times, the English step ({self.english_at(english_path)}) "
+                    f"{len(wanted)} times: {HOLD} stands for how long to hold, filled in from the dose, so "
+                    f"write it where the English does{', once' if wanted else ' nowhere'}"
+                    + (f"; {found[1][0]!r} is no placeholder: write no braces" if found[1] else ""),
+                )
+                return
             if _same(english, text) and not any(_same(text, k) for k in kept):
                 self.error(
                     path,

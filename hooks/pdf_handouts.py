@@ -438,6 +438,13 @@ def _cached_pages(cached_pdf: Path) -> int | None:
 def _over_the_limit(content: content_model.Content, too_long: list[tuple[PdfJob, int]]) -> str:
     """Each handout longer than its page limit, at its program's line, with the fix."""
     file = content.file("programs")
+    # Two weeks of boxes under every drill take room: the first thing to give back (issue 17).
+    two_weeks = (
+        f" Or set tracker_weeks: 1 in {content.file('clinic')}: two weeks of boxes to tick under every "
+        "drill make each handout longer."
+        if content.clinic.tracker_weeks == 2
+        else ""
+    )
     problems = [
         content_model.ContentError(
             file,
@@ -446,7 +453,7 @@ def _over_the_limit(content: content_model.Content, too_long: list[tuple[PdfJob,
             "",
             f"program '{job.program_id}': the {job.variant.name} takes {pages} pages, more than its "
             f"{job.variant.most_pages}-page limit. Split the program into two programs, "
-            "or shorten the drills' steps.",
+            "or shorten the drills' steps." + two_weeks,
         )
         for job, pages in too_long
     ]

@@ -44,7 +44,7 @@ import content_model
 from content_model.messages import validation_errors
 from content_model.models import Clinic, Drill, Review
 from content_model.yaml_source import Source
-from macros.dose import per_day_words
+from macros.dose import per_day_words, steps_with_hold
 from macros.links import drill_id_of
 from macros.share_images import ShareImage
 from macros.state import build_state
@@ -110,7 +110,7 @@ def _exercise_plan(drill: Drill, url: str | None, language: str = "en") -> dict[
         plan["activityDuration"] = f"PT{dose.hold_seconds}S"  # ISO 8601: how long each hold lasts
     if dose and dose.per_day:
         plan["activityFrequency"] = per_day_words(dose.per_day, language)  # as the page says it
-    plan["text"] = " ".join(drill.steps)
+    plan["text"] = " ".join(step.text for step in steps_with_hold(drill.steps, drill.dose, language))
     return plan
 
 

@@ -12,9 +12,10 @@ drill page (hooks/structured_data.py) takes its frequency from :func:`per_day_wo
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from content_model import Dose
+from content_model import HOLD, Dose
 
 # By language, then by piece. A numbered piece: the words for a number that has its own entry
 # ("1", "2"), else "other". "{name}" stands for a number of the dose. The script reads this table
@@ -27,7 +28,9 @@ DOSE_WORDS: dict[str, dict[str, Any]] = {
         "hold_seconds": {"1": "hold {n} second", "other": "hold {n} seconds"},
         "per_day": {"1": "once a day", "2": "twice a day", "other": "{n} times a day"},
         "each_side": "each side",
-        "joiner": ", ",
+        "joiner": " · ",
+        # How long, in the step that holds ("Hold the stretch for {hold}."): content_model.HOLD.
+        "hold_for": {"1": "{n} second", "other": "{n} seconds"},
     },
     "es": {
         "sets_of_reps": {"1": "{sets} serie de {reps}", "other": "{sets} series de {reps}"},
@@ -36,7 +39,8 @@ DOSE_WORDS: dict[str, dict[str, Any]] = {
         "hold_seconds": {"1": "mantenga {n} segundo", "other": "mantenga {n} segundos"},
         "per_day": {"1": "una vez al día", "2": "dos veces al día", "other": "{n} veces al día"},
         "each_side": "de cada lado",
-        "joiner": ", ",
+        "joiner": " · ",
+        "hold_for": {"1": "{n} segundo", "other": "{n} segundos"},
     },
 }
 
@@ -82,3 +86,38 @@ def dose_phrase(
         parts.append(words["each_side"])
     phrase = words["joiner"].join(parts)
     return phrase[:1].upper() + phrase[1:]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step as a page shows it: its words, with how long to hold (from the dose) between
+    ``before`` and ``after`` where the data wrote content_model.HOLD ("" where it holds nothing)."""
+
+    before: str
+    hold: str = ""
+    after: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.before + self.hold + self.after
+
+
+def hold_words(seconds: int, language: str = "en") -> str:
+    """How long to hold, as a step says it: "30 seconds" ("30 segundos")."""
+    return _say("hold_for", seconds, language)
+
+
+def steps_with_hold(
+    steps: list[str] | tuple[str, ...], dose: Dose | None, language: str = "en"
+) -> tuple[Step, ...]:
+    """A drill's steps with the hold time of its dose filled in where a step says content_model.HOLD
+    (the content model makes sure exactly the steps of a drill with hold_seconds say it)."""
+    seconds = dose.hold_seconds if dose else None
+    shown = []
+    for step in steps:
+        before, found, after = step.partition(HOLD)
+        if found and seconds:
+            shown.append(Step(before, hold_words(seconds, language), after))
+        else:
+            shown.append(Step(step))
+    return tuple(shown)

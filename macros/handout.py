@@ -13,11 +13,12 @@ from urllib.parse import urljoin, urlsplit
 
 from content_model import Clinic, Content, Drill, Program
 
-from .dose import dose_phrase
+from .dose import Step, dose_phrase, steps_with_hold
 from .figures import FigureView, drill_figures, paper_figures
 from .links import drill_src, page_url, relative
 from .picture_files import PRINT_SIZES, PhotoView
 from .qr_codes import QrCode, QrCodes, encode
+from .strings import strings_for
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ class HandoutDrill:
     name: str
     summary: str  # what it does
     position: str | None  # the starting position
-    steps: tuple[str, ...]
-    dose: str  # in words: "2 sets of 10, once a day, each side"
+    steps: tuple[Step, ...]  # the hold time from the dose filled in where a step holds (macros/dose.py)
+    dose: str  # in words: "2 sets of 10 · once a day · each side"
     cautions: tuple[str, ...]
     requires: tuple[str, ...]  # names of the drills to master first
     url: str  # absolute address of the drill's page: what the QR code opens
@@ -73,6 +74,8 @@ class HandoutDrill:
     language: str = "en"  # the language it is printed in (its words come from macros/strings.py)
     # names of its easier versions ("Too hard? Do ... instead.", handout_easier.html), as its data lists them
     easier: tuple[str, ...] = ()
+    video: bool = False  # the drill's page shows a video: the QR code's label says so
+    tracker_weeks: int = 1  # weeks of boxes to tick (clinic.yml tracker_weeks; the builder's choice)
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,10 @@ class Handout:
     # builder's sheet, whose three-drills-a-page layout has no room yet (issue 16, left open).
     urgent_care: bool = True
     language: str = "en"  # the language it is printed in (its words come from macros/strings.py)
+    # The sheet's last words, for people who are already patients (clinic.yml sheet_message, or
+    # "Questions? Call us at <phone>." from macros/strings.py): not the web page's call to action.
+    message: str = ""
+    tracker_weeks: int = 1  # weeks of boxes under each drill (the builder's sheet: its default choice)
 
     @property
     def easier_versions(self) -> tuple[tuple[tuple[int, ...], tuple[str, ...]], ...]:
@@ -142,7 +149,7 @@ def handout_drill(
         name=drill.name,
         summary=drill.summary,
         position=drill.position,
-        steps=tuple(drill.steps),
+        steps=steps_with_hold(drill.steps, drill.dose, language),
         dose=dose_phrase(drill.dose, drill.each_side, language),
         cautions=tuple(drill.cautions),
         requires=tuple(_name(content, english, r) for r in drill.requires),
@@ -161,7 +168,17 @@ def handout_drill(
             )
         ),
         language=language,
+        video=drill.video is not None,
+        tracker_weeks=content.clinic.tracker_weeks,
     )
+
+
+def sheet_message(clinic: Clinic, language: str) -> str:
+    """What the sheet says last to a patient: the clinic's own sheet_message, else the default from
+    macros/strings.py with the clinic's phone number. Nothing else about the clinic is assumed."""
+    if clinic.sheet_message:
+        return clinic.sheet_message
+    return strings_for(language)["sheet.message"].format(phone=clinic.phone_display)
 
 
 def _name(content: Content, english: Content | None, drill_id: str) -> str:
@@ -206,6 +223,8 @@ def program_handout(
         large_print,
         key_points=content.key_points(program),
         language=language,
+        message=sheet_message(content.clinic, language),
+        tracker_weeks=content.clinic.tracker_weeks,
     )
 
 
@@ -238,4 +257,14 @@ def drill_sheet(
         shown_at=shown_at,
     )
     points = content.drill_key_points(drill.id)
-    return Handout(content.clinic, "", "", (item,), footer=False, key_points=points, language=language)
+    return Handout(
+        content.clinic,
+        "",
+        "",
+        (item,),
+        footer=False,
+        key_points=points,
+        language=language,
+        message=sheet_message(content.clinic, language),
+        tracker_weeks=content.clinic.tracker_weeks,
+    )

@@ -28,7 +28,7 @@ from content_model.models import DOSE_RANGES
 
 from .dose import DOSE_WORDS, dose_phrase
 from .figures import FigureView, symbol_id
-from .handout import Handout, HandoutDrill, handout_drill
+from .handout import Handout, HandoutDrill, handout_drill, sheet_message
 from .links import relative
 from .page_context import PageContext
 from .picture_files import PhotoView
@@ -234,10 +234,20 @@ def builder_sheet(state: BuildState, language: str, page_url: str) -> BuilderShe
         )
         # The script sets the number and the dose words; the elements must be there to set.
         dose = dose_phrase(drill.dose, drill.each_side, language) or _NO_DOSE_YET
-        blocks.append(replace(block, dose=dose, figure_symbols=ids))
+        # Two weeks of boxes in every block: the sheet shows as many as the therapist chooses.
+        blocks.append(replace(block, dose=dose, figure_symbols=ids, tracker_weeks=2))
     # The urgent-care box after the drills, as on every printed sheet (the page count allows for it).
     title = strings["builder.sheet_title"]
-    sheet = Handout(content.clinic, title, "", (), urgent_care=True, language=language)
+    sheet = Handout(
+        content.clinic,
+        title,
+        "",
+        (),
+        urgent_care=True,
+        language=language,
+        message=sheet_message(content.clinic, language),
+        tracker_weeks=content.clinic.tracker_weeks,
+    )
     return BuilderSheet(language, LANGUAGE_NAMES.get(language, language), sheet, tuple(blocks))
 
 

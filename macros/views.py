@@ -15,7 +15,7 @@ from typing import NotRequired, TypedDict
 from content_model import Clinic, Drill, Program, RootCause, UnknownIdError
 from content_model.models import LEVELS
 
-from .dose import dose_phrase
+from .dose import Step, dose_phrase, steps_with_hold
 from .figures import FigureView, drill_figures, thumbnail
 from .handout import handout_src
 from .handout_views import DrillPrint, drill_print
@@ -62,6 +62,7 @@ class DrillPageView(DrillView):
     figures: list[FigureView | PhotoView]  # its pictures: drawn from poses, or the clinic's files
     clinic: Clinic  # its urgent-care box (data/clinic.yml, urgent_care)
     key_points: tuple[str, ...]  # its first program's "Key points" (or the site's default)
+    steps: tuple[Step, ...]  # its steps, the hold time from its dose filled in (macros/dose.py)
 
 
 class ProgramDrillsView(TypedDict):
@@ -209,6 +210,7 @@ def drill_page(page: PageContext, drill_id: str) -> DrillPageView:
         "figures": drill_figures(drill, page),
         "clinic": content.clinic,
         "key_points": content.drill_key_points(drill_id),
+        "steps": steps_with_hold(drill.steps, drill.dose, page.state.language),
     }
 
 

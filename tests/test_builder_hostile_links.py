@@ -124,7 +124,7 @@ def test_valid_parts_of_a_link_are_kept_and_the_rest_named_once(context: Browser
     dose = page.locator(
         '[data-builder-sheet]:not([hidden]) [aria-labelledby="handout-drill-spiderman"] .handout-drill__dose'
     )
-    assert dose.inner_text().removeprefix("How much:").strip() == "2 sets of 5, once a day"
+    assert dose.inner_text().removeprefix("How much:").strip() == "2 sets of 5 · once a day"
     text = note(page)
     assert text.startswith(NOTE), text
     # The duplicate, both hostile ids and the broken escape are each named; the valid part is not.

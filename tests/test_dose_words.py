@@ -26,7 +26,7 @@ import macros.dose
 from browser import serve
 from conftest import NO_PDFS, ROOT, Build, make_project, mkdocs_build
 from content_model import Dose
-from macros.dose import DOSE_WORDS, dose_phrase, per_day_words
+from macros.dose import DOSE_WORDS, dose_phrase, hold_words, per_day_words
 
 BUILDER = "handouts/builder/"
 DRILL = "posterior-hip-stretch"
@@ -44,34 +44,35 @@ DOSES = [
 
 
 def test_the_words_python_says() -> None:
-    assert (
-        dose_phrase(Dose(sets=2, reps=10, per_day=1), each_side=True) == "2 sets of 10, once a day, each side"
-    )
+    said = dose_phrase(Dose(sets=2, reps=10, per_day=1), each_side=True)
+    assert said == "2 sets of 10 · once a day · each side"
     assert (
         dose_phrase(Dose(sets=1, reps=1, hold_seconds=1, per_day=2))
-        == "1 set of 1, hold 1 second, twice a day"
+        == "1 set of 1 · hold 1 second · twice a day"
     )
-    assert dose_phrase(Dose(reps=5, per_day=3)) == "5 times, 3 times a day"
+    assert dose_phrase(Dose(reps=5, per_day=3)) == "5 times · 3 times a day"
     assert dose_phrase(Dose(sets=1)) == "1 set"  # a drill of repetitions, its reps not given
-    assert dose_phrase(Dose(sets=2, hold_seconds=30)) == "2 times, hold 30 seconds"  # a drill that holds
+    assert dose_phrase(Dose(sets=2, hold_seconds=30)) == "2 times · hold 30 seconds"  # a drill that holds
     assert dose_phrase(Dose(sets=2), holds=True) == "2 times"
-    assert dose_phrase(Dose(hold_seconds=30), each_side=True) == "Hold 30 seconds, each side"
+    assert dose_phrase(Dose(hold_seconds=30), each_side=True) == "Hold 30 seconds · each side"
     assert dose_phrase(None) == "" and dose_phrase(None, each_side=True) == "Each side"
     assert [per_day_words(n) for n in (1, 2, 7)] == ["once a day", "twice a day", "7 times a day"]
+    assert [hold_words(n) for n in (1, 30)] == ["1 second", "30 seconds"]
+    assert [hold_words(n, "es") for n in (1, 30)] == ["1 segundo", "30 segundos"]
     json.dumps(DOSE_WORDS)  # the builder page carries it as JSON
 
 
 def test_the_dose_in_spanish() -> None:
     assert (
         dose_phrase(Dose(sets=2, reps=10, per_day=1), each_side=True, language="es")
-        == "2 series de 10, una vez al día, de cada lado"
+        == "2 series de 10 · una vez al día · de cada lado"
     )
     assert dose_phrase(Dose(sets=1, reps=1, hold_seconds=1, per_day=2), language="es") == (
-        "1 serie de 1, mantenga 1 segundo, dos veces al día"
+        "1 serie de 1 · mantenga 1 segundo · dos veces al día"
     )
-    assert dose_phrase(Dose(reps=5, per_day=3), language="es") == "5 veces, 3 veces al día"
+    assert dose_phrase(Dose(reps=5, per_day=3), language="es") == "5 veces · 3 veces al día"
     held = dose_phrase(Dose(hold_seconds=30), each_side=True, language="es")
-    assert held == "Mantenga 30 segundos, de cada lado"
+    assert held == "Mantenga 30 segundos · de cada lado"
     often = [per_day_words(n, "es") for n in (1, 2, 7)]
     assert often == ["una vez al día", "dos veces al día", "7 veces al día"]
     # Every language has every piece, with the same numbered forms.
@@ -132,6 +133,7 @@ OTHER_WORDS = {
     "per_day": {"1": "zq-daily", "2": "zq-two a day", "other": "{n} zq-a-day"},
     "each_side": "zq-both sides",
     "joiner": " / ",
+    "hold_for": {"1": "{n} zq-tick", "other": "{n} zq-ticks"},
 }
 
 
@@ -175,6 +177,27 @@ def test_pages_and_json_ld_take_the_words_from_dose_py(other_words_site: Build, 
     ]
     frequency = f'"activityFrequency": "{per_day_words(drill.dose.per_day)}"'
     assert "zq-" in frequency and any(frequency in plan for plan in plans), plans
+
+
+def test_the_step_that_holds_takes_its_words_from_dose_py(other_words_site: Build, other_words: None) -> None:
+    """The hold time in a step comes from the dose, said with DOSE_WORDS: on the drill page, in its
+    JSON-LD and on the handout."""
+    drill = content_model.load(ROOT / "data", shown_dir="data").drill("half-kneel-hip-flexor-stretch")
+    assert drill.dose and drill.dose.hold_seconds
+    said = hold_words(drill.dose.hold_seconds)
+    assert "zq-" in said
+    html = (other_words_site.site / "drills" / drill.id / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    held = [li for li in page.select(".drill__steps > li") if li.select_one(".drill__hold")]
+    assert len(held) == 1 and held[0].select_one(".drill__hold").get_text() == said
+    assert "{hold}" not in page.get_text()
+    handout = BeautifulSoup(
+        (other_words_site.site / "handouts" / "hip-mobility" / "index.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    block = handout.select_one(f'[aria-labelledby="handout-drill-{drill.id}"]')
+    assert [b.get_text() for b in block.select(".handout-drill__steps [data-hold]")] == [said]
+    assert "{hold}" not in handout.get_text()
 
 
 @pytest.mark.browser

@@ -210,7 +210,7 @@ def test_three_drills_print_on_letter_in_order_with_dose_name_pictures_and_qr_co
     order = ["spiderman", "half-kneel-hip-flexor-stretch", "quadruped-rockbacks"]
     set_dose(page, "quadruped-rockbacks", reps=15)
     changed = dose_phrase(Dose(sets=2, reps=15, per_day=1))
-    assert changed == "2 sets of 15, once a day"
+    assert changed == "2 sets of 15 · once a day"
     fill_patient(page)
     assert preview_names(page) == [NAMES[d] for d in order]
     assert preview_dose(page, "quadruped-rockbacks") == changed

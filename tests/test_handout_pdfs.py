@@ -18,6 +18,7 @@ import content_model
 from browser import free_port
 from build_state_helpers import config_with_state
 from conftest import ROOT, Build, load_hook, mkdocs_build
+from macros.dose import steps_with_hold
 from macros.handout import PDF_VARIANTS
 from pdf_tools import metadata, page_sizes, page_texts, qr_codes
 
@@ -97,13 +98,19 @@ def test_pdf_text_has_every_drill_and_step_and_the_phone_on_every_page(
         for number, page in enumerate(pages, start=1):
             assert phone in page, f"page {number} has no phone number"
             assert f"Page {number} of {len(pages)}" in page
-            assert "Stop and call us if pain spreads, gets sharper, or you feel numbness or tingling." in page
-            assert data.clinic.call_to_action.heading in page
+            # the web page's call to action is not printed: paper goes to patients (issue 17)
+            assert data.clinic.call_to_action.heading not in page
+        # the sheet's own message and when to stop and call, once, at its end
+        assert "Stop and call us if pain spreads, gets sharper, or you feel numbness or tingling." in (
+            pages[-1]
+        )
+        assert f"Questions about your exercises? Call us at {phone}." in pages[-1]
         for position, drill in enumerate(data.program_drills(program.id), start=1):
             # A drill is never split: its numbered name and every step are on one page.
             holding = [page for page in pages if f"{position}. {drill.name}" in page]
             assert holding, f"{drill.name} is missing"
-            assert all(step in holding[0] for step in drill.steps), f"{drill.name} is split or incomplete"
+            shown = [step.text for step in steps_with_hold(drill.steps, drill.dose)]
+            assert all(step in holding[0] for step in shown), f"{drill.name} is split or incomplete"
             for caution in drill.cautions:
                 assert caution in whole
         for text in chrome:

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page
 import content_model
 from browser import serve
 from conftest import FIXTURES, ROOT, Build, make_project, mkdocs_build
+from macros.dose import steps_with_hold
 from macros.handout import PDF_VARIANTS
 from pdf_tools import page_texts, qr_codes
 
@@ -41,6 +42,14 @@ def content() -> content_model.Content:
 
 def words(tag: object) -> str:
     return " ".join(tag.get_text(" ", strip=True).split())  # type: ignore[attr-defined]
+
+
+def shown_steps(drill: content_model.Drill) -> list[str]:
+    """A drill's steps as pages and sheets show them: the hold time from its dose filled in."""
+    return [step.text for step in steps_with_hold(drill.steps, drill.dose)]
+
+
+MESSAGE = "Questions about your exercises? Call us at 866-588-0230."
 
 
 # --- The pages, as built --------------------------------------------------------------------------
@@ -75,7 +84,9 @@ def test_handout_shows_every_drill_of_the_program_in_order_with_all_it_needs(sit
         assert words(block.select_one(".handout-drill__name")) == f"{number}. {drill.name}"
         assert words(block.select_one(".handout-drill__summary")) == f"What it does: {drill.summary}"
         assert words(block.select_one(".handout-drill__position")) == f"Start: {drill.position}"
-        assert [words(li) for li in block.select("ol.handout-drill__steps > li")] == drill.steps
+        assert [" ".join(li.get_text().split()) for li in block.select("ol.handout-drill__steps > li")] == (
+            shown_steps(drill)
+        )
         assert [words(li) for li in block.select(".handout-drill__cautions li")] == drill.cautions
         dose = words(block.select_one(".handout-drill__dose"))
         assert dose.startswith("How much: ") and (not drill.each_side or dose.endswith("each side"))
@@ -224,13 +235,15 @@ def test_chromium_prints_the_handout_within_its_page_limit_with_everything(
         )
         for number, text in enumerate(pages, start=1):
             assert data.clinic.phone_display in text, f"no phone on page {number}"
-            assert SAFETY in text and data.clinic.call_to_action.heading in text, (
-                f"no footer on page {number}"
-            )
             assert f"Page {number} of {len(pages)}" in text
+            # the web page's call to action stays on the web: paper goes to patients
+            assert data.clinic.call_to_action.heading not in text
+        # the sheet's message and when to stop and call, once, at its end (issue 17)
+        assert SAFETY in pages[-1] and MESSAGE in pages[-1], "no footer at the end"
+        assert sum(text.count(MESSAGE) for text in pages) == 1
         for number, drill in enumerate(data.program_drills(program.id), start=1):
             holding = [text for text in pages if f"{number}. {drill.name}" in text]
-            assert holding and all(step in holding[0] for step in drill.steps), (
+            assert holding and all(step in holding[0] for step in shown_steps(drill)), (
                 f"{drill.name} is split or missing"
             )
         whole = " ".join(pages)
@@ -256,8 +269,9 @@ def test_chromium_prints_large_print_within_its_page_limit(page: Page, base: str
             f"{program.id} large print has {len(pages)} {paper} pages"
         )
         whole = " ".join(pages)
-        assert all(step in whole for d in data.program_drills(program.id) for step in d.steps)
+        assert all(step in whole for d in data.program_drills(program.id) for step in shown_steps(d))
         assert all(data.clinic.phone_display in text for text in pages)
+        assert SAFETY in pages[-1] and MESSAGE in pages[-1]
 
 
 @pytest.mark.browser
@@ -327,9 +341,9 @@ def test_print_this_drill_prints_that_drill_alone_on_one_page(page: Page, base: 
         pages = page_texts(page.pdf(format="Letter", print_background=True))
         assert len(pages) == 1, f"{drill.id} prints on {len(pages)} pages"
         text = pages[0]
-        assert drill.name in text and all(step in text for step in drill.steps)
-        assert data.clinic.phone_display in text and SAFETY in text
-        assert data.clinic.call_to_action.heading in text
+        assert drill.name in text and all(step in text for step in shown_steps(drill))
+        assert data.clinic.phone_display in text and SAFETY in text and MESSAGE in text
+        assert data.clinic.call_to_action.heading not in text  # the web's offer stays on the web
         others = [d.summary for d in data.drills if d.id != drill.id]
         assert not [summary for summary in others if summary in text], "only this drill is printed"
         assert "Print this drill" not in text and "Skip to content" not in text
@@ -372,7 +386,7 @@ def test_another_clinics_handouts_show_its_data_only(other_site: Build) -> None:
             pages = page_texts(pdf)
             whole = " ".join(pages)
             assert all(other.clinic.phone_display in text for text in pages)
-            assert all(step in whole for d in other.program_drills(program.id) for step in d.steps)
+            assert all(step in whole for d in other.program_drills(program.id) for step in shown_steps(d))
             assert not [fact for fact in seed_facts if fact in whole], pdf.name
             decoded = sorted(url for codes in qr_codes(pdf) for url in codes)
             assert decoded == sorted(urljoin(OTHER_URL, f"drills/{d}/") for d in program.drills)
@@ -427,7 +441,7 @@ def test_search_finds_a_drill_on_its_page_only_and_a_handout_through_the_list(si
     # templates repeat every drill, and search skips them.
     for drill in data.drills:
         assert [d["location"] for d in docs if d["title"].strip() == drill.name] == [f"drills/{drill.id}/"]
-        for step in drill.steps:
-            where = [d["location"] for d in docs if step in d["text"]]
+        for step in shown_steps(drill):
+            where = [d["location"] for d in docs if step in " ".join(d["text"].split())]
             assert f"drills/{drill.id}/" in where, (drill.id, step)
             assert all(location.startswith("drills/") for location in where), (step, where)

@@ -21,8 +21,10 @@ from pypdf.generic import BooleanObject
 import content_model
 from build_state_helpers import config_with_state
 from conftest import ROOT, Build, load_hook
+from macros.dose import steps_with_hold
 from macros.handout import PDF_VARIANTS, pdf_path
 from macros.state import start_build
+from macros.strings import DAYS as ALL_DAYS
 from pdf_tools import Tag, metadata, reading, structure_tree
 
 SITE_URL = "https://example.org/"
@@ -30,6 +32,9 @@ SITE_URL = "https://example.org/"
 # how every tagged heading is written: with pikepdf 8, 9 and 10 it stops with this error and is
 # reported as not evaluated. test_headings_are_h1_then_h2_in_order checks what it would: no empty heading.
 PDFUA_CANNOT_RUN = {"UA-14-001": "is not a Dictionary or Stream"}
+
+
+DAYS = ALL_DAYS["en"]
 
 
 def content() -> content_model.Content:
@@ -133,8 +138,8 @@ def test_the_language_comes_from_the_site_not_a_fixed_english(site: Build, tmp_p
 
 
 def test_headings_are_h1_then_h2_in_order(site: Build) -> None:
-    """The title is the one H1; each drill's name is an H2, in program order; the call to action
-    that ends every page (its heading is an H2 on the web page too) ends each page's headings."""
+    """The title is the one H1; each drill's name is an H2, in program order. The web page's call to
+    action (an H2 there) is not printed: the sheet ends with its own message to patients."""
     data = content()
     call = data.clinic.call_to_action.heading
     for program in data.programs:
@@ -146,13 +151,9 @@ def test_headings_are_h1_then_h2_in_order(site: Build) -> None:
             rest = headings[1:]
             assert {t.role for t in rest} == {"H2"}
             drills = data.program_drills(program.id)
-            assert [t.all_text() for t in rest if t.all_text() != call] == [
-                f"{n}. {d.name}" for n, d in enumerate(drills, start=1)
-            ]
-            pages = sorted({t.page for t in headings})
-            for page in pages:
-                on_page = [t.all_text() for t in rest if t.page == page]
-                assert on_page[-1] == call and on_page.count(call) == 1, on_page
+            names = [f"{n}. {d.name}" for n, d in enumerate(drills, start=1)]
+            assert [t.all_text() for t in rest] == names
+            assert call not in [t.all_text() for t in rest]
 
 
 def test_steps_are_one_numbered_list_each(site: Build) -> None:
@@ -165,11 +166,13 @@ def test_steps_are_one_numbered_list_each(site: Build) -> None:
             assert len(numbered) == len(drills), variant.name
             for steps, drill in zip(numbered, drills, strict=True):
                 assert steps.attributes["O"] == "List"
-                assert roles(steps) == ["LI"] * len(drill.steps), f"{drill.id}: {roles(steps)}"
-                for number, (item, step) in enumerate(zip(steps.kids, drill.steps, strict=True), start=1):
+                shown = [step.text for step in steps_with_hold(drill.steps, drill.dose)]
+                assert roles(steps) == ["LI"] * len(shown), f"{drill.id}: {roles(steps)}"
+                for number, (item, step) in enumerate(zip(steps.kids, shown, strict=True), start=1):
                     assert roles(item) == ["Lbl", "LBody"]
                     assert item.kids[0].all_text() == f"{number}."
-                    assert item.kids[1].all_text() == step
+                    # the hold is its own piece of text ("30 seconds"): joined with a space
+                    assert re.sub(r" ([.,])", r"\1", item.kids[1].all_text()) == step
 
 
 def test_every_list_holds_only_items_and_says_how_it_is_numbered(site: Build) -> None:
@@ -262,31 +265,27 @@ def _painted_outside(page: object, allowed: set[int]) -> list[str]:
     return outside
 
 
-def test_the_large_print_grid_has_header_cells_with_a_scope(site: Build) -> None:
+def test_large_print_has_the_boxes_under_each_drill_not_a_grid(site: Build) -> None:
+    """Issue 17: in large print, as on the regular sheet, each drill ends with its row of seven days to
+    tick, a list labelled "Days done:"; there is no grid of all drills on the last page."""
     data = content()
     for program in data.programs:
         tree = tree_of(site.site / pdf_path(program.id, PDF_VARIANTS[2]))
-        tables = [t for t in tree.walk() if t.role == "Table"]
-        assert len(tables) == 1
-        rows = [t for t in tables[0].walk() if t.role == "TR"]
-        header = rows[0]
-        assert [(c.role, c.attributes.get("Scope"), c.all_text()) for c in header.kids] == [
-            ("TH", "Column", day) for day in ("Drill", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-        ]
-        drills = data.program_drills(program.id)
-        assert len(rows) == 1 + len(drills)
-        for row, (number, drill) in zip(rows[1:], enumerate(drills, start=1), strict=True):
-            first, *boxes = row.kids
-            assert (first.role, first.attributes.get("Scope"), first.all_text()) == (
-                "TH", "Row", f"{number}. {drill.name}"
-            )
-            assert [b.role for b in boxes] == ["TD"] * 7 and all("Headers" in b.attributes for b in boxes)
+        assert not [t for t in tree.walk() if t.role == "Table"]
+        sections = [t for t in tree.walk() if t.role == "Sect" and _is_drill(t)]
+        assert len(sections) == len(data.program_drills(program.id))
+        for section in sections:
+            lists = [
+                t for t in section.walk() if t.role == "L" and [k.all_text() for k in t.kids] == list(DAYS)
+            ]
+            assert len(lists) == 1, section.all_text()[:60]
+            assert "Days done:" in section.all_text()
 
 
 def test_reading_order_is_the_visual_order(site: Build) -> None:
     """Each drill's parts are read in the order they stand on the page, top to bottom: heading
-    (the QR code beside it), dose, what it does, start, steps, when to stop, days done; and the
-    drills page by page, top to bottom."""
+    and dose, the QR code (floated beside what follows them), what it does, start, steps, when to
+    stop, days done; and the drills page by page, top to bottom."""
     data = content()
     for program in data.programs:
         for variant in PDF_VARIANTS:
@@ -353,10 +352,14 @@ def test_a_screen_reader_reads_the_handout_in_order(site: Build) -> None:
     text = "\n".join(said)
     first = data.program_drills(program.id)[0]
     assert said[0] == f"H1: {program.title}"
-    assert text.index(f"H2: 1. {first.name}") < text.index("Figure: QR code") < text.index("How much:")
-    steps = [f"LI: {n}. {step}" for n, step in enumerate(first.steps, start=1)]
+    # the name, the dose row, then the QR code (floated on the right under them) and its label
+    assert text.index(f"H2: 1. {first.name}") < text.index("How much:") < text.index("Figure: QR code")
+    label = text.index("Scan to see this drill online")
+    assert text.index("How much:") < label < text.index("What it does:")
+    shown = steps_with_hold(first.steps, first.dose)
+    steps = [f"LI: {n}. {step.text}" for n, step in enumerate(shown, start=1)]
     start = said.index(f"L ({len(steps)} items, numbering Decimal)")
-    assert said[start + 1 : start + 1 + len(steps)] == steps
+    assert [re.sub(r" ([.,])", r"\1", line) for line in said[start + 1 : start + 1 + len(steps)]] == steps
 
 
 # --- The cache never hands back an untagged PDF -----------------------------------------------------

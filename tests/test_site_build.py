@@ -44,7 +44,7 @@ def test_drill_page_shows_every_part(site: Build) -> None:
     assert body.select_one(".drill__summary").get_text(strip=True) == spiderman.summary
     assert body.select_one(".drill__position").get_text(strip=True) == spiderman.position
     assert "Level: Advanced" in body.select_one(".drill__facts").get_text()
-    assert "2 sets of 5, once a day, each side" in body.select_one(".drill__dose").get_text()
+    assert "2 sets of 5 · once a day · each side" in body.select_one(".drill__dose").get_text()
     cautions = body.select_one(".admonition.warning.drill__cautions")
     assert [li.get_text(strip=True) for li in cautions.select("li")] == spiderman.cautions
     needed = [a.get_text(strip=True) for a in body.select(".drill__requires a")]

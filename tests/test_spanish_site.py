@@ -303,10 +303,12 @@ def test_spanish_pdfs_are_tagged_spanish_with_spanish_days_and_doses(site: Build
             for word in ("Lun", "Mar", "Mié", "Jue", "Vie", "Sáb", "Dom", "Cuándo parar:", "Página 1 de"):
                 assert word in text, (path.name, word)
             if program.id == "hip-mobility":  # the dose in words
-                assert "2 series de 10, una vez al día" in text
-                assert "2 series de 5, una vez al día, de cada lado" in text
+                assert "2 series de 10 · una vez al día" in text
+                assert "2 series de 5 · una vez al día · de cada lado" in text
             assert not any(day in text.split() for day in ("Mon", "Wed", "Sun")), path.name
-            assert spanish.clinic is not None and spanish.clinic.call_to_action.heading in text
+            # the sheet's own message to patients in Spanish, not the web page's call to action (issue 17)
+            assert spanish.clinic is not None and spanish.clinic.call_to_action.heading not in text
+            assert "¿Tiene preguntas sobre sus ejercicios? Llámenos al 866-588-0230." in text
             first = spanish.program_drills(program.id)[0]
             assert " ".join(first.steps[0].split()[:3]) in text
             assert metadata(path)["/Title"].startswith(program.title)
@@ -337,7 +339,7 @@ def test_the_builder_prints_a_spanish_sheet_from_the_english_page(
     sheet = tab.locator("[data-builder-sheet]:not([hidden])")
     assert sheet.get_attribute("lang") == "es"
     assert "Sus ejercicios en casa" in sheet.inner_text()
-    assert "2 series de 5, una vez al día, de cada lado" in sheet.inner_text()
+    assert "2 series de 5 · una vez al día · de cada lado" in sheet.inner_text()
     # The page stays English; the link carries the sheet's language.
     assert tab.locator("html").get_attribute("lang") == "en"
     assert "1. Choose drills" in tab.locator("[data-handout-builder]").inner_text()

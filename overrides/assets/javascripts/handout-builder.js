@@ -67,6 +67,15 @@
     return phrase.charAt(0).toUpperCase() + phrase.slice(1);
   }
 
+  // The step that holds says how long, from the dose set here (the block's [data-hold]: the words of
+  // DOSE_WORDS hold_for, as macros/dose.py fills them in); with no hold set, the drill's own stays.
+  function fillHold(block, words, dose) {
+    if (!dose.hold_seconds) return;
+    block.querySelectorAll("[data-hold]").forEach(function (hold) {
+      hold.textContent = sayPiece(words.hold_for, dose.hold_seconds, {});
+    });
+  }
+
   // A whole number within the field's range, or null for anything else (empty, 0, 2.5, "abc", too many).
   function wholeNumber(text, field) {
     var range = doseRanges.get(field);
@@ -345,6 +354,7 @@
         block.querySelector(".handout-drill__number").textContent = index + 1 + ".";
         var dose = block.querySelector(".handout-drill__dose");
         var phrase = itemPhrase(item, sheetLanguage);
+        fillHold(block, data.dose_words[sheetLanguage], item.dose);
         if (item.note) {
           // Under the drill, after its tick boxes: a line of its own, never run on after "Sun".
           var note = noteTemplates.get(sheetLanguage).content.cloneNode(true);
@@ -699,6 +709,20 @@
         found.set(key.slice(space + 1), text);
       });
       return found;
+    }
+
+    // Weeks of boxes to tick under each drill: every block has two rows, the sheets show as many as
+    // chosen (data-tracker-weeks, handout.css); the clinic's tracker_weeks is chosen at the start.
+    var weeksField = root.querySelector("[data-tracker-weeks-choice]");
+    function showWeeks() {
+      previews.forEach(function (article) {
+        article.querySelector(".handout-sheet").dataset.trackerWeeks = weeksField.value;
+      });
+      showPages(); // two weeks of boxes make each drill taller
+    }
+    if (weeksField) {
+      weeksField.addEventListener("change", showWeeks);
+      showWeeks();
     }
 
     // Choosing, in the list of all drills
