@@ -122,3 +122,25 @@ def _explain(text: str, jargon: Mapping[str, str], pending: dict[str, re.Pattern
             continue
         text = f"{text[: match.end()]} ({escape(plain)}){text[match.end():]}"
     return text
+
+
+def terms_used(texts: list[str], jargon: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The medical words of jargon that texts use, each once with its plain words, in the order they
+    first come (a printed sheet lists them once, instead of brackets in its drills' names)."""
+    patterns = {term: _term_pattern(term) for term in sorted(jargon, key=len, reverse=True)}
+    found: list[tuple[int, int, str]] = []  # (text, place in it, term)
+    for index, text in enumerate(texts):
+        taken: list[tuple[int, int]] = []  # "hip flexor" holds no other term
+        for term, pattern in patterns.items():
+            for match in pattern.finditer(text):
+                if any(start <= match.start() < end for start, end in taken):
+                    continue
+                taken.append(match.span())
+                found.append((index, match.start(), term))
+                break
+    first: dict[str, tuple[int, int]] = {}
+    for index, place, term in found:
+        first.setdefault(term, (index, place))
+        first[term] = min(first[term], (index, place))
+    return tuple((term, jargon[term]) for term in sorted(first, key=first.__getitem__))
+

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from content_model import Clinic, Content, Drill, Program
+from hook_helpers.jargon import terms_used
 
 from .dose import Step, dose_phrase, steps_with_hold
 from .figures import FigureView, drill_figures, paper_figures
@@ -97,6 +98,9 @@ class Handout:
     # "Questions? Call us at <phone>." from macros/strings.py): not the web page's call to action.
     message: str = ""
     tracker_weeks: int = 1  # weeks of boxes under each drill (the builder's sheet: its default choice)
+    # The medical words its drills use, each once with its plain words (data/plain_language.yml
+    # jargon), listed under the key points: a web page puts them in brackets instead.
+    words: tuple[tuple[str, str], ...] = ()
 
     @property
     def easier_versions(self) -> tuple[tuple[tuple[int, ...], tuple[str, ...]], ...]:
@@ -107,6 +111,12 @@ class Handout:
             if item.easier and item.number is not None:
                 numbers.setdefault(item.easier, []).append(item.number)
         return tuple((tuple(drills), names) for names, drills in numbers.items())
+
+
+def sheet_words(content: Content, drills: list[Drill]) -> tuple[tuple[str, str], ...]:
+    """The medical words a sheet of these drills prints, in the order they first come."""
+    texts = [t for d in drills for t in (d.name, d.summary, d.position or "", *d.steps, *d.cautions)]
+    return terms_used(texts, content.plain_language.jargon)
 
 
 def absolute_url(site_url: str | None, src_uri: str, use_directory_urls: bool = True) -> str:
@@ -225,6 +235,7 @@ def program_handout(
         language=language,
         message=sheet_message(content.clinic, language),
         tracker_weeks=content.clinic.tracker_weeks,
+        words=sheet_words(content, [content.drill(d) for d in program.drills]),
     )
 
 
@@ -267,4 +278,5 @@ def drill_sheet(
         language=language,
         message=sheet_message(content.clinic, language),
         tracker_weeks=content.clinic.tracker_weeks,
+        words=sheet_words(content, [drill]),
     )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import Build
-from hook_helpers.jargon import explain_first_uses
+import content_model
+from conftest import ROOT, Build
+from hook_helpers.jargon import explain_first_uses, terms_used
 
 JARGON = {"quadruped": "on your hands and knees", "stenosis": "less room for the nerves in your spine"}
 
@@ -51,3 +52,24 @@ def test_the_hip_article_explains_its_drill_names_once(site: Build) -> None:
         "stenosis: less room for the nerves in your spine",
     ):
         assert text.count(explained) == 1, explained
+
+
+def test_a_printed_sheet_lists_its_medical_words_once_under_the_key_points(site: Build) -> None:
+    """The sheet has no brackets (its page limits are counted): one line names each word it uses,
+    in the order they first come, with the plain words from data/plain_language.yml."""
+    data = content_model.load(ROOT / "data", shown_dir="data")
+    jargon = data.plain_language.jargon
+    drills = [data.drill(d) for d in data.program("hip-mobility").drills]
+    texts = [t for d in drills for t in (d.name, d.summary, d.position or "", *d.steps, *d.cautions)]
+    expected = terms_used(texts, jargon)
+    assert [term for term, _plain in expected] == ["quadruped", "adductor", "hip flexor", "posterior"]
+    for path in ("handouts/hip-mobility/", "handouts/hip-mobility/large-print/"):
+        lines = site.html(path).select(".handout-sheet .handout-header__words")
+        assert len(lines) == 1, path
+        said = lines[0].get_text(" ", strip=True)
+        words = " · ".join(f"{term.capitalize()}: {plain}" for term, plain in expected)
+        assert said == f"Words on this sheet: {words}", said
+    # Text not on the sheet is not listed; a longer term is not also counted as the shorter one in it.
+    assert terms_used(["Stretch the hip flexor."], {"hip flexor": "front of hip", "flexor": "x"}) == (
+        ("hip flexor", "front of hip"),
+    )
