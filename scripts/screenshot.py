@@ -4,7 +4,8 @@
 
 Writes article.png (desktop, first screen) and drill-page-phone.png (a phone,
 whole page) for the README, and screens/<page>-<width>-<scheme>.png: the first screen of
-every page type (home, article, drill page, handout) on a phone (390 px) and a desktop
+every page type (home, article, drill page, handout, drill index, builder, and a Spanish drill
+page) on a phone (390 px) and a desktop
 (1280 px), light and dark, for SCREENSHOTS.md. A server on 127.0.0.1 serves SITE_DIR while
 it runs.
 """
@@ -31,6 +32,9 @@ PAGE_TYPES = {
     "article": "articles/hip-mobility-drills/",
     "drill": "drills/spiderman/",
     "handout": "handouts/hip-mobility/",
+    "drill-index": "drills/",
+    "builder": "handouts/builder/",
+    "drill-es": "es/drills/spiderman/",
 }
 WIDTHS = {390: 844, 1280: 900}
 SCHEMES = ("light", "dark")
