@@ -340,7 +340,7 @@ class Clinic(Strict):
     sheet_message: PlainText | None = Field(
         None,
         description="The last words of every printed handout, for people who are already patients, "
-        "e.g. 'Questions? Call your therapist at 866-588-0230.' Left out, the sheet says "
+        "e.g. 'Questions? Call your therapist at' and the clinic's phone number. Left out, the sheet says "
         "'Questions about your exercises? Call us at <phone>.' with the phone above. The web page's "
         "call to action (a free screen, say) is not printed.",
     )

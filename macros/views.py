@@ -70,6 +70,8 @@ class ProgramDrillsView(TypedDict):
     drills: list[DrillView]
     handout_url: str  # the program's printable handout page
     key_points: tuple[str, ...]  # the program's "Key points" (or the site's default)
+    # each drill's steps, the hold time filled in (macros/dose.py), in the order of drills
+    steps: list[tuple[Step, ...]]
     # "en" when the handout opened is the English one (a program not all in this page's language)
     handout_lang: NotRequired[str]
 
@@ -125,19 +127,22 @@ def program_drills(page: PageContext, program_id: str) -> ProgramDrillsView:
         # translated ones in this language and the others linked to their English pages, saying so.
         # Its handout is in English only: the button opens the English one, and says so.
         program = page.state.source.program(program_id)
+        shown = [page.drill(d) for d in program.drills]
         return {
             "program": program,
-            "drills": [drill_view(page, page.drill(d)) for d in program.drills],
+            "drills": [drill_view(page, d) for d in shown],
             "handout_url": page.link(page_url(handout_src(program_id), page.state.use_directory_urls)),
             "key_points": page.content.key_points(None),
+            "steps": [steps_with_hold(d.steps, d.dose, page.state.language) for d in shown],
             "handout_lang": page.state.languages[0],
         }
-    drills = [drill_view(page, d) for d in page.content.program_drills(program_id)]
+    shown = page.content.program_drills(program_id)
     return {
         "program": page.content.program(program_id),
-        "drills": drills,
+        "drills": [drill_view(page, d) for d in shown],
         "handout_url": page.page_link(handout_src(program_id)),
         "key_points": page.content.key_points(page.content.program(program_id)),
+        "steps": [steps_with_hold(d.steps, d.dose, page.state.language) for d in shown],
     }
 
 

@@ -370,7 +370,9 @@ def our_project(base: Path, data: dict) -> Path:
         {"Handout builder": BUILDER_PAGE},
     ]
     (project / "mkdocs.yml").rename(project / "mkdocs.base.yml")
-    (project / "mkdocs.yml").write_text(f"INHERIT: mkdocs.base.yml\nnav: {json.dumps(nav)}\n")
+    # No page on getting down to the floor among the synthetic pages: no link to it from the drills.
+    extra = json.dumps({"floor_page": None})
+    (project / "mkdocs.yml").write_text(f"INHERIT: mkdocs.base.yml\nnav: {json.dumps(nav)}\nextra: {extra}\n")
     return project
 
 

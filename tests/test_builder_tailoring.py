@@ -260,10 +260,10 @@ def test_sets_alone_are_times_for_a_hold_and_sets_for_repetitions(context: Brows
     choose(page, "figure-4-stretch", "quadruped-rockbacks")
     assert CONTENT.drill("figure-4-stretch").dose.hold_seconds  # type: ignore[union-attr]
     set_dose(page, "figure-4-stretch", hold_seconds=None)  # still a drill that holds
-    assert preview_dose(page, "figure-4-stretch") == "2 times, once a day, each side"
+    assert preview_dose(page, "figure-4-stretch") == "2 times · once a day · each side"
     set_dose(page, "quadruped-rockbacks", reps=None)
-    assert preview_dose(page, "quadruped-rockbacks") == "2 sets, once a day"
-    assert row(page, "quadruped-rockbacks").locator("[data-row-dose]").inner_text() == "2 sets, once a day"
+    assert preview_dose(page, "quadruped-rockbacks") == "2 sets · once a day"
+    assert row(page, "quadruped-rockbacks").locator("[data-row-dose]").inner_text() == "2 sets · once a day"
 
 
 # --- The sheet itself: no theme style, the note under its drill -------------------------------------
@@ -331,7 +331,7 @@ def test_the_daily_reminder_is_made_in_the_browser_and_names_no_patient(
     description = str(event["DESCRIPTION"])
     for number, drill_id in enumerate(["quadruped-rockbacks", "figure-4-stretch"], start=1):
         assert f"{number}. {NAMES[drill_id]}: {preview_dose(page, drill_id)}" in description, description
-    assert "2 sets of 12, once a day" in description
+    assert "2 sets of 12 · once a day" in description
     text = calendar.to_ical().decode()
     assert not [s for s in SECRETS if s in text], "the reminder holds what was typed about the patient"
     assert "ready" in page.locator("[data-reminder-status]").inner_text()
@@ -349,7 +349,7 @@ def test_a_spanish_sheet_gets_a_spanish_reminder(context: BrowserContext, base: 
     page.locator("[data-sheet-language-choice]").select_option("es")
     event = reminder(page, tmp_path).walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == "Sus ejercicios en casa"
-    assert "1. Spiderman: 2 series de 5, una vez al día, de cada lado" in str(event["DESCRIPTION"])
+    assert "1. Spiderman: 2 series de 5 · una vez al día · de cada lado" in str(event["DESCRIPTION"])
 
 
 # --- Swapping a drill for its easier or harder version ---------------------------------------------------

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser
 import content_model
 from conftest import ROOT, Build
 from content_model.identity import DEFAULT_BRAND_COLOR
+from macros.dose import steps_with_hold
 from site_pages import page_file, page_paths
 
 DEFAULT = content_model.load(ROOT / "data", shown_dir="data").clinic
@@ -229,7 +230,7 @@ def test_the_article_prints_its_drills_and_says_where_each_starts(site: Build) -
     lists = article.select("ol.program-drills__steps")
     program = data.program("hip-mobility").drills
     assert [[li.get_text(" ", strip=True) for li in ol.select("li")] for ol in lists] == [
-        list(data.drill(d).steps) for d in program
+        [step.text for step in steps_with_hold(data.drill(d).steps, data.drill(d).dose)] for d in program
     ]
     # The drills come first: before the root causes and the history of the drills (PEMAT-P 2).
     order = [h.get_text(strip=True) for h in article.select("h2")]

@@ -254,10 +254,11 @@ def large_print_list(language: str, drills: list[str]) -> list[str]:
     return lines
 
 
-def test_large_print_lists_each_easier_version_once_after_the_grid(site: Build) -> None:
-    page = soup(site, "handouts/hip-mobility/large-print/")
+@pytest.mark.parametrize("path", ["handouts/hip-mobility/", "handouts/hip-mobility/large-print/"])
+def test_a_programs_sheet_lists_each_easier_version_once_after_its_drills(site: Build, path: str) -> None:
+    page = soup(site, path)
     box = page.select_one(".handout-easier")
-    assert box.find_previous_sibling(class_="handout-sheet__grid") is not None
+    assert box.find_previous_sibling("ol", class_="handout-sheet__drills") is not None
     assert text(box.select_one(".handout-easier__title")) == "Too hard? Do the easier version instead:"
     expected = [
         "For drills 1 and 2: Supported Rockbacks at a Counter",
@@ -269,8 +270,7 @@ def test_large_print_lists_each_easier_version_once_after_the_grid(site: Build) 
     spanish = soup(site, "es/handouts/hip-mobility/large-print/").select_one(".handout-easier")
     first = "Para los ejercicios 1 y 2: Balanceo con apoyo en la barra de la cocina"
     assert text(spanish.select_one("li")) == first
-    # the regular sheet has the line under each drill instead, and a program without easier versions none
-    assert soup(site, "handouts/hip-mobility/").select_one(".handout-easier") is None
+    # a program without easier versions has none (its drills are the easier versions)
     off_floor = soup(site, "handouts/hip-mobility-off-the-floor/large-print/")
     assert off_floor.select_one(".handout-easier") is None
 
@@ -288,12 +288,10 @@ def test_every_pdf_names_each_drills_easier_versions(site: Build, language: str)
                 for easier in CONTENT.drill(drill_id).easier:
                     said = words["sheet.easier_text"].format(names=content.drill(easier).name)
                     per_drill.append(f"{words['sheet.easier']} {said}")
-            if variant.large_print:
-                assert not any(line in printed for line in per_drill), f"{file.name}: the list only"
-                for line in large_print_list(language, program.drills):
-                    assert line in printed, f"{file.name}: {line}"
-            else:
-                assert all(line in printed for line in per_drill), file.name
+            # a program's sheet prints the list once, not a line under each drill (handout_easier.html)
+            assert not any(line in printed for line in per_drill), f"{file.name}: the list only"
+            for line in large_print_list(language, program.drills):
+                assert line in printed, f"{file.name}: {line}"
 
 
 # --- the drill index's filters -------------------------------------------------------------------

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from build_state_helpers import render
 from content_model import CallToAction, Clinic, Dose, Drill, Review, RootCause
-from macros.dose import dose_phrase
+from macros.dose import dose_phrase, steps_with_hold
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '" onmouseover="alert(2)'
@@ -76,7 +76,10 @@ def drill_view(drill: Drill) -> dict[str, object]:
 def test_drill_components_escape_everything(component: str) -> None:
     view = drill_view(hostile_drill())
     extra = (
-        {"causes": [(RootCause.model_construct(id="x", title=HOSTILE, summary=HOSTILE, drills=[]), "#x")]}
+        {
+            "causes": [(RootCause.model_construct(id="x", title=HOSTILE, summary=HOSTILE, drills=[]), "#x")],
+            "steps": steps_with_hold(view["drill"].steps, None),
+        }
         if component == "drill_page"
         else {}
     )

@@ -294,7 +294,7 @@ def test_six_drills_with_doses_notes_and_pictures_fit_the_letter_page_limit(
     assert PATIENT in text and NOTES in text
     for number in range(1, 7):
         assert f"Ease in, zq-note-{number}" in text
-        assert f"3 sets of {8 + number}, hold 5 seconds, twice a day" in text
+        assert f"3 sets of {8 + number} · hold 5 seconds · twice a day" in text
     assert_private(session, context, SECRETS + tuple(f"zq-note-{number}" for number in range(1, 7)))
 
 
@@ -376,7 +376,7 @@ def test_a_copied_link_restores_drills_order_and_doses_but_no_patient_data(
     assert not [s for s in SECRETS if s in link]
     order = ["posterior-hip-stretch", "adductor-quadruped-rockbacks", "figure-4-stretch"]
     doses = {d: preview_dose(page, d) for d in order}
-    assert doses["figure-4-stretch"] == "4 times, hold 45 seconds, each side"
+    assert doses["figure-4-stretch"] == "4 times · hold 45 seconds · each side"
     assert_private(session, context)
 
     fresh = chromium.new_context()

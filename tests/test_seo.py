@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 
 import content_model
 from conftest import EXTRAS_HOSTILE, ROOT, Build, make_project, mkdocs_build
+from macros.dose import steps_with_hold
 from site_pages import page_file, page_paths
 
 CONTENT = content_model.load(ROOT / "data", shown_dir="data")
@@ -119,7 +120,7 @@ def test_each_drill_is_an_exercise_plan(site: Build) -> None:
         assert plan["name"] == drill.name and plan["description"] == drill.summary
         assert [part["name"] for part in plan.get("associatedAnatomy", [])] == drill.targets
         assert plan.get("repetitions") == (drill.dose.reps if drill.dose else None)
-        assert plan["text"] == " ".join(drill.steps)
+        assert plan["text"] == " ".join(step.text for step in steps_with_hold(drill.steps, drill.dose))
         assert ("lastReviewed" in page) == (drill.reviewed is not None)
 
 
