@@ -9,6 +9,7 @@ large-print grid's header cells, and the order of it all.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -306,8 +307,14 @@ def test_reading_order_is_the_visual_order(site: Build) -> None:
             assert starts == sorted(starts), f"{path.name}: drills out of order"
             for section in sections:
                 blocks = [b for b in _blocks(section) if top(b) is not None]
+                # within 1.5 pt: the QR code's label and the line it is floated beside start within a
+                # fraction of a point of each other, and are read in the order of the tags
                 places = [top(b) for b in blocks]
-                assert places == sorted(places), f"{path.name}: {[b.role for b in blocks]} {places}"
+                in_order = all(
+                    (page, y) >= (last_page, last_y - 1.5)
+                    for (last_page, last_y), (page, y) in itertools.pairwise(places)
+                )
+                assert in_order, f"{path.name}: {[b.role for b in blocks]} {places}"
 
 
 def _is_drill(section: Tag) -> bool:
