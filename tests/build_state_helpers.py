@@ -42,3 +42,18 @@ def config_with_state(project: Path, **values: Any) -> tuple[SimpleNamespace, Bu
     )
     state = start_build(config, content_model.load(project / "data", shown_dir="data"))
     return config, state
+
+
+def pdf_hook_folders(tmp_path: Path, built_site: Path) -> tuple[Path, Path]:
+    """(project, site) for running the PDF hook alone: a project holding this repository's data
+    files, and a site folder holding the built site's assets (the stylesheets the PDFs read)."""
+    import shutil
+
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    for file in (ROOT / "data").glob("*.yml"):
+        (project / "data" / file.name).write_bytes(file.read_bytes())
+    out = tmp_path / "site"
+    shutil.copytree(built_site / "assets", out / "assets")
+    return project, out
+

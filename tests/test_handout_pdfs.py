@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort
 
 import content_model
 from browser import free_port
-from build_state_helpers import config_with_state
+from build_state_helpers import config_with_state, pdf_hook_folders
 from conftest import ROOT, Build, load_hook, mkdocs_build
 from macros.dose import steps_with_hold
 from macros.handout import PDF_VARIANTS
@@ -283,7 +283,6 @@ def test_the_preview_and_the_site_keep_their_own_cached_pdfs(
 ) -> None:
     """CI builds the site, then the preview (--no-directory-urls: its handouts link to .html pages, so
     the PDFs' keys differ). Neither prunes the other's cached PDFs, so the next run makes none."""
-    import shutil
 
     hook = load_hook("pdf_handouts.py")
     rendered: list[int] = []
@@ -294,12 +293,7 @@ def test_the_preview_and_the_site_keep_their_own_cached_pdfs(
 
     monkeypatch.setattr(hook, "_render_all", fake_render_all)
     monkeypatch.delenv("HANDOUT_PDFS", raising=False)
-    project = tmp_path / "project"
-    (project / "data").mkdir(parents=True)
-    for file in (ROOT / "data").glob("*.yml"):
-        (project / "data" / file.name).write_bytes(file.read_bytes())
-    out = tmp_path / "site"
-    shutil.copytree(site.site / "assets", out / "assets")
+    project, out = pdf_hook_folders(tmp_path, site.site)
     hook.on_startup(command="build", dirty=False)
     for directory_urls in (True, False, True, False):  # build, preview, and both again
         config, _state = config_with_state(

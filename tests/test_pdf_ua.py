@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -20,7 +19,7 @@ from pypdf import PdfReader
 from pypdf.generic import BooleanObject
 
 import content_model
-from build_state_helpers import config_with_state
+from build_state_helpers import config_with_state, pdf_hook_folders
 from conftest import ROOT, Build, load_hook
 from macros.dose import steps_with_hold
 from macros.handout import PDF_VARIANTS, pdf_path
@@ -380,12 +379,7 @@ def test_a_cached_pdf_made_before_tagging_is_made_again(
     import importlib.metadata
 
     hook = load_hook("pdf_handouts.py")
-    project = tmp_path / "project"
-    (project / "data").mkdir(parents=True)
-    for file in (ROOT / "data").glob("*.yml"):
-        (project / "data" / file.name).write_bytes(file.read_bytes())
-    out = tmp_path / "site"
-    shutil.copytree(site.site / "assets", out / "assets")
+    project, out = pdf_hook_folders(tmp_path, site.site)
     config, state = config_with_state(
         project, site_dir=str(out), site_url=SITE_URL, use_directory_urls=True
     )
