@@ -84,6 +84,7 @@ class Tag:
     kids: list[Tag] = field(default_factory=list)
     page: int | None = None  # from 0
     mcids: list[int] = field(default_factory=list)  # the marked content it holds itself, on its page
+    raw: str = ""  # text, with the spaces and line breaks the PDF itself has (none added between pieces)
 
     def walk(self) -> Iterator[Tag]:
         """This tag and every tag under it, in the tree's order (the reading order)."""
@@ -93,9 +94,19 @@ class Tag:
 
     def all_text(self) -> str:
         """The text of this tag and every tag under it, in order, whitespace made single spaces; a
-        line broken at a word's own hyphen ("push-", "up") joined again, as page_texts does."""
-        text = " ".join(" ".join(tag.text for tag in self.walk()).split())
+        line broken at a word's own hyphen ("push-", "up") joined again, as page_texts does.
+
+        Pieces of one line (a bold hold time and the full stop after it) join as the PDF has them,
+        with no space added between them; blocks (paragraphs, items, headings) are apart."""
+        text = " ".join(self._raw_text().split())
         return re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text)
+
+    def _raw_text(self) -> str:
+        text = self.raw
+        for kid in self.kids:
+            piece = kid._raw_text()
+            text += piece if kid.role in _INLINE else f" {piece} "
+        return text
 
 
 def _page_marked_texts(page: object) -> dict[int, list[str]]:
@@ -121,10 +132,19 @@ def _page_marked_texts(page: object) -> dict[int, list[str]]:
     return found
 
 
+# Roles whose text runs on in the line of the text around them (WeasyPrint marks a <strong> NonStruct)
+_INLINE = {"#text", "Span", "NonStruct", "Link", "Strong", "Em", "Quote", "Reference", "Code"}
+
+
+def _squeezed(pieces: list[str]) -> str:
+    return " ".join("".join(pieces).split())
+
+
 def _marked_texts(reader: PdfReader) -> dict[tuple[int, int], str]:
-    """The text of each marked-content sequence with an /MCID, by (page index, MCID)."""
+    """The text of each marked-content sequence with an /MCID, by (page index, MCID), as the page
+    has it (its own spaces and line breaks)."""
     return {
-        (index, mcid): " ".join("".join(parts).split())
+        (index, mcid): "".join(parts)
         for index, page in enumerate(reader.pages)
         for mcid, parts in _page_marked_texts(page).items()
     }
@@ -177,14 +197,14 @@ def structure_tree(source: Path | bytes) -> Tag | None:
                 continue  # an annotation (a link's target): no text of its own
             elif hasattr(item, "get"):
                 if own:  # text before a kid tag keeps its place: as a text-only tag
-                    tag.kids.append(Tag("#text", None, {}, " ".join(" ".join(own).split()), page=here))
+                    tag.kids.append(Tag("#text", None, {}, _squeezed(own), page=here, raw="".join(own)))
                     own = []
                 tag.kids.append(build(item, here))
         if own:
             if tag.kids:
-                tag.kids.append(Tag("#text", None, {}, " ".join(" ".join(own).split()), page=here))
+                tag.kids.append(Tag("#text", None, {}, _squeezed(own), page=here, raw="".join(own)))
             else:
-                tag.text = " ".join(" ".join(own).split())
+                tag.text, tag.raw = _squeezed(own), "".join(own)
         return tag
 
     top = Tag("StructTreeRoot", None, {}, "")

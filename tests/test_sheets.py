@@ -22,7 +22,7 @@ from browser import serve
 from conftest import ROOT, Build, make_project, mkdocs_build
 from macros.dose import dose_phrase, hold_words
 from macros.handout import PDF_VARIANTS, pdf_path
-from pdf_tools import page_texts
+from pdf_tools import page_texts, reading, structure_tree
 
 MM = 96 / 25.4  # CSS pixels per millimetre
 LANGUAGES = {"en": "", "es": "es/"}
@@ -225,6 +225,33 @@ def test_large_print_page_one_is_packed(site: Build, tmp_path: Path) -> None:
         assert call in texts[0] or call in texts[-1], path
         checked += 1
     assert checked == 4
+
+
+# No space before a full stop, comma, colon or semicolon: "30 seconds." (the PDF's tag tree read
+# "30 seconds ." while the test reader added a space between the pieces of one line).
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\S\s+[.,:;](?!\w)")
+
+
+def _laid_out_text(tag: object) -> str:
+    """An element's text as a browser lays it out: its strings joined as they are, nothing added."""
+    return " ".join("".join(tag.strings).split())  # type: ignore[attr-defined]
+
+
+def test_no_sheet_has_a_space_before_punctuation(site: Build) -> None:
+    found = []
+    for language, prefix in LANGUAGES.items():
+        pages = [f"{prefix}handouts/{p.id}/" for p in content(language).programs]
+        pages += [f"{prefix}handouts/{p.id}/large-print/" for p in content(language).programs]
+        pages += [f"{prefix}drills/{d.id}/" for d in content(language).drills]
+        for path in pages:
+            for sheet in site.html(path).select(".handout-sheet"):
+                found += [(path, m.group()) for m in SPACE_BEFORE_PUNCTUATION.finditer(_laid_out_text(sheet))]
+    checked = 0
+    for _, path, _ in _pdfs(site):
+        texts = page_texts(path) + reading(structure_tree(path))
+        found += [(path.name, m.group()) for t in texts for m in SPACE_BEFORE_PUNCTUATION.finditer(t)]
+        checked += 1
+    assert checked == 12 and not found, found
 
 
 # --- A clinic's own choices: two weeks of boxes, its own message, a drill with a video ---------------
