@@ -1,6 +1,6 @@
 """Finish the structure tree WeasyPrint writes for a tagged PDF (PDF/UA-1), so that it reads as the sheet.
 
-WeasyPrint (``pdf_variant="pdf/ua-1"``) tags every box it lays out. Three things it leaves
+WeasyPrint (``pdf_variant="pdf/ua-1"``) tags every box it lays out. Two things it leaves
 for us, which ``finish_tags`` (a ``write_pdf(finisher=...)``) does, on the PDF's objects before
 they are written:
 
@@ -13,8 +13,9 @@ they are written:
   reader would announce "list of 2 items" twice. Neighbouring pieces of one HTML element are
   joined again, and whatever WeasyPrint put between list items (the spaces between inline
   items) moves into the item before it, so a list holds only items.
-* **Header cells say what they head.** Each ``/TH`` gets ``/Scope``: ``/Row`` for
-  ``<th scope="row">``, ``/Column`` otherwise (WeasyPrint links data cells to headers the same way).
+
+The sheets have no table (the large-print grid of boxes to tick, whose header cells this module
+once gave a ``/Scope``, became a row of boxes under each drill), so no ``/TH`` needs finishing.
 
 To know which HTML element each structure element came from, the boxes of the laid-out pages are
 walked in the order WeasyPrint tags them (``_made``, which follows ``weasyprint.pdf.tags``), and
@@ -48,7 +49,7 @@ class TaggingChanged(RuntimeError):
 
 
 def finish_tags(document: Any, pdf: Any) -> None:
-    """WeasyPrint finisher: number the lists, join pieces of one element, give header cells a scope."""
+    """WeasyPrint finisher: number the lists and join pieces of one element."""
     from weasyprint.formatting_structure import boxes  # noqa: PLC0415  (WeasyPrint only when rendering)
 
     made: list[tuple[str, Any]] = []
@@ -72,10 +73,6 @@ def finish_tags(document: Any, pdf: Any) -> None:
             style = source[id(element)].style["list_style_type"]
             numbering = _NUMBERING.get(style if isinstance(style, str) else "", "None")
             element["A"] = _dictionary({"O": "/List", "ListNumbering": f"/{numbering}"})
-    for role, box in made:
-        if role == "TH" and getattr(box, "mark", None) is not None:
-            scope = "/Row" if box.element.attrib.get("scope") == "row" else "/Column"
-            box.mark["A"]["Scope"] = scope
 
     def origin(reference: Any) -> Any:
         element = by_reference.get(reference)

@@ -30,8 +30,7 @@ and the fix. The count comes from WeasyPrint's laid-out pages, so no PDF is read
 back.
 
 Every PDF is tagged PDF/UA-1 (``PDF_VARIANT``): a structure tree a screen reader follows
-(headings, numbered steps, the QR codes as figures with alt text, the large-print grid's
-header cells), the page's language (``<html lang>``, from ``theme.language``), the title shown
+(headings, numbered steps, the QR codes as figures with alt text), the page's language (``<html lang>``, from ``theme.language``), the title shown
 by the viewer and the PDF/UA claim. ``hook_helpers/pdf_tags.py`` finishes WeasyPrint's tags.
 
 A PDF whose inputs (its HTML, the stylesheets, the page size, the WeasyPrint
@@ -269,7 +268,7 @@ class Renderer:
             stylesheets=stylesheets, font_config=self.fonts
         )
         # Tagged: the structure tree, /Lang, the title shown by the viewer; finish_tags numbers the
-        # lists, joins their pieces and gives header cells a scope (hook_helpers/pdf_tags.py).
+        # lists and joins their pieces (hook_helpers/pdf_tags.py).
         if tagged:
             pdf = document.write_pdf(pdf_variant=PDF_VARIANT, finisher=pdf_tags.finish_tags)
         else:

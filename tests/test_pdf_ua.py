@@ -3,7 +3,7 @@
 Every PDF the build writes is read back: the machine-checkable PDF/UA-1 rules (the ``pdfua``
 package) find nothing, and the structure tree (tests/pdf_tools.py ``structure_tree``) is read
 as a screen reader meets it: the headings, the numbered steps, the QR codes' alt text, the
-large-print grid's header cells, and the order of it all.
+boxes to tick under each drill, and the order of it all.
 """
 
 from __future__ import annotations
