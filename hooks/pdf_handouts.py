@@ -23,15 +23,21 @@ Every PDF must fit its page limit (``most_pages`` in ``macros/handout.py``: thre
 pages for the regular handout, six for large print), with each drill kept on one page (a drill
 split over two pages is hard to follow on paper). A sheet over its limit that way is made again
 with drills that may go on over a page break (``flowing``, print.css) and kept if that is
-shorter (no default sheet needs it today). A large-print sheet whose page 1 holds the header alone (its
-first drill does not fit under the urgent-care box that ends the header) is made again with that box
-after the drills, and kept if that is no longer. A longer one stops the build, naming the program's line in data/programs.yml, the version, its pages
-and the fix. The count comes from WeasyPrint's laid-out pages, so no PDF is read
-back.
+shorter (no default sheet needs it today). A large-print sheet whose page 1 holds the header alone
+(its first drill does not fit under the urgent-care box that ends the header) is made again with
+that box after the drills, and kept if that is no longer. A longer one stops the build, naming the
+program's line in data/programs.yml, the version, its pages and the fix. The count comes from
+WeasyPrint's laid-out pages, so no PDF is read back.
+
+With ``tracker_weeks: 2`` in data/clinic.yml, a program's sheet (its page and its PDFs) has two weeks
+of boxes to tick where every PDF of the sheet keeps its limit with two, and one week where two would
+break it, said once in the log (``on_files``: decided before the pages are made, so that a page and
+its PDFs agree).
 
 Every PDF is tagged PDF/UA-1 (``PDF_VARIANT``): a structure tree a screen reader follows
-(headings, numbered steps, the QR codes as figures with alt text), the page's language (``<html lang>``, from ``theme.language``), the title shown
-by the viewer and the PDF/UA claim. ``hook_helpers/pdf_tags.py`` finishes WeasyPrint's tags.
+(headings, numbered steps, the QR codes as figures with alt text), the page's language
+(``<html lang>``, from ``theme.language``), the title shown by the viewer and the PDF/UA claim.
+``hook_helpers/pdf_tags.py`` finishes WeasyPrint's tags.
 
 A PDF whose inputs (its HTML, the stylesheets, the page size, the WeasyPrint
 version, the tagging, this file's code) are unchanged since the last build is copied from
@@ -49,6 +55,7 @@ import contextlib
 import hashlib
 import importlib.metadata
 import logging
+import mimetypes
 import multiprocessing
 import os
 import queue
@@ -57,10 +64,12 @@ import shutil
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 
 import content_model
 from hook_helpers import pdf_tags
@@ -152,43 +161,42 @@ def jobs(config: MkDocsConfig, state: BuildState) -> list[PdfJob]:
                 f"overrides/{name})"
             )
         css.append(path.read_text(encoding="utf-8"))
-    found = []
-    for program in state.content.programs:
-        for variant in PDF_VARIANTS:
-            handout = state.handout(program.id, variant.large_print)  # the view its page showed
-            title = _title(state, program.title, variant)
+    return [
+        pdf_job(state, css, program.id, variant)
+        for program in state.content.programs
+        for variant in PDF_VARIANTS
+    ]
 
-            def render(sheet: Handout, flowing: bool = False, title: str = title) -> str:
-                return str(
-                    state.templates.render(
-                        "handout_document",
-                        handout=sheet,
-                        title=title,
-                        lang=state.language,  # the PDF's /Lang: the language of the build's pages
-                        flowing=flowing,
-                    )
-                )
 
-            moves_urgent_care = handout.large_print and handout.urgent_care and state.content.clinic.urgent_care
-            target = state.prefix + pdf_path(program.id, variant)  # es/handouts/... in Spanish
-            sheets = (*css, page_numbers_css(state.templates.strings["sheet.page"]))
-            shown_at = state.prefix + page_url(
-                handout_src(program.id, variant.large_print), state.use_directory_urls
+def pdf_job(state: BuildState, css: list[str], program_id: str, variant: PdfVariant) -> PdfJob:
+    """One PDF of a program's handout: the view its page showed, in a document of its own."""
+    program = state.content.program(program_id)
+    handout = state.handout(program.id, variant.large_print)  # the view its page showed
+    title = _title(state, program.title, variant)
+
+    def render(sheet: Handout, flowing: bool = False) -> str:
+        return str(
+            state.templates.render(
+                "handout_document",
+                handout=sheet,
+                title=title,
+                lang=state.language,  # the PDF's /Lang: the language of the build's pages
+                flowing=flowing,
             )
-            found.append(
-                PdfJob(
-                    target,
-                    render(handout),
-                    variant.paper,
-                    sheets,
-                    program.id,
-                    variant,
-                    shown_at,
-                    render(handout, flowing=True),
-                    render(replace(handout, urgent_care_last=True)) if moves_urgent_care else "",
-                )
-            )
-    return found
+        )
+
+    moves_urgent_care = handout.large_print and handout.urgent_care and state.content.clinic.urgent_care
+    return PdfJob(
+        state.prefix + pdf_path(program.id, variant),  # es/handouts/... in Spanish
+        render(handout),
+        variant.paper,
+        (*css, page_numbers_css(state.templates.strings["sheet.page"])),
+        program.id,
+        variant,
+        state.prefix + page_url(handout_src(program.id, variant.large_print), state.use_directory_urls),
+        render(handout, flowing=True),
+        render(replace(handout, urgent_care_last=True)) if moves_urgent_care else "",
+    )
 
 
 def page_numbers_css(words: str) -> str:
@@ -220,10 +228,11 @@ class Renderer:
     Made in each worker, never shared between processes.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, fetcher: object = None) -> None:
         from weasyprint.text.fonts import FontConfiguration  # noqa: PLC0415  (only when rendering)
 
         self.fonts = FontConfiguration()
+        self.fetcher = fetcher  # how the sheet's files (pictures) are read; None: from the built site
         self._sheets: dict[tuple[str, str], object] = {}
         self._parsed: tuple[tuple[str, str], object] | None = None  # the last HTML, parsed
 
@@ -240,7 +249,7 @@ class Renderer:
         from weasyprint import HTML  # noqa: PLC0415
 
         if self._parsed is None or self._parsed[0] != (html, base_url):
-            self._parsed = ((html, base_url), HTML(string=html, base_url=base_url))
+            self._parsed = ((html, base_url), HTML(string=html, base_url=base_url, url_fetcher=self.fetcher))
         return self._parsed[1]
 
     def render(self, job: PdfJob, base_url: str, tagged: bool = True) -> tuple[bytes, int]:
@@ -303,14 +312,16 @@ class _Failed(Exception):
     """A PDF that could not be rendered; its message says why."""
 
 
-def _render_one(job: PdfJob, base_url: str, renderer: list[Renderer]) -> tuple[bytes, int] | str:
+def _render_one(
+    job: PdfJob, base_url: str, renderer: list[Renderer], fetcher: object = None
+) -> tuple[bytes, int] | str:
     """Render one PDF (bytes, pages); an error comes back as its message so the caller can report it.
 
     ``renderer`` holds the process's Renderer once made (made by the first PDF, so that an error
     making it is reported like any other)."""
     try:
         if not renderer:
-            renderer.append(Renderer())
+            renderer.append(Renderer(fetcher))
         return render_pdf(job, base_url, renderer=renderer[0])
     except Exception as error:  # noqa: BLE001  (any failure must reach the build, not vanish)
         return f"{type(error).__name__}: {error}"
@@ -328,7 +339,7 @@ def _shares(todo: list[PdfJob], workers: int) -> list[list[int]]:
     return [sorted(share) for share in shares]
 
 
-def _render_all(todo: list[PdfJob], base_url: str) -> list[tuple[bytes, int] | str]:
+def _render_all(todo: list[PdfJob], base_url: str, fetcher: object = None) -> list[tuple[bytes, int] | str]:
     """Render PDFs on every core: each is independent, and WeasyPrint uses one core.
 
     Workers are forked, so they share the loaded hook and WeasyPrint (imported once, here, before
@@ -338,7 +349,7 @@ def _render_all(todo: list[PdfJob], base_url: str) -> list[tuple[bytes, int] | s
     workers = min(len({job.html for job in todo}), os.cpu_count() or 1)
     if workers <= 1:
         renderer: list[Renderer] = []
-        return [_render_one(job, base_url, renderer) for job in todo]
+        return [_render_one(job, base_url, renderer, fetcher) for job in todo]
     with contextlib.suppress(Exception):  # a failure here is reported by each PDF
         import weasyprint  # noqa: F401, PLC0415  (imported once, before the fork)
     context = multiprocessing.get_context("fork")
@@ -347,7 +358,7 @@ def _render_all(todo: list[PdfJob], base_url: str) -> list[tuple[bytes, int] | s
     def work(share: list[int]) -> None:
         renderer: list[Renderer] = []
         for index in share:
-            results.put((index, _render_one(todo[index], base_url, renderer)))
+            results.put((index, _render_one(todo[index], base_url, renderer, fetcher)))
 
     processes = [context.Process(target=work, args=(share,)) for share in _shares(todo, workers)]
     for process in processes:
@@ -378,15 +389,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     # left to the PDFs that must really be rendered; cached ones never pay for it.
     engine = importlib.metadata.version("weasyprint")
 
-    project = Path(config.config_file_path).parent
     state = build_state(config)
     content = state.content
     site = Path(config.site_dir)
-    cache = project / ".cache" / "handout-pdfs"
-    if not config.use_directory_urls:
-        # The preview's handouts link to .html pages, so their keys differ from the site's: kept in a
-        # folder of their own, so that a preview and a build (as CI makes both) do not prune each other's.
-        cache = cache / "no-directory-urls"
+    cache = _cache_folder(config)
     made = reused = pages_made = 0
     keep: set[Path] = set()
     counted: list[tuple[PdfJob, int]] = []  # every PDF with its number of pages
@@ -426,15 +432,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         made += 1
         pages_made += pages
         counted.append((job, pages))
-        try:
-            cache.mkdir(parents=True, exist_ok=True)
-            # Each file is written whole under a temporary name, then renamed: another build using the
-            # same cache at the same time (the tests run in parallel) never reads half a file.
-            write_atomically(cached, pdf)
-            # last: a PDF without it is made again
-            write_atomically(_pages_file(cached), f"{pages}\n".encode("ascii"))
-        except OSError as error:
-            log.info(f"PDF cache not written ({error}); the next build renders {job.target} again.")
+        _keep_in_cache(job, cached, pdf, pages)
     outer = running_states(config)[0]
     outer.kept.setdefault(_KEEP, set()).update(keep)
     if outer is state:  # the outermost build, the last to make its PDFs: every language's are known
@@ -450,6 +448,27 @@ def on_post_build(config: MkDocsConfig) -> None:
     if too_long:
         raise Abort(_over_the_limit(content, too_long))
 
+
+
+def _cache_folder(config: MkDocsConfig) -> Path:
+    cache = Path(config.config_file_path).parent / ".cache" / "handout-pdfs"
+    if not config.use_directory_urls:
+        # The preview's handouts link to .html pages, so their keys differ from the site's: kept in a
+        # folder of their own, so that a preview and a build (as CI makes both) do not prune each other's.
+        cache = cache / "no-directory-urls"
+    return cache
+
+
+def _keep_in_cache(job: PdfJob, cached: Path, pdf: bytes, pages: int) -> None:
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        # Each file is written whole under a temporary name, then renamed: another build using the
+        # same cache at the same time (the tests run in parallel) never reads half a file.
+        write_atomically(cached, pdf)
+        # last: a PDF without it is made again
+        write_atomically(_pages_file(cached), f"{pages}\n".encode("ascii"))
+    except OSError as error:
+        log.info(f"PDF cache not written ({error}); the next build renders {job.target} again.")
 
 
 def _pages_file(cached_pdf: Path) -> Path:
@@ -471,13 +490,7 @@ def _cached_pages(cached_pdf: Path) -> int | None:
 def _over_the_limit(content: content_model.Content, too_long: list[tuple[PdfJob, int]]) -> str:
     """Each handout longer than its page limit, at its program's line, with the fix."""
     file = content.file("programs")
-    # Two weeks of boxes under every drill take room: the first thing to give back (issue 17).
-    two_weeks = (
-        f" Or set tracker_weeks: 1 in {content.file('clinic')}: two weeks of boxes to tick under every "
-        "drill make each handout longer."
-        if content.clinic.tracker_weeks == 2
-        else ""
-    )
+    # (A clinic's two weeks of boxes are never the cause: a sheet they take over its limit has one, on_files.)
     problems = [
         content_model.ContentError(
             file,
@@ -486,7 +499,7 @@ def _over_the_limit(content: content_model.Content, too_long: list[tuple[PdfJob,
             "",
             f"program '{job.program_id}': the {job.variant.name} takes {pages} pages, more than its "
             f"{job.variant.most_pages}-page limit. Split the program into two programs, "
-            "or shorten the drills' steps." + two_weeks,
+            "or shorten the drills' steps.",
         )
         for job, pages in too_long
     ]
@@ -500,3 +513,92 @@ def _over_the_limit(content: content_model.Content, too_long: list[tuple[PdfJob,
         f"{body}\n\n{count} {noun} longer than the page limit, so the site was not finished. "
         f"Fix {file} and build again."
     )
+
+
+# --- Two weeks of boxes where they fit ------------------------------------------------------------
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """With ``tracker_weeks: 2`` in data/clinic.yml, each program's sheet has two weeks of boxes to
+    tick where all its PDFs keep their page limits with two, and one week where two would break
+    them, said once in the log. Decided here, before the pages are made, so that a handout page (and
+    what a browser prints from it) and its PDFs agree. The PDFs laid out for it are kept in the cache,
+    where on_post_build finds the ones it needs."""
+    state = build_state(config)
+    if state.content.clinic.tracker_weeks != 2:
+        return files
+    css = []
+    for name in STYLESHEETS:
+        file = files.get_file_from_path(name)
+        if file is None:
+            raise Abort(f"Cannot make the PDF handouts: {name} is missing (it comes from overrides/{name})")
+        css.append(file.content_string)
+    engine = importlib.metadata.version("weasyprint")
+    cache = _cache_folder(config)
+    counted: list[tuple[PdfJob, int]] = []
+    todo: list[tuple[PdfJob, PdfJob, Path]] = []
+    keep: set[Path] = set()
+    for program in state.content.programs:
+        for variant in PDF_VARIANTS:
+            job = pdf_job(state, css, program.id, variant)
+            # Two weeks only with every drill whole: the sheet laid out without its flowing version
+            whole = replace(job, flowing_html="")
+            cached = cache / f"{whole.key(engine)}.pdf"
+            keep.update((cached, _pages_file(cached)))
+            pages = _cached_pages(cached)
+            if pages is None:
+                todo.append((job, whole, cached))
+            else:
+                counted.append((job, pages))
+    running_states(config)[0].kept.setdefault(_KEEP, set()).update(keep)
+    base_url = Path(config.site_dir).as_uri() + "/"
+    fetcher = _site_fetcher(files, base_url)
+    outcomes = _render_all([whole for _, whole, _ in todo], base_url, fetcher) if todo else []
+    for (job, whole, cached), outcome in zip(todo, outcomes, strict=True):
+        if isinstance(outcome, str):  # the renderer's error, as "Type: message"
+            raise Abort(f"Could not make the PDF {job.target}: {outcome}. Fix the problem and build again.")
+        pdf, pages = outcome
+        _keep_in_cache(whole, cached, pdf, pages)
+        if pages <= job.variant.most_pages:  # the PDF on_post_build makes: kept for it
+            _keep_in_cache(job, cache / f"{job.key(engine)}.pdf", pdf, pages)
+        counted.append((job, pages))
+    content = state.content
+    for program in content.programs:
+        for large_print in (False, True):
+            over = [
+                (job, pages)
+                for job, pages in counted
+                if job.program_id == program.id
+                and job.variant.large_print == large_print
+                and pages > job.variant.most_pages
+            ]
+            if not over:
+                continue
+            state.keep_one_week(program.id, large_print)
+            job, pages = over[0]
+            page = state.prefix + page_url(handout_src(program.id, large_print), state.use_directory_urls)
+            log.info(
+                f"{content.file('programs')}:{content.line_of('programs', program.id)}: the handout "
+                f"{page} has one week of boxes to tick, not the two of tracker_weeks: 2 in "
+                f"{(state.english or content).file('clinic')}: with two, its {job.variant.name} takes "
+                f"{pages} pages, more than its {job.variant.most_pages}-page limit."
+            )
+    return files
+
+
+def _site_fetcher(files: Files, base_url: str) -> object:
+    """WeasyPrint's fetcher for a sheet laid out before the site is written: a file of the site (a
+    clinic's picture) is read from where the build takes it; any other address as WeasyPrint would."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415  (only when rendering)
+
+    by_address = {base_url + quote(file.dest_uri): file for file in files}
+
+    class SiteFiles(URLFetcher):
+        def fetch(self, url: str, headers: object = None) -> object:
+            file = by_address.get(url.split("#")[0].split("?")[0])
+            if file is None:
+                return super().fetch(url, headers)
+            kind = mimetypes.guess_type(file.dest_uri)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body=file.content_bytes, headers={"Content-Type": kind})
+
+    return SiteFiles()

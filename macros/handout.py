@@ -8,7 +8,7 @@ view is made once per build, ``BuildState.handout`` in macros/state.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
 
 from content_model import Clinic, Content, Drill, Program
@@ -105,6 +105,12 @@ class Handout:
     # The medical words its drills use, each once with its plain words (data/plain_language.yml
     # jargon), listed under the key points: a web page puts them in brackets instead.
     words: tuple[tuple[str, str], ...] = ()
+
+    def with_tracker_weeks(self, weeks: int) -> Handout:
+        """The same sheet with ``weeks`` rows of boxes under every drill (a clinic's two weeks
+        where they would take a sheet over its page limit: hooks/pdf_handouts.py)."""
+        drills = tuple(replace(item, tracker_weeks=weeks) for item in self.drills)
+        return replace(self, drills=drills, tracker_weeks=weeks)
 
     @property
     def easier_versions(self) -> tuple[tuple[tuple[int, ...], tuple[str, ...]], ...]:

@@ -106,6 +106,12 @@ class BuildState:
             )
         return self.handouts[key]
 
+    def keep_one_week(self, program_id: str, large_print: bool) -> None:
+        """A program's sheet (its page and its PDFs) gets one week of boxes to tick: two, as the
+        clinic chose, take it over its page limit (hooks/pdf_handouts.py decides, before the pages)."""
+        key = (program_id, large_print)
+        self.handouts[key] = self.handout(program_id, large_print).with_tracker_weeks(1)
+
 
 class _States(list):
     """The states of the builds running on one config, innermost last."""
