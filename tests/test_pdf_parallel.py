@@ -18,7 +18,7 @@ def test_pdfs_render_in_parallel_workers_in_job_order(monkeypatch: pytest.Monkey
         return f"{job.target}|{os.getpid()}|{id(renderer)}".encode(), 1
 
     monkeypatch.setattr(hook, "render_pdf", fake_render)
-    monkeypatch.setattr(hook, "Renderer", lambda: object())  # no WeasyPrint set-up in this test
+    monkeypatch.setattr(hook, "Renderer", lambda fetcher=None: object())  # no WeasyPrint set-up in this test
     # Three handouts, each in two paper sizes (the same HTML).
     jobs = [
         hook.PdfJob(f"handouts/p{n}.pdf", f"<p>{n // 2}</p>", "letter" if n % 2 else "A4", (), f"p{n}",
@@ -49,7 +49,7 @@ def test_a_failing_pdf_comes_back_as_its_message(monkeypatch: pytest.MonkeyPatch
         return b"%PDF-fake", 2
 
     monkeypatch.setattr(hook, "render_pdf", fake_render)
-    monkeypatch.setattr(hook, "Renderer", lambda: object())
+    monkeypatch.setattr(hook, "Renderer", lambda fetcher=None: object())
     jobs = [
         hook.PdfJob(f"handouts/p{n}.pdf", f"<p>{n}</p>", "letter", (), f"p{n}", PDF_VARIANTS[0])
         for n in range(3)
