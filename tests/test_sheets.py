@@ -454,3 +454,21 @@ def test_a_handout_page_on_a_phone_is_for_reading(chromium: Browser, site: Build
         assert broken == [], broken
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.close()
+
+
+@pytest.mark.browser
+def test_a_browser_prints_the_weeks_its_pdf_has(chromium: Browser, two_weeks_site: Build) -> None:
+    """With tracker_weeks: 2, what a browser prints from a handout page has as many weeks of boxes
+    as the page's PDFs: two on the English six-drill sheet, one on the Spanish one."""
+    site = two_weeks_site
+    with serve(site.site) as url:
+        for language, prefix, weeks in (("en", "", 2), ("es", "es/", 1)):
+            page = chromium.new_page(viewport={"width": 1000, "height": 900})
+            page.emulate_media(media="print")
+            page.goto(url + f"{prefix}handouts/hip-mobility/", wait_until="networkidle")
+            rows = page.locator("[data-handout] .week-tracker__week")
+            printed = sum(1 for row in rows.all() if row.is_visible())
+            page.close()
+            pdf = " ".join(page_texts(site.site / prefix / pdf_path("hip-mobility", PDF_VARIANTS[0])))
+            assert printed == 6 * weeks, (language, printed)
+            assert pdf.count(WEEK_2[language]) == (6 if weeks == 2 else 0), language
