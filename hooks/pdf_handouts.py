@@ -32,7 +32,8 @@ WeasyPrint's laid-out pages, so no PDF is read back.
 With ``tracker_weeks: 2`` in data/clinic.yml, a program's sheet (its page and its PDFs) has two weeks
 of boxes to tick where every PDF of the sheet keeps its limit with two, and one week where two would
 break it, said once in the log (``on_files``: decided before the pages are made, so that a page and
-its PDFs agree).
+its PDFs agree). Those PDFs are laid out even where PDFs are not made (``mkdocs serve``), so that a
+preview shows the same weeks; the cache keeps them, so each is laid out once.
 
 Every PDF is tagged PDF/UA-1 (``PDF_VARIANT``): a structure tree a screen reader follows
 (headings, numbered steps, the QR codes as figures with alt text), the page's language
