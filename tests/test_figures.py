@@ -30,7 +30,7 @@ from content_model.poses import (
     distance,
     solve,
 )
-from macros.figures import SMALLEST_MOVE, drill_figures
+from macros.figures import SMALLEST_MOVE, drill_figures, paper_figures, thumbnail
 
 CONTENT = content_model.load(ROOT / "data")
 
@@ -441,3 +441,21 @@ def test_props_are_drawn_as_outlines_behind_the_figure(tmp_path: Path) -> None:
     # the hands are drawn on the counter's top edge: the wrists sit at its height
     body = solve(Adjustments(base="standing", props=("counter",)))
     assert {round(hand[1], 6) for _, hand in body.supports} == {round(COUNTER_HEIGHT + LIMB_RADIUS, 6)}
+
+
+def test_a_small_picture_is_cut_to_the_body_not_to_its_mat() -> None:
+    """Seen from above, a whole mat would shrink the body in a 120 px thumbnail or a 3 cm picture:
+    the frame holds every part of the body (and a chair, a counter) and lets the mat run out of it."""
+    for drill in CONTENT.drills:
+        views = drill_figures(drill)
+        for small in (thumbnail(views), *paper_figures(views)):
+            left, top, width, height = (float(n) for n in small.view_box.split())
+            drawing = small.figure
+            lines = (*drawing.far, drawing.trunk, *drawing.near)
+            for x, y in [(line.x1, line.y1) for line in lines] + [(line.x2, line.y2) for line in lines]:
+                assert left <= x <= left + width and top <= y <= top + height, drill.id
+            mats = [prop for prop in small.props if prop.name == "mat"]
+            if mats and small.view == "behind":  # the mat reaches beyond the body it is under
+                corners = [tuple(map(float, p.split(","))) for p in mats[0].shapes[0].points.split()]
+                inside = [left <= x <= left + width and top <= y <= top + height for x, y in corners]
+                assert not all(inside), drill.id
