@@ -568,11 +568,12 @@ class Pose(Strict):
     base: Literal[
         "hands_and_knees", "half_kneel", "lying_on_back", "push_up", "standing", "seated"
     ] = Field(description="The position the figure starts from.")
-    view: Literal["side", "top", "front", "behind"] = Field(
+    view: Literal["side", "top", "above", "front", "behind"] = Field(
         "side",
         description="Where the picture is seen from: side (best for moving forward and back), "
-        "top (from above), front, or behind (from behind, to one side and above: a leg out "
-        "to the side, crossed legs).",
+        "top (from above), above (from the side and well above: shins crossed on the floor and "
+        "the arms that hold a figure up both show), front, or behind (from behind, to one side "
+        "and above: a leg out to the side; on the back, from the head end: a figure 4).",
     )
     hips_back: _pose_number("hips_back")  # type: ignore[valid-type]
     hips_side: _pose_number("hips_side")  # type: ignore[valid-type]

@@ -14,10 +14,10 @@ hip bending forward is a counterclockwise turn in every position.
 
 Coordinates: x forward, y up from the floor, z toward the viewer of the side view (the near
 side positive). A picture looks at the body from one of a few named views (``VIEWS``): from the
-side, from above, from behind or from the front, each a little oblique so the far limbs show
-beside the near ones. Props (a mat, a chair, a kitchen counter, a wall) are placed where the
-pose needs them, and the body's contacts with them (hands on the counter, hips on the seat) are
-solved like the floor's.
+side, from above (straight down, or from the side and well above), from behind or from the
+front, each a little oblique so the far limbs show beside the near ones. Props (a mat, a chair,
+a kitchen counter, a wall) are placed where the pose needs them, and the body's contacts with
+them (hands on the counter, hips on the seat) are solved like the floor's.
 """
 
 from __future__ import annotations
@@ -52,18 +52,24 @@ BOX_DEPTH = 4.6  # how far toward or away from the viewer a point may be (the to
 #       DEPTH_X to the left and DEPTH_Y lower;
 # top: from above and a little from the near side, head toward the right, near side at the bottom;
 #       a point one head height higher is drawn TOP_TILT higher;
-# behind and front: turned from the side view 35 degrees toward the body's back (or front) and
-#       looking 30 degrees down, so what goes out to the side (a leg, a knee) shows its length.
+# above: from the near side and well above (50 degrees down), so what lies on the floor (crossed
+#       shins) and what stands up from it (the arms of a figure on hands and knees) both show
+#       their length;
+# behind and front: turned from the side view 45 degrees toward the body's back (or front) and
+#       looking 35 degrees down, so what goes out to the side (a leg, a knee) shows its length
+#       (on the back, "behind" is from the head end: a knee fallen out to the side and the
+#       crossed shin make the shape of a 4).
 DEPTH_X = 0.3
 DEPTH_Y = 0.18
 TOP_TILT = 0.35
 CAMERAS = {  # degrees turned from the side view toward the back (negative: the front), degrees down
-    "behind": (35.0, 30.0),
-    "front": (-35.0, 30.0),
+    "above": (0.0, 50.0),
+    "behind": (45.0, 35.0),
+    "front": (-45.0, 35.0),
 }
 EDGE_ON = ("side",)  # views that see the floor almost edge on, as a line
-VIEWS = ("side", "top", "front", "behind")
-View = Literal["side", "top", "front", "behind"]
+VIEWS = ("side", "top", "above", "front", "behind")
+View = Literal["side", "top", "above", "front", "behind"]
 
 # Props, in head heights (a head is about 22 cm).
 COUNTER_HEIGHT = 4.9  # a kitchen counter, about 90 cm (at the hip joint of a standing figure)
@@ -292,6 +298,15 @@ def _on_floor(knee: Vector, degrees: float, length: float) -> Vector:
     return _add(knee, (-length * math.cos(turn), 0.0, length * math.sin(turn)))
 
 
+# One leg crossed behind the other (near_leg crossed_behind): the near knee just behind the far
+# knee and past it toward the far side (x, z from where a knee kneels), the far knee drawn in a
+# little, and each shin turned from straight back (degrees, toward the near side positive) so the
+# two shins cross behind the knees in an X.
+CROSSED_KNEE = (-0.5, -0.9)
+CROSSED_FAR_KNEE_Z = -0.1
+CROSSED_SHINS = (40.0, 0.0)
+
+
 def _hands_and_knees(p: Adjustments) -> Body:
     """Knees under the hips, hands under the shoulders; hips_back rocks the hips toward the heels.
 
@@ -304,8 +319,11 @@ def _hands_and_knees(p: Adjustments) -> Body:
     knees = {"near": _flat(knee_x, LIMB_RADIUS, HALF_WIDTH), "far": _flat(knee_x, LIMB_RADIUS, -HALF_WIDTH)}
     shins = {"near": 0.0, "far": 0.0}  # degrees each shin turns from straight back, toward the near side
     if p.near_leg == "crossed_behind":  # the near knee tucked behind the far one, the shins crossed
-        knees = {"near": _flat(knee_x - 0.45, LIMB_RADIUS, -0.1), "far": _flat(knee_x, LIMB_RADIUS, -0.3)}
-        shins = {"near": -50.0, "far": 30.0}
+        knees = {
+            "near": _flat(knee_x + CROSSED_KNEE[0], LIMB_RADIUS, CROSSED_KNEE[1]),
+            "far": _flat(knee_x, LIMB_RADIUS, CROSSED_FAR_KNEE_Z),
+        }
+        shins = {"near": CROSSED_SHINS[0], "far": CROSSED_SHINS[1]}
     turn = math.radians(p.hips_back * 90.0)  # the hips turn back about the knees
     hip_x = knee_x - THIGH * math.sin(turn)
     hip_z = -p.hips_side * HIPS_SIDE_SHIFT

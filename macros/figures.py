@@ -355,14 +355,17 @@ def cropped(
     drawn = [view for view in views if isinstance(view, FigureView)]  # a photo is shown as it is
     if not drawn:
         return tuple(views)
-    # the floor and the ground span the whole box: they are cut with it, not counted in it
+    # the floor and the ground span the whole box: they are cut with it, not counted in it; so is
+    # a mat, which is the floor here (seen from above, a whole mat would shrink the body)
     points = [
         point
         for view in drawn
         for field in fields(view)
-        if field.name not in ("floor", "ground_height")
+        if field.name not in ("floor", "ground_height", "props")
         for point in _points(getattr(view, field.name))
     ]
+    props = [prop for view in drawn for prop in view.props if prop.name != "mat"]
+    points += [point for prop in props for point in _points(prop)]
     pad = SMALL_PAD * SCALE
     left = min(x - r for x, _y, r in points) - pad
     right = max(x + r for x, _y, r in points) + pad

@@ -29,7 +29,7 @@ from content_model import Content, Drill
 from .figures import Drawing, FigureView, Line, pose_figures
 from .picture_files import FOLDER, PictureFiles, largest_fallback
 
-DRAWING = "3"  # how the PNG is drawn: change it whenever the code below draws another picture
+DRAWING = "4"  # how the PNG is drawn: change it whenever the code below draws another picture
 SIZE = (1200, 630)  # what Open Graph previews show at full size (1.91 : 1)
 SUPERSAMPLE = 2  # drawn this many times larger, then reduced: smooth edges
 MARGIN = 48
@@ -45,7 +45,7 @@ GHOST = 214
 GHOST_FAR = 234
 GROUND = 236
 FLOOR = 98
-PROP_FILL, PROP_LINE, MAT_FILL = 229, 94, 206  # props: outlines at 75 %, lightly filled (a mat more)
+PROP_FILL, PROP_LINE, MAT_FILL = 229, 94, 228  # props: outlines at 75 %, lightly filled (a mat a little more)
 # Stroke widths in the figure's own units, as site.css gives them.
 LIMB_WIDTH, TRUNK_WIDTH, FLOOR_WIDTH, ARROW_WIDTH = 3.6, 5.4, 1.5, 2.4
 GIRDLE_WIDTH, PROP_WIDTH = 4.4, 1.5

@@ -6,8 +6,10 @@
 The contact sheet shows each drill's name and its pictures with their captions, as
 macros/templates/figure.html draws them on a drill page (the same FigureView, the same
 docs/stylesheets/site.css). ``--singles`` writes each figure at the width a phone gives it
-(120 px) and at 3 cm printed at 300 dots per inch, to check that every one reads at those
-sizes. Headless Chromium takes the pictures (local_site); nothing is fetched from elsewhere.
+(120 px) and at 3 cm printed at 300 dots per inch, cut to the body as the site cuts the
+pictures it shows at those sizes (a thumbnail, a printed sheet's pictures), to check that every
+one reads at those sizes. Headless Chromium takes the pictures (local_site); nothing is fetched
+from elsewhere.
 """
 
 from __future__ import annotations
@@ -23,14 +25,23 @@ from playwright.sync_api import sync_playwright
 
 import content_model
 from local_site import CHROMIUM_ARGS, CHROMIUM_PATH, serve
-from macros.figures import drill_figures
+from macros.figures import THUMB_ASPECT, cropped, drill_figures, paper_figures
 from macros.render import TEMPLATES, Templates
 
 ROOT = Path(__file__).resolve().parent.parent
 PRINT_SCALE = 300 / 96  # 300 dots per inch, in CSS pixels (96 to the inch)
 
 
-def _page(body_class: str) -> str:
+# How each page cuts a drill's pictures: as the drill page shows them, as a 120 px thumbnail shows
+# them (every picture, in one frame), as a printed sheet shows them (the start and the end).
+CUTS = {
+    "sheet": drill_figures,
+    "phone": lambda drill: cropped(drill_figures(drill), THUMB_ASPECT),
+    "print": lambda drill: paper_figures(drill_figures(drill)),
+}
+
+
+def _page(body_class: str, cut: str = "sheet") -> str:
     # The build's own environment (made from the theme's, as macros/render.py makes it), with this
     # script's page template beside the figure macros it draws with.
     config = load_config(str(ROOT / "mkdocs.yml"))
@@ -40,7 +51,7 @@ def _page(body_class: str) -> str:
     )
     content = content_model.load(ROOT / "data")
     rows = [
-        {"id": drill.id, "name": drill.name, "figures": drill_figures(drill)}
+        {"id": drill.id, "name": drill.name, "figures": CUTS[cut](drill)}
         for drill in content.drills
         if drill.pictures
     ]
@@ -53,8 +64,8 @@ def main(out: Path, singles: Path | None) -> None:
         shutil.copy(ROOT / "docs" / "stylesheets" / "site.css", folder / "site.css")
         shutil.copy(ROOT / "scripts" / "templates" / "contact_sheet.css", folder / "contact_sheet.css")
         (folder / "sheet.html").write_text(_page(""), encoding="utf-8")
-        (folder / "phone.html").write_text(_page("single single-phone"), encoding="utf-8")
-        (folder / "print.html").write_text(_page("single single-print"), encoding="utf-8")
+        (folder / "phone.html").write_text(_page("single single-phone", "phone"), encoding="utf-8")
+        (folder / "print.html").write_text(_page("single single-print", "print"), encoding="utf-8")
         with serve(folder) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1000, "height": 600})

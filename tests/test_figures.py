@@ -30,7 +30,7 @@ from content_model.poses import (
     distance,
     solve,
 )
-from macros.figures import SMALLEST_MOVE, drill_figures
+from macros.figures import SMALLEST_MOVE, drill_figures, paper_figures, thumbnail
 
 CONTENT = content_model.load(ROOT / "data")
 
@@ -215,13 +215,13 @@ def test_an_impossible_pose_in_the_new_positions_is_refused_with_file_and_line(t
 
 
 def test_an_unknown_view_is_refused_with_its_line(tmp_path: Path) -> None:
-    error = refusal(tmp_path, DRILL.replace("hips_back: 0.5", "hips_back: 0.5\n        view: above"))
+    error = refusal(tmp_path, DRILL.replace("hips_back: 0.5", "hips_back: 0.5\n        view: under"))
     assert (error.file, error.line, error.field) == (
         "data/drills.yml",
         17,
         "drills[0].pictures[1].figure.view",
     )
-    assert error.message == "must be one of side, top, front, behind (got 'above')"
+    assert error.message == "must be one of side, top, above, front, behind (got 'under')"
 
 
 @pytest.mark.parametrize(
@@ -293,6 +293,31 @@ def test_a_seated_figure_sits_on_the_chair_with_its_feet_on_the_floor() -> None:
     assert len(crossed.contacts) == 1
 
 
+Point = tuple[float, float]
+
+
+def _crossing(a: Point, b: Point, c: Point, d: Point) -> float | None:
+    """Where segment a-b crosses segment c-d, as a fraction along a-b; None if they do not cross."""
+    (ax, ay), (bx, by), (cx, cy), (dx, dy) = a, b, c, d
+    det = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx)
+    if det == 0:
+        return None
+    t = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / det
+    u = ((cx - ax) * (by - ay) - (cy - ay) * (bx - ax)) / det
+    return t if 0 <= t <= 1 and 0 <= u <= 1 else None
+
+
+@pytest.mark.parametrize("hips", [{}, {"hips_back": 0.45, "hips_side": 0.6}])
+def test_legs_crossed_behind_cross_their_shins_in_an_x(hips: dict[str, float]) -> None:
+    body = solve(Adjustments(base="hands_and_knees", near_leg="crossed_behind", **hips))
+    near, far = body.limb("near leg"), body.limb("far leg")
+    assert near.joint[0] < far.joint[0]  # the near knee is behind the far one
+    assert near.joint[2] < far.joint[2]  # and past it, toward the far side
+    # on the floor (x, z) the shins cross well behind the knees, not where they start: an X, not a V
+    along = _crossing(*((p[0], p[2]) for p in (near.joint, near.end, far.joint, far.end)))
+    assert along is not None and 0.25 < along < 0.75
+
+
 def test_the_view_changes_the_drawing_not_the_body(tmp_path: Path) -> None:
     drills = DRILL.replace("{base: hands_and_knees}", "{base: hands_and_knees, view: behind, props: [mat]}")
     drills = drills.replace(
@@ -326,9 +351,11 @@ def test_every_seed_drill_has_a_start_and_an_end_picture_marked_for_review() -> 
             assert not views[1].arrow and views[1].figure != views[0].figure, drill.id
         assert views[0].view_box == views[1].view_box, f"{drill.id}: start and end line up"
     views = {d.id: d.pictures[0].figure.view for d in CONTENT.drills}
-    # a leg out to the side is seen from behind, and crossed legs from above (where the shins show
-    # crossed at 120 px), not from the side
-    assert views["adductor-quadruped-rockbacks"] == "behind" and views["posterior-hip-stretch"] == "top"
+    # a leg out to the side is seen from behind, crossed legs from the side and well above (where
+    # the shins show crossed and the arms still hold the body up at 120 px), a figure 4 from the head
+    # end (the knee out to the side and the crossed shin make the 4), none from the side
+    assert views["adductor-quadruped-rockbacks"] == "behind" and views["posterior-hip-stretch"] == "above"
+    assert views["figure-4-stretch"] == "behind"
 
 
 PICTURED = CONTENT.drills
@@ -387,7 +414,7 @@ def test_figures_follow_the_light_and_dark_schemes(served: str, chromium: Browse
     page.context.close()
 
 
-@pytest.mark.parametrize("view", ["side", "top", "front", "behind"])
+@pytest.mark.parametrize("view", ["side", "top", "above", "front", "behind"])
 def test_every_view_draws_the_same_drill_inside_one_width(tmp_path: Path, view: str) -> None:
     drills = DRILL.replace("{base: hands_and_knees}", f"{{base: hands_and_knees, view: {view}}}")
     drills = drills.replace("hips_back: 0.5\n", f"hips_back: 0.5\n        view: {view}\n")
@@ -414,3 +441,21 @@ def test_props_are_drawn_as_outlines_behind_the_figure(tmp_path: Path) -> None:
     # the hands are drawn on the counter's top edge: the wrists sit at its height
     body = solve(Adjustments(base="standing", props=("counter",)))
     assert {round(hand[1], 6) for _, hand in body.supports} == {round(COUNTER_HEIGHT + LIMB_RADIUS, 6)}
+
+
+def test_a_small_picture_is_cut_to_the_body_not_to_its_mat() -> None:
+    """Seen from above, a whole mat would shrink the body in a 120 px thumbnail or a 3 cm picture:
+    the frame holds every part of the body (and a chair, a counter) and lets the mat run out of it."""
+    for drill in CONTENT.drills:
+        views = drill_figures(drill)
+        for small in (thumbnail(views), *paper_figures(views)):
+            left, top, width, height = (float(n) for n in small.view_box.split())
+            drawing = small.figure
+            lines = (*drawing.far, drawing.trunk, *drawing.near)
+            for x, y in [(line.x1, line.y1) for line in lines] + [(line.x2, line.y2) for line in lines]:
+                assert left <= x <= left + width and top <= y <= top + height, drill.id
+            mats = [prop for prop in small.props if prop.name == "mat"]
+            if mats and small.view == "behind":  # the mat reaches beyond the body it is under
+                corners = [tuple(map(float, p.split(","))) for p in mats[0].shapes[0].points.split()]
+                inside = [left <= x <= left + width and top <= y <= top + height for x, y in corners]
+                assert not all(inside), drill.id
