@@ -16,6 +16,8 @@ A picture the clinic supplies as a file (``file:`` instead of ``figure:``) becom
 
 from __future__ import annotations
 
+import hashlib
+
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Literal
@@ -405,8 +407,12 @@ def thumbnail(views: Sequence[FigureView | PhotoView]) -> FigureView | PhotoView
     return cropped(views[:1], THUMB_ASPECT)[0] if views else None
 
 
-def symbol_id(drill_id: str, index: int) -> str:
-    """The id of a drill's printed picture (0: start, 1: end), drawn once as an SVG <symbol>
-    on the builder page."""
-    return f"figure-{drill_id}-{index + 1}"
+def symbol_id(view: FigureView) -> str:
+    """The id of a printed picture's drawing, drawn once as an SVG <symbol> on the builder page.
+
+    Named by what is drawn, not by drill: drills drawn alike (the same pose, props and arrow) share
+    one symbol, and each printed picture keeps its own alt text on its <svg>. The same drawing gets
+    the same id in every build and in every language."""
+    drawn = replace(view, alt="", caption=None)
+    return "figure-" + hashlib.sha256(repr(drawn).encode("utf-8")).hexdigest()[:12]
 

@@ -89,7 +89,8 @@ class Builder:
     programs: tuple[BuilderProgram, ...]  # to start from, in data order
     papers: tuple[str, ...]  # PAPERS
     paper: str  # the one chosen at the start
-    symbols: tuple[tuple[str, FigureView], ...]  # every printed picture, drawn once: (symbol id, view)
+    # every printed picture's drawing, once (drills drawn alike share one): (symbol id, view)
+    symbols: tuple[tuple[str, FigureView], ...]
     # drill id -> its first picture's (symbol id, view); a clinic's photo has no symbol (None): it is
     # an <img> that loads with the page, as every picture the sheet may print does
     thumbs: dict[str, tuple[str | None, FigureView | PhotoView]]
@@ -228,10 +229,7 @@ def builder_sheet(state: BuildState, language: str, page_url: str) -> BuilderShe
         # A photo here has one address, no srcset: the copy the page loaded at the start is the one
         # a printed block shows, whatever the screen (a browser picks from a srcset by screen).
         block = replace(block, figures=tuple(_one_file(view) for view in block.figures))
-        ids = tuple(
-            symbol_id(drill.id, index) if isinstance(view, FigureView) else None
-            for index, view in enumerate(block.figures)
-        )
+        ids = tuple(symbol_id(view) if isinstance(view, FigureView) else None for view in block.figures)
         # The script sets the number and the dose words; the elements must be there to set.
         dose = dose_phrase(drill.dose, drill.each_side, language) or _NO_DOSE_YET
         # Two weeks of boxes in every block: the sheet shows as many as the therapist chooses.

@@ -718,6 +718,68 @@ def builder_weight(site: Path, source: str) -> dict[str, int]:
     }
 
 
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+# The builder page's parts, by kind: CSS selectors of what each kind is on the page.
+BUILDER_PARTS = {
+    "printed blocks": "template[data-drill-block]",
+    "figures (symbols)": "svg.handout-builder__pictures",
+    "data (JSON)": "script#handout-builder-data",
+    "picker": "fieldset[data-group]",
+    "photos (hidden <img>)": "div.handout-builder__photos",
+}
+
+
+def builder_breakdown(site: Path, source: str) -> dict[str, int]:
+    """What each kind of part of the builder page adds to it gzipped: the page gzipped, less the
+    page gzipped without that part (each part taken out alone), and each file it loads at start."""
+    page = site / Path(source).with_suffix("") / "index.html"
+    html = page.read_text(encoding="utf-8")
+    whole = _gz(html.encode())
+    found: dict[str, int] = {"page (HTML)": whole}
+    for kind, selector in BUILDER_PARTS.items():
+        soup = BeautifulSoup(html, "html.parser")
+        parts = soup.select(selector)
+        for part in parts:
+            part.decompose()
+        found[kind] = whole - _gz(str(soup).encode()) if parts else 0
+    soup = BeautifulSoup(html, "html.parser")
+    for link in soup.find_all("link", href=True):
+        if "stylesheet" in link.get("rel", []):
+            found[f"file {link['href']}"] = _gz((page.parent / link["href"].split("?")[0]).read_bytes())
+    for script in soup.find_all("script", src=True):
+        found[f"file {script['src']}"] = _gz((page.parent / script["src"].split("?")[0]).read_bytes())
+    for picture in soup.find_all("img"):
+        if picture.get("loading") != "lazy" and picture.get("src"):
+            found["photos loaded at start"] = found.get("photos loaded at start", 0) + _gz(
+                (page.parent / urllib.parse.unquote(picture["src"])).read_bytes()
+            )
+    return found
+
+
+def builder_only(sizes: list[int], both: bool) -> None:
+    """`--builder-only`: one build at each size (no PDFs; English only unless --both-languages),
+    and the builder page's weight, by kind of part."""
+    with tempfile.TemporaryDirectory(prefix="bench-builder-") as tmp:
+        for n in sizes:
+            base = Path(tmp) / f"n{n}"
+            base.mkdir()
+            project = our_project(base, synthetic_data(n))
+            env = {**ENV, "HANDOUT_PDFS": "0", **({} if both else {"BUILD_ONLY_LOCALE": "en"})}
+            site = base / "site"
+            timed_build(project, site, env)
+            weight = builder_weight(site, BUILDER_PAGE)
+            total = weight["builder_html_gz"] + weight["builder_assets_gz"]
+            print(f"Handout builder page at {n} drills ({'English and Spanish' if both else 'English only'}): "
+                  f"HTML {weight['builder_html'] / 1000:.1f} KB ({weight['builder_html_gz'] / 1000:.1f} KB "
+                  f"gzipped), plus {weight['builder_assets_gz'] / 1000:.1f} KB gzipped loaded at start: "
+                  f"{total / 1000:.1f} KB gzipped in all.")
+            for kind, size in builder_breakdown(site, BUILDER_PAGE).items():
+                print(f"  {kind}: {size / 1000:.1f} KB gzipped")
+
+
 # Run the build's first steps, as `mkdocs build` does them (configuration, plugins' and hooks' set-up,
 # the files and the navigation) and stop before the first page: a process's start-up.
 START_UP = r"""
@@ -920,7 +982,14 @@ def main() -> None:
     parser.add_argument("--tag-files", type=int, default=6, help="PDFs rendered tagged and untagged")
     parser.add_argument("--start-runs", type=int, default=9,
                         help="runs of each start-up and import measurement (interleaved; the median is kept)")
+    parser.add_argument("--builder-only", action="store_true",
+                        help="only build once at each size and weigh the handout builder page, by part")
+    parser.add_argument("--both-languages", action="store_true",
+                        help="with --builder-only: build English and Spanish (the bench builds English only)")
     args = parser.parse_args()
+    if args.builder_only:
+        builder_only(args.sizes, args.both_languages)
+        return
     small, large = args.goal_sizes
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
