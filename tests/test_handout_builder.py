@@ -329,9 +329,9 @@ def test_pictures_show_in_the_picker_and_on_the_printed_sheet_with_no_request_pe
     printed = page.evaluate(USES, "[data-builder-sheet]")
     page.pdf(format="Letter")
     page.emulate_media(media="screen")
-    expected = [(f"#figure-{d.id}-{n}", d.pictures[0 if n == 1 else -1].alt)
+    expected = [d.pictures[0 if n == 1 else -1].alt
                 for d in reversed(CONTENT.drills) for n in range(1, min(len(d.pictures), 2) + 1)]
-    assert [(href, label) for href, _tag, _w, _h, _hidden, label in printed] == expected
+    assert [label for _href, _tag, _w, _h, _hidden, label in printed] == expected
     for href, tag, width, height, hidden, _label in printed:
         assert tag == "symbol" and hidden is None, href
         assert width >= 113 and height > 40, f"{href} prints {width:.0f} px wide, under 3 cm"
@@ -341,7 +341,10 @@ def test_pictures_show_in_the_picker_and_on_the_printed_sheet_with_no_request_pe
 def test_each_printed_picture_is_drawn_once_in_the_page(site: Build) -> None:
     soup = builder_page(site)
     symbols = [symbol["id"] for symbol in soup.select("svg.handout-builder__pictures > symbol")]
+    # One symbol per drawing: the seed drills are all drawn differently, so one per printed picture.
     assert len(symbols) == len(set(symbols)) == sum(min(len(d.pictures), 2) for d in CONTENT.drills)
+    drawings = [symbol.decode_contents() for symbol in soup.select("svg.handout-builder__pictures > symbol")]
+    assert len(set(drawings)) == len(drawings)
     assert not soup.select("[data-drill-block] line, [data-handout-builder] line:not(symbol line)")
     for use in soup.select("use"):
         assert use["href"].removeprefix("#") in symbols
@@ -366,8 +369,16 @@ def test_a_copied_link_restores_drills_order_and_doses_but_no_patient_data(
     set_dose(page, "figure-4-stretch", sets=4, hold_seconds=45, per_day=None)
     row(page, "posterior-hip-stretch").get_by_label("Each side").check()
     fill_patient(page, "figure-4-stretch")
+    # The sheet's options, each away from where a new builder starts (issue 17: the link carries them).
+    page.locator("#handout-builder-size-large").check()
+    paper = "a4" if page.locator("#handout-builder-paper-letter").is_checked() else "letter"
+    page.locator(f"#handout-builder-paper-{paper}").check()
+    weeks_field = page.get_by_label("Boxes to tick under each drill")
+    weeks = "1" if weeks_field.input_value() == "2" else "2"
+    weeks_field.select_option(weeks)
     page.get_by_role("button", name="Copy link").click()
     link = page.get_by_label("Link to these drills").input_value()
+    assert f"size=large&paper={paper}&weeks={weeks}&drill=" in link
     # Copied, or told how to copy it by hand (the clipboard answers later, so wait for the words).
     expect(page.locator("[data-link-status]")).to_have_text(
         re.compile(r"Link copied|did not let the page copy")
@@ -397,8 +408,31 @@ def test_a_copied_link_restores_drills_order_and_doses_but_no_patient_data(
         sheet = restored.locator("[data-builder-sheet]:not([hidden])").inner_text()
         assert not [s for s in SECRETS if s in sheet]
         assert "Opened from a link: 3 drills." in restored.locator("[data-status]").inner_text()
+        # The print size, the paper and the weeks of boxes come back, on the controls and the sheet.
+        assert restored.locator("#handout-builder-size-large").is_checked()
+        assert restored.locator(f"#handout-builder-paper-{paper}").is_checked()
+        assert restored.get_by_label("Boxes to tick under each drill").input_value() == weeks
+        shown = restored.locator("[data-builder-sheet]:not([hidden]) .handout-sheet")
+        assert "handout-sheet--large-print" in (shown.get_attribute("class") or "")
+        assert shown.get_attribute("data-tracker-weeks") == weeks
+        assert restored.locator("[data-handout-builder]").get_attribute("data-paper") == paper
+        assert restored.get_by_label("Link to these drills").input_value() == link
     finally:
         fresh.close()
+
+
+@pytest.mark.browser
+def test_a_link_s_options_outside_the_allowed_values_are_left_out_with_a_note(
+    context: BrowserContext, base: str
+) -> None:
+    """size=, paper= and weeks= take only the builder's own values; anything else is named and left out."""
+    hostile = "#size=huge&paper=legal&weeks=3&size=large&size=regular&drill=spiderman"
+    page = open_builder(context, base + BUILDER + hostile, base).page
+    assert [r.get_attribute("data-row") for r in page.locator("[data-row]").all()] == ["spiderman"]
+    assert page.locator("#handout-builder-size-large").is_checked()  # the first good size=, once
+    note = page.locator("[data-link-note]").inner_text()
+    for part in ("size=huge", "paper=legal", "weeks=3", "size=regular"):
+        assert part in note, note
 
 
 # --- Keyboard -----------------------------------------------------------------------------------

@@ -87,10 +87,18 @@
     return new Date().toLocaleDateString(locale || "en-US", { year: "numeric", month: "long", day: "numeric" });
   }
 
-  // The link's "#" part: drill=<id>.<sets>.<reps>.<hold>.<per day>.<each side 1 or 0>, in order,
-  // after lang=<code> when the sheet is printed in another language than the page's.
-  function toFragment(chosen, language) {
+  // The sheet's options a link carries, each with the values it may take (the page's own papers
+  // are checked again when a link is read: see fromFragment).
+  var LINK_OPTIONS = { size: ["regular", "large"], paper: ["letter", "a4"], weeks: ["1", "2"] };
+
+  // The link's "#" part: lang=<code> when the sheet is printed in another language than the page's,
+  // then the print size, the paper and the weeks of boxes (size=large&paper=a4&weeks=2), then
+  // drill=<id>.<sets>.<reps>.<hold>.<per day>.<each side 1 or 0> for each drill, in order.
+  function toFragment(chosen, language, options) {
     var parts = language ? ["lang=" + language] : [];
+    Object.keys(LINK_OPTIONS).forEach(function (name) {
+      if (options && options[name]) parts.push(name + "=" + options[name]);
+    });
     return "#" + parts.concat(chosen.map(function (item) {
       var numbers = DOSE_FIELDS.map(function (field) { return item.dose[field] || ""; });
       return "drill=" + [item.id].concat(numbers, [item.eachSide ? 1 : 0]).join(".");
@@ -131,13 +139,15 @@
   // What a link asks for: the sheet's language, the drills it names, in order, and the parts that
   // were not understood (unknown ids, bad numbers, a drill not in the sheet's language, anything
   // else), which are left out. languages: Map of sheet language -> Set of the drill ids it has.
-  function fromFragment(hash, drills, languages) {
+  // papers: the papers the page offers (a link's paper=<name> must be one of them).
+  function fromFragment(hash, drills, languages, papers) {
     var found = [];
     var seen = new Set();
     var ignored = [];
     var language = null;
+    var options = new Map(); // "size", "paper", "weeks" -> the value the link asks for
     var text = String(hash).replace(/^#/, "");
-    if (text.length > MAX_FRAGMENT) return { chosen: [], ignored: ["(a very long link)"], language: null };
+    if (text.length > MAX_FRAGMENT) return { chosen: [], ignored: ["(a very long link)"], language: null, options: options };
     var parts = text.split("&");
     var first = /^lang=([a-z]{2})$/.exec(parts[0] || "");
     if (first && languages.has(first[1])) {
@@ -146,6 +156,13 @@
     }
     parts.forEach(function (part) {
       if (part === "") return;
+      var option = /^(size|paper|weeks)=([a-z0-9]{1,10})$/.exec(part);
+      if (option) {
+        var allowed = option[1] === "paper" && papers ? papers : LINK_OPTIONS[option[1]];
+        if (options.has(option[1]) || allowed.indexOf(option[2]) === -1) ignored.push(shown(part));
+        else options.set(option[1], option[2]);
+        return;
+      }
       var item = readPart(part, drills);
       if (item && language && !languages.get(language).has(item.id)) item = null; // not in that language
       if (!item || seen.has(item.id)) {
@@ -155,7 +172,7 @@
       seen.add(item.id);
       found.push(item);
     });
-    return { chosen: found, ignored: ignored, language: language };
+    return { chosen: found, ignored: ignored, language: language, options: options };
   }
 
   // The note about a link's left-out parts, in plain words.
@@ -406,12 +423,18 @@
         box.disabled = missing;
         box.closest("[data-choice]").querySelector("[data-not-in-language]").hidden = !missing;
       });
-      var address = window.location.href.split("#")[0];
-      var asked = sheetLanguage === pageLanguage ? null : sheetLanguage;
-      linkField.value = chosen.length ? address + toFragment(chosen, asked) : "";
-      linkStatus.textContent = "";
+      showLink();
       fillSheet();
       showPages();
+    }
+
+    // The link to these drills, with the sheet's language and options (never the patient's details).
+    function showLink() {
+      var address = window.location.href.split("#")[0];
+      var asked = sheetLanguage === pageLanguage ? null : sheetLanguage;
+      var carried = { size: options.size, paper: options.paper, weeks: weeksField ? weeksField.value : "" };
+      linkField.value = chosen.length ? address + toFragment(chosen, asked, carried) : "";
+      linkStatus.textContent = "";
     }
 
     function makeRow(item) {
@@ -501,10 +524,24 @@
     }
 
     function restore(hash) {
-      var result = fromFragment(hash, drills, languages);
+      var papers = Array.prototype.map.call(root.querySelectorAll('[data-option="paper"]'), function (radio) {
+        return radio.value;
+      });
+      var result = fromFragment(hash, drills, languages, papers);
       linkNote.textContent = ignoredNote(result.ignored, result.chosen.length > 0);
       if (!result.chosen.length) return; // nothing usable: what is chosen stays as it is
       setLanguage(result.language || pageLanguage);
+      // The print size, the paper and the weeks of boxes, as the link was copied with them.
+      ["size", "paper"].forEach(function (name) {
+        if (!result.options.has(name)) return;
+        options[name] = result.options.get(name);
+        root.querySelectorAll('[data-option="' + name + '"]').forEach(function (radio) {
+          radio.checked = radio.value === options[name];
+        });
+      });
+      if (weeksField && result.options.has("weeks")) weeksField.value = result.options.get("weeks");
+      applyOptions();
+      if (weeksField) showWeeks();
       chosen.slice().forEach(function (item) { remove(item.id); });
       result.chosen.forEach(function (item) {
         chosen.push(item);
@@ -615,6 +652,7 @@
       previews.forEach(function (article) {
         article.querySelector(".handout-sheet").classList.toggle("handout-sheet--large-print", options.size === "large");
       });
+      showLink();
       showPages();
     }
 
@@ -718,6 +756,7 @@
       previews.forEach(function (article) {
         article.querySelector(".handout-sheet").dataset.trackerWeeks = weeksField.value;
       });
+      showLink();
       showPages(); // two weeks of boxes make each drill taller
     }
     if (weeksField) {
