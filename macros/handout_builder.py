@@ -4,8 +4,14 @@ Python computes here, once per build, what the page's script needs:
 
 * every drill's name and default dose, as JSON the script reads (``script_json``),
   with the words the script says a dose in (macros/dose.py DOSE_WORDS);
-* every drill's printed block, made by the same ``handout_drill`` template as the
-  program handouts (QR code included), for the script to copy into the preview;
+* every drill's printed words and pictures once, as data in that JSON (``block_data``): no
+  drill's block is written into the page. At 600 drills the blocks written out weighed 270 KB
+  gzipped, more than all the rest of the page (issue 20);
+* one pattern block per sheet language, made by the same ``handout_drill`` template as the
+  program handouts (``pattern_block``): the script copies it for each drill chosen and fills in
+  the drill's words, pictures and QR code as text and attributes (the QR code is made in the
+  browser by ``qr-code.js``, as the build makes it);
+* every picture's drawing once, as an SVG <symbol> (drills drawn alike share one);
 * the empty sheet (header, call to action, footer) from ``handout_sheet``.
 
 ``handout_builder`` is the view of the ``{{ handout_builder() }}`` marker
@@ -26,17 +32,24 @@ from markupsafe import Markup
 from content_model import Content, Drill
 from content_model.models import DOSE_RANGES
 
-from .dose import DOSE_WORDS, dose_phrase
+from .dose import DOSE_WORDS, Step, dose_phrase
 from .figures import FigureView, symbol_id
 from .handout import Handout, HandoutDrill, handout_drill, sheet_message
 from .links import relative
 from .page_context import PageContext
 from .picture_files import PhotoView
+from .qr_codes import QrCode, made_in_browser
 from .state import BuildState
 from .strings import LANGUAGE_NAMES, STRINGS, strings_for
 
 OTHER_DRILLS = STRINGS["en"]["builder.other_drills"]
 SCRIPT = "assets/javascripts/handout-builder.js"
+QR_SCRIPT = "assets/javascripts/qr-code.js"  # makes the QR codes in the browser, as the build does
+# The pattern block's drill id: not an id a drill can have (content_model: lower case, digits, "-"),
+# so the script can put the real id wherever the pattern's stands (ids and aria-labelledby).
+PATTERN_ID = "PATTERN"
+# The pattern's words that the script replaces: present, so the template writes their elements.
+_PLACEHOLDER = "-"
 STYLESHEET = "assets/stylesheets/handout-builder.css"
 # A drill with no dose in the data still gets a "How much:" line in its block; the script writes the words.
 _NO_DOSE_YET = "-"
@@ -78,6 +91,9 @@ class BuilderSheet:
     name: str  # the language's name in itself: "English", "Español"
     sheet: Handout  # header and footer; the script adds the drills
     blocks: tuple[HandoutDrill, ...]  # one printed block per drill in that language, in data order
+    # The block the page carries for the script to copy and fill (pattern_block); the blocks above
+    # go into the page as data only.
+    pattern: HandoutDrill | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +117,7 @@ class Builder:
     dose_ranges: dict[str, tuple[int, int]]  # the number inputs' min and max
     script_url: str
     stylesheet_url: str
+    qr_script_url: str = ""
 
     @property
     def sheet(self) -> Handout:
@@ -186,7 +203,82 @@ def builder_data(
         },
         # The dose fields' names, for a warning about one of them, in the page's language.
         "field_names": {field: strings_for(page_language)[f"builder.{field}"] for field in DOSE_RANGES},
+        # Each drill's printed words and pictures, in each sheet language (block_data), and the
+        # words around them the script fills in.
+        "blocks": {sheet.language: [block_data(block) for block in sheet.blocks] for sheet in sheets},
+        "sheet_words": {
+            language: {key: strings_for(language)[f"sheet.{key}"] for key in _SHEET_WORDS} for language in languages
+        },
     }
+
+
+# The words of a printed block that hold a drill's own words ("{name}", "{names}", "{url}").
+_SHEET_WORDS = ("qr", "qr_label", "qr_label_video", "easier_text", "or")
+
+
+def block_data(block: HandoutDrill) -> dict[str, Any]:
+    """One drill's printed block as data, for the script to fill the pattern block with: the same
+    words and pictures the ``handout_drill`` template prints (the dose and the number the script
+    writes itself). A step that holds is [before, hold, after]; a picture drawn once on the page
+    names its <symbol>, a clinic's photo its one file."""
+    figures: list[dict[str, Any]] = []
+    for view, symbol in zip(block.figures, block.figure_symbols, strict=True):
+        shown = {"alt": view.alt, "caption": view.caption or "", "width": view.width, "height": view.height}
+        if isinstance(view, PhotoView):
+            figures.append({**shown, "src": view.src, "drawing": view.drawing})
+        else:
+            figures.append({**shown, "symbol": symbol, "view": view.view})
+    found: dict[str, Any] = {
+        "id": block.id,
+        "name": block.name,
+        "summary": block.summary,
+        "position": block.position or "",
+        "steps": [[step.before, step.hold, step.after] if step.hold else step.before for step in block.steps],
+        "cautions": list(block.cautions),
+        "requires": list(block.requires),
+        "easier": list(block.easier),
+        "video": block.video,
+        "url": block.url,
+        "figures": figures,
+    }
+    if not made_in_browser(block.url):  # an address in capitals, or beyond ISO-8859-1: the build's code comes along
+        found["qr"] = {"size": block.qr.size, "path": block.qr.path}
+    return found
+
+
+def pattern_block(blocks: tuple[HandoutDrill, ...], language: str) -> HandoutDrill:
+    """The block the script copies for each drill: every part a block can have, once (a step that
+    holds, a "when to stop", a drill to master first, an easier version, a drawn picture and a photo
+    if any drill has them, each with a caption), with placeholder words it replaces."""
+    drawn = next((v for b in blocks for v in b.figures if isinstance(v, FigureView)), None)
+    photo = next((v for b in blocks for v in b.figures if isinstance(v, PhotoView)), None)
+    figures: list[FigureView | PhotoView] = []
+    symbols: list[str | None] = []
+    if drawn is not None:
+        figures.append(replace(drawn, alt=_PLACEHOLDER, caption=_PLACEHOLDER))
+        symbols.append(symbol_id(drawn))
+    if photo is not None:
+        figures.append(replace(photo, alt=_PLACEHOLDER, caption=_PLACEHOLDER, src=""))
+        symbols.append(None)
+    return HandoutDrill(
+        number=1,
+        id=PATTERN_ID,
+        name="",
+        summary="",
+        position=_PLACEHOLDER,
+        steps=(Step(_PLACEHOLDER, _PLACEHOLDER, ""),),
+        dose=_PLACEHOLDER,
+        cautions=(_PLACEHOLDER,),
+        requires=(_PLACEHOLDER,),
+        url="",
+        qr=QrCode(0, ""),
+        anchor=f"handout-drill-{PATTERN_ID}",
+        figures=tuple(figures),
+        figure_symbols=tuple(symbols),
+        language=language,
+        easier=(_PLACEHOLDER,),
+        tracker_weeks=2,  # the sheet shows as many weeks as the therapist chooses
+    )
 
 
 def _one_file(view: FigureView | PhotoView) -> FigureView | PhotoView:
@@ -246,7 +338,8 @@ def builder_sheet(state: BuildState, language: str, page_url: str) -> BuilderShe
         message=sheet_message(content.clinic, language),
         tracker_weeks=content.clinic.tracker_weeks,
     )
-    return BuilderSheet(language, LANGUAGE_NAMES.get(language, language), sheet, tuple(blocks))
+    name = LANGUAGE_NAMES.get(language, language)
+    return BuilderSheet(language, name, sheet, tuple(blocks), pattern_block(tuple(blocks), language))
 
 
 def builder(state: BuildState, page_url: str) -> Builder:
@@ -284,6 +377,7 @@ def builder(state: BuildState, page_url: str) -> Builder:
         dose_ranges=dose_ranges(),
         script_url=relative(SCRIPT, page_url),
         stylesheet_url=relative(STYLESHEET, page_url),
+        qr_script_url=relative(QR_SCRIPT, page_url),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -32,6 +33,7 @@ from content_model import Dose
 from macros.dose import DOSE_WORDS, dose_phrase
 from macros.handout import PDF_VARIANTS, qr_code
 from macros.handout_builder import OTHER_DRILLS, builder_data, drill_groups, script_json
+from macros.qr_codes import encode, made_in_browser
 from pdf_tools import structure_tree
 from small_data import PROGRAMS, replaced, write_project
 
@@ -338,6 +340,51 @@ def test_pictures_show_in_the_picker_and_on_the_printed_sheet_with_no_request_pe
     assert_private(session, context)  # no request at all after load
 
 
+# Each printed QR code in the sheet shown: its drill's address (from the data), its box and its path.
+PRINTED_CODES = """() => [...document.querySelectorAll('[data-builder-sheet]:not([hidden]) .handout-drill')].map(block => {
+  const svg = block.querySelector('svg.qr-code');
+  return [svg.getAttribute('viewBox'), svg.querySelector('path').getAttribute('d'), svg.querySelector('title').textContent];
+})"""
+
+
+@pytest.mark.browser
+def test_the_qr_codes_made_in_the_browser_are_the_builds_and_open_each_drill(
+    context: BrowserContext, base: str
+) -> None:
+    """The builder makes each block's QR code in the browser (qr-code.js): the same modules the build
+    draws on every other sheet (macros/qr_codes.py, segno), for every drill in both sheet languages,
+    and for addresses of every length a site might have."""
+    session = open_builder(context, base + BUILDER, base)
+    page = session.page
+    data = page.evaluate("() => JSON.parse(document.getElementById('handout-builder-data').textContent)")
+    choose(page, *[drill.id for drill in CONTENT.drills])
+    for language in ("en", "es"):
+        page.get_by_label("Language of the printed sheet").select_option(language)
+        printed = page.evaluate(PRINTED_CODES)
+        assert len(printed) == len(CONTENT.drills)
+        for (box, path, title), block in zip(printed, data["blocks"][language], strict=True):
+            code = qr_code(block["url"])
+            assert (box, path) == (f"0 0 {code.size} {code.size}", code.path), block["id"]
+            assert block["url"] in title and block["name"] in title
+    # Addresses from a few characters to past 1,000 (versions 1 to 30 or so), as segno makes them.
+    rng = random.Random(20)
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-/._~%"
+    urls = [f"https://clinic.example/{''.join(rng.choice(alphabet) for _ in range(n))}/" for n in range(0, 400, 7)]
+    urls += ["http://127.0.0.1:8000/es/drills/spiderman.html", "https://clinic.example/caf\u00e9/", "x" * 1200]
+    assert all(made_in_browser(url) for url in urls)
+    made = page.evaluate("urls => urls.map(url => window.handoutQrCode(url))", urls)
+    for url, code in zip(urls, made, strict=True):
+        expected = encode(url)
+        assert (code["size"], code["path"]) == (expected.size, expected.path), (len(url), url[:60])
+    # and a printed one decodes to its drill's page
+    page.emulate_media(media="print")
+    shot = page.locator("[data-builder-sheet]:not([hidden]) svg.qr-code").first.screenshot(scale="device")
+    page.emulate_media(media="screen")
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)).resize((400, 400)))
+    assert [f.text for f in found] == [data["blocks"]["es"][0]["url"]]
+    assert_private(session, context)
+
+
 def test_each_printed_picture_is_drawn_once_in_the_page(site: Build) -> None:
     soup = builder_page(site)
     symbols = [symbol["id"] for symbol in soup.select("svg.handout-builder__pictures > symbol")]
@@ -345,14 +392,15 @@ def test_each_printed_picture_is_drawn_once_in_the_page(site: Build) -> None:
     assert len(symbols) == len(set(symbols)) == sum(min(len(d.pictures), 2) for d in CONTENT.drills)
     drawings = [symbol.decode_contents() for symbol in soup.select("svg.handout-builder__pictures > symbol")]
     assert len(set(drawings)) == len(drawings)
-    assert not soup.select("[data-drill-block] line, [data-handout-builder] line:not(symbol line)")
+    assert not soup.select("[data-drill-pattern] line, [data-handout-builder] line:not(symbol line)")
     for use in soup.select("use"):
         assert use["href"].removeprefix("#") in symbols
-    # the picture as the drill's template prints it: named by its alt
+    # the pictures as the drill's block prints them (its data): each named by its alt, drawn by a symbol
+    blocks = {block["id"]: block for block in builder_json(soup)["blocks"]["en"]}
     for drill in PICTURED:
-        block = soup.select_one(f'template[data-drill-block="{drill.id}"]')
-        labels = [svg["aria-label"] for svg in block.select(".handout-drill__figures svg")]
-        assert labels == [drill.pictures[0].alt, drill.pictures[-1].alt][: len(drill.pictures)]
+        figures = blocks[drill.id]["figures"]
+        assert [f["alt"] for f in figures] == [drill.pictures[0].alt, drill.pictures[-1].alt][: len(drill.pictures)]
+        assert all(f["symbol"] in symbols for f in figures)
 
 
 # --- The link -----------------------------------------------------------------------------------
@@ -595,6 +643,22 @@ def test_dose_words_match_the_python_dose_phrase(context: BrowserContext, base: 
 HOSTILE = "</script><script>alert(1)</script><!-- & </SCRIPT > ' \" \u2028"
 
 
+def test_an_address_the_browser_would_encode_otherwise_comes_with_its_code() -> None:
+    """qr-code.js writes bytes, as segno does for a lower-case address; an address in capitals (segno:
+    alphanumeric mode) or beyond ISO-8859-1 comes with the build's own code in the data."""
+    from dataclasses import replace  # noqa: PLC0415
+
+    from macros.handout_builder import block_data  # noqa: PLC0415
+    from macros.handout import HandoutDrill  # noqa: PLC0415
+
+    assert made_in_browser("https://clinic.example/drills/spiderman/")
+    for url in ("HTTPS://CLINIC.EXAMPLE/DRILLS/SPIDERMAN/", "https://clinic.example/\u5ba4/spiderman/"):
+        assert not made_in_browser(url)
+        block = HandoutDrill(None, "spiderman", "Spiderman", "", None, (), "", (), (), url, qr_code(url))
+        assert block_data(block)["qr"] == {"size": qr_code(url).size, "path": qr_code(url).path}
+        assert "qr" not in block_data(replace(block, url=url.lower().replace("\u5ba4", "x")))
+
+
 def test_script_json_cannot_end_its_script_element() -> None:
     data = {"drills": [{"id": "x", "name": HOSTILE}], "other": ["<!--", "-->", "<![CDATA[", "&amp;"]}
     text = str(script_json(data))
@@ -611,6 +675,10 @@ def builder_page(build: Build) -> BeautifulSoup:
     return build.html(BUILDER)
 
 
+def builder_json(soup: BeautifulSoup) -> dict:
+    return json.loads(soup.find("script", id="handout-builder-data").string)
+
+
 def test_the_built_page_carries_the_data_each_drill_block_once_and_one_call_to_action(site: Build) -> None:
     soup = builder_page(site)
     data = json.loads(soup.find("script", id="handout-builder-data").string)
@@ -621,16 +689,17 @@ def test_the_built_page_carries_the_data_each_drill_block_once_and_one_call_to_a
     every = [d.id for d in CONTENT.drills]
     assert data["sheet_drills"] == {"en": every, "es": every}
     assert data["messages"]["added"] == "{name} added as number {number}."
-    blocks = soup.select('template[data-drill-block][data-sheet-language="en"]')
-    assert [b["data-drill-block"] for b in blocks] == [d.id for d in CONTENT.drills]
-    svgs = soup.find_all("svg", class_="qr-code")
-    assert len(svgs) == 2 * len(CONTENT.drills)  # each QR code once in each sheet language
+    # Each drill's printed words once in each sheet language, as data; one pattern block for each
+    # (the script fills a copy for each drill chosen), so no QR code is drawn in the page.
+    for language in ("en", "es"):
+        assert [b["id"] for b in data["blocks"][language]] == every
+        assert len(soup.select(f'template[data-drill-pattern][data-sheet-language="{language}"]')) == 1
+    assert not soup.select("template[data-drill-block]")
+    assert len(soup.find_all("svg", class_="qr-code")) == 2  # the two patterns', empty
     canonical = soup.find("link", rel="canonical")["href"].removesuffix(BUILDER)
-    for block in blocks:
-        url = urljoin(canonical, f"drills/{block['data-drill-block']}/")
-        svg = block.find("svg", class_="qr-code")
-        code = qr_code(url)
-        assert svg["viewbox"] == f"0 0 {code.size} {code.size}" and svg.path["d"] == code.path
+    for block, drill in zip(data["blocks"]["en"], CONTENT.drills, strict=True):
+        assert block["url"] == urljoin(canonical, f"drills/{drill.id}/") and "qr" not in block
+        assert block["name"] == drill.name and block["cautions"] == list(drill.cautions)
     # One call to action on the page: the English sheet's footer (the Spanish sheet has its own, hidden).
     spanish = {"data-sheet-language": "es"}
     shown = [c for c in soup.select(".call-to-action") if not c.find_parent(attrs=spanish)]

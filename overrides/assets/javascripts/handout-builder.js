@@ -6,12 +6,17 @@
    page only. It is never stored, sent, or put in the address. A copied link holds only the
    drills, their order and their doses, after "#", which browsers never send to a server.
 
-   The drill data and each drill's printed block come from the build (macros/handout_builder.py):
-   a JSON block, and one <template> per drill made by the same template as the program handouts. */
+   The drill data comes from the build (macros/handout_builder.py) in the page's JSON block: each
+   drill's name, dose and printed words and pictures. A drill's printed block is a copy of the
+   page's pattern block (a <template> made by the same template as the program handouts), filled
+   in with textContent and attributes only; its QR code is made here (qr-code.js), as the build
+   makes it. Nothing is fetched: every drill's data arrives with the page. */
 (function () {
   "use strict";
 
   var DOSE_FIELDS = ["sets", "reps", "hold_seconds", "per_day"];
+  // The pattern block's drill id (macros/handout_builder.py PATTERN_ID), replaced by each drill's.
+  var PATTERN_ID = "PATTERN";
   // Each dose field's lowest and highest number, from the page's data block (the data's own ranges).
   var doseRanges = new Map();
   // A link's "#" part longer than this is no link the builder made (a few hundred drills fit).
@@ -335,9 +340,13 @@
     var status = root.querySelector("[data-status]");
     var linkStatus = root.querySelector("[data-link-status]");
     var linkNote = root.querySelector("[data-link-note]");
-    var blocks = new Map(); // "<language> <drill id>" -> the <template> of its printed block
-    page.querySelectorAll("template[data-drill-block]").forEach(function (template) {
-      blocks.set(template.dataset.sheetLanguage + " " + template.dataset.drillBlock, template);
+    var blocks = new Map(); // "<language> <drill id>" -> its printed words and pictures (data.blocks)
+    Object.keys(data.blocks || {}).forEach(function (language) {
+      data.blocks[language].forEach(function (block) { blocks.set(language + " " + block.id, block); });
+    });
+    var patterns = new Map(); // sheet language -> the <template> of the pattern block
+    page.querySelectorAll("template[data-drill-pattern]").forEach(function (template) {
+      patterns.set(template.dataset.sheetLanguage, template);
     });
     var choices = Array.prototype.slice.call(root.querySelectorAll("[data-choose]"));
     var swapTemplate = page.querySelector("template[data-swap-template]");
@@ -367,7 +376,7 @@
       var list = preview.querySelector(".handout-sheet__drills");
       list.replaceChildren();
       chosen.forEach(function (item, index) {
-        var block = blocks.get(sheetLanguage + " " + item.id).content.cloneNode(true);
+        var block = drillBlock(sheetLanguage, item.id);
         block.querySelector(".handout-drill__number").textContent = index + 1 + ".";
         var dose = block.querySelector(".handout-drill__dose");
         var phrase = itemPhrase(item, sheetLanguage);
@@ -383,6 +392,125 @@
         list.appendChild(block);
       });
       preview.querySelector("[data-sheet-empty]").hidden = chosen.length > 0;
+    }
+
+    // A drill's printed block in a sheet language: a copy of the pattern, filled in from the data.
+    function drillBlock(language, id) {
+      var info = blocks.get(language + " " + id);
+      var words = data.sheet_words[language];
+      var block = patterns.get(language).content.cloneNode(true);
+      // The pattern's id, wherever it stands in an id or a reference to one, becomes the drill's.
+      block.querySelectorAll("[id], [aria-labelledby]").forEach(function (element) {
+        ["id", "aria-labelledby"].forEach(function (name) {
+          var value = element.getAttribute(name);
+          if (value) element.setAttribute(name, value.split(PATTERN_ID).join(id));
+        });
+      });
+      var name = block.querySelector(".handout-drill__name");
+      name.replaceChildren(name.querySelector(".handout-drill__number"), " " + info.name);
+      labelled(block, ".handout-drill__summary", info.summary);
+      labelled(block, ".handout-drill__position", info.position);
+      labelled(block, ".handout-drill__requires", info.requires.join(", "));
+      labelled(block, ".handout-drill__easier", info.easier.length ? fill(words.easier_text, {
+        names: info.easier.join(" " + words.or + " ")
+      }) : "");
+      var code = info.qr || window.handoutQrCode(info.url);
+      var qr = block.querySelector(".qr-code");
+      qr.setAttribute("viewBox", "0 0 " + code.size + " " + code.size);
+      qr.querySelector("path").setAttribute("d", code.path);
+      qr.querySelector("title").textContent = fill(words.qr, { name: info.name, url: info.url });
+      block.querySelector(".handout-drill__qr-label").textContent = info.video ? words.qr_label_video : words.qr_label;
+      fillFigures(block, info.figures);
+      var steps = block.querySelector(".handout-drill__steps");
+      var stepPattern = steps.querySelector("li");
+      steps.replaceChildren.apply(steps, lines(info.steps.map(function (step) {
+        var li = stepPattern.cloneNode(true);
+        if (Array.isArray(step)) {
+          var hold = li.querySelector("[data-hold]");
+          hold.textContent = step[1];
+          li.replaceChildren(step[0], hold, step[2]);
+        } else {
+          li.replaceChildren(step);
+        }
+        return li;
+      })));
+      var cautions = block.querySelector(".handout-drill__cautions");
+      if (info.cautions.length) {
+        var list = cautions.querySelector("ul");
+        var cautionPattern = list.querySelector("li");
+        list.replaceChildren.apply(list, lines(info.cautions.map(function (caution) {
+          var li = cautionPattern.cloneNode(true);
+          li.textContent = caution;
+          return li;
+        })));
+      } else {
+        cautions.remove();
+      }
+      return block;
+    }
+
+    // A "<strong>Label:</strong> words" line of the pattern: its words, or no line without them.
+    function labelled(block, selector, text) {
+      var line = block.querySelector(selector);
+      if (text) line.replaceChildren(line.querySelector("strong"), " " + text);
+      else line.remove();
+    }
+
+    // Elements one a line, as the template writes them: inline ones ("When to stop" runs its items on
+    // in a line) keep the space between them.
+    function lines(elements) {
+      var out = [];
+      elements.forEach(function (element) { out.push("\n", element); });
+      return out.concat("\n");
+    }
+
+    function fill(text, values) {
+      return text.replace(/\{(\w+)\}/g, function (match, key) {
+        return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
+      });
+    }
+
+    // The start and end pictures: a drawn one shows its <symbol> (drawn once on the page), a photo
+    // its one file (loaded with the page); each named by its own alt, with its caption if any.
+    function fillFigures(block, figures) {
+      var place = block.querySelector(".handout-drill__figures");
+      if (!figures.length) {
+        if (place) {
+          place.parentNode.classList.remove("handout-drill__body--figures");
+          place.remove();
+        }
+        return;
+      }
+      var drawnPattern = place.querySelector(".drill-figure:not(.drill-figure--file)");
+      var photoPattern = place.querySelector(".drill-figure--file");
+      place.replaceChildren.apply(place, lines(figures.map(function (figure) {
+        var shown = (figure.src ? photoPattern : drawnPattern).cloneNode(true);
+        if (figure.src) {
+          var image = shown.querySelector("img");
+          image.setAttribute("src", figure.src);
+          image.setAttribute("alt", figure.alt);
+          image.setAttribute("width", figure.width);
+          image.setAttribute("height", figure.height);
+          shown.classList.toggle("drill-figure--drawing", Boolean(figure.drawing));
+        } else {
+          var svg = shown.querySelector("svg");
+          var size = [figure.width, figure.height];
+          svg.setAttribute("class", "figure figure--print figure--" + figure.view);
+          svg.setAttribute("viewBox", "0 0 " + size.join(" "));
+          svg.setAttribute("width", size[0]);
+          svg.setAttribute("height", size[1]);
+          svg.setAttribute("aria-label", figure.alt);
+          svg.querySelector("title").textContent = figure.alt;
+          var use = svg.querySelector("use");
+          use.setAttribute("href", "#" + figure.symbol);
+          use.setAttribute("width", size[0]);
+          use.setAttribute("height", size[1]);
+        }
+        var caption = shown.querySelector(".drill-figure__caption");
+        if (figure.caption) caption.textContent = figure.caption;
+        else caption.remove();
+        return shown;
+      })));
     }
 
     function fillPatient() {
@@ -735,17 +863,10 @@
       status.textContent = say_("reminder_made", { file: file });
     }
 
-    // Each drill's name as the sheet's language prints it (from its printed block).
+    // Each drill's name as the sheet's language prints it (from its printed block's data).
     function sheetDrillNames() {
       var found = new Map();
-      blocks.forEach(function (template, key) {
-        var space = key.indexOf(" ");
-        if (key.slice(0, space) !== sheetLanguage) return;
-        var name = template.content.querySelector(".handout-drill__name");
-        var number = name.querySelector(".handout-drill__number");
-        var text = name.textContent.slice(number ? number.textContent.length : 0).trim();
-        found.set(key.slice(space + 1), text);
-      });
+      (data.blocks[sheetLanguage] || []).forEach(function (block) { found.set(block.id, block.name); });
       return found;
     }
 
