@@ -385,6 +385,38 @@ def test_the_qr_codes_made_in_the_browser_are_the_builds_and_open_each_drill(
     assert_private(session, context)
 
 
+@pytest.mark.browser
+def test_the_file_preview_works_and_prints_with_the_network_cut_after_load(tmp_path: Path, chromium: Browser) -> None:
+    """The preview a clinic opens from disk (`mkdocs build --no-directory-urls`): with the network cut
+    once the page has loaded, every drill still fills in, with its pictures and QR code, and prints."""
+    project = make_project(tmp_path, config={"use_directory_urls": False})
+    build = mkdocs_build(project, tmp_path / "site", {"HANDOUT_PDFS": "0", "BUILD_ONLY_LOCALE": "en"})
+    assert build.returncode == 0, build.output
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto((build.site / "handouts" / "builder.html").as_uri(), wait_until="load")
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        context.set_offline(True)
+        choose(page, *[drill.id for drill in CONTENT.drills])
+        assert preview_names(page) == [drill.name for drill in CONTENT.drills]
+        sheet = page.locator("[data-builder-sheet]:not([hidden])")
+        uses = sheet.locator(".handout-drill__figures use").evaluate_all(
+            "uses => uses.map(use => !!document.querySelector(use.getAttribute('href')))"
+        )
+        assert uses and all(uses)
+        paths = sheet.locator("svg.qr-code path").evaluate_all("paths => paths.map(p => p.getAttribute('d'))")
+        assert len(paths) == len(CONTENT.drills) and all(paths)
+        page.emulate_media(media="print")
+        pdf = page.pdf(prefer_css_page_size=True)
+        assert CONTENT.drills[-1].name in " ".join(pdf_texts(pdf))
+        # No request after load, not even one that failed for want of a network.
+        assert [url for url in requests if not url.endswith("favicon.svg")] == []
+    finally:
+        context.close()
+
+
 def test_each_printed_picture_is_drawn_once_in_the_page(site: Build) -> None:
     soup = builder_page(site)
     symbols = [symbol["id"] for symbol in soup.select("svg.handout-builder__pictures > symbol")]
@@ -757,6 +789,10 @@ def test_a_drill_name_that_could_end_a_script_stays_data(tmp_path: Path, chromiu
             choose(page, "spiderman")
             assert preview_names(page) == [HOSTILE_NAME]
             assert row(page, "spiderman").locator("legend").inner_text() == f"1. {HOSTILE_NAME}"
+            # The block is filled in as text: the name is the QR code's words too, and adds no element.
+            sheet = page.locator("[data-builder-sheet]:not([hidden])")
+            assert HOSTILE_NAME in sheet.locator("svg.qr-code title").text_content()
+            assert sheet.locator("script, img[onerror], [onerror], [onload]").count() == 0
             assert dialogs == []
         finally:
             context.close()

@@ -549,7 +549,9 @@
         // A drill not translated completely is never printed in that language: it cannot be chosen.
         var missing = !languages.get(sheetLanguage).has(box.value);
         box.disabled = missing;
-        box.closest("[data-choice]").querySelector("[data-not-in-language]").hidden = !missing;
+        // (a site in one language has no such note: every drill is in its one sheet language)
+        var note = box.closest("[data-choice]").querySelector("[data-not-in-language]");
+        if (note) note.hidden = !missing;
       });
       showLink();
       fillSheet();
