@@ -703,18 +703,22 @@ def builder_weight(site: Path, source: str) -> dict[str, int]:
         if {"stylesheet", "preload", "modulepreload"} & set(link.get("rel", [])):
             urls.add(link["href"])
     urls.update(script["src"] for script in soup.find_all("script", src=True))
+    pictures: set[str] = set()
     for picture in soup.find_all(["img", "object", "embed"]):
-        if picture.get("loading") != "lazy":
-            urls.add(picture.get("src") or picture.get("data") or "")
-    assets = 0
-    for url in sorted(u for u in urls if u and not urllib.parse.urlsplit(u).scheme):
+        if picture.get("loading") != "lazy" and not picture.find_parent("template"):  # a <template> loads nothing
+            pictures.add(picture.get("src") or picture.get("data") or "")
+    assets = photos = 0
+    for url in sorted(u for u in urls | pictures if u and not urllib.parse.urlsplit(u).scheme):
         file = (page.parent / urllib.parse.unquote(url.split("?")[0].split("#")[0])).resolve()
         if file.is_file():
-            assets += len(gzip.compress(file.read_bytes(), compresslevel=6))
+            size = len(gzip.compress(file.read_bytes(), compresslevel=6))
+            assets += size
+            photos += size if url in pictures else 0
     return {
         "builder_html": len(html),
         "builder_html_gz": len(gzip.compress(html, compresslevel=6)),
         "builder_assets_gz": assets,
+        "builder_photos_gz": photos,  # of the assets: the clinic's photos (every one a sheet may print)
     }
 
 
@@ -751,11 +755,13 @@ def builder_breakdown(site: Path, source: str) -> dict[str, int]:
             found[f"file {link['href']}"] = _gz((page.parent / link["href"].split("?")[0]).read_bytes())
     for script in soup.find_all("script", src=True):
         found[f"file {script['src']}"] = _gz((page.parent / script["src"].split("?")[0]).read_bytes())
-    for picture in soup.find_all("img"):
-        if picture.get("loading") != "lazy" and picture.get("src"):
-            found["photos loaded at start"] = found.get("photos loaded at start", 0) + _gz(
-                (page.parent / urllib.parse.unquote(picture["src"])).read_bytes()
-            )
+    photos = {
+        picture["src"] for picture in soup.find_all("img")
+        if picture.get("loading") != "lazy" and picture.get("src") and not picture.find_parent("template")
+    }
+    found[f"photos loaded at start ({len(photos)} files)"] = sum(
+        _gz((page.parent / urllib.parse.unquote(src)).read_bytes()) for src in photos
+    )
     return found
 
 
@@ -775,7 +781,8 @@ def builder_only(sizes: list[int], both: bool) -> None:
             print(f"Handout builder page at {n} drills ({'English and Spanish' if both else 'English only'}): "
                   f"HTML {weight['builder_html'] / 1000:.1f} KB ({weight['builder_html_gz'] / 1000:.1f} KB "
                   f"gzipped), plus {weight['builder_assets_gz'] / 1000:.1f} KB gzipped loaded at start: "
-                  f"{total / 1000:.1f} KB gzipped in all.")
+                  f"{total / 1000:.1f} KB gzipped in all, {(total - weight['builder_photos_gz']) / 1000:.1f} KB "
+                  f"without the {weight['builder_photos_gz'] / 1000:.1f} KB of clinic photos.")
             for kind, size in builder_breakdown(site, BUILDER_PAGE).items():
                 print(f"  {kind}: {size / 1000:.1f} KB gzipped")
 
@@ -1083,14 +1090,15 @@ def main() -> None:
             f"{by_n[large]['anchor_cpu'] / by_n[small]['anchor_cpu']:.1f} (processor time).",
         ]
     biggest = max(rows, key=lambda r: r["n"])
-    html, html_gz, assets_gz = (
-        biggest[key] / 1000 for key in ("builder_html", "builder_html_gz", "builder_assets_gz")
+    html, html_gz, assets_gz, photos_gz = (
+        biggest[key] / 1000 for key in ("builder_html", "builder_html_gz", "builder_assets_gz", "builder_photos_gz")
     )
     lines += [
         "",
         f"Handout builder page at {biggest['n']} drills: HTML {html:.1f} KB ({html_gz:.1f} KB gzipped), plus "
         f"{assets_gz:.1f} KB gzipped loaded at start (stylesheets, scripts, pictures not loaded lazily): "
-        f"{html_gz + assets_gz:.1f} KB gzipped in all.",
+        f"{html_gz + assets_gz:.1f} KB gzipped in all; the clinic's photos are {photos_gz:.1f} KB of it (every "
+        f"photo a sheet may print, one file each, loaded with the page), the rest {html_gz + assets_gz - photos_gz:.1f} KB.",
         "",
         f"Start-up, from starting the process to the first page (N={first_n}), in processor seconds: "
         f"ours {start['ours']:.3f} s, "
