@@ -407,12 +407,10 @@ def thumbnail(views: Sequence[FigureView | PhotoView]) -> FigureView | PhotoView
     return cropped(views[:1], THUMB_ASPECT)[0] if views else None
 
 
-def symbol_id(view: FigureView) -> str:
-    """The id of a printed picture's drawing, drawn once as an SVG <symbol> on the builder page.
-
-    Named by what is drawn, not by drill: drills drawn alike (the same pose, props and arrow) share
-    one symbol, and each printed picture keeps its own alt text on its <svg>. The same drawing gets
-    the same id in every build and in every language."""
+def drawing_key(view: FigureView) -> str:
+    """What a picture draws, as a short key: the same for pictures drawn alike (the same pose, props
+    and arrow), whatever their words (alt and caption), in every build and every language. The
+    builder page draws each drawing once as an SVG <symbol> (macros/handout_builder.py)."""
     drawn = replace(view, alt="", caption=None)
-    return "figure-" + hashlib.sha256(repr(drawn).encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha256(repr(drawn).encode("utf-8")).hexdigest()[:16]
 

@@ -33,7 +33,7 @@ from content_model import Content, Drill
 from content_model.models import DOSE_RANGES
 
 from .dose import DOSE_WORDS, Step, dose_phrase
-from .figures import FigureView, symbol_id
+from .figures import FigureView, drawing_key
 from .handout import Handout, HandoutDrill, handout_drill, sheet_message
 from .links import relative
 from .page_context import PageContext
@@ -256,7 +256,7 @@ def pattern_block(blocks: tuple[HandoutDrill, ...], language: str) -> HandoutDri
     symbols: list[str | None] = []
     if drawn is not None:
         figures.append(replace(drawn, alt=_PLACEHOLDER, caption=_PLACEHOLDER))
-        symbols.append(symbol_id(drawn))
+        symbols.append(drawing_key(drawn))
     if photo is not None:
         figures.append(replace(photo, alt=_PLACEHOLDER, caption=_PLACEHOLDER, src=""))
         symbols.append(None)
@@ -321,7 +321,8 @@ def builder_sheet(state: BuildState, language: str, page_url: str) -> BuilderShe
         # A photo here has one address, no srcset: the copy the page loaded at the start is the one
         # a printed block shows, whatever the screen (a browser picks from a srcset by screen).
         block = replace(block, figures=tuple(_one_file(view) for view in block.figures))
-        ids = tuple(symbol_id(view) if isinstance(view, FigureView) else None for view in block.figures)
+        # Each drawing by what it draws; builder() names the symbols once it has them all.
+        ids = tuple(drawing_key(view) if isinstance(view, FigureView) else None for view in block.figures)
         # The script sets the number and the dose words; the elements must be there to set.
         dose = dose_phrase(drill.dose, drill.each_side, language) or _NO_DOSE_YET
         # Two weeks of boxes in every block: the sheet shows as many as the therapist chooses.
@@ -342,6 +343,23 @@ def builder_sheet(state: BuildState, language: str, page_url: str) -> BuilderShe
     return BuilderSheet(language, name, sheet, tuple(blocks), pattern_block(tuple(blocks), language))
 
 
+def named_symbols(sheets: tuple[BuilderSheet, ...]) -> tuple[BuilderSheet, ...]:
+    """The sheets with each drawing's key (macros.figures.drawing_key) replaced by its symbol's id:
+    "figure-1", "figure-2" and so on, in the order the drawings first come. Short ids, because the
+    picker and every picture in the data name one (600 drills name about 1,800); the drawings alike
+    share one."""
+    keys = [key for sheet in sheets for block in (*sheet.blocks, sheet.pattern) if block for key in block.figure_symbols]
+    names = {key: f"figure-{number}" for number, key in enumerate(dict.fromkeys(k for k in keys if k), start=1)}
+
+    def named(block: HandoutDrill) -> HandoutDrill:
+        return replace(block, figure_symbols=tuple(names[key] if key else None for key in block.figure_symbols))
+
+    return tuple(
+        replace(sheet, blocks=tuple(named(b) for b in sheet.blocks), pattern=sheet.pattern and named(sheet.pattern))
+        for sheet in sheets
+    )
+
+
 def builder(state: BuildState, page_url: str) -> Builder:
     """The builder page's view. page_url is the builder page's own URL, for links to its files.
 
@@ -351,7 +369,7 @@ def builder(state: BuildState, page_url: str) -> Builder:
     """
     strings = state.templates.strings
     order = (state.language, *(lang for lang in state.languages if lang != state.language))
-    sheets = tuple(builder_sheet(state, language, page_url) for language in order)
+    sheets = named_symbols(tuple(builder_sheet(state, language, page_url) for language in order))
     messages = {key.removeprefix(_SCRIPT): strings[key] for key in strings if key.startswith(_SCRIPT)}
     symbols: dict[str, FigureView] = {}
     thumbs: dict[str, tuple[str | None, FigureView | PhotoView]] = {}

@@ -417,17 +417,17 @@ def test_props_are_drawn_as_outlines_behind_the_figure(tmp_path: Path) -> None:
 
 
 def test_drills_drawn_alike_share_one_symbol_and_keep_their_own_alt() -> None:
-    """The builder draws each drawing once (macros.figures.symbol_id): named by what is drawn, so two
+    """The builder draws each drawing once (macros.figures.drawing_key): keyed by what is drawn, so two
     pictures that differ only in their words share a symbol, and different drawings never do."""
     from dataclasses import replace  # noqa: PLC0415
 
-    from macros.figures import FigureView, pose_figures, symbol_id  # noqa: PLC0415
+    from macros.figures import FigureView, drawing_key, pose_figures  # noqa: PLC0415
 
     content = content_model.load(ROOT / "data", shown_dir="data")
     views = [view for drill in content.drills for view in pose_figures(drill) if isinstance(view, FigureView)]
     assert len(views) > 2
-    ids = [symbol_id(view) for view in views]
+    ids = [drawing_key(view) for view in views]
     assert len(set(ids)) == len(views)  # the seed drills' drawings all differ
     first = views[0]
-    assert symbol_id(replace(first, alt="Another drill's words", caption="End")) == ids[0]
-    assert symbol_id(replace(first, floor_edge=not first.floor_edge)) != ids[0]
+    assert drawing_key(replace(first, alt="Another drill's words", caption="End")) == ids[0]
+    assert drawing_key(replace(first, floor_edge=not first.floor_edge)) != ids[0]
