@@ -901,11 +901,16 @@
       }
     });
 
+    // Each choice's drill name in lower case, as the search compares it (read once from its label).
+    var searchNames = new Map();
+    root.querySelectorAll("[data-choice]").forEach(function (choice) {
+      searchNames.set(choice, choice.querySelector(".handout-builder__choice-name").textContent.toLowerCase());
+    });
     search.addEventListener("input", function () {
       var words = search.value.trim().toLowerCase();
       var matching = new Set();
       root.querySelectorAll("[data-choice]").forEach(function (choice) {
-        choice.hidden = words !== "" && choice.dataset.name.indexOf(words) === -1;
+        choice.hidden = words !== "" && searchNames.get(choice).indexOf(words) === -1;
         if (!choice.hidden) matching.add(choice.querySelector("[data-choose]").value);
       });
       root.querySelectorAll("[data-group]").forEach(function (group) {
