@@ -17,7 +17,6 @@ A picture the clinic supplies as a file (``file:`` instead of ``figure:``) becom
 from __future__ import annotations
 
 import hashlib
-
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Literal

@@ -207,7 +207,8 @@ def builder_data(
         # words around them the script fills in.
         "blocks": {sheet.language: [block_data(block) for block in sheet.blocks] for sheet in sheets},
         "sheet_words": {
-            language: {key: strings_for(language)[f"sheet.{key}"] for key in _SHEET_WORDS} for language in languages
+            language: {key: strings_for(language)[f"sheet.{key}"] for key in _SHEET_WORDS}
+            for language in languages
         },
     }
 
@@ -241,7 +242,8 @@ def block_data(block: HandoutDrill) -> dict[str, Any]:
         "url": block.url,
         "figures": figures,
     }
-    if not made_in_browser(block.url):  # an address in capitals, or beyond ISO-8859-1: the build's code comes along
+    # An address in capitals, or beyond ISO-8859-1: the build's own code comes along.
+    if not made_in_browser(block.url):
         found["qr"] = {"size": block.qr.size, "path": block.qr.path}
     return found
 
@@ -348,14 +350,16 @@ def named_symbols(sheets: tuple[BuilderSheet, ...]) -> tuple[BuilderSheet, ...]:
     "figure-1", "figure-2" and so on, in the order the drawings first come. Short ids, because the
     picker and every picture in the data name one (600 drills name about 1,800); the drawings alike
     share one."""
-    keys = [key for sheet in sheets for block in (*sheet.blocks, sheet.pattern) if block for key in block.figure_symbols]
-    names = {key: f"figure-{number}" for number, key in enumerate(dict.fromkeys(k for k in keys if k), start=1)}
+    blocks = [block for sheet in sheets for block in (*sheet.blocks, sheet.pattern) if block]
+    keys = dict.fromkeys(key for block in blocks for key in block.figure_symbols if key)
+    names = {key: f"figure-{number}" for number, key in enumerate(keys, start=1)}
 
     def named(block: HandoutDrill) -> HandoutDrill:
-        return replace(block, figure_symbols=tuple(names[key] if key else None for key in block.figure_symbols))
+        symbols = tuple(names[key] if key else None for key in block.figure_symbols)
+        return replace(block, figure_symbols=symbols)
 
     return tuple(
-        replace(sheet, blocks=tuple(named(b) for b in sheet.blocks), pattern=sheet.pattern and named(sheet.pattern))
+        replace(sheet, blocks=tuple(map(named, sheet.blocks)), pattern=sheet.pattern and named(sheet.pattern))
         for sheet in sheets
     )
 

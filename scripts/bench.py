@@ -705,7 +705,8 @@ def builder_weight(site: Path, source: str) -> dict[str, int]:
     urls.update(script["src"] for script in soup.find_all("script", src=True))
     pictures: set[str] = set()
     for picture in soup.find_all(["img", "object", "embed"]):
-        if picture.get("loading") != "lazy" and not picture.find_parent("template"):  # a <template> loads nothing
+        # (a picture in a <template> loads nothing)
+        if picture.get("loading") != "lazy" and not picture.find_parent("template"):
             pictures.add(picture.get("src") or picture.get("data") or "")
     assets = photos = 0
     for url in sorted(u for u in urls | pictures if u and not urllib.parse.urlsplit(u).scheme):
@@ -778,11 +779,13 @@ def builder_only(sizes: list[int], both: bool) -> None:
             timed_build(project, site, env)
             weight = builder_weight(site, BUILDER_PAGE)
             total = weight["builder_html_gz"] + weight["builder_assets_gz"]
-            print(f"Handout builder page at {n} drills ({'English and Spanish' if both else 'English only'}): "
+            languages = "English and Spanish" if both else "English only"
+            photos = weight["builder_photos_gz"]
+            print(f"Handout builder page at {n} drills ({languages}): "
                   f"HTML {weight['builder_html'] / 1000:.1f} KB ({weight['builder_html_gz'] / 1000:.1f} KB "
                   f"gzipped), plus {weight['builder_assets_gz'] / 1000:.1f} KB gzipped loaded at start: "
-                  f"{total / 1000:.1f} KB gzipped in all, {(total - weight['builder_photos_gz']) / 1000:.1f} KB "
-                  f"without the {weight['builder_photos_gz'] / 1000:.1f} KB of clinic photos.")
+                  f"{total / 1000:.1f} KB gzipped in all, {(total - photos) / 1000:.1f} KB "
+                  f"without the {photos / 1000:.1f} KB of clinic photos.")
             for kind, size in builder_breakdown(site, BUILDER_PAGE).items():
                 print(f"  {kind}: {size / 1000:.1f} KB gzipped")
 
@@ -1091,14 +1094,16 @@ def main() -> None:
         ]
     biggest = max(rows, key=lambda r: r["n"])
     html, html_gz, assets_gz, photos_gz = (
-        biggest[key] / 1000 for key in ("builder_html", "builder_html_gz", "builder_assets_gz", "builder_photos_gz")
+        biggest[key] / 1000
+        for key in ("builder_html", "builder_html_gz", "builder_assets_gz", "builder_photos_gz")
     )
     lines += [
         "",
         f"Handout builder page at {biggest['n']} drills: HTML {html:.1f} KB ({html_gz:.1f} KB gzipped), plus "
         f"{assets_gz:.1f} KB gzipped loaded at start (stylesheets, scripts, pictures not loaded lazily): "
-        f"{html_gz + assets_gz:.1f} KB gzipped in all; the clinic's photos are {photos_gz:.1f} KB of it (every "
-        f"photo a sheet may print, one file each, loaded with the page), the rest {html_gz + assets_gz - photos_gz:.1f} KB.",
+        f"{html_gz + assets_gz:.1f} KB gzipped in all; the clinic's photos are {photos_gz:.1f} KB of it "
+        f"(every photo a sheet may print, one file each, loaded with the page), the rest "
+        f"{html_gz + assets_gz - photos_gz:.1f} KB.",
         "",
         f"Start-up, from starting the process to the first page (N={first_n}), in processor seconds: "
         f"ours {start['ours']:.3f} s, "

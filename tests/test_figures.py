@@ -419,9 +419,9 @@ def test_props_are_drawn_as_outlines_behind_the_figure(tmp_path: Path) -> None:
 def test_drills_drawn_alike_share_one_symbol_and_keep_their_own_alt() -> None:
     """The builder draws each drawing once (macros.figures.drawing_key): keyed by what is drawn, so two
     pictures that differ only in their words share a symbol, and different drawings never do."""
-    from dataclasses import replace  # noqa: PLC0415
+    from dataclasses import replace
 
-    from macros.figures import FigureView, drawing_key, pose_figures  # noqa: PLC0415
+    from macros.figures import FigureView, drawing_key, pose_figures
 
     content = content_model.load(ROOT / "data", shown_dir="data")
     views = [view for drill in content.drills for view in pose_figures(drill) if isinstance(view, FigureView)]

@@ -341,9 +341,11 @@ def test_pictures_show_in_the_picker_and_on_the_printed_sheet_with_no_request_pe
 
 
 # Each printed QR code in the sheet shown: its drill's address (from the data), its box and its path.
-PRINTED_CODES = """() => [...document.querySelectorAll('[data-builder-sheet]:not([hidden]) .handout-drill')].map(block => {
+PRINTED_CODES = """() => [...document.querySelectorAll('[data-builder-sheet]:not([hidden]) .handout-drill')]
+.map(block => {
   const svg = block.querySelector('svg.qr-code');
-  return [svg.getAttribute('viewBox'), svg.querySelector('path').getAttribute('d'), svg.querySelector('title').textContent];
+  return [svg.getAttribute('viewBox'), svg.querySelector('path').getAttribute('d'),
+          svg.querySelector('title').textContent];
 })"""
 
 
@@ -369,8 +371,10 @@ def test_the_qr_codes_made_in_the_browser_are_the_builds_and_open_each_drill(
     # Addresses from a few characters to past 1,000 (versions 1 to 30 or so), as segno makes them.
     rng = random.Random(20)
     alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-/._~%"
-    urls = [f"https://clinic.example/{''.join(rng.choice(alphabet) for _ in range(n))}/" for n in range(0, 400, 7)]
-    urls += ["http://127.0.0.1:8000/es/drills/spiderman.html", "https://clinic.example/caf\u00e9/", "x" * 1200]
+    paths = ["".join(rng.choice(alphabet) for _ in range(n)) for n in range(0, 400, 7)]
+    urls = [f"https://clinic.example/{path}/" for path in paths]
+    urls += ["http://127.0.0.1:8000/es/drills/spiderman.html", "https://clinic.example/caf\u00e9/"]
+    urls += ["x" * 1200]
     assert all(made_in_browser(url) for url in urls)
     made = page.evaluate("urls => urls.map(url => window.handoutQrCode(url))", urls)
     for url, code in zip(urls, made, strict=True):
@@ -386,7 +390,9 @@ def test_the_qr_codes_made_in_the_browser_are_the_builds_and_open_each_drill(
 
 
 @pytest.mark.browser
-def test_the_file_preview_works_and_prints_with_the_network_cut_after_load(tmp_path: Path, chromium: Browser) -> None:
+def test_the_file_preview_works_and_prints_with_the_network_cut_after_load(
+    tmp_path: Path, chromium: Browser
+) -> None:
     """The preview a clinic opens from disk (`mkdocs build --no-directory-urls`): with the network cut
     once the page has loaded, every drill still fills in, with its pictures and QR code, and prints."""
     project = make_project(tmp_path, config={"use_directory_urls": False})
@@ -431,7 +437,8 @@ def test_each_printed_picture_is_drawn_once_in_the_page(site: Build) -> None:
     blocks = {block["id"]: block for block in builder_json(soup)["blocks"]["en"]}
     for drill in PICTURED:
         figures = blocks[drill.id]["figures"]
-        assert [f["alt"] for f in figures] == [drill.pictures[0].alt, drill.pictures[-1].alt][: len(drill.pictures)]
+        alts = [drill.pictures[0].alt, drill.pictures[-1].alt][: len(drill.pictures)]
+        assert [f["alt"] for f in figures] == alts
         assert all(f["symbol"] in symbols for f in figures)
 
 
@@ -678,10 +685,10 @@ HOSTILE = "</script><script>alert(1)</script><!-- & </SCRIPT > ' \" \u2028"
 def test_an_address_the_browser_would_encode_otherwise_comes_with_its_code() -> None:
     """qr-code.js writes bytes, as segno does for a lower-case address; an address in capitals (segno:
     alphanumeric mode) or beyond ISO-8859-1 comes with the build's own code in the data."""
-    from dataclasses import replace  # noqa: PLC0415
+    from dataclasses import replace
 
-    from macros.handout_builder import block_data  # noqa: PLC0415
-    from macros.handout import HandoutDrill  # noqa: PLC0415
+    from macros.handout import HandoutDrill
+    from macros.handout_builder import block_data
 
     assert made_in_browser("https://clinic.example/drills/spiderman/")
     for url in ("HTTPS://CLINIC.EXAMPLE/DRILLS/SPIDERMAN/", "https://clinic.example/\u5ba4/spiderman/"):

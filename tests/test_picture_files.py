@@ -663,8 +663,10 @@ def test_the_builder_loads_every_photo_a_block_may_print_with_the_page(
         assert figure["alt"] and figure["width"] > 0 and figure["height"] > 0
     # the pattern block's photo: no file of its own, one <img> and no other source
     for template in html.select("template[data-drill-pattern]"):
-        for img in BeautifulSoup(template.decode_contents(), "html.parser").select(".drill-figure--print img"):
-            assert img["src"] == "" and not img.get("srcset") and not img.find_parent("picture").select("source")
+        pattern = BeautifulSoup(template.decode_contents(), "html.parser")
+        for img in pattern.select(".drill-figure--print img"):
+            assert img["src"] == "" and not img.get("srcset")
+            assert not img.find_parent("picture").select("source")
             assert img["loading"] == "eager"
 
 
@@ -688,8 +690,10 @@ def test_the_builder_prints_the_clinics_photos_with_no_request_after_load(
                 tab.locator(f'[data-choose][value="{drill_id}"]').first.check()
             for language in ("en", "es"):
                 tab.locator("[data-sheet-language-choice]").select_option(language)
-                shown = tab.locator("[data-builder-sheet]:not([hidden]) .handout-drill__figures img").evaluate_all(
-                    "imgs => imgs.map(img => [img.getAttribute('src'), img.alt, img.complete && img.naturalWidth > 0,"
+                images = tab.locator("[data-builder-sheet]:not([hidden]) .handout-drill__figures img")
+                shown = images.evaluate_all(
+                    "imgs => imgs.map(img => [img.getAttribute('src'), img.alt,"
+                    " img.complete && img.naturalWidth > 0,"
                     " img.closest('.drill-figure').classList.contains('drill-figure--drawing')])"
                 )
                 expected = [
