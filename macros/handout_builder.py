@@ -186,8 +186,6 @@ def builder_data(
         "drills": drills,
         "dose_words": {language: DOSE_WORDS[language] for language in languages},
         "dose_ranges": ranges,
-        # The drills each sheet language has (a drill not translated completely is never printed in it).
-        "sheet_drills": {sheet.language: [block.id for block in sheet.blocks] for sheet in sheets},
         "messages": dict(script or {}),
         # How the date is written, in each sheet language (the script fills in today's date).
         "date_locales": {language: strings_for(language)["date_locale"] for language in languages},
@@ -203,9 +201,15 @@ def builder_data(
         },
         # The dose fields' names, for a warning about one of them, in the page's language.
         "field_names": {field: strings_for(page_language)[f"builder.{field}"] for field in DOSE_RANGES},
-        # Each drill's printed words and pictures, in each sheet language (block_data), and the
-        # words around them the script fills in.
-        "blocks": {sheet.language: [block_data(block) for block in sheet.blocks] for sheet in sheets},
+        # Each drill's printed words and pictures, in each sheet language (block_data): the drills
+        # that language has (a drill not translated completely is never printed in it). Then the
+        # words around them the script fills in, and each language's drill pages' address (a
+        # drill's page is <before><id><after>, as a block writes it unless its own differs).
+        "blocks": {
+            sheet.language: [block_data(block, drill_url(sheet.blocks)) for block in sheet.blocks]
+            for sheet in sheets
+        },
+        "drill_urls": {sheet.language: list(drill_url(sheet.blocks)) for sheet in sheets},
         "sheet_words": {
             language: {key: strings_for(language)[f"sheet.{key}"] for key in _SHEET_WORDS}
             for language in languages
@@ -217,7 +221,17 @@ def builder_data(
 _SHEET_WORDS = ("qr", "qr_label", "qr_label_video", "easier_text", "or")
 
 
-def block_data(block: HandoutDrill) -> dict[str, Any]:
+def drill_url(blocks: tuple[HandoutDrill, ...]) -> tuple[str, str]:
+    """What comes before and after a drill's id in the address of its page (the QR code's), from
+    the first block: ("https://clinic.example/drills/", "/")."""
+    if not blocks:
+        return ("", "")
+    first = blocks[0]
+    at = first.url.rfind(first.id)
+    return (first.url[:at], first.url[at + len(first.id) :]) if at != -1 else ("", "")
+
+
+def block_data(block: HandoutDrill, url: tuple[str, str] = ("", "")) -> dict[str, Any]:
     """One drill's printed block as data, for the script to fill the pattern block with: the same
     words and pictures the ``handout_drill`` template prints (the dose and the number the script
     writes itself). A step that holds is [before, hold, after]; a picture drawn once on the page
@@ -239,9 +253,10 @@ def block_data(block: HandoutDrill) -> dict[str, Any]:
         "requires": list(block.requires),
         "easier": list(block.easier),
         "video": block.video,
-        "url": block.url,
         "figures": figures,
     }
+    if url[0] + block.id + url[1] != block.url:  # an address unlike the others': written out
+        found["url"] = block.url
     # An address in capitals, or beyond ISO-8859-1: the build's own code comes along.
     if not made_in_browser(block.url):
         found["qr"] = {"size": block.qr.size, "path": block.qr.path}

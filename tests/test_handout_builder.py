@@ -365,9 +365,10 @@ def test_the_qr_codes_made_in_the_browser_are_the_builds_and_open_each_drill(
         printed = page.evaluate(PRINTED_CODES)
         assert len(printed) == len(CONTENT.drills)
         for (box, path, title), block in zip(printed, data["blocks"][language], strict=True):
-            code = qr_code(block["url"])
+            url = block_url(data, language, block)
+            code = qr_code(url)
             assert (box, path) == (f"0 0 {code.size} {code.size}", code.path), block["id"]
-            assert block["url"] in title and block["name"] in title
+            assert url in title and block["name"] in title
     # Addresses from a few characters to past 1,000 (versions 1 to 30 or so), as segno makes them.
     rng = random.Random(20)
     alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-/._~%"
@@ -385,7 +386,7 @@ def test_the_qr_codes_made_in_the_browser_are_the_builds_and_open_each_drill(
     shot = page.locator("[data-builder-sheet]:not([hidden]) svg.qr-code").first.screenshot(scale="device")
     page.emulate_media(media="screen")
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)).resize((400, 400)))
-    assert [f.text for f in found] == [data["blocks"]["es"][0]["url"]]
+    assert [f.text for f in found] == [block_url(data, "es", data["blocks"]["es"][0])]
     assert_private(session, context)
 
 
@@ -696,6 +697,10 @@ def test_an_address_the_browser_would_encode_otherwise_comes_with_its_code() -> 
         block = HandoutDrill(None, "spiderman", "Spiderman", "", None, (), "", (), (), url, qr_code(url))
         assert block_data(block)["qr"] == {"size": qr_code(url).size, "path": qr_code(url).path}
         assert "qr" not in block_data(replace(block, url=url.lower().replace("\u5ba4", "x")))
+        # an address unlike the page's other drill addresses is written out; one like them is not
+        assert block_data(block, ("https://clinic.example/drills/", "/"))["url"] == url
+        alike = replace(block, url="https://c.example/d/spiderman/")
+        assert "url" not in block_data(alike, ("https://c.example/d/", "/"))
 
 
 def test_script_json_cannot_end_its_script_element() -> None:
@@ -714,6 +719,12 @@ def builder_page(build: Build) -> BeautifulSoup:
     return build.html(BUILDER)
 
 
+def block_url(data: dict, language: str, block: dict) -> str:
+    """A drill's page (its QR code's address), as the builder's script reads it from the data."""
+    before, after = data["drill_urls"][language]
+    return block.get("url", before + block["id"] + after)
+
+
 def builder_json(soup: BeautifulSoup) -> dict:
     return json.loads(soup.find("script", id="handout-builder-data").string)
 
@@ -726,7 +737,6 @@ def test_the_built_page_carries_the_data_each_drill_block_once_and_one_call_to_a
     # The sheet can be printed in English or Spanish: both languages' dose words and drills.
     assert data["dose_words"] == DOSE_WORDS
     every = [d.id for d in CONTENT.drills]
-    assert data["sheet_drills"] == {"en": every, "es": every}
     assert data["messages"]["added"] == "{name} added as number {number}."
     # Each drill's printed words once in each sheet language, as data; one pattern block for each
     # (the script fills a copy for each drill chosen), so no QR code is drawn in the page.
@@ -736,8 +746,10 @@ def test_the_built_page_carries_the_data_each_drill_block_once_and_one_call_to_a
     assert not soup.select("template[data-drill-block]")
     assert len(soup.find_all("svg", class_="qr-code")) == 2  # the two patterns', empty
     canonical = soup.find("link", rel="canonical")["href"].removesuffix(BUILDER)
+    assert data["drill_urls"]["en"] == [urljoin(canonical, "drills/"), "/"]
     for block, drill in zip(data["blocks"]["en"], CONTENT.drills, strict=True):
-        assert block["url"] == urljoin(canonical, f"drills/{drill.id}/") and "qr" not in block
+        assert block_url(data, "en", block) == urljoin(canonical, f"drills/{drill.id}/")
+        assert "qr" not in block and "url" not in block  # every address like the others
         assert block["name"] == drill.name and block["cautions"] == list(drill.cautions)
     # One call to action on the page: the English sheet's footer (the Spanish sheet has its own, hidden).
     spanish = {"data-sheet-language": "es"}

@@ -330,8 +330,9 @@
     var sheetLanguage = pageLanguage;
     var preview = previews.get(sheetLanguage);
     var languages = new Map(); // sheet language -> Set of the drill ids it has
-    Object.keys(data.sheet_drills || {}).forEach(function (language) {
-      if (previews.has(language)) languages.set(language, new Set(data.sheet_drills[language]));
+    Object.keys(data.blocks || {}).forEach(function (language) {
+      var ids = data.blocks[language].map(function (block) { return block.id; });
+      if (previews.has(language)) languages.set(language, new Set(ids));
     });
     var languageField = root.querySelector("[data-sheet-language-choice]");
     var rowList = root.querySelector("[data-rows]");
@@ -414,11 +415,13 @@
       labelled(block, ".handout-drill__easier", info.easier.length ? fill(words.easier_text, {
         names: info.easier.join(" " + words.or + " ")
       }) : "");
-      var code = info.qr || window.handoutQrCode(info.url);
+      var around = data.drill_urls[language];
+      var url = info.url || around[0] + info.id + around[1];
+      var code = info.qr || window.handoutQrCode(url);
       var qr = block.querySelector(".qr-code");
       qr.setAttribute("viewBox", "0 0 " + code.size + " " + code.size);
       qr.querySelector("path").setAttribute("d", code.path);
-      qr.querySelector("title").textContent = fill(words.qr, { name: info.name, url: info.url });
+      qr.querySelector("title").textContent = fill(words.qr, { name: info.name, url: url });
       block.querySelector(".handout-drill__qr-label").textContent = info.video ? words.qr_label_video : words.qr_label;
       fillFigures(block, info.figures);
       var steps = block.querySelector(".handout-drill__steps");
