@@ -729,7 +729,9 @@ def _gz(data: bytes) -> int:
 
 # The builder page's parts, by kind: CSS selectors of what each kind is on the page.
 BUILDER_PARTS = {
-    "printed blocks": "template[data-drill-block]",
+    "printed blocks (a <template> each, before issue 20; one pattern per language now)": (
+        "template[data-drill-block], template[data-drill-pattern]"
+    ),
     "figures (symbols)": "svg.handout-builder__pictures",
     "data (JSON)": "script#handout-builder-data",
     "picker": "fieldset[data-group]",
