@@ -16,6 +16,7 @@ A picture the clinic supplies as a file (``file:`` instead of ``figure:``) becom
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Literal
@@ -408,8 +409,10 @@ def thumbnail(views: Sequence[FigureView | PhotoView]) -> FigureView | PhotoView
     return cropped(views[:1], THUMB_ASPECT)[0] if views else None
 
 
-def symbol_id(drill_id: str, index: int) -> str:
-    """The id of a drill's printed picture (0: start, 1: end), drawn once as an SVG <symbol>
-    on the builder page."""
-    return f"figure-{drill_id}-{index + 1}"
+def drawing_key(view: FigureView) -> str:
+    """What a picture draws, as a short key: the same for pictures drawn alike (the same pose, props
+    and arrow), whatever their words (alt and caption), in every build and every language. The
+    builder page draws each drawing once as an SVG <symbol> (macros/handout_builder.py)."""
+    drawn = replace(view, alt="", caption=None)
+    return hashlib.sha256(repr(drawn).encode("utf-8")).hexdigest()[:16]
 

@@ -4,8 +4,14 @@ Python computes here, once per build, what the page's script needs:
 
 * every drill's name and default dose, as JSON the script reads (``script_json``),
   with the words the script says a dose in (macros/dose.py DOSE_WORDS);
-* every drill's printed block, made by the same ``handout_drill`` template as the
-  program handouts (QR code included), for the script to copy into the preview;
+* every drill's printed words and pictures once, as data in that JSON (``block_data``): no
+  drill's block is written into the page. At 600 drills the blocks written out weighed 270 KB
+  gzipped, more than all the rest of the page (issue 20);
+* one pattern block per sheet language, made by the same ``handout_drill`` template as the
+  program handouts (``pattern_block``): the script copies it for each drill chosen and fills in
+  the drill's words, pictures and QR code as text and attributes (the QR code is made in the
+  browser by ``qr-code.js``, as the build makes it);
+* every picture's drawing once, as an SVG <symbol> (drills drawn alike share one);
 * the empty sheet (header, call to action, footer) from ``handout_sheet``.
 
 ``handout_builder`` is the view of the ``{{ handout_builder() }}`` marker
@@ -26,17 +32,24 @@ from markupsafe import Markup
 from content_model import Content, Drill
 from content_model.models import DOSE_RANGES
 
-from .dose import DOSE_WORDS, dose_phrase
-from .figures import FigureView, symbol_id
+from .dose import DOSE_WORDS, Step, dose_phrase
+from .figures import FigureView, drawing_key
 from .handout import Handout, HandoutDrill, handout_drill, sheet_message
 from .links import relative
 from .page_context import PageContext
 from .picture_files import PhotoView
+from .qr_codes import QrCode, made_in_browser
 from .state import BuildState
 from .strings import LANGUAGE_NAMES, STRINGS, strings_for
 
 OTHER_DRILLS = STRINGS["en"]["builder.other_drills"]
 SCRIPT = "assets/javascripts/handout-builder.js"
+QR_SCRIPT = "assets/javascripts/qr-code.js"  # makes the QR codes in the browser, as the build does
+# The pattern block's drill id: not an id a drill can have (content_model: lower case, digits, "-"),
+# so the script can put the real id wherever the pattern's stands (ids and aria-labelledby).
+PATTERN_ID = "PATTERN"
+# The pattern's words that the script replaces: present, so the template writes their elements.
+_PLACEHOLDER = "-"
 STYLESHEET = "assets/stylesheets/handout-builder.css"
 # A drill with no dose in the data still gets a "How much:" line in its block; the script writes the words.
 _NO_DOSE_YET = "-"
@@ -78,6 +91,9 @@ class BuilderSheet:
     name: str  # the language's name in itself: "English", "Español"
     sheet: Handout  # header and footer; the script adds the drills
     blocks: tuple[HandoutDrill, ...]  # one printed block per drill in that language, in data order
+    # The block the page carries for the script to copy and fill (pattern_block); the blocks above
+    # go into the page as data only.
+    pattern: HandoutDrill | None = None
 
 
 @dataclass(frozen=True)
@@ -89,7 +105,8 @@ class Builder:
     programs: tuple[BuilderProgram, ...]  # to start from, in data order
     papers: tuple[str, ...]  # PAPERS
     paper: str  # the one chosen at the start
-    symbols: tuple[tuple[str, FigureView], ...]  # every printed picture, drawn once: (symbol id, view)
+    # every printed picture's drawing, once (drills drawn alike share one): (symbol id, view)
+    symbols: tuple[tuple[str, FigureView], ...]
     # drill id -> its first picture's (symbol id, view); a clinic's photo has no symbol (None): it is
     # an <img> that loads with the page, as every picture the sheet may print does
     thumbs: dict[str, tuple[str | None, FigureView | PhotoView]]
@@ -100,6 +117,7 @@ class Builder:
     dose_ranges: dict[str, tuple[int, int]]  # the number inputs' min and max
     script_url: str
     stylesheet_url: str
+    qr_script_url: str = ""
 
     @property
     def sheet(self) -> Handout:
@@ -168,8 +186,6 @@ def builder_data(
         "drills": drills,
         "dose_words": {language: DOSE_WORDS[language] for language in languages},
         "dose_ranges": ranges,
-        # The drills each sheet language has (a drill not translated completely is never printed in it).
-        "sheet_drills": {sheet.language: [block.id for block in sheet.blocks] for sheet in sheets},
         "messages": dict(script or {}),
         # How the date is written, in each sheet language (the script fills in today's date).
         "date_locales": {language: strings_for(language)["date_locale"] for language in languages},
@@ -185,7 +201,101 @@ def builder_data(
         },
         # The dose fields' names, for a warning about one of them, in the page's language.
         "field_names": {field: strings_for(page_language)[f"builder.{field}"] for field in DOSE_RANGES},
+        # Each drill's printed words and pictures, in each sheet language (block_data): the drills
+        # that language has (a drill not translated completely is never printed in it). Then the
+        # words around them the script fills in, and each language's drill pages' address (a
+        # drill's page is <before><id><after>, as a block writes it unless its own differs).
+        "blocks": {
+            sheet.language: [block_data(block, drill_url(sheet.blocks)) for block in sheet.blocks]
+            for sheet in sheets
+        },
+        "drill_urls": {sheet.language: list(drill_url(sheet.blocks)) for sheet in sheets},
+        "sheet_words": {
+            language: {key: strings_for(language)[f"sheet.{key}"] for key in _SHEET_WORDS}
+            for language in languages
+        },
     }
+
+
+# The words of a printed block that hold a drill's own words ("{name}", "{names}", "{url}").
+_SHEET_WORDS = ("qr", "qr_label", "qr_label_video", "easier_text", "or")
+
+
+def drill_url(blocks: tuple[HandoutDrill, ...]) -> tuple[str, str]:
+    """What comes before and after a drill's id in the address of its page (the QR code's), from
+    the first block: ("https://clinic.example/drills/", "/")."""
+    if not blocks:
+        return ("", "")
+    first = blocks[0]
+    at = first.url.rfind(first.id)
+    return (first.url[:at], first.url[at + len(first.id) :]) if at != -1 else ("", "")
+
+
+def block_data(block: HandoutDrill, url: tuple[str, str] = ("", "")) -> dict[str, Any]:
+    """One drill's printed block as data, for the script to fill the pattern block with: the same
+    words and pictures the ``handout_drill`` template prints (the dose and the number the script
+    writes itself). A step that holds is [before, hold, after]; a picture drawn once on the page
+    names its <symbol>, a clinic's photo its one file."""
+    figures: list[dict[str, Any]] = []
+    for view, symbol in zip(block.figures, block.figure_symbols, strict=True):
+        shown = {"alt": view.alt, "caption": view.caption or "", "width": view.width, "height": view.height}
+        if isinstance(view, PhotoView):
+            figures.append({**shown, "src": view.src, "drawing": view.drawing})
+        else:
+            figures.append({**shown, "symbol": symbol, "view": view.view})
+    found: dict[str, Any] = {
+        "id": block.id,
+        "name": block.name,
+        "summary": block.summary,
+        "position": block.position or "",
+        "steps": [[step.before, step.hold, step.after] if step.hold else step.before for step in block.steps],
+        "cautions": list(block.cautions),
+        "requires": list(block.requires),
+        "easier": list(block.easier),
+        "video": block.video,
+        "figures": figures,
+    }
+    if url[0] + block.id + url[1] != block.url:  # an address unlike the others': written out
+        found["url"] = block.url
+    # An address in capitals, or beyond ISO-8859-1: the build's own code comes along.
+    if not made_in_browser(block.url):
+        found["qr"] = {"size": block.qr.size, "path": block.qr.path}
+    return found
+
+
+def pattern_block(blocks: tuple[HandoutDrill, ...], language: str) -> HandoutDrill:
+    """The block the script copies for each drill: every part a block can have, once (a step that
+    holds, a "when to stop", a drill to master first, an easier version, a drawn picture and a photo
+    if any drill has them, each with a caption), with placeholder words it replaces."""
+    drawn = next((v for b in blocks for v in b.figures if isinstance(v, FigureView)), None)
+    photo = next((v for b in blocks for v in b.figures if isinstance(v, PhotoView)), None)
+    figures: list[FigureView | PhotoView] = []
+    symbols: list[str | None] = []
+    if drawn is not None:
+        figures.append(replace(drawn, alt=_PLACEHOLDER, caption=_PLACEHOLDER))
+        symbols.append(drawing_key(drawn))
+    if photo is not None:
+        figures.append(replace(photo, alt=_PLACEHOLDER, caption=_PLACEHOLDER, src=""))
+        symbols.append(None)
+    return HandoutDrill(
+        number=1,
+        id=PATTERN_ID,
+        name="",
+        summary="",
+        position=_PLACEHOLDER,
+        steps=(Step(_PLACEHOLDER, _PLACEHOLDER, ""),),
+        dose=_PLACEHOLDER,
+        cautions=(_PLACEHOLDER,),
+        requires=(_PLACEHOLDER,),
+        url="",
+        qr=QrCode(0, ""),
+        anchor=f"handout-drill-{PATTERN_ID}",
+        figures=tuple(figures),
+        figure_symbols=tuple(symbols),
+        language=language,
+        easier=(_PLACEHOLDER,),
+        tracker_weeks=2,  # the sheet shows as many weeks as the therapist chooses
+    )
 
 
 def _one_file(view: FigureView | PhotoView) -> FigureView | PhotoView:
@@ -228,10 +338,8 @@ def builder_sheet(state: BuildState, language: str, page_url: str) -> BuilderShe
         # A photo here has one address, no srcset: the copy the page loaded at the start is the one
         # a printed block shows, whatever the screen (a browser picks from a srcset by screen).
         block = replace(block, figures=tuple(_one_file(view) for view in block.figures))
-        ids = tuple(
-            symbol_id(drill.id, index) if isinstance(view, FigureView) else None
-            for index, view in enumerate(block.figures)
-        )
+        # Each drawing by what it draws; builder() names the symbols once it has them all.
+        ids = tuple(drawing_key(view) if isinstance(view, FigureView) else None for view in block.figures)
         # The script sets the number and the dose words; the elements must be there to set.
         dose = dose_phrase(drill.dose, drill.each_side, language) or _NO_DOSE_YET
         # Two weeks of boxes in every block: the sheet shows as many as the therapist chooses.
@@ -248,7 +356,27 @@ def builder_sheet(state: BuildState, language: str, page_url: str) -> BuilderShe
         message=sheet_message(content.clinic, language),
         tracker_weeks=content.clinic.tracker_weeks,
     )
-    return BuilderSheet(language, LANGUAGE_NAMES.get(language, language), sheet, tuple(blocks))
+    name = LANGUAGE_NAMES.get(language, language)
+    return BuilderSheet(language, name, sheet, tuple(blocks), pattern_block(tuple(blocks), language))
+
+
+def named_symbols(sheets: tuple[BuilderSheet, ...]) -> tuple[BuilderSheet, ...]:
+    """The sheets with each drawing's key (macros.figures.drawing_key) replaced by its symbol's id:
+    "figure-1", "figure-2" and so on, in the order the drawings first come. Short ids, because the
+    picker and every picture in the data name one (600 drills name about 1,800); the drawings alike
+    share one."""
+    blocks = [block for sheet in sheets for block in (*sheet.blocks, sheet.pattern) if block]
+    keys = dict.fromkeys(key for block in blocks for key in block.figure_symbols if key)
+    names = {key: f"figure-{number}" for number, key in enumerate(keys, start=1)}
+
+    def named(block: HandoutDrill) -> HandoutDrill:
+        symbols = tuple(names[key] if key else None for key in block.figure_symbols)
+        return replace(block, figure_symbols=symbols)
+
+    return tuple(
+        replace(sheet, blocks=tuple(map(named, sheet.blocks)), pattern=sheet.pattern and named(sheet.pattern))
+        for sheet in sheets
+    )
 
 
 def builder(state: BuildState, page_url: str) -> Builder:
@@ -260,7 +388,7 @@ def builder(state: BuildState, page_url: str) -> Builder:
     """
     strings = state.templates.strings
     order = (state.language, *(lang for lang in state.languages if lang != state.language))
-    sheets = tuple(builder_sheet(state, language, page_url) for language in order)
+    sheets = named_symbols(tuple(builder_sheet(state, language, page_url) for language in order))
     messages = {key.removeprefix(_SCRIPT): strings[key] for key in strings if key.startswith(_SCRIPT)}
     symbols: dict[str, FigureView] = {}
     thumbs: dict[str, tuple[str | None, FigureView | PhotoView]] = {}
@@ -286,6 +414,7 @@ def builder(state: BuildState, page_url: str) -> Builder:
         dose_ranges=dose_ranges(),
         script_url=relative(SCRIPT, page_url),
         stylesheet_url=relative(STYLESHEET, page_url),
+        qr_script_url=relative(QR_SCRIPT, page_url),
     )
 
 

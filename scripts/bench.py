@@ -703,19 +703,93 @@ def builder_weight(site: Path, source: str) -> dict[str, int]:
         if {"stylesheet", "preload", "modulepreload"} & set(link.get("rel", [])):
             urls.add(link["href"])
     urls.update(script["src"] for script in soup.find_all("script", src=True))
+    pictures: set[str] = set()
     for picture in soup.find_all(["img", "object", "embed"]):
-        if picture.get("loading") != "lazy":
-            urls.add(picture.get("src") or picture.get("data") or "")
-    assets = 0
-    for url in sorted(u for u in urls if u and not urllib.parse.urlsplit(u).scheme):
+        # (a picture in a <template> loads nothing)
+        if picture.get("loading") != "lazy" and not picture.find_parent("template"):
+            pictures.add(picture.get("src") or picture.get("data") or "")
+    assets = photos = 0
+    for url in sorted(u for u in urls | pictures if u and not urllib.parse.urlsplit(u).scheme):
         file = (page.parent / urllib.parse.unquote(url.split("?")[0].split("#")[0])).resolve()
         if file.is_file():
-            assets += len(gzip.compress(file.read_bytes(), compresslevel=6))
+            size = len(gzip.compress(file.read_bytes(), compresslevel=6))
+            assets += size
+            photos += size if url in pictures else 0
     return {
         "builder_html": len(html),
         "builder_html_gz": len(gzip.compress(html, compresslevel=6)),
         "builder_assets_gz": assets,
+        "builder_photos_gz": photos,  # of the assets: the clinic's photos (every one a sheet may print)
     }
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+# The builder page's parts, by kind: CSS selectors of what each kind is on the page.
+BUILDER_PARTS = {
+    "printed blocks (a <template> each, before issue 20; one pattern per language now)": (
+        "template[data-drill-block], template[data-drill-pattern]"
+    ),
+    "figures (symbols)": "svg.handout-builder__pictures",
+    "data (JSON)": "script#handout-builder-data",
+    "picker": "fieldset[data-group]",
+    "photos (hidden <img>)": "div.handout-builder__photos",
+}
+
+
+def builder_breakdown(site: Path, source: str) -> dict[str, int]:
+    """What each kind of part of the builder page adds to it gzipped: the page gzipped, less the
+    page gzipped without that part (each part taken out alone), and each file it loads at start."""
+    page = site / Path(source).with_suffix("") / "index.html"
+    html = page.read_text(encoding="utf-8")
+    whole = _gz(html.encode())
+    found: dict[str, int] = {"page (HTML)": whole}
+    for kind, selector in BUILDER_PARTS.items():
+        soup = BeautifulSoup(html, "html.parser")
+        parts = soup.select(selector)
+        for part in parts:
+            part.decompose()
+        found[kind] = whole - _gz(str(soup).encode()) if parts else 0
+    soup = BeautifulSoup(html, "html.parser")
+    for link in soup.find_all("link", href=True):
+        if "stylesheet" in link.get("rel", []):
+            found[f"file {link['href']}"] = _gz((page.parent / link["href"].split("?")[0]).read_bytes())
+    for script in soup.find_all("script", src=True):
+        found[f"file {script['src']}"] = _gz((page.parent / script["src"].split("?")[0]).read_bytes())
+    photos = {
+        picture["src"] for picture in soup.find_all("img")
+        if picture.get("loading") != "lazy" and picture.get("src") and not picture.find_parent("template")
+    }
+    found[f"photos loaded at start ({len(photos)} files)"] = sum(
+        _gz((page.parent / urllib.parse.unquote(src)).read_bytes()) for src in photos
+    )
+    return found
+
+
+def builder_only(sizes: list[int], both: bool) -> None:
+    """`--builder-only`: one build at each size (no PDFs; English only unless --both-languages),
+    and the builder page's weight, by kind of part."""
+    with tempfile.TemporaryDirectory(prefix="bench-builder-") as tmp:
+        for n in sizes:
+            base = Path(tmp) / f"n{n}"
+            base.mkdir()
+            project = our_project(base, synthetic_data(n))
+            env = {**ENV, "HANDOUT_PDFS": "0", **({} if both else {"BUILD_ONLY_LOCALE": "en"})}
+            site = base / "site"
+            timed_build(project, site, env)
+            weight = builder_weight(site, BUILDER_PAGE)
+            total = weight["builder_html_gz"] + weight["builder_assets_gz"]
+            languages = "English and Spanish" if both else "English only"
+            photos = weight["builder_photos_gz"]
+            print(f"Handout builder page at {n} drills ({languages}): "
+                  f"HTML {weight['builder_html'] / 1000:.1f} KB ({weight['builder_html_gz'] / 1000:.1f} KB "
+                  f"gzipped), plus {weight['builder_assets_gz'] / 1000:.1f} KB gzipped loaded at start: "
+                  f"{total / 1000:.1f} KB gzipped in all, {(total - photos) / 1000:.1f} KB "
+                  f"without the {photos / 1000:.1f} KB of clinic photos.")
+            for kind, size in builder_breakdown(site, BUILDER_PAGE).items():
+                print(f"  {kind}: {size / 1000:.1f} KB gzipped")
 
 
 # Run the build's first steps, as `mkdocs build` does them (configuration, plugins' and hooks' set-up,
@@ -920,7 +994,14 @@ def main() -> None:
     parser.add_argument("--tag-files", type=int, default=6, help="PDFs rendered tagged and untagged")
     parser.add_argument("--start-runs", type=int, default=9,
                         help="runs of each start-up and import measurement (interleaved; the median is kept)")
+    parser.add_argument("--builder-only", action="store_true",
+                        help="only build once at each size and weigh the handout builder page, by part")
+    parser.add_argument("--both-languages", action="store_true",
+                        help="with --builder-only: build English and Spanish (the bench builds English only)")
     args = parser.parse_args()
+    if args.builder_only:
+        builder_only(args.sizes, args.both_languages)
+        return
     small, large = args.goal_sizes
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -1014,14 +1095,17 @@ def main() -> None:
             f"{by_n[large]['anchor_cpu'] / by_n[small]['anchor_cpu']:.1f} (processor time).",
         ]
     biggest = max(rows, key=lambda r: r["n"])
-    html, html_gz, assets_gz = (
-        biggest[key] / 1000 for key in ("builder_html", "builder_html_gz", "builder_assets_gz")
+    html, html_gz, assets_gz, photos_gz = (
+        biggest[key] / 1000
+        for key in ("builder_html", "builder_html_gz", "builder_assets_gz", "builder_photos_gz")
     )
     lines += [
         "",
         f"Handout builder page at {biggest['n']} drills: HTML {html:.1f} KB ({html_gz:.1f} KB gzipped), plus "
         f"{assets_gz:.1f} KB gzipped loaded at start (stylesheets, scripts, pictures not loaded lazily): "
-        f"{html_gz + assets_gz:.1f} KB gzipped in all.",
+        f"{html_gz + assets_gz:.1f} KB gzipped in all; the clinic's photos are {photos_gz:.1f} KB of it "
+        f"(every photo a sheet may print, one file each, loaded with the page), the rest "
+        f"{html_gz + assets_gz - photos_gz:.1f} KB.",
         "",
         f"Start-up, from starting the process to the first page (N={first_n}), in processor seconds: "
         f"ours {start['ours']:.3f} s, "

@@ -69,13 +69,16 @@ def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
 
     builder = re.search(
         rf"builder page at 6 drills: HTML ({NUMBER}) KB \(({NUMBER}) KB gzipped\), "
-        rf"plus ({NUMBER}) KB gzipped loaded at start .*: ({NUMBER}) KB gzipped in all",
+        rf"plus ({NUMBER}) KB gzipped loaded at start .*: ({NUMBER}) KB gzipped in all; the clinic's photos "
+        rf"are ({NUMBER}) KB of it .*, the rest ({NUMBER}) KB\.",
         report,
     )
     assert builder, report
-    html, html_gz, assets_gz, total = builder.groups()
+    html, html_gz, assets_gz, total, photos_gz, rest = builder.groups()
     assert 0 < float(html_gz) < float(html) and float(assets_gz) > 0
     assert close(total, html_gz, assets_gz, divide=False)
+    # the seed-size bench has one photo (drill-0005's start), loaded with the builder page
+    assert 0 < float(photos_gz) < float(assets_gz) and close(total, rest, photos_gz, divide=False)
 
     start = re.search(
         rf"first page \(N=6\), in processor seconds: ours ({NUMBER}) s, plain Material ({NUMBER}) s\. "

@@ -459,3 +459,20 @@ def test_a_small_picture_is_cut_to_the_body_not_to_its_mat() -> None:
                 corners = [tuple(map(float, p.split(","))) for p in mats[0].shapes[0].points.split()]
                 inside = [left <= x <= left + width and top <= y <= top + height for x, y in corners]
                 assert not all(inside), drill.id
+
+
+def test_drills_drawn_alike_share_one_symbol_and_keep_their_own_alt() -> None:
+    """The builder draws each drawing once (macros.figures.drawing_key): keyed by what is drawn, so two
+    pictures that differ only in their words share a symbol, and different drawings never do."""
+    from dataclasses import replace
+
+    from macros.figures import FigureView, drawing_key, pose_figures
+
+    content = content_model.load(ROOT / "data", shown_dir="data")
+    views = [view for drill in content.drills for view in pose_figures(drill) if isinstance(view, FigureView)]
+    assert len(views) > 2
+    ids = [drawing_key(view) for view in views]
+    assert len(set(ids)) == len(views)  # the seed drills' drawings all differ
+    first = views[0]
+    assert drawing_key(replace(first, alt="Another drill's words", caption="End")) == ids[0]
+    assert drawing_key(replace(first, floor_edge=not first.floor_edge)) != ids[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -32,6 +33,7 @@ from content_model import Dose
 from macros.dose import DOSE_WORDS, dose_phrase
 from macros.handout import PDF_VARIANTS, qr_code
 from macros.handout_builder import OTHER_DRILLS, builder_data, drill_groups, script_json
+from macros.qr_codes import encode, made_in_browser
 from pdf_tools import structure_tree
 from small_data import PROGRAMS, replaced, write_project
 
@@ -329,27 +331,116 @@ def test_pictures_show_in_the_picker_and_on_the_printed_sheet_with_no_request_pe
     printed = page.evaluate(USES, "[data-builder-sheet]")
     page.pdf(format="Letter")
     page.emulate_media(media="screen")
-    expected = [(f"#figure-{d.id}-{n}", d.pictures[0 if n == 1 else -1].alt)
+    expected = [d.pictures[0 if n == 1 else -1].alt
                 for d in reversed(CONTENT.drills) for n in range(1, min(len(d.pictures), 2) + 1)]
-    assert [(href, label) for href, _tag, _w, _h, _hidden, label in printed] == expected
+    assert [label for _href, _tag, _w, _h, _hidden, label in printed] == expected
     for href, tag, width, height, hidden, _label in printed:
         assert tag == "symbol" and hidden is None, href
         assert width >= 113 and height > 40, f"{href} prints {width:.0f} px wide, under 3 cm"
     assert_private(session, context)  # no request at all after load
 
 
+# Each printed QR code in the sheet shown: its drill's address (from the data), its box and its path.
+PRINTED_CODES = """() => [...document.querySelectorAll('[data-builder-sheet]:not([hidden]) .handout-drill')]
+.map(block => {
+  const svg = block.querySelector('svg.qr-code');
+  return [svg.getAttribute('viewBox'), svg.querySelector('path').getAttribute('d'),
+          svg.querySelector('title').textContent];
+})"""
+
+
+@pytest.mark.browser
+def test_the_qr_codes_made_in_the_browser_are_the_builds_and_open_each_drill(
+    context: BrowserContext, base: str
+) -> None:
+    """The builder makes each block's QR code in the browser (qr-code.js): the same modules the build
+    draws on every other sheet (macros/qr_codes.py, segno), for every drill in both sheet languages,
+    and for addresses of every length a site might have."""
+    session = open_builder(context, base + BUILDER, base)
+    page = session.page
+    data = page.evaluate("() => JSON.parse(document.getElementById('handout-builder-data').textContent)")
+    choose(page, *[drill.id for drill in CONTENT.drills])
+    for language in ("en", "es"):
+        page.get_by_label("Language of the printed sheet").select_option(language)
+        printed = page.evaluate(PRINTED_CODES)
+        assert len(printed) == len(CONTENT.drills)
+        for (box, path, title), block in zip(printed, data["blocks"][language], strict=True):
+            url = block_url(data, language, block)
+            code = qr_code(url)
+            assert (box, path) == (f"0 0 {code.size} {code.size}", code.path), block["id"]
+            assert url in title and block["name"] in title
+    # Addresses from a few characters to past 1,000 (versions 1 to 30 or so), as segno makes them.
+    rng = random.Random(20)
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-/._~%"
+    paths = ["".join(rng.choice(alphabet) for _ in range(n)) for n in range(0, 400, 7)]
+    urls = [f"https://clinic.example/{path}/" for path in paths]
+    urls += ["http://127.0.0.1:8000/es/drills/spiderman.html", "https://clinic.example/caf\u00e9/"]
+    urls += ["x" * 1200]
+    assert all(made_in_browser(url) for url in urls)
+    made = page.evaluate("urls => urls.map(url => window.handoutQrCode(url))", urls)
+    for url, code in zip(urls, made, strict=True):
+        expected = encode(url)
+        assert (code["size"], code["path"]) == (expected.size, expected.path), (len(url), url[:60])
+    # and a printed one decodes to its drill's page
+    page.emulate_media(media="print")
+    shot = page.locator("[data-builder-sheet]:not([hidden]) svg.qr-code").first.screenshot(scale="device")
+    page.emulate_media(media="screen")
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)).resize((400, 400)))
+    assert [f.text for f in found] == [block_url(data, "es", data["blocks"]["es"][0])]
+    assert_private(session, context)
+
+
+@pytest.mark.browser
+def test_the_file_preview_works_and_prints_with_the_network_cut_after_load(
+    tmp_path: Path, chromium: Browser
+) -> None:
+    """The preview a clinic opens from disk (`mkdocs build --no-directory-urls`): with the network cut
+    once the page has loaded, every drill still fills in, with its pictures and QR code, and prints."""
+    project = make_project(tmp_path, config={"use_directory_urls": False})
+    build = mkdocs_build(project, tmp_path / "site", {"HANDOUT_PDFS": "0", "BUILD_ONLY_LOCALE": "en"})
+    assert build.returncode == 0, build.output
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto((build.site / "handouts" / "builder.html").as_uri(), wait_until="load")
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        context.set_offline(True)
+        choose(page, *[drill.id for drill in CONTENT.drills])
+        assert preview_names(page) == [drill.name for drill in CONTENT.drills]
+        sheet = page.locator("[data-builder-sheet]:not([hidden])")
+        uses = sheet.locator(".handout-drill__figures use").evaluate_all(
+            "uses => uses.map(use => !!document.querySelector(use.getAttribute('href')))"
+        )
+        assert uses and all(uses)
+        paths = sheet.locator("svg.qr-code path").evaluate_all("paths => paths.map(p => p.getAttribute('d'))")
+        assert len(paths) == len(CONTENT.drills) and all(paths)
+        page.emulate_media(media="print")
+        pdf = page.pdf(prefer_css_page_size=True)
+        assert CONTENT.drills[-1].name in " ".join(pdf_texts(pdf))
+        # No request after load, not even one that failed for want of a network.
+        assert [url for url in requests if not url.endswith("favicon.svg")] == []
+    finally:
+        context.close()
+
+
 def test_each_printed_picture_is_drawn_once_in_the_page(site: Build) -> None:
     soup = builder_page(site)
     symbols = [symbol["id"] for symbol in soup.select("svg.handout-builder__pictures > symbol")]
+    # One symbol per drawing: the seed drills are all drawn differently, so one per printed picture.
     assert len(symbols) == len(set(symbols)) == sum(min(len(d.pictures), 2) for d in CONTENT.drills)
-    assert not soup.select("[data-drill-block] line, [data-handout-builder] line:not(symbol line)")
+    drawings = [symbol.decode_contents() for symbol in soup.select("svg.handout-builder__pictures > symbol")]
+    assert len(set(drawings)) == len(drawings)
+    assert not soup.select("[data-drill-pattern] line, [data-handout-builder] line:not(symbol line)")
     for use in soup.select("use"):
         assert use["href"].removeprefix("#") in symbols
-    # the picture as the drill's template prints it: named by its alt
+    # the pictures as the drill's block prints them (its data): each named by its alt, drawn by a symbol
+    blocks = {block["id"]: block for block in builder_json(soup)["blocks"]["en"]}
     for drill in PICTURED:
-        block = soup.select_one(f'template[data-drill-block="{drill.id}"]')
-        labels = [svg["aria-label"] for svg in block.select(".handout-drill__figures svg")]
-        assert labels == [drill.pictures[0].alt, drill.pictures[-1].alt][: len(drill.pictures)]
+        figures = blocks[drill.id]["figures"]
+        alts = [drill.pictures[0].alt, drill.pictures[-1].alt][: len(drill.pictures)]
+        assert [f["alt"] for f in figures] == alts
+        assert all(f["symbol"] in symbols for f in figures)
 
 
 # --- The link -----------------------------------------------------------------------------------
@@ -366,8 +457,16 @@ def test_a_copied_link_restores_drills_order_and_doses_but_no_patient_data(
     set_dose(page, "figure-4-stretch", sets=4, hold_seconds=45, per_day=None)
     row(page, "posterior-hip-stretch").get_by_label("Each side").check()
     fill_patient(page, "figure-4-stretch")
+    # The sheet's options, each away from where a new builder starts (issue 17: the link carries them).
+    page.locator("#handout-builder-size-large").check()
+    paper = "a4" if page.locator("#handout-builder-paper-letter").is_checked() else "letter"
+    page.locator(f"#handout-builder-paper-{paper}").check()
+    weeks_field = page.get_by_label("Boxes to tick under each drill")
+    weeks = "1" if weeks_field.input_value() == "2" else "2"
+    weeks_field.select_option(weeks)
     page.get_by_role("button", name="Copy link").click()
     link = page.get_by_label("Link to these drills").input_value()
+    assert f"size=large&paper={paper}&weeks={weeks}&drill=" in link
     # Copied, or told how to copy it by hand (the clipboard answers later, so wait for the words).
     expect(page.locator("[data-link-status]")).to_have_text(
         re.compile(r"Link copied|did not let the page copy")
@@ -397,8 +496,31 @@ def test_a_copied_link_restores_drills_order_and_doses_but_no_patient_data(
         sheet = restored.locator("[data-builder-sheet]:not([hidden])").inner_text()
         assert not [s for s in SECRETS if s in sheet]
         assert "Opened from a link: 3 drills." in restored.locator("[data-status]").inner_text()
+        # The print size, the paper and the weeks of boxes come back, on the controls and the sheet.
+        assert restored.locator("#handout-builder-size-large").is_checked()
+        assert restored.locator(f"#handout-builder-paper-{paper}").is_checked()
+        assert restored.get_by_label("Boxes to tick under each drill").input_value() == weeks
+        shown = restored.locator("[data-builder-sheet]:not([hidden]) .handout-sheet")
+        assert "handout-sheet--large-print" in (shown.get_attribute("class") or "")
+        assert shown.get_attribute("data-tracker-weeks") == weeks
+        assert restored.locator("[data-handout-builder]").get_attribute("data-paper") == paper
+        assert restored.get_by_label("Link to these drills").input_value() == link
     finally:
         fresh.close()
+
+
+@pytest.mark.browser
+def test_a_link_s_options_outside_the_allowed_values_are_left_out_with_a_note(
+    context: BrowserContext, base: str
+) -> None:
+    """size=, paper= and weeks= take only the builder's own values; anything else is named and left out."""
+    hostile = "#size=huge&paper=legal&weeks=3&size=large&size=regular&drill=spiderman"
+    page = open_builder(context, base + BUILDER + hostile, base).page
+    assert [r.get_attribute("data-row") for r in page.locator("[data-row]").all()] == ["spiderman"]
+    assert page.locator("#handout-builder-size-large").is_checked()  # the first good size=, once
+    note = page.locator("[data-link-note]").inner_text()
+    for part in ("size=huge", "paper=legal", "weeks=3", "size=regular"):
+        assert part in note, note
 
 
 # --- Keyboard -----------------------------------------------------------------------------------
@@ -561,6 +683,26 @@ def test_dose_words_match_the_python_dose_phrase(context: BrowserContext, base: 
 HOSTILE = "</script><script>alert(1)</script><!-- & </SCRIPT > ' \" \u2028"
 
 
+def test_an_address_the_browser_would_encode_otherwise_comes_with_its_code() -> None:
+    """qr-code.js writes bytes, as segno does for a lower-case address; an address in capitals (segno:
+    alphanumeric mode) or beyond ISO-8859-1 comes with the build's own code in the data."""
+    from dataclasses import replace
+
+    from macros.handout import HandoutDrill
+    from macros.handout_builder import block_data
+
+    assert made_in_browser("https://clinic.example/drills/spiderman/")
+    for url in ("HTTPS://CLINIC.EXAMPLE/DRILLS/SPIDERMAN/", "https://clinic.example/\u5ba4/spiderman/"):
+        assert not made_in_browser(url)
+        block = HandoutDrill(None, "spiderman", "Spiderman", "", None, (), "", (), (), url, qr_code(url))
+        assert block_data(block)["qr"] == {"size": qr_code(url).size, "path": qr_code(url).path}
+        assert "qr" not in block_data(replace(block, url=url.lower().replace("\u5ba4", "x")))
+        # an address unlike the page's other drill addresses is written out; one like them is not
+        assert block_data(block, ("https://clinic.example/drills/", "/"))["url"] == url
+        alike = replace(block, url="https://c.example/d/spiderman/")
+        assert "url" not in block_data(alike, ("https://c.example/d/", "/"))
+
+
 def test_script_json_cannot_end_its_script_element() -> None:
     data = {"drills": [{"id": "x", "name": HOSTILE}], "other": ["<!--", "-->", "<![CDATA[", "&amp;"]}
     text = str(script_json(data))
@@ -577,6 +719,16 @@ def builder_page(build: Build) -> BeautifulSoup:
     return build.html(BUILDER)
 
 
+def block_url(data: dict, language: str, block: dict) -> str:
+    """A drill's page (its QR code's address), as the builder's script reads it from the data."""
+    before, after = data["drill_urls"][language]
+    return block.get("url", before + block["id"] + after)
+
+
+def builder_json(soup: BeautifulSoup) -> dict:
+    return json.loads(soup.find("script", id="handout-builder-data").string)
+
+
 def test_the_built_page_carries_the_data_each_drill_block_once_and_one_call_to_action(site: Build) -> None:
     soup = builder_page(site)
     data = json.loads(soup.find("script", id="handout-builder-data").string)
@@ -585,18 +737,20 @@ def test_the_built_page_carries_the_data_each_drill_block_once_and_one_call_to_a
     # The sheet can be printed in English or Spanish: both languages' dose words and drills.
     assert data["dose_words"] == DOSE_WORDS
     every = [d.id for d in CONTENT.drills]
-    assert data["sheet_drills"] == {"en": every, "es": every}
     assert data["messages"]["added"] == "{name} added as number {number}."
-    blocks = soup.select('template[data-drill-block][data-sheet-language="en"]')
-    assert [b["data-drill-block"] for b in blocks] == [d.id for d in CONTENT.drills]
-    svgs = soup.find_all("svg", class_="qr-code")
-    assert len(svgs) == 2 * len(CONTENT.drills)  # each QR code once in each sheet language
+    # Each drill's printed words once in each sheet language, as data; one pattern block for each
+    # (the script fills a copy for each drill chosen), so no QR code is drawn in the page.
+    for language in ("en", "es"):
+        assert [b["id"] for b in data["blocks"][language]] == every
+        assert len(soup.select(f'template[data-drill-pattern][data-sheet-language="{language}"]')) == 1
+    assert not soup.select("template[data-drill-block]")
+    assert len(soup.find_all("svg", class_="qr-code")) == 2  # the two patterns', empty
     canonical = soup.find("link", rel="canonical")["href"].removesuffix(BUILDER)
-    for block in blocks:
-        url = urljoin(canonical, f"drills/{block['data-drill-block']}/")
-        svg = block.find("svg", class_="qr-code")
-        code = qr_code(url)
-        assert svg["viewbox"] == f"0 0 {code.size} {code.size}" and svg.path["d"] == code.path
+    assert data["drill_urls"]["en"] == [urljoin(canonical, "drills/"), "/"]
+    for block, drill in zip(data["blocks"]["en"], CONTENT.drills, strict=True):
+        assert block_url(data, "en", block) == urljoin(canonical, f"drills/{drill.id}/")
+        assert "qr" not in block and "url" not in block  # every address like the others
+        assert block["name"] == drill.name and block["cautions"] == list(drill.cautions)
     # One call to action on the page: the English sheet's footer (the Spanish sheet has its own, hidden).
     spanish = {"data-sheet-language": "es"}
     shown = [c for c in soup.select(".call-to-action") if not c.find_parent(attrs=spanish)]
@@ -654,6 +808,10 @@ def test_a_drill_name_that_could_end_a_script_stays_data(tmp_path: Path, chromiu
             choose(page, "spiderman")
             assert preview_names(page) == [HOSTILE_NAME]
             assert row(page, "spiderman").locator("legend").inner_text() == f"1. {HOSTILE_NAME}"
+            # The block is filled in as text: the name is the QR code's words too, and adds no element.
+            sheet = page.locator("[data-builder-sheet]:not([hidden])")
+            assert HOSTILE_NAME in sheet.locator("svg.qr-code title").text_content()
+            assert sheet.locator("script, img[onerror], [onerror], [onload]").count() == 0
             assert dialogs == []
         finally:
             context.close()

@@ -644,25 +644,67 @@ def test_a_photo_shows_wherever_a_drawn_figure_would_and_its_links_reach_the_fil
 def test_the_builder_loads_every_photo_a_block_may_print_with_the_page(
     pictured: tuple[Build, Build, Path],
 ) -> None:
-    """A printed block lives in a <template> until a drill is chosen; a picture there would load only
-    then, telling the server which drill. Each photo a block shows is one file (no srcset, so no
-    other width is picked on another screen) that the page already loads outside the templates."""
+    """A printed block is made when a drill is chosen (from the page's data); a picture that loaded
+    only then would tell the server which drill. Each photo a block shows is one file (no srcset, so
+    no other width is picked on another screen) that the page already loads outside the templates."""
     build, path = pictured[0], "handouts/builder/"
     html = page(build, path)
+    data = json.loads(html.find("script", id="handout-builder-data").string)
     in_blocks = [
-        (template["data-sheet-language"], img)
-        for template in html.select("template[data-drill-block]")
-        for img in BeautifulSoup(template.decode_contents(), "html.parser").select(".drill-figure--print img")
+        (language, figure) for language, blocks in data["blocks"].items()
+        for block in blocks for figure in block["figures"] if "src" in figure
     ]
     # the rockbacks' start photo, the adductor's PNG and SVG drawings: in the English sheet's blocks
     # and in the Spanish sheet's (the same files, with the Spanish alt text)
-    assert Counter(language for language, _img in in_blocks) == {"en": 3, "es": 3}
-    in_blocks = [img for _language, img in in_blocks]
+    assert Counter(language for language, _figure in in_blocks) == {"en": 3, "es": 3}
     loaded = {img["src"] for img in html.select("img") if not img.find_parent("template")}
-    for img in in_blocks:
-        assert not img.get("srcset") and not img.find_parent("picture").select("source")
-        assert img["src"] in loaded and site_file(build, path, img["src"]).is_file()
-        assert img["loading"] == "eager"
+    for _language, figure in in_blocks:
+        assert figure["src"] in loaded and site_file(build, path, figure["src"]).is_file()
+        assert figure["alt"] and figure["width"] > 0 and figure["height"] > 0
+    # the pattern block's photo: no file of its own, one <img> and no other source
+    for template in html.select("template[data-drill-pattern]"):
+        pattern = BeautifulSoup(template.decode_contents(), "html.parser")
+        for img in pattern.select(".drill-figure--print img"):
+            assert img["src"] == "" and not img.get("srcset")
+            assert not img.find_parent("picture").select("source")
+            assert img["loading"] == "eager"
+
+
+@pytest.mark.browser
+def test_the_builder_prints_the_clinics_photos_with_no_request_after_load(
+    pictured: tuple[Build, Build, Path], chromium: Browser
+) -> None:
+    """Choosing the drills with photos shows each photo on the sheet, named by its alt, from the copy
+    the page loaded at the start: no request, in English and in Spanish."""
+    build, path = pictured[0], "handouts/builder/"
+    data = json.loads(page(build, path).find("script", id="handout-builder-data").string)
+    with serve(build.site) as url:
+        context = chromium.new_context()
+        try:
+            tab = context.new_page()
+            tab.goto(url + path, wait_until="networkidle")
+            requests: list[str] = []
+            tab.on("request", lambda request: requests.append(request.url))
+            pictured_ids = [b["id"] for b in data["blocks"]["en"] if any("src" in f for f in b["figures"])]
+            for drill_id in pictured_ids:
+                tab.locator(f'[data-choose][value="{drill_id}"]').first.check()
+            for language in ("en", "es"):
+                tab.locator("[data-sheet-language-choice]").select_option(language)
+                images = tab.locator("[data-builder-sheet]:not([hidden]) .handout-drill__figures img")
+                shown = images.evaluate_all(
+                    "imgs => imgs.map(img => [img.getAttribute('src'), img.alt,"
+                    " img.complete && img.naturalWidth > 0,"
+                    " img.closest('.drill-figure').classList.contains('drill-figure--drawing')])"
+                )
+                expected = [
+                    [f["src"], f["alt"], True, f["drawing"]]
+                    for b in data["blocks"][language] if b["id"] in pictured_ids
+                    for f in b["figures"] if "src" in f
+                ]
+                assert shown == expected, language
+            assert requests == []
+        finally:
+            context.close()
 
 
 def test_a_handout_pdf_prints_the_clinics_photo(tmp_path: Path) -> None:

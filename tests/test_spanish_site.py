@@ -271,6 +271,13 @@ def test_an_unfinished_drill_and_its_program_are_left_out_of_spanish(unfinished:
             page = soup(site, path)
             for english_sheet in page.select('[data-sheet-language="en"]'):
                 english_sheet.decompose()
+            data = page.find("script", id="handout-builder-data")
+            if data is not None:  # the builder's data: the English sheet's words, and the Spanish sheet's
+                words = json.loads(data.string)
+                assert UNFINISHED not in [block["id"] for block in words["blocks"]["es"]]
+                del words["blocks"]["en"]
+                assert not any(step in json.dumps(words, ensure_ascii=False) for step in steps), path
+                data.decompose()
             assert not any(step in str(page) for step in steps), f"/{path} holds an English step"
 
 
@@ -344,7 +351,7 @@ def test_the_builder_prints_a_spanish_sheet_from_the_english_page(
     assert tab.locator("html").get_attribute("lang") == "en"
     assert "1. Choose drills" in tab.locator("[data-handout-builder]").inner_text()
     link = tab.locator("[data-link]").input_value()
-    assert "#lang=es&drill=spiderman" in link
+    assert re.search(r"#lang=es&size=regular&paper=\w+&weeks=[12]&drill=spiderman", link), link
     tab.emulate_media(media="print")
     printed = tab.pdf(format="Letter", tagged=True)
     tab.emulate_media(media="screen")

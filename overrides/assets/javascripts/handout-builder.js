@@ -6,12 +6,17 @@
    page only. It is never stored, sent, or put in the address. A copied link holds only the
    drills, their order and their doses, after "#", which browsers never send to a server.
 
-   The drill data and each drill's printed block come from the build (macros/handout_builder.py):
-   a JSON block, and one <template> per drill made by the same template as the program handouts. */
+   The drill data comes from the build (macros/handout_builder.py) in the page's JSON block: each
+   drill's name, dose and printed words and pictures. A drill's printed block is a copy of the
+   page's pattern block (a <template> made by the same template as the program handouts), filled
+   in with textContent and attributes only; its QR code is made here (qr-code.js), as the build
+   makes it. Nothing is fetched: every drill's data arrives with the page. */
 (function () {
   "use strict";
 
   var DOSE_FIELDS = ["sets", "reps", "hold_seconds", "per_day"];
+  // The pattern block's drill id (macros/handout_builder.py PATTERN_ID), replaced by each drill's.
+  var PATTERN_ID = "PATTERN";
   // Each dose field's lowest and highest number, from the page's data block (the data's own ranges).
   var doseRanges = new Map();
   // A link's "#" part longer than this is no link the builder made (a few hundred drills fit).
@@ -87,10 +92,18 @@
     return new Date().toLocaleDateString(locale || "en-US", { year: "numeric", month: "long", day: "numeric" });
   }
 
-  // The link's "#" part: drill=<id>.<sets>.<reps>.<hold>.<per day>.<each side 1 or 0>, in order,
-  // after lang=<code> when the sheet is printed in another language than the page's.
-  function toFragment(chosen, language) {
+  // The sheet's options a link carries, each with the values it may take (the page's own papers
+  // are checked again when a link is read: see fromFragment).
+  var LINK_OPTIONS = { size: ["regular", "large"], paper: ["letter", "a4"], weeks: ["1", "2"] };
+
+  // The link's "#" part: lang=<code> when the sheet is printed in another language than the page's,
+  // then the print size, the paper and the weeks of boxes (size=large&paper=a4&weeks=2), then
+  // drill=<id>.<sets>.<reps>.<hold>.<per day>.<each side 1 or 0> for each drill, in order.
+  function toFragment(chosen, language, options) {
     var parts = language ? ["lang=" + language] : [];
+    Object.keys(LINK_OPTIONS).forEach(function (name) {
+      if (options && options[name]) parts.push(name + "=" + options[name]);
+    });
     return "#" + parts.concat(chosen.map(function (item) {
       var numbers = DOSE_FIELDS.map(function (field) { return item.dose[field] || ""; });
       return "drill=" + [item.id].concat(numbers, [item.eachSide ? 1 : 0]).join(".");
@@ -131,13 +144,15 @@
   // What a link asks for: the sheet's language, the drills it names, in order, and the parts that
   // were not understood (unknown ids, bad numbers, a drill not in the sheet's language, anything
   // else), which are left out. languages: Map of sheet language -> Set of the drill ids it has.
-  function fromFragment(hash, drills, languages) {
+  // papers: the papers the page offers (a link's paper=<name> must be one of them).
+  function fromFragment(hash, drills, languages, papers) {
     var found = [];
     var seen = new Set();
     var ignored = [];
     var language = null;
+    var options = new Map(); // "size", "paper", "weeks" -> the value the link asks for
     var text = String(hash).replace(/^#/, "");
-    if (text.length > MAX_FRAGMENT) return { chosen: [], ignored: ["(a very long link)"], language: null };
+    if (text.length > MAX_FRAGMENT) return { chosen: [], ignored: ["(a very long link)"], language: null, options: options };
     var parts = text.split("&");
     var first = /^lang=([a-z]{2})$/.exec(parts[0] || "");
     if (first && languages.has(first[1])) {
@@ -146,6 +161,13 @@
     }
     parts.forEach(function (part) {
       if (part === "") return;
+      var option = /^(size|paper|weeks)=([a-z0-9]{1,10})$/.exec(part);
+      if (option) {
+        var allowed = option[1] === "paper" && papers ? papers : LINK_OPTIONS[option[1]];
+        if (options.has(option[1]) || allowed.indexOf(option[2]) === -1) ignored.push(shown(part));
+        else options.set(option[1], option[2]);
+        return;
+      }
       var item = readPart(part, drills);
       if (item && language && !languages.get(language).has(item.id)) item = null; // not in that language
       if (!item || seen.has(item.id)) {
@@ -155,7 +177,7 @@
       seen.add(item.id);
       found.push(item);
     });
-    return { chosen: found, ignored: ignored, language: language };
+    return { chosen: found, ignored: ignored, language: language, options: options };
   }
 
   // The note about a link's left-out parts, in plain words.
@@ -308,8 +330,9 @@
     var sheetLanguage = pageLanguage;
     var preview = previews.get(sheetLanguage);
     var languages = new Map(); // sheet language -> Set of the drill ids it has
-    Object.keys(data.sheet_drills || {}).forEach(function (language) {
-      if (previews.has(language)) languages.set(language, new Set(data.sheet_drills[language]));
+    Object.keys(data.blocks || {}).forEach(function (language) {
+      var ids = data.blocks[language].map(function (block) { return block.id; });
+      if (previews.has(language)) languages.set(language, new Set(ids));
     });
     var languageField = root.querySelector("[data-sheet-language-choice]");
     var rowList = root.querySelector("[data-rows]");
@@ -318,9 +341,13 @@
     var status = root.querySelector("[data-status]");
     var linkStatus = root.querySelector("[data-link-status]");
     var linkNote = root.querySelector("[data-link-note]");
-    var blocks = new Map(); // "<language> <drill id>" -> the <template> of its printed block
-    page.querySelectorAll("template[data-drill-block]").forEach(function (template) {
-      blocks.set(template.dataset.sheetLanguage + " " + template.dataset.drillBlock, template);
+    var blocks = new Map(); // "<language> <drill id>" -> its printed words and pictures (data.blocks)
+    Object.keys(data.blocks || {}).forEach(function (language) {
+      data.blocks[language].forEach(function (block) { blocks.set(language + " " + block.id, block); });
+    });
+    var patterns = new Map(); // sheet language -> the <template> of the pattern block
+    page.querySelectorAll("template[data-drill-pattern]").forEach(function (template) {
+      patterns.set(template.dataset.sheetLanguage, template);
     });
     var choices = Array.prototype.slice.call(root.querySelectorAll("[data-choose]"));
     var swapTemplate = page.querySelector("template[data-swap-template]");
@@ -350,7 +377,7 @@
       var list = preview.querySelector(".handout-sheet__drills");
       list.replaceChildren();
       chosen.forEach(function (item, index) {
-        var block = blocks.get(sheetLanguage + " " + item.id).content.cloneNode(true);
+        var block = drillBlock(sheetLanguage, item.id);
         block.querySelector(".handout-drill__number").textContent = index + 1 + ".";
         var dose = block.querySelector(".handout-drill__dose");
         var phrase = itemPhrase(item, sheetLanguage);
@@ -366,6 +393,127 @@
         list.appendChild(block);
       });
       preview.querySelector("[data-sheet-empty]").hidden = chosen.length > 0;
+    }
+
+    // A drill's printed block in a sheet language: a copy of the pattern, filled in from the data.
+    function drillBlock(language, id) {
+      var info = blocks.get(language + " " + id);
+      var words = data.sheet_words[language];
+      var block = patterns.get(language).content.cloneNode(true);
+      // The pattern's id, wherever it stands in an id or a reference to one, becomes the drill's.
+      block.querySelectorAll("[id], [aria-labelledby]").forEach(function (element) {
+        ["id", "aria-labelledby"].forEach(function (name) {
+          var value = element.getAttribute(name);
+          if (value) element.setAttribute(name, value.split(PATTERN_ID).join(id));
+        });
+      });
+      var name = block.querySelector(".handout-drill__name");
+      name.replaceChildren(name.querySelector(".handout-drill__number"), " " + info.name);
+      labelled(block, ".handout-drill__summary", info.summary);
+      labelled(block, ".handout-drill__position", info.position);
+      labelled(block, ".handout-drill__requires", info.requires.join(", "));
+      labelled(block, ".handout-drill__easier", info.easier.length ? fill(words.easier_text, {
+        names: info.easier.join(" " + words.or + " ")
+      }) : "");
+      var around = data.drill_urls[language];
+      var url = info.url || around[0] + info.id + around[1];
+      var code = info.qr || window.handoutQrCode(url);
+      var qr = block.querySelector(".qr-code");
+      qr.setAttribute("viewBox", "0 0 " + code.size + " " + code.size);
+      qr.querySelector("path").setAttribute("d", code.path);
+      qr.querySelector("title").textContent = fill(words.qr, { name: info.name, url: url });
+      block.querySelector(".handout-drill__qr-label").textContent = info.video ? words.qr_label_video : words.qr_label;
+      fillFigures(block, info.figures);
+      var steps = block.querySelector(".handout-drill__steps");
+      var stepPattern = steps.querySelector("li");
+      steps.replaceChildren.apply(steps, lines(info.steps.map(function (step) {
+        var li = stepPattern.cloneNode(true);
+        if (Array.isArray(step)) {
+          var hold = li.querySelector("[data-hold]");
+          hold.textContent = step[1];
+          li.replaceChildren(step[0], hold, step[2]);
+        } else {
+          li.replaceChildren(step);
+        }
+        return li;
+      })));
+      var cautions = block.querySelector(".handout-drill__cautions");
+      if (info.cautions.length) {
+        var list = cautions.querySelector("ul");
+        var cautionPattern = list.querySelector("li");
+        list.replaceChildren.apply(list, lines(info.cautions.map(function (caution) {
+          var li = cautionPattern.cloneNode(true);
+          li.textContent = caution;
+          return li;
+        })));
+      } else {
+        cautions.remove();
+      }
+      return block;
+    }
+
+    // A "<strong>Label:</strong> words" line of the pattern: its words, or no line without them.
+    function labelled(block, selector, text) {
+      var line = block.querySelector(selector);
+      if (text) line.replaceChildren(line.querySelector("strong"), " " + text);
+      else line.remove();
+    }
+
+    // Elements one a line, as the template writes them: inline ones ("When to stop" runs its items on
+    // in a line) keep the space between them.
+    function lines(elements) {
+      var out = [];
+      elements.forEach(function (element) { out.push("\n", element); });
+      return out.concat("\n");
+    }
+
+    function fill(text, values) {
+      return text.replace(/\{(\w+)\}/g, function (match, key) {
+        return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
+      });
+    }
+
+    // The start and end pictures: a drawn one shows its <symbol> (drawn once on the page), a photo
+    // its one file (loaded with the page); each named by its own alt, with its caption if any.
+    function fillFigures(block, figures) {
+      var place = block.querySelector(".handout-drill__figures");
+      if (!figures.length) {
+        if (place) {
+          place.parentNode.classList.remove("handout-drill__body--figures");
+          place.remove();
+        }
+        return;
+      }
+      var drawnPattern = place.querySelector(".drill-figure:not(.drill-figure--file)");
+      var photoPattern = place.querySelector(".drill-figure--file");
+      place.replaceChildren.apply(place, lines(figures.map(function (figure) {
+        var shown = (figure.src ? photoPattern : drawnPattern).cloneNode(true);
+        if (figure.src) {
+          var image = shown.querySelector("img");
+          image.setAttribute("src", figure.src);
+          image.setAttribute("alt", figure.alt);
+          image.setAttribute("width", figure.width);
+          image.setAttribute("height", figure.height);
+          shown.classList.toggle("drill-figure--drawing", Boolean(figure.drawing));
+        } else {
+          var svg = shown.querySelector("svg");
+          var size = [figure.width, figure.height];
+          svg.setAttribute("class", "figure figure--print figure--" + figure.view);
+          svg.setAttribute("viewBox", "0 0 " + size.join(" "));
+          svg.setAttribute("width", size[0]);
+          svg.setAttribute("height", size[1]);
+          svg.setAttribute("aria-label", figure.alt);
+          svg.querySelector("title").textContent = figure.alt;
+          var use = svg.querySelector("use");
+          use.setAttribute("href", "#" + figure.symbol);
+          use.setAttribute("width", size[0]);
+          use.setAttribute("height", size[1]);
+        }
+        var caption = shown.querySelector(".drill-figure__caption");
+        if (figure.caption) caption.textContent = figure.caption;
+        else caption.remove();
+        return shown;
+      })));
     }
 
     function fillPatient() {
@@ -404,14 +552,22 @@
         // A drill not translated completely is never printed in that language: it cannot be chosen.
         var missing = !languages.get(sheetLanguage).has(box.value);
         box.disabled = missing;
-        box.closest("[data-choice]").querySelector("[data-not-in-language]").hidden = !missing;
+        // (a site in one language has no such note: every drill is in its one sheet language)
+        var note = box.closest("[data-choice]").querySelector("[data-not-in-language]");
+        if (note) note.hidden = !missing;
       });
-      var address = window.location.href.split("#")[0];
-      var asked = sheetLanguage === pageLanguage ? null : sheetLanguage;
-      linkField.value = chosen.length ? address + toFragment(chosen, asked) : "";
-      linkStatus.textContent = "";
+      showLink();
       fillSheet();
       showPages();
+    }
+
+    // The link to these drills, with the sheet's language and options (never the patient's details).
+    function showLink() {
+      var address = window.location.href.split("#")[0];
+      var asked = sheetLanguage === pageLanguage ? null : sheetLanguage;
+      var carried = { size: options.size, paper: options.paper, weeks: weeksField ? weeksField.value : "" };
+      linkField.value = chosen.length ? address + toFragment(chosen, asked, carried) : "";
+      linkStatus.textContent = "";
     }
 
     function makeRow(item) {
@@ -501,10 +657,24 @@
     }
 
     function restore(hash) {
-      var result = fromFragment(hash, drills, languages);
+      var papers = Array.prototype.map.call(root.querySelectorAll('[data-option="paper"]'), function (radio) {
+        return radio.value;
+      });
+      var result = fromFragment(hash, drills, languages, papers);
       linkNote.textContent = ignoredNote(result.ignored, result.chosen.length > 0);
       if (!result.chosen.length) return; // nothing usable: what is chosen stays as it is
       setLanguage(result.language || pageLanguage);
+      // The print size, the paper and the weeks of boxes, as the link was copied with them.
+      ["size", "paper"].forEach(function (name) {
+        if (!result.options.has(name)) return;
+        options[name] = result.options.get(name);
+        root.querySelectorAll('[data-option="' + name + '"]').forEach(function (radio) {
+          radio.checked = radio.value === options[name];
+        });
+      });
+      if (weeksField && result.options.has("weeks")) weeksField.value = result.options.get("weeks");
+      applyOptions();
+      if (weeksField) showWeeks();
       chosen.slice().forEach(function (item) { remove(item.id); });
       result.chosen.forEach(function (item) {
         chosen.push(item);
@@ -615,6 +785,7 @@
       previews.forEach(function (article) {
         article.querySelector(".handout-sheet").classList.toggle("handout-sheet--large-print", options.size === "large");
       });
+      showLink();
       showPages();
     }
 
@@ -697,17 +868,10 @@
       status.textContent = say_("reminder_made", { file: file });
     }
 
-    // Each drill's name as the sheet's language prints it (from its printed block).
+    // Each drill's name as the sheet's language prints it (from its printed block's data).
     function sheetDrillNames() {
       var found = new Map();
-      blocks.forEach(function (template, key) {
-        var space = key.indexOf(" ");
-        if (key.slice(0, space) !== sheetLanguage) return;
-        var name = template.content.querySelector(".handout-drill__name");
-        var number = name.querySelector(".handout-drill__number");
-        var text = name.textContent.slice(number ? number.textContent.length : 0).trim();
-        found.set(key.slice(space + 1), text);
-      });
+      (data.blocks[sheetLanguage] || []).forEach(function (block) { found.set(block.id, block.name); });
       return found;
     }
 
@@ -718,6 +882,7 @@
       previews.forEach(function (article) {
         article.querySelector(".handout-sheet").dataset.trackerWeeks = weeksField.value;
       });
+      showLink();
       showPages(); // two weeks of boxes make each drill taller
     }
     if (weeksField) {
@@ -739,11 +904,16 @@
       }
     });
 
+    // Each choice's drill name in lower case, as the search compares it (read once from its label).
+    var searchNames = new Map();
+    root.querySelectorAll("[data-choice]").forEach(function (choice) {
+      searchNames.set(choice, choice.querySelector(".handout-builder__choice-name").textContent.toLowerCase());
+    });
     search.addEventListener("input", function () {
       var words = search.value.trim().toLowerCase();
       var matching = new Set();
       root.querySelectorAll("[data-choice]").forEach(function (choice) {
-        choice.hidden = words !== "" && choice.dataset.name.indexOf(words) === -1;
+        choice.hidden = words !== "" && searchNames.get(choice).indexOf(words) === -1;
         if (!choice.hidden) matching.add(choice.querySelector("[data-choose]").value);
       });
       root.querySelectorAll("[data-group]").forEach(function (group) {
