@@ -65,6 +65,9 @@ class StartTag:
     def may_have(self, *prefixes: str) -> bool:
         """False when no attribute's name can start with one of ``prefixes``: a check that reads no
         attribute, for the hooks that look for a few names on every tag of a page."""
+        lowered = self.source.lower()  # a name is read lower-cased: what it starts with is in here
+        if not any(prefix in lowered for prefix in prefixes):
+            return False  # most tags: none of them anywhere, and no expression run
         return _names_starting(prefixes).search(self.source) is not None
 
 
