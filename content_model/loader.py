@@ -21,7 +21,7 @@ from .errors import ContentError, ContentErrors
 from .identity import emergency_number_problem, logo_problem
 from .messages import field_path, validation_errors
 from .models import Clinic, Drill, PlainLanguage, Program, RootCause
-from .picture_files import PictureFileInfo, PictureFileProblem, check_picture_file
+from .picture_files import CheckedPictures, PictureFileInfo, PictureFileProblem, check_picture_file
 from .placeholders import placeholder_problems
 from .translations import (
     LANGUAGES,
@@ -189,14 +189,20 @@ def _find(entries: tuple[Any, ...], wanted: str, kind: str, file: str) -> Any:
     raise UnknownIdError(f"there is no {kind} with id '{wanted}' in {file}. Known ids: {known}")
 
 
-def load(data_dir: str | os.PathLike[str] = "data", shown_dir: str | None = None) -> Content:
+def load(
+    data_dir: str | os.PathLike[str] = "data",
+    shown_dir: str | None = None,
+    checked_pictures: Path | None = None,
+) -> Content:
     """Load and validate all content, from the files as they are now.
 
     Raises ContentErrors with every problem in every file. Nothing is kept here between
     calls: a build loads once and keeps the result in its own state (macros/state.py).
+    ``checked_pictures``: the file that keeps the picture files found good (CheckedPictures).
     """
     data_dir = Path(data_dir)
-    return _load(data_dir, shown_dir or _shown(data_dir))
+    checked = CheckedPictures(checked_pictures) if checked_pictures is not None else None
+    return _load(data_dir, shown_dir or _shown(data_dir), checked)
 
 
 def load_project(config_file_path: str | os.PathLike[str]) -> Content:
@@ -205,7 +211,9 @@ def load_project(config_file_path: str | os.PathLike[str]) -> Content:
     A build calls it once, when it starts (hooks/content_validation.py); errors name files as
     data/<file>.
     """
-    return load(Path(config_file_path).parent / "data", shown_dir="data")
+    project = Path(config_file_path).parent
+    checked_pictures = project / ".cache" / "picture-checks.json"  # kept like the build's other caches
+    return load(project / "data", shown_dir="data", checked_pictures=checked_pictures)
 
 
 def _shown(data_dir: Path) -> str:
@@ -215,7 +223,7 @@ def _shown(data_dir: Path) -> str:
         return data_dir.as_posix()
 
 
-def _load(data_dir: Path, shown_dir: str) -> Content:
+def _load(data_dir: Path, shown_dir: str, checked: CheckedPictures | None = None) -> Content:
     errors: list[ContentError] = []
     sources: dict[str, Source] = {}
     values: dict[str, Any] = {}
@@ -242,7 +250,7 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
                 # Keep the entries that are valid so cross-file checks still run.
                 values[key] = _valid_entries(model, source.value)
     errors += _cross_checks(values, sources)
-    picture_files, problems = _picture_files(values.get("drills", []), sources, data_dir.parent)
+    picture_files, problems = _picture_files(values.get("drills", []), sources, data_dir.parent, checked)
     errors += problems
     errors += _clinic_checks(values, sources, data_dir)
     translations, translation_errors = load_translations(data_dir, shown_dir, values, sources)
@@ -264,9 +272,10 @@ def _load(data_dir: Path, shown_dir: str) -> Content:
 
 
 def _picture_files(
-    drills: list[Any], sources: dict[str, Source], project: Path
+    drills: list[Any], sources: dict[str, Source], project: Path, checked: CheckedPictures | None = None
 ) -> tuple[dict[str, PictureFileInfo], list[ContentError]]:
-    """Each picture file the drills name, checked once (content_model/picture_files.py)."""
+    """Each picture file the drills name, checked once (content_model/picture_files.py), or found
+    good by an earlier build (``checked``)."""
     found: dict[str, PictureFileInfo] = {}
     refused: dict[str, str] = {}
     errors: list[ContentError] = []
@@ -277,7 +286,7 @@ def _picture_files(
                 continue
             if path not in found and path not in refused:
                 try:
-                    found[path] = check_picture_file(project, path)
+                    found[path] = check_picture_file(project, path, checked)
                 except PictureFileProblem as problem:
                     refused[path] = str(problem)
             if path in refused:
@@ -285,6 +294,8 @@ def _picture_files(
                 line, column = sources["drills"].where(where)
                 shown = field_path("drills", where)
                 errors.append(ContentError(sources["drills"].file, line, column, shown, refused[path]))
+    if checked is not None:
+        checked.save()
     return found, errors
 
 

@@ -18,6 +18,7 @@ import html as html_lib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 _TOKEN = re.compile(
     r"""
@@ -42,24 +43,48 @@ _ATTRIBUTE = re.compile(
 RAW_TEXT = frozenset({"script", "style"})
 
 
-@dataclass(frozen=True)
+# Where an attribute's name can start in a tag's attribute text: after a space, a slash, a quote
+# or "=" (the text after the tag's name starts with one of them, or is empty). A name that starts
+# anywhere else is inside another name or a value.
+_NAME_START = r"[\t\n\f\r /><\"'=]"
+
+
+@dataclass  # not frozen: made for every tag of every page, and a frozen dataclass is slower to make
 class StartTag:
     name: str  # lower case
-    attributes: dict[str, str]  # names lower case, values decoded; the first of a repeated name wins
+    source: str  # the attributes as written, after the name (read into ``attributes`` when asked)
     start: int  # offset of "<"
     end: int  # offset just after ">"
     text: str | None = None  # raw text content (script, style, ...), exactly as written
 
+    @cached_property
+    def attributes(self) -> dict[str, str]:
+        """Names lower case, values decoded; the first of a repeated name wins."""
+        return attributes(self.source)
+
+    def may_have(self, *prefixes: str) -> bool:
+        """False when no attribute's name can start with one of ``prefixes``: a check that reads no
+        attribute, for the hooks that look for a few names on every tag of a page."""
+        lowered = self.source.lower()  # a name is read lower-cased: what it starts with is in here
+        if not any(prefix in lowered for prefix in prefixes):
+            return False  # most tags: none of them anywhere, and no expression run
+        return _names_starting(prefixes).search(self.source) is not None
+
+
+@cache
+def _names_starting(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(prefix) for prefix in prefixes)
+    return re.compile(f"{_NAME_START}(?:{alternatives})", re.IGNORECASE)
+
 
 def attributes(source: str) -> dict[str, str]:
     found: dict[str, str] = {}
-    for match in _ATTRIBUTE.finditer(source):
-        name = match["name"].lower()
+    # findall: (name, double, single, bare), "" for the value's forms not used (at most one is)
+    for name, double, single, bare in _ATTRIBUTE.findall(source):
+        name = name.lower()
         if name in found:
             continue
-        value = match["double"] if match["double"] is not None else match["single"]
-        value = match["bare"] if value is None else value
-        value = value or ""
+        value = double or single or bare
         found[name] = html_lib.unescape(value) if "&" in value else value
     return found
 
@@ -72,10 +97,10 @@ def start_tags(page: str) -> Iterator[StartTag]:
         if match["name"] is None:
             continue
         name = match["name"].lower()
-        tag = StartTag(name, attributes(match["attrs"]), match.start(), match.end())
+        text = None
         if name in RAW_TEXT:
             close = re.compile(rf"</{name}(?=[\t\n\f\r />])", re.IGNORECASE).search(page, position)
             content_end = close.start() if close else len(page)
-            tag = StartTag(tag.name, tag.attributes, tag.start, tag.end, page[position:content_end])
+            text = page[position:content_end]
             position = content_end
-        yield tag
+        yield StartTag(name, match["attrs"], match.start(), match.end(), text)

@@ -60,7 +60,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = build_state(config)
-    css = str(state.templates.render("clinic_theme_css", colors=theme_colors(state.content.clinic)))
+    colors = theme_colors(state.content.clinic)  # computed once: the stylesheet and the favicon
+    css = str(state.templates.render("clinic_theme_css", colors=colors))
     files.append(File.generated(config, STYLESHEET, content=css + "\n"))
     logo = _logo_uri(config)
     if logo:
@@ -68,7 +69,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, logo, abs_src_path=str(source)))
     else:
         clinic = state.content.clinic
-        colors = theme_colors(clinic)
         icon = state.templates.render("clinic_favicon", initial=_initial(clinic.name), colors=colors)
         files.append(File.generated(config, FAVICON, content=str(icon) + "\n"))
     return files

@@ -93,23 +93,24 @@ def scan_page(html: str) -> _Scan:
     """Finds <head>, the inline scripts a browser would run, and what a CSP cannot allow."""
     scan = _Scan()
     for tag in start_tags(html):
-        values = tag.attributes
         if tag.name == "head" and scan.head_end is None:
             scan.head_end = tag.end
         elif tag.name == "meta" and (
-            values.get("http-equiv", "").lower() == "content-security-policy"
-            or values.get("name", "").lower() == "referrer"
+            tag.attributes.get("http-equiv", "").lower() == "content-security-policy"
+            or tag.attributes.get("name", "").lower() == "referrer"
         ):
             scan.old_meta.append((tag.start, tag.end))
         elif (
             tag.name == "script"
-            and "src" not in values
-            and values.get("type", "").strip().lower() in _RUN_TYPES
+            and "src" not in tag.attributes
+            and tag.attributes.get("type", "").strip().lower() in _RUN_TYPES
             and tag.text
         ):
             # script text stays byte for byte: entities are not decoded inside <script>
             scan.inline_scripts.append(tag.text)
-        for name, value in values.items():
+        if not tag.may_have("on", *_URL_ATTRIBUTES):
+            continue  # most tags: no attribute to refuse, and their attributes are not read
+        for name, value in tag.attributes.items():
             if name.startswith("on"):
                 scan.problems.append(f"<{tag.name} {name}=...> is an inline event handler")
             elif name in _URL_ATTRIBUTES and value.strip().lower().startswith("javascript:"):

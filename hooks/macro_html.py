@@ -30,6 +30,8 @@ def anchors(html: str) -> set[str]:
     """The ids a link can point to, as MkDocs counts them: id on any tag, name on <a>."""
     found = set()
     for tag in start_tags(html):
+        if not tag.may_have("id", "name"):
+            continue  # most tags (a figure's lines): no attribute read
         if "id" in tag.attributes:
             found.add(tag.attributes["id"])
         if tag.name == "a" and "name" in tag.attributes:

@@ -56,7 +56,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                     "open it in a photo editor and save it again as JPEG or PNG",
                 )
                 raise Abort(content_model.ContentErrors([problem]).report()) from None
-        image = share_image(drill, content, pictures)
+        image = share_image(drill, content, pictures, state.figures)
         if image is not None:
             state.share_images[drill.id] = image
     taken = {f.dest_uri: f for f in files}

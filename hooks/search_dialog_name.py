@@ -22,6 +22,8 @@ def _dialog_and_label(html: str) -> tuple[int | None, str | None]:
     insert_at: int | None = None
     label: str | None = None
     for tag in start_tags(html):
+        if tag.name not in ("div", "input"):
+            continue
         values = tag.attributes
         classes = values.get("class", "").split()
         if tag.name == "div" and "md-search" in classes and values.get("role") == "dialog":

@@ -286,6 +286,26 @@ def pose_figures(drill: Drill) -> list[FigureView | None]:
     ]
 
 
+class DrawnFigures:
+    """Each drill's figures, drawn once per build (``BuildState.figures``): its page, its cards,
+    its printed sheets and its link preview show the same views, which are not drawn again for each.
+
+    Kept by the drill object itself (a drill of the English content and its Spanish translation are
+    two), which the build's content holds unchanged until the build ends.
+    """
+
+    def __init__(self) -> None:
+        self._drawn: dict[int, tuple[Drill, tuple[FigureView | None, ...]]] = {}
+
+    def of(self, drill: Drill) -> tuple[FigureView | None, ...]:
+        """``pose_figures(drill)``, drawn the first time it is asked for."""
+        found = self._drawn.get(id(drill))
+        if found is None or found[0] is not drill:
+            found = (drill, tuple(pose_figures(drill)))
+            self._drawn[id(drill)] = found
+        return found[1]
+
+
 def drill_figures(
     drill: Drill,
     page: PageContext | None = None,
@@ -294,6 +314,7 @@ def drill_figures(
     eager: int = 1,
     files: Mapping[str, PictureFileInfo] | None = None,
     link: Callable[[str], str] | None = None,
+    drawn: DrawnFigures | None = None,
 ) -> list[FigureView | PhotoView]:
     """The drill's pictures, in order: drawn figures, and the clinic's own pictures from files.
 
@@ -303,13 +324,15 @@ def drill_figures(
     ``sizes`` says how wide such a picture shows (the drill page's by default); the first
     ``eager`` pictures load at once and the rest lazily: on the drill page the first is above
     the fold, and a thumbnail on a card or in a list can pass ``eager=0`` and its own ``sizes``.
+    ``drawn`` (BuildState.figures) keeps the figures drawn once per build.
     """
     if page is not None:
         files, link = page.content.picture_files, page.link
+    figures = drawn.of(drill) if drawn is not None else pose_figures(drill)
     views: list[FigureView | PhotoView] = []
-    for index, (picture, drawn) in enumerate(zip(drill.pictures, pose_figures(drill), strict=True)):
-        if drawn is not None:
-            views.append(drawn)
+    for index, (picture, figure) in enumerate(zip(drill.pictures, figures, strict=True)):
+        if figure is not None:
+            views.append(figure)
             continue
         if files is None or link is None:
             raise ValueError(

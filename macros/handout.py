@@ -15,7 +15,7 @@ from content_model import Clinic, Content, Drill, Program
 from hook_helpers.jargon import terms_used
 
 from .dose import Step, dose_phrase, steps_with_hold
-from .figures import FigureView, drill_figures, paper_figures
+from .figures import DrawnFigures, FigureView, drill_figures, paper_figures
 from .links import drill_src, page_url, relative
 from .picture_files import PRINT_SIZES, PhotoView
 from .qr_codes import QrCode, QrCodes, encode
@@ -157,11 +157,12 @@ def handout_drill(
     english: Content | None = None,
     language: str = "en",
     shown_at: str = "",
+    drawn: DrawnFigures | None = None,
 ) -> HandoutDrill:
     """One drill on a sheet. shown_at is the URL of the page that shows the sheet (its PDFs are
     printed from the same place), for links to the clinic's own pictures. ``english``: the English
     content, for the names of drills to master first that are not translated (content is then one
-    language's, Content.localized)."""
+    language's, Content.localized). ``drawn``: the build's figures, drawn once (BuildState.figures)."""
     url = absolute_url(site_url, drill_src(drill.id), use_directory_urls)
     return HandoutDrill(
         number=number,
@@ -185,6 +186,7 @@ def handout_drill(
                 eager=len(drill.pictures),
                 files=content.picture_files,
                 link=lambda site_path: relative(site_path, shown_at),
+                drawn=drawn,
             )
         ),
         language=language,
@@ -218,6 +220,7 @@ def program_handout(
     english: Content | None = None,
     language: str = "en",
     prefix: str = "",
+    drawn: DrawnFigures | None = None,
 ) -> Handout:
     """A program's handout: its drills in program order, numbered from 1."""
     shown_at = prefix + page_url(handout_src(program.id, large_print), use_directory_urls)
@@ -232,6 +235,7 @@ def program_handout(
             english=english,
             language=language,
             shown_at=shown_at,
+            drawn=drawn,
         )
         for number, drill_id in enumerate(program.drills, start=1)
     )
@@ -258,6 +262,7 @@ def drill_sheet(
     english: Content | None = None,
     language: str = "en",
     prefix: str = "",
+    drawn: DrawnFigures | None = None,
 ) -> Handout:
     """One drill alone, for "Print this drill": the same header as a program handout.
 
@@ -276,6 +281,7 @@ def drill_sheet(
         english=english,
         language=language,
         shown_at=shown_at,
+        drawn=drawn,
     )
     points = content.drill_key_points(drill.id)
     return Handout(

@@ -101,5 +101,6 @@ def drill_print(page: PageContext, drill: Drill) -> DrillPrint:
         english=state.english,
         language=state.language,
         prefix=state.prefix,
+        drawn=state.figures,
     )
     return DrillPrint(sheet, tuple(handout_links(page, p) for p in page.content.programs_with(drill.id)))

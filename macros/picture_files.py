@@ -32,6 +32,7 @@ the drawn figures (macros/templates/figure.html).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import io
@@ -92,8 +93,15 @@ class PhotoView:
     kind: Literal["photo"] = "photo"
 
 
+@functools.cache
+def pillow_version() -> str:
+    """The installed Pillow's version, part of every cached picture's key. Read once per process
+    (looking it up reads the installed packages' metadata): a running build's Pillow cannot change."""
+    return importlib.metadata.version("pillow")
+
+
 def _key(info: PictureFileInfo) -> str:
-    recipe = f"{info.sha256} {PROCESSING} pillow {importlib.metadata.version('pillow')}"
+    recipe = f"{info.sha256} {PROCESSING} pillow {pillow_version()}"
     return hashlib.sha256(recipe.encode("ascii")).hexdigest()[:20]
 
 

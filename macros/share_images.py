@@ -18,7 +18,6 @@ and published from there like the picture files (hooks/picture_files.py).
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import io
 import json
 from dataclasses import asdict, dataclass
@@ -26,8 +25,8 @@ from typing import Any
 
 from content_model import Content, Drill
 
-from .figures import Drawing, FigureView, Line, pose_figures
-from .picture_files import FOLDER, PictureFiles, largest_fallback
+from .figures import Drawing, DrawnFigures, FigureView, Line, pose_figures
+from .picture_files import FOLDER, PictureFiles, largest_fallback, pillow_version
 
 DRAWING = "4"  # how the PNG is drawn: change it whenever the code below draws another picture
 SIZE = (1200, 630)  # what Open Graph previews show at full size (1.91 : 1)
@@ -68,8 +67,11 @@ def _alt(drill: Drill, indexes: list[int]) -> str:
     return " ".join(parts)
 
 
-def share_image(drill: Drill, content: Content, pictures: PictureFiles) -> ShareImage | None:
-    """The drill's preview picture, made (or found in the cache) now; None for a drill without pictures."""
+def share_image(
+    drill: Drill, content: Content, pictures: PictureFiles, drawn: DrawnFigures | None = None
+) -> ShareImage | None:
+    """The drill's preview picture, made (or found in the cache) now; None for a drill without pictures.
+    ``drawn``: the build's figures, drawn once (BuildState.figures)."""
     if not drill.pictures:
         return None
     first = drill.pictures[0]
@@ -79,13 +81,14 @@ def share_image(drill: Drill, content: Content, pictures: PictureFiles) -> Share
             pictures.picture(info)
             chosen = largest_fallback(info)
             return ShareImage(chosen.site_path, chosen.width, chosen.height, chosen.media_type, first.alt)
-    drawn = [(i, view) for i, view in enumerate(pose_figures(drill)) if view is not None]
-    if not drawn:
+    figures = drawn.of(drill) if drawn is not None else pose_figures(drill)
+    found = [(i, view) for i, view in enumerate(figures) if view is not None]
+    if not found:
         return None
-    shown = [drawn[0], drawn[-1]] if len(drawn) > 1 else drawn
+    shown = [found[0], found[-1]] if len(found) > 1 else found
     views = [view for _, view in shown]
     recipe = json.dumps(
-        [DRAWING, importlib.metadata.version("pillow"), drill.name, [asdict(v) for v in views]],
+        [DRAWING, pillow_version(), drill.name, [asdict(v) for v in views]],
         sort_keys=True,
     )
     site_path = f"{FOLDER}/share-{hashlib.sha256(recipe.encode('utf-8')).hexdigest()[:20]}.png"

@@ -32,6 +32,7 @@ from urllib.parse import urljoin
 from content_model import Content, Drill
 
 from .blocks import HeldBlocks
+from .figures import DrawnFigures
 from .handout import Handout, program_handout
 from .page_errors import PageMistakes
 from .picture_files import PictureFiles
@@ -59,6 +60,7 @@ class BuildState:
     # The files made for the pictures (the clinic's own, and the link previews), kept in .cache/pictures/.
     pictures: PictureFiles = field(default_factory=PictureFiles)
     share_images: dict[str, ShareImage] = field(default_factory=dict)  # by drill id
+    figures: DrawnFigures = field(default_factory=DrawnFigures)  # each drill's figures, drawn once
     # Each program's handout view, by (program id, large print): made once for its page and its PDFs.
     handouts: dict[tuple[str, bool], Handout] = field(default_factory=dict)
     # What a build keeps for the builds nested in it (the English 404 page, hooks/site_languages.py).
@@ -103,6 +105,7 @@ class BuildState:
                 english=self.english,
                 language=self.language,
                 prefix=self.prefix,
+                drawn=self.figures,
             )
         return self.handouts[key]
 

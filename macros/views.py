@@ -100,7 +100,7 @@ def drill_view(page: PageContext, drill: Drill) -> DrillView:
         "requires": [(page.drill(r), page.drill_link(r), page.link_language(r)) for r in drill.requires],
         "lang": page.link_language(drill.id),
         # its first picture, small (None without pictures); a photo loads when scrolled to
-        "thumb": thumbnail(drill_figures(drill, page, sizes=THUMB_SIZES, eager=0)),
+        "thumb": thumbnail(drill_figures(drill, page, sizes=THUMB_SIZES, eager=0, drawn=page.state.figures)),
     }
 
 
@@ -153,7 +153,7 @@ class DrillPictureView(TypedDict):
 def drill_picture(page: PageContext, drill_id: str, number: int = 1) -> DrillPictureView:
     """One of a drill's pictures (the first by default), e.g. for a card on the home page."""
     drill = page.drill(drill_id)
-    figures = drill_figures(drill, page, sizes=THUMB_SIZES, eager=0)
+    figures = drill_figures(drill, page, sizes=THUMB_SIZES, eager=0, drawn=page.state.figures)
     if not 1 <= number <= len(figures):
         raise UnknownIdError(
             f"drill '{drill_id}' has {len(figures)} picture{'s' if len(figures) != 1 else ''} in "
@@ -212,7 +212,7 @@ def drill_page(page: PageContext, drill_id: str) -> DrillPageView:
         "causes": cause_links(page, content.causes_helped_by(drill_id)),
         "versions": drill_versions(page, drill),
         "printable": drill_print(page, drill),
-        "figures": drill_figures(drill, page),
+        "figures": drill_figures(drill, page, drawn=page.state.figures),
         "clinic": content.clinic,
         "key_points": content.drill_key_points(drill_id),
         "steps": steps_with_hold(drill.steps, drill.dose, page.state.language),

@@ -37,6 +37,7 @@ BUILD_INPUTS = (
     "data",
     "docs",
     "content_model",
+    "hook_helpers",
     "plain_language",
     "pyproject.toml",
 )

@@ -20,6 +20,7 @@ import json
 import os
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -201,9 +202,11 @@ def test_a_build_loads_the_data_once(tmp_path: Path, monkeypatch: pytest.MonkeyP
     loads: list[Path] = []
     real_load = loader.load
 
-    def counted(data_dir: object = "data", shown_dir: str | None = None) -> content_model.Content:
+    def counted(
+        data_dir: object = "data", shown_dir: str | None = None, **options: Any
+    ) -> content_model.Content:
         loads.append(Path(str(data_dir)))
-        return real_load(data_dir, shown_dir)
+        return real_load(data_dir, shown_dir, **options)
 
     monkeypatch.setattr(loader, "load", counted)
     project = make_project(tmp_path)

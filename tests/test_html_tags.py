@@ -93,3 +93,36 @@ def test_script_text_ends_only_at_its_own_end_tag() -> None:
     assert [t.name for t in tags] == ["script", "p"]
     assert tags[0].text == 'document.write("</scripts>"); var t = "</div>";'
     assert tags[1].attributes == {"id": "after"}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<a HREF="x" OnClick="go()">x</a>',  # upper case
+        "<a title='x'onclick=go()>x</a>",  # no space after a quoted value
+        '<img/src=a.png><p data-on="1" class="icon none">',  # a slash before a name; "on" inside names
+        '<form><button formaction="javascript:go()">go</button></form>',
+        '<a href="&#106;avascript:go()" name=top id=x>x</a>',
+        '<svg width="10" height="10"><line x1="0" y1="0" x2="1" y2="1" class="figure__limb"/></svg>',
+        '<p title="id=x name=y">a value that looks like names</p>',
+    ],
+)
+def test_may_have_is_never_wrong_when_it_says_no(page: str) -> None:
+    """A hook skips a tag's attributes when may_have says none can be there: it must never say so of
+    a tag that has one, and it says so of most tags (a figure's lines)."""
+    prefixes = ("on", "href", "src", "action", "formaction", "id", "name")
+    said_no = 0
+    for tag in html_tags.start_tags(page):
+        for prefix in prefixes:
+            has = any(name.startswith(prefix) for name in tag.attributes)
+            if not tag.may_have(prefix):
+                said_no += 1
+                assert not has, (page, tag.name, prefix)
+    assert said_no > 0
+
+
+def test_may_have_says_no_for_the_lines_of_a_figure() -> None:
+    (line,) = html_tags.start_tags('<line x1="0" y1="0" x2="1" y2="1" class="figure__limb"/>')
+    assert not line.may_have("on", "href", "src", "action", "id", "name")
+    (link,) = html_tags.start_tags('<a class="x" onclick="go()">')
+    assert link.may_have("on") and not link.may_have("id", "name")

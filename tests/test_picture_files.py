@@ -184,6 +184,37 @@ def test_a_picture_too_small_to_print_is_refused(tmp_path: Path) -> None:
     load(tmp_path / "ok", pictures={"start.jpg": raster((300, MIN_LONG_SIDE))})
 
 
+def test_a_picture_found_good_is_not_opened_again_and_a_changed_or_refused_one_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked = tmp_path / ".cache" / "picture-checks.json"
+    photo = phone_photo(size=(1600, 1200), orientation=6)
+    load(tmp_path, pictures={"start.jpg": photo})  # writes data/ and pictures/
+    first = content_model.load(tmp_path / "data", shown_dir="data", checked_pictures=checked)
+    assert len(json.loads(checked.read_text(encoding="utf-8"))) == 1
+
+    def opened(*_args: object) -> None:
+        raise AssertionError("an unchanged picture found good was opened again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(content_model.picture_files, "_check_raster", opened)
+        again = content_model.load(tmp_path / "data", shown_dir="data", checked_pictures=checked)
+    assert again.picture_files == first.picture_files  # the same size, upright, format and hash
+    # The same file made too small: checked again, refused at its data line, and not kept.
+    (tmp_path / "pictures" / "start.jpg").write_bytes(phone_photo(size=(MIN_LONG_SIDE - 1, 400), gps=False))
+    with pytest.raises(ContentErrors) as caught:
+        content_model.load(tmp_path / "data", shown_dir="data", checked_pictures=checked)
+    (error,) = [e for e in caught.value.errors if e.severity == "error"]
+    assert (error.file, error.line, error.field) == ("data/drills.yml", FILE_LINE, FILE_FIELD)
+    assert "too small to print clearly" in error.message
+    assert len(json.loads(checked.read_text(encoding="utf-8"))) == 1
+    # A changed check (other limits) does not take what the old one found.
+    monkeypatch.setattr(content_model.picture_files, "MIN_LONG_SIDE", 2000)
+    (tmp_path / "pictures" / "start.jpg").write_bytes(photo)
+    with pytest.raises(ContentErrors):
+        content_model.load(tmp_path / "data", shown_dir="data", checked_pictures=checked)
+
+
 @pytest.mark.parametrize("case", HOSTILE_SVGS, ids=list(HOSTILE_SVGS))
 def test_an_svg_that_could_run_code_or_fetch_anything_is_refused(tmp_path: Path, case: str) -> None:
     drawing, says = HOSTILE_SVGS[case]
