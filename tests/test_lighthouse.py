@@ -4,7 +4,8 @@ The same measurement as ``make lighthouse`` (scripts/lighthouse.py): home, the
 seed article, a drill, the handout and the handout builder (each one the build
 has), served gzipped on 127.0.0.1, one Lighthouse run each. Performance and
 page weight depend on the machine and are reported by ``make lighthouse`` (and
-in the README), not asserted here.
+in the README), not asserted here, so Lighthouse runs without its performance
+category: it then records no trace of the page loading, about a quarter of its work.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ ASSERTED = ("accessibility", "best-practices", "seo")
 
 @pytest.mark.browser
 def test_key_pages_score_100_for_accessibility_best_practices_and_seo(site: Build) -> None:
-    results = lighthouse.measure(site.site)
+    results = lighthouse.measure(site.site, categories=ASSERTED)
     measured = [result.path for result in results]
     expected = [path for _, path in lighthouse.PAGES if lighthouse.built(site.site, path)]
     assert measured == expected
@@ -32,4 +33,4 @@ def test_key_pages_score_100_for_accessibility_best_practices_and_seo(site: Buil
         if result.scores[category] != 100
     ]
     assert not problems, "\n".join(problems)
-    assert all(result.transfer_bytes > 0 and result.scores["performance"] > 0 for result in results)
+    assert all(set(result.scores) == set(ASSERTED) for result in results)
