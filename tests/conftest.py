@@ -251,3 +251,10 @@ def _extras_site(tmp: Path) -> Build:
         encoding="utf-8",
     )
     return mkdocs_build(project, tmp / "site", extra_env={"HANDOUT_PDFS": "0"})
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (pyproject's addopts): two workers per core. Much of the suite waits rather than
+    computes (Chromium loading and printing pages, Lighthouse letting a page settle, `mkdocs serve`
+    noticing an edit), so one worker per core leaves the cores idle while a worker waits."""
+    return 2 * (os.cpu_count() or 1)
