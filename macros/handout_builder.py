@@ -334,6 +334,7 @@ def builder_sheet(state: BuildState, language: str, page_url: str) -> BuilderShe
             english=state.source,
             language=language,
             shown_at=page_url,
+            drawn=state.figures,  # the drill's figures as its page and sheets drew them, not drawn again
         )
         # A photo here has one address, no srcset: the copy the page loaded at the start is the one
         # a printed block shows, whatever the screen (a browser picks from a srcset by screen).
