@@ -22,8 +22,10 @@ annotations on Actions), then the grade of each page and the site average.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, Protocol, TypeVar
 
 import textstat
 
@@ -33,8 +35,10 @@ from content_model.models import Thresholds
 
 from .clarity import clarity_problems, sentence_words, sentences
 from .data_text import data_groups
-from .located_text import Group, Piece
+from .located_text import Group
 from .page_prose import PageProblem, page_group
+
+M = TypeVar("M", bound="Measured")
 
 _ENDS_SENTENCE = tuple(".!?:;")
 
@@ -66,6 +70,10 @@ class Measure:
     words_per_sentence: float
     longest: int  # words in the longest sentence
 
+    @property
+    def score(self) -> float | None:
+        return self.grade
+
 
 def measure(group: Group) -> Measure:
     text = measured_text(group)
@@ -86,17 +94,26 @@ def measure(group: Group) -> Measure:
     )
 
 
-def _hardest_sentences(group: Group, count: int = 3) -> str:
-    graded: list[tuple[float, Piece, int, int]] = []
-    for piece in group.graded_pieces:
-        for start, end in sentences(piece.text):
-            graded.append((textstat.flesch_kincaid_grade(piece.text[start:end]), piece, start, end))
-    graded.sort(key=lambda item: -item[0])
+def hardest_sentences(
+    group: Group, score: Callable[[str], float], label: str, *, highest_is_hardest: bool, count: int = 3
+) -> str:
+    """The hardest sentences of a group, each as "line N (label score: 'first words ...')".
+
+    ``score`` rates one sentence: a school grade (English, higher is harder) or a reading ease
+    (Spanish, lower is harder).
+    """
+    scored = [
+        (score(piece.text[start:end]), piece, start, end)
+        for piece in group.graded_pieces
+        for start, end in sentences(piece.text)
+    ]
+    scored.sort(key=lambda item: -item[0] if highest_is_hardest else item[0])
     parts = []
-    for grade, piece, start, end in graded[:count]:
+    for value, piece, start, end in scored[:count]:
         words = piece.text[start:end].split()
         quoted = " ".join(words[:6]) + (" ..." if len(words) > 6 else "")
-        parts.append(f"line {piece.position_at(start)[0]} (grade {grade:.1f}: '{quoted}')")
+        shown = f"{value:.1f}" if highest_is_hardest else f"{value:.0f}"
+        parts.append(f"line {piece.position_at(start)[0]} ({label} {shown}: '{quoted}')")
     return "; ".join(parts)
 
 
@@ -109,9 +126,8 @@ def grade_findings(found: Measure, thresholds: Thresholds) -> list[ContentError]
     limit = thresholds.page_max_grade if is_page else thresholds.field_max_grade
     what = "this page's prose" if is_page else "this text"
     line, column = group.position
-    advice = (
-        "use shorter sentences and shorter, everyday words. "
-        f"The hardest sentences: {_hardest_sentences(group)}"
+    advice = "use shorter sentences and shorter, everyday words. The hardest sentences: " + hardest_sentences(
+        group, textstat.flesch_kincaid_grade, "grade", highest_is_hardest=True
     )
     if found.grade > limit:
         message = f"{what} reads at grade {found.grade:.1f}, above the limit of {limit:g}: {advice}"
@@ -123,9 +139,21 @@ def grade_findings(found: Measure, thresholds: Thresholds) -> list[ContentError]
     return []
 
 
+class Measured(Protocol):
+    """What a report needs of a measure, English (Measure) or Spanish (SpanishMeasure)."""
+
+    @property
+    def group(self) -> Group: ...
+
+    @property
+    def score(self) -> float | None: ...
+
+
 @dataclass(frozen=True)
-class Report:
-    measures: tuple[Measure, ...]
+class Report(Generic[M]):
+    """Every group's measure and every finding, in one language."""
+
+    measures: tuple[M, ...]
     findings: tuple[ContentError, ...]
 
     @property
@@ -133,30 +161,40 @@ class Report:
         return [f for f in self.findings if f.severity == "error"]
 
     @property
-    def pages(self) -> list[Measure]:
+    def pages(self) -> list[M]:
         return [m for m in self.measures if m.group.kind == "page"]
 
     @property
     def site_average(self) -> float | None:
-        """The mean grade of the pages that have prose of their own."""
-        grades = [m.grade for m in self.pages if m.grade is not None]
-        return round(sum(grades) / len(grades), 1) if grades else None
+        """The mean score (grade, or Spanish reading ease) of the pages with prose of their own."""
+        scores = [m.score for m in self.pages if m.score is not None]
+        return round(sum(scores) / len(scores), 1) if scores else None
+
+
+def page_groups(
+    pages: list[Path], root: Path, shown_root: str, config_file: Path | None = None
+) -> tuple[list[Group], list[ContentError]]:
+    """The prose of Markdown pages, each named as shown_root/<path under root>."""
+    groups: list[Group] = []
+    problems: list[ContentError] = []
+    for path in pages:
+        shown = f"{shown_root}/{path.relative_to(root).as_posix()}"
+        try:
+            groups.append(page_group(path, shown, config_file))
+        except PageProblem as problem:
+            problems.append(problem.error)
+    return groups, problems
 
 
 def patient_texts(
     content: Content, docs_dir: Path, docs_shown: str = "docs"
 ) -> tuple[list[Group], list[ContentError]]:
     """Every data field and page a patient reads, and any page that cannot be read."""
-    groups = data_groups(content)
-    problems: list[ContentError] = []
     config_file = docs_dir.parent / "mkdocs.yml"
-    for path in english_pages(docs_dir):
-        shown = f"{docs_shown}/{path.relative_to(docs_dir).as_posix()}"
-        try:
-            groups.append(page_group(path, shown, config_file if config_file.is_file() else None))
-        except PageProblem as problem:
-            problems.append(problem.error)
-    return groups, problems
+    pages, problems = page_groups(
+        english_pages(docs_dir), docs_dir, docs_shown, config_file if config_file.is_file() else None
+    )
+    return data_groups(content) + pages, problems
 
 
 # A page in another language is named like the English one with the language before ".md"
@@ -172,7 +210,7 @@ def english_pages(docs_dir: Path) -> list[Path]:
     return [p for p in sorted(docs_dir.rglob("*.md")) if not p.name.endswith(TRANSLATED_PAGE_SUFFIXES)]
 
 
-def readability_report(content: Content, docs_dir: Path, docs_shown: str = "docs") -> Report:
+def readability_report(content: Content, docs_dir: Path, docs_shown: str = "docs") -> Report[Measure]:
     settings = content.plain_language
     groups, findings = patient_texts(content, docs_dir, docs_shown)
     measures = tuple(measure(g) for g in groups)
@@ -217,7 +255,7 @@ def _findings_in(group: Group, findings: tuple[ContentError, ...]) -> int:
     )
 
 
-def format_report(report: Report, github: bool | None = None) -> str:
+def format_report(report: Report[Measure], github: bool | None = None) -> str:
     """The table of every field and page, worst first; the findings; the grade of each page."""
     rows = []
     for m in _worst_first(list(report.measures)):

@@ -37,8 +37,7 @@ from content_model.translations import TRANSLATION_FILES, TranslatedData
 from .clarity import long_lists, long_sentences, sentences
 from .data_text import DRILL_FIELDS, DataFileWords
 from .located_text import Group
-from .page_prose import PageProblem, page_group
-from .readability import _table, measured_text
+from .readability import Report, _table, hardest_sentences, measured_text, page_groups
 
 SPANISH = "es"
 PAGE_SUFFIX = ".es.md"
@@ -68,6 +67,10 @@ class SpanishMeasure:
     sentences: int
     words_per_sentence: float
     longest: int
+
+    @property
+    def score(self) -> float | None:
+        return self.ease
 
 
 def measure(group: Group) -> SpanishMeasure:
@@ -131,35 +134,6 @@ def spanish_pages(docs_dir: Path) -> list[Path]:
     return sorted(docs_dir.rglob(f"*{PAGE_SUFFIX}")) if docs_dir.is_dir() else []
 
 
-def page_groups(
-    pages: list[Path], root: Path, shown_root: str, config_file: Path | None = None
-) -> tuple[list[Group], list[ContentError]]:
-    """The prose of Spanish Markdown pages, each named as shown_root/<path under root>."""
-    groups: list[Group] = []
-    problems: list[ContentError] = []
-    for path in pages:
-        shown = f"{shown_root}/{path.relative_to(root).as_posix()}"
-        try:
-            groups.append(page_group(path, shown, config_file))
-        except PageProblem as problem:
-            problems.append(problem.error)
-    return groups, problems
-
-
-def _hardest_sentences(group: Group, count: int = 3) -> str:
-    scored = []
-    for piece in group.graded_pieces:
-        for start, end in sentences(piece.text):
-            scored.append((reading_ease(piece.text[start:end]), piece, start, end))
-    scored.sort(key=lambda item: item[0])
-    parts = []
-    for ease, piece, start, end in scored[:count]:
-        words = piece.text[start:end].split()
-        quoted = " ".join(words[:6]) + (" ..." if len(words) > 6 else "")
-        parts.append(f"line {piece.position_at(start)[0]} (ease {ease:.0f}: '{quoted}')")
-    return "; ".join(parts)
-
-
 def ease_findings(found: SpanishMeasure, thresholds: Thresholds) -> list[ContentError]:
     """An error below the minimum for a field or a page; a warning below es_warn_below_score."""
     if found.ease is None:
@@ -171,7 +145,7 @@ def ease_findings(found: SpanishMeasure, thresholds: Thresholds) -> list[Content
     line, column = group.position
     advice = (
         "use shorter sentences and shorter, everyday words (fewer syllables). "
-        f"The hardest sentences: {_hardest_sentences(group)}"
+        "The hardest sentences: " + hardest_sentences(group, reading_ease, "ease", highest_is_hardest=False)
     )
     if found.ease < least:
         message = (
@@ -188,36 +162,16 @@ def ease_findings(found: SpanishMeasure, thresholds: Thresholds) -> list[Content
     return []
 
 
-@dataclass(frozen=True)
-class SpanishReport:
-    measures: tuple[SpanishMeasure, ...]
-    findings: tuple[ContentError, ...]
-
-    @property
-    def errors(self) -> list[ContentError]:
-        return [f for f in self.findings if f.severity == "error"]
-
-    @property
-    def pages(self) -> list[SpanishMeasure]:
-        return [m for m in self.measures if m.group.kind == "page"]
-
-    @property
-    def site_average(self) -> float | None:
-        """The mean reading ease of the Spanish pages that have prose of their own."""
-        scores = [m.ease for m in self.pages if m.ease is not None]
-        return round(sum(scores) / len(scores), 1) if scores else None
-
-
 def report_for_groups(
     groups: list[Group], settings: PlainLanguage, problems: list[ContentError] | None = None
-) -> SpanishReport:
+) -> Report[SpanishMeasure]:
     """Measure Spanish groups and hold them to the thresholds (also used on pages kept elsewhere)."""
     findings = list(problems or [])
     measures = tuple(measure(g) for g in groups)
     for found in measures:
         findings += ease_findings(found, settings.thresholds)
     findings += [p for g in groups for check in (long_sentences, long_lists) for p in check(g, settings)]
-    report = SpanishReport(measures, ())
+    report = Report(measures, ())
     average, least = report.site_average, settings.thresholds.es_site_min_average
     if average is not None and average < least:
         worst = min((m for m in report.pages if m.ease is not None), key=lambda m: m.ease or 0.0)
@@ -235,10 +189,10 @@ def report_for_groups(
             )
         )
     order = {"error": 0, "warning": 1}
-    return SpanishReport(measures, tuple(sorted(findings, key=lambda f: (order.get(f.severity, 2), f))))
+    return Report(measures, tuple(sorted(findings, key=lambda f: (order.get(f.severity, 2), f))))
 
 
-def spanish_report(content: Content, docs_dir: Path, docs_shown: str = "docs") -> SpanishReport:
+def spanish_report(content: Content, docs_dir: Path, docs_shown: str = "docs") -> Report[SpanishMeasure]:
     """The Spanish data texts and the Spanish pages of docs/, measured."""
     config_file = docs_dir.parent / "mkdocs.yml"
     pages, problems = page_groups(
@@ -256,7 +210,7 @@ def _figure(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-def format_spanish_report(report: SpanishReport, github: bool | None = None) -> str:
+def format_spanish_report(report: Report[SpanishMeasure], github: bool | None = None) -> str:
     """The table of every Spanish field and page, hardest first; the findings; each page's ease."""
 
     def hardest_first(measures: list[SpanishMeasure]) -> list[SpanishMeasure]:
