@@ -28,10 +28,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from plain_language.page_html import page_html_problems
-from plain_language.readability import readability_findings
-from plain_language.readability import run as readability
-from plain_language.spanish import run as spanish_readability
-from plain_language.spanish import spanish_findings
+from plain_language.readability import format_report, readability_findings, readability_report
+from plain_language.spanish import format_spanish_report, spanish_findings, spanish_report
 
 from . import Content, ContentError, ContentErrors, load
 from .defaults import DEMO_FIX, REQUIRE_REAL_CLINIC, demo_note, real_clinic_required, unchanged_defaults
@@ -127,6 +125,19 @@ def check(data: Path, docs: Path, today: datetime.date | None = None) -> int:
     return 0
 
 
+def readability(data: Path, docs: Path) -> int:
+    """``readability``: the English table, then the Spanish one; 0 when no finding is an error."""
+    try:
+        content = load(data, shown_dir=data.as_posix())
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    english = readability_report(content, docs, docs_shown=docs.as_posix())
+    spanish = spanish_report(content, docs, docs_shown=docs.as_posix())
+    print(format_report(english), format_spanish_report(spanish), sep="\n\n")
+    return 1 if english.errors or spanish.errors else 0
+
+
 def _print_translations(content: Content) -> None:
     """What each language with a folder in data/ still lacks: notices, grouped, then one summary."""
     for language in content.languages:
@@ -184,8 +195,11 @@ def new_drill(drill_id: str, data: Path) -> int:
     except (OSError, UnicodeDecodeError, YAMLError):
         drills = None
     if not isinstance(drills, list):
-        print(f"{shown} cannot be read as a list of drills: run `make check`, fix what it reports, "
-              "and run this again.", file=sys.stderr)
+        print(
+            f"{shown} cannot be read as a list of drills: run `make check`, fix what it reports, "
+            "and run this again.",
+            file=sys.stderr,
+        )
         return 1
     if any(isinstance(d, dict) and d.get("id") == drill_id for d in drills):
         print(f"{shown} already has a drill '{drill_id}': nothing added.")
@@ -266,9 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(args.data, args.docs, today=args.today)
     if args.command == "readability":
-        english = readability(args.data, args.docs)
-        print()
-        return max(english, spanish_readability(args.data, args.docs))
+        return readability(args.data, args.docs)
     if args.command == "schema":
         return schemas(args.out, only_check=args.check)
     return new_drill(args.id, args.data)

@@ -21,7 +21,6 @@ annotations on Actions), then the grade of each page and the site average.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +28,8 @@ from typing import Generic, Protocol, TypeVar
 
 import textstat
 
-from content_model.errors import ContentError, ContentErrors, format_errors
-from content_model.loader import Content, load
+from content_model.errors import ContentError, format_errors
+from content_model.loader import Content
 from content_model.models import Thresholds
 
 from .clarity import clarity_problems, sentence_words, sentences
@@ -294,15 +293,3 @@ def format_report(report: Report[Measure], github: bool | None = None) -> str:
     if errors:
         out.append("Fix every line marked as an error above; CONTRIBUTING.md explains each check.")
     return "\n".join(out)
-
-
-def run(data: Path, docs: Path) -> int:
-    """``python -m content_model readability``: 0 when no finding is an error."""
-    try:
-        content = load(data, shown_dir=data.as_posix())
-    except ContentErrors as errors:
-        print(errors.report(), file=sys.stderr)
-        return 1
-    report = readability_report(content, docs, docs_shown=docs.as_posix())
-    print(format_report(report))
-    return 1 if report.errors else 0

@@ -23,14 +23,13 @@ module-level counter, in English) are never measured with Spanish syllables.
 from __future__ import annotations
 
 import functools
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from textstat.textstat import textstatistics
 
-from content_model.errors import ContentError, ContentErrors, format_errors
-from content_model.loader import Content, load
+from content_model.errors import ContentError, format_errors
+from content_model.loader import Content
 from content_model.models import PlainLanguage, Thresholds
 from content_model.translations import TRANSLATION_FILES, TranslatedData
 
@@ -248,15 +247,3 @@ def format_spanish_report(report: Report[SpanishMeasure], github: bool | None = 
     else:
         out += ["", "No Spanish pages (docs/**/*.es.md) yet: only the Spanish texts in data/ were measured."]
     return "\n".join(out)
-
-
-def run(data: Path, docs: Path) -> int:
-    """The Spanish part of ``python -m content_model readability``: 0 when no finding is an error."""
-    try:
-        content = load(data, shown_dir=data.as_posix())
-    except ContentErrors as errors:
-        print(errors.report(), file=sys.stderr)
-        return 1
-    report = spanish_report(content, docs, docs_shown=docs.as_posix())
-    print(format_spanish_report(report))
-    return 1 if report.errors else 0
