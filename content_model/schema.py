@@ -37,11 +37,17 @@ def modeline(key: str) -> str:
     return f"# yaml-language-server: $schema=../{SCHEMA_DIR.as_posix()}/{schema_name(key)}"
 
 
-def schema_for(key: str) -> dict[str, Any]:
-    """The JSON Schema of one data file (a list of entries, or one mapping)."""
-    file, model, many = DATA_FILES[key].file, DATA_FILES[key].model, DATA_FILES[key].many
+def _list_or_one(model: type, many: bool) -> tuple[dict[str, Any], str]:
+    """The generated schema of a file holding a list of ``model`` entries, or one ``model``, and its words."""
     generated = TypeAdapter(list[model] if many else model).json_schema()  # type: ignore[valid-type]
     what = f"a list of {model.__name__} entries" if many else f"one {model.__name__}"
+    return {k: v for k, v in generated.items() if k != "title"}, what
+
+
+def schema_for(key: str) -> dict[str, Any]:
+    """The JSON Schema of one data file (a list of entries, or one mapping)."""
+    file = DATA_FILES[key].file
+    generated, what = _list_or_one(DATA_FILES[key].model, DATA_FILES[key].many)
     return {
         "$schema": DRAFT,
         "title": f"data/{file}",
@@ -49,7 +55,7 @@ def schema_for(key: str) -> dict[str, Any]:
             f"data/{file} holds {what}. Generated from content_model/models.py by `make schema`: "
             "do not edit by hand."
         ),
-        **{k: v for k, v in generated.items() if k != "title"},
+        **generated,
     }
 
 
@@ -65,9 +71,8 @@ def translation_modeline(key: str) -> str:
 
 def translation_schema_for(key: str) -> dict[str, Any]:
     """The JSON Schema of one translation file (content_model/translations.py)."""
-    file, model, many = TRANSLATION_FILES[key].file, TRANSLATION_FILES[key].model, TRANSLATION_FILES[key].many
-    generated = TypeAdapter(list[model] if many else model).json_schema()  # type: ignore[valid-type]
-    what = f"a list of {model.__name__} entries" if many else f"one {model.__name__}"
+    file = TRANSLATION_FILES[key].file
+    generated, what = _list_or_one(TRANSLATION_FILES[key].model, TRANSLATION_FILES[key].many)
     return {
         "$schema": DRAFT,
         "title": f"data/<language>/{file}",
@@ -76,7 +81,7 @@ def translation_schema_for(key: str) -> dict[str, Any]:
             "another language, keyed by the same ids. Generated from content_model/translations.py by "
             "`make schema`: do not edit by hand."
         ),
-        **{k: v for k, v in generated.items() if k != "title"},
+        **generated,
     }
 
 
