@@ -41,7 +41,7 @@ def resolved(path: str, href: str) -> str:
 
 
 def text(element: Tag) -> str:
-    return " ".join(element.get_text(" ", strip=True).split()).replace(" .", ".")
+    return " ".join(element.get_text().split())  # the words as a reader sees them: inline tags add no space
 
 
 def versions(page: BeautifulSoup, path: str) -> list[tuple[str, str, str, bool]]:
