@@ -117,6 +117,29 @@ def test_figure_outside_its_box_is_refused_with_file_and_line(tmp_path: Path) ->
     assert "change arm_raise" in error.message
 
 
+@pytest.mark.parametrize(
+    ("figure", "problem", "change"),
+    [
+        (
+            "{base: standing, arm_raise: 180, view: three_quarter}",
+            "far hand would be outside the picture",
+            "arm_raise",
+        ),
+        (
+            "{base: lying_on_back, near_leg: over_knee, trunk_lean: -20, view: three_quarter}",
+            "would be below the floor",
+            "trunk_lean",
+        ),
+    ],
+)
+def test_the_three_quarter_view_refuses_what_it_cannot_draw_with_file_and_line(
+    tmp_path: Path, figure: str, problem: str, change: str
+) -> None:
+    error = refusal(tmp_path, with_end_figure(f"      figure: {figure}\n"))
+    assert (error.file, error.line, error.field) == ("data/drills.yml", 14, "drills[0].pictures[1].figure")
+    assert problem in error.message and f"change {change}" in error.message
+
+
 def test_adjustment_for_another_base_is_refused(tmp_path: Path) -> None:
     error = refusal(tmp_path, with_end_figure("      figure: {base: half_kneel, hips_back: 0.5}\n"))
     assert error.line == 14
