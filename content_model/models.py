@@ -568,12 +568,14 @@ class Pose(Strict):
     base: Literal[
         "hands_and_knees", "half_kneel", "lying_on_back", "push_up", "standing", "seated"
     ] = Field(description="The position the figure starts from.")
-    view: Literal["side", "top", "above", "front", "behind"] = Field(
+    view: Literal["side", "top", "above", "front", "behind", "three_quarter"] = Field(
         "side",
         description="Where the picture is seen from: side (best for moving forward and back), "
         "top (from above), above (from the side and well above: shins crossed on the floor and "
-        "the arms that hold a figure up both show), front, or behind (from behind, to one side "
-        "and above: a leg out to the side; on the back, from the head end: a figure 4).",
+        "the arms that hold a figure up both show), front, behind (from behind, to one side "
+        "and above: a leg out to the side), or three_quarter (from the side, turned a little "
+        "toward the back, or the head end of a figure on its back, and a little above: a figure 4 "
+        "on the back, its crossed leg a triangle on the other thigh).",
     )
     hips_back: _pose_number("hips_back")  # type: ignore[valid-type]
     hips_side: _pose_number("hips_side")  # type: ignore[valid-type]

@@ -15,7 +15,8 @@ hip bending forward is a counterclockwise turn in every position.
 Coordinates: x forward, y up from the floor, z toward the viewer of the side view (the near
 side positive). A picture looks at the body from one of a few named views (``VIEWS``): from the
 side, from above (straight down, or from the side and well above), from behind or from the
-front, each a little oblique so the far limbs show beside the near ones. Props (a mat, a chair,
+front, or from three quarters (the side, turned a little toward the head end of a lying figure),
+each a little oblique so the far limbs show beside the near ones. Props (a mat, a chair,
 a kitchen counter, a wall) are placed where the pose needs them, and the body's contacts with
 them (hands on the counter, hips on the seat) are solved like the floor's.
 """
@@ -23,7 +24,7 @@ them (hands on the counter, hips on the seat) are solved like the floor's.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 # Proportions in head heights (FIGURES.md).
@@ -56,9 +57,13 @@ BOX_DEPTH = 4.6  # how far toward or away from the viewer a point may be (the to
 #       shins) and what stands up from it (the arms of a figure on hands and knees) both show
 #       their length;
 # behind and front: turned from the side view 45 degrees toward the body's back (or front) and
-#       looking 35 degrees down, so what goes out to the side (a leg, a knee) shows its length
-#       (on the back, "behind" is from the head end: a knee fallen out to the side and the
-#       crossed shin make the shape of a 4).
+#       looking 35 degrees down, so what goes out to the side (a leg, a knee) shows its length;
+# three_quarter: turned from the side view 25 degrees toward the body's back (on the back: toward
+#       the head end) and looking 30 degrees down; a figure lying on its back still lies across
+#       the picture (the whole width for its length at 120 px), while a knee fallen out to the
+#       near side drops below the other leg, so the crossed leg and the other thigh make a triangle
+#       (the 4 of a figure 4), and a thigh pulled toward the chest stands up with the arms
+#       reaching it.
 DEPTH_X = 0.3
 DEPTH_Y = 0.18
 TOP_TILT = 0.35
@@ -66,10 +71,11 @@ CAMERAS = {  # degrees turned from the side view toward the back (negative: the 
     "above": (0.0, 50.0),
     "behind": (45.0, 35.0),
     "front": (-45.0, 35.0),
+    "three_quarter": (25.0, 30.0),
 }
 EDGE_ON = ("side",)  # views that see the floor almost edge on, as a line
-VIEWS = ("side", "top", "above", "front", "behind")
-View = Literal["side", "top", "above", "front", "behind"]
+VIEWS = ("side", "top", "above", "front", "behind", "three_quarter")
+View = Literal["side", "top", "above", "front", "behind", "three_quarter"]
 
 # Props, in head heights (a head is about 22 cm).
 COUNTER_HEIGHT = 4.9  # a kitchen counter, about 90 cm (at the hip joint of a standing figure)
@@ -130,6 +136,8 @@ class Body:
     # points that rest on a prop, and which: ("counter", a hand), ("chair", the hips)
     supports: tuple[tuple[Prop, Vector], ...] = ()
     props: tuple[Placed, ...] = ()
+    # where the hands hold the body itself (both hands behind a thigh pulled toward the chest)
+    holds: tuple[Vector, ...] = ()
 
     def limb(self, name: str) -> Limb:
         return next(limb for limb in self.limbs if limb.name == name)
@@ -420,9 +428,13 @@ def _half_kneel(p: Adjustments) -> Body:
 
 CROSS_AT = 0.95  # how far along the far thigh, from the hip, the crossed ankle rests (just above the knee)
 CROSS_PAST = 0.35  # how far past the far leg's line (toward the far side) the crossed ankle reaches
+# Which way the crossed knee bends: out to the near side, and (sitting) a little down or (lying on
+# the back) a little up, off the floor, so the crossed shin lies about level across the other thigh.
+SEATED_KNEE_OUT = (0.4, -0.3, 1.0)
+LYING_KNEE_OUT = (0.4, 0.3, 1.0)
 
 
-def _crossed_over(hip: Vector, far: Limb) -> Limb:
+def _crossed_over(hip: Vector, far: Limb, knee_out: Vector = SEATED_KNEE_OUT) -> Limb:
     """The near leg of a figure 4: its ankle resting on the far thigh just above the knee and
     reaching past it, so the shin lies across the far leg; the near knee falls out to the near side."""
     thigh = _sub(far.joint, far.root)
@@ -432,7 +444,7 @@ def _crossed_over(hip: Vector, far: Limb) -> Limb:
     rest = _add(_add(far.root, _scale(thigh, CROSS_AT)), _scale(on_top, 1.5 * LIMB_RADIUS))
     ankle = _add(rest, (0.0, 0.0, -CROSS_PAST))
     toe = _add(ankle, (0.1, 0.15, -0.7))
-    return _leg("near", hip, ankle, (0.4, -0.3, 1.0), toe)
+    return _leg("near", hip, ankle, knee_out, toe)
 
 
 def _lying_on_back(p: Adjustments) -> Body:
@@ -458,10 +470,11 @@ def _lying_on_back(p: Adjustments) -> Body:
         contacts.append(toe)
     limbs = [far_leg]
     if p.near_leg == "over_knee":  # the near ankle rests across the far knee: the shape of a 4
-        near = _crossed_over(hip, far_leg)
+        near = _crossed_over(hip, far_leg, LYING_KNEE_OUT)
     else:
         near = _leg("near", hip, _with_z(rest_ankle, HALF_WIDTH), (0.0, 1.0, 0.0), _with_z(toe, HALF_WIDTH))
     limbs.append(near)
+    holds = []
     for side in ("far", "near"):
         z = _side_z(side)
         # resting by the sides, along the trunk's line
@@ -472,13 +485,14 @@ def _lying_on_back(p: Adjustments) -> Body:
             behind = _unit((thigh[1], -thigh[0], 0.0))
             hold = _add(_add(far_leg.root, _scale(thigh, 0.62)), _scale(behind, 0.25))
             target = _add(_scale(rest, 1 - p.pull), _scale(_with_z(hold, z * 0.5), p.pull))
+            if p.pull == 1:
+                holds.append(target)
         else:
             target = rest
             contacts.append(rest)
         limbs.append(_arm(side, shoulder, target, (0.0, 1.0, 0.0)))
-    return Body(
-        hip, shoulder, _head(hip, shoulder, HEAD_RADIUS - TRUNK_RADIUS), tuple(limbs), tuple(contacts)
-    )
+    head = _head(hip, shoulder, HEAD_RADIUS - TRUNK_RADIUS)
+    return Body(hip, shoulder, head, tuple(limbs), tuple(contacts), holds=tuple(holds))
 
 
 def _push_up(p: Adjustments) -> Body:
@@ -688,8 +702,7 @@ def _place(name: Prop, body: Body, p: Adjustments) -> Placed:
 
 
 def _with_props(body: Body, p: Adjustments) -> Body:
-    placed = tuple(_place(name, body, p) for name in p.props)
-    return Body(body.hip, body.shoulder, body.head, body.limbs, body.contacts, body.supports, placed)
+    return replace(body, props=tuple(_place(name, body, p) for name in p.props))
 
 
 # --- checks -------------------------------------------------------------------------------------

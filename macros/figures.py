@@ -223,7 +223,7 @@ def _frame(bodies: list[Body], view: View, arrows: tuple[Line, ...] = ()) -> tup
 
 
 def _bare(body: Body) -> Body:
-    return Body(body.hip, body.shoulder, body.head, body.limbs, body.contacts, body.supports)
+    return replace(body, props=())
 
 
 def _view(
@@ -258,9 +258,12 @@ def _view(
 def pose_figures(drill: Drill) -> list[FigureView | None]:
     """The drill's pictures drawn from poses, in order (None for a picture from a file).
 
-    Each after the first shows the first one faintly, when the first is drawn too. The drawn
-    pictures of one drill seen from one view share their height, so the start and the end line
-    up; the ghost and the arrow are drawn in each later picture's own view.
+    Each after the first shows the first one faintly, when the first is drawn too, unless its hands
+    hold the body (a thigh pulled toward the chest): the start's arms and legs would then run
+    through the hold, the part a patient has to copy, and the start is shown beside it anyway; the
+    arrow shows the movement. The drawn pictures of one drill seen from one view share their
+    height, so the start and the end line up; the ghost and the arrow are drawn in each later
+    picture's own view.
     """
     bodies = [solve(p.figure.adjustments()) if p.figure is not None else None for p in drill.pictures]
     views: list[View | None] = [p.figure.view if p.figure is not None else None for p in drill.pictures]
@@ -279,7 +282,7 @@ def pose_figures(drill: Drill) -> list[FigureView | None]:
             tuple(line for i in shown for line in arrows[i]),
         )
     return [
-        _view(picture, body, first if i else None, frames[view], view, arrows[i])
+        _view(picture, body, first if i and not body.holds else None, frames[view], view, arrows[i])
         if body is not None and view is not None
         else None
         for i, (picture, body, view) in enumerate(zip(drill.pictures, bodies, views, strict=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -28,9 +29,10 @@ from content_model.poses import (
     Adjustments,
     bend_of,
     distance,
+    project,
     solve,
 )
-from macros.figures import SMALLEST_MOVE, drill_figures, paper_figures, thumbnail
+from macros.figures import SCALE, SMALLEST_MOVE, drill_figures, paper_figures, thumbnail
 
 CONTENT = content_model.load(ROOT / "data")
 
@@ -113,6 +115,29 @@ def test_figure_outside_its_box_is_refused_with_file_and_line(tmp_path: Path) ->
     assert (error.file, error.line, error.field) == ("data/drills.yml", 14, "drills[0].pictures[1].figure")
     assert "the far elbow would be outside the picture" in error.message
     assert "change arm_raise" in error.message
+
+
+@pytest.mark.parametrize(
+    ("figure", "problem", "change"),
+    [
+        (
+            "{base: standing, arm_raise: 180, view: three_quarter}",
+            "far hand would be outside the picture",
+            "arm_raise",
+        ),
+        (
+            "{base: lying_on_back, near_leg: over_knee, trunk_lean: -20, view: three_quarter}",
+            "would be below the floor",
+            "trunk_lean",
+        ),
+    ],
+)
+def test_the_three_quarter_view_refuses_what_it_cannot_draw_with_file_and_line(
+    tmp_path: Path, figure: str, problem: str, change: str
+) -> None:
+    error = refusal(tmp_path, with_end_figure(f"      figure: {figure}\n"))
+    assert (error.file, error.line, error.field) == ("data/drills.yml", 14, "drills[0].pictures[1].figure")
+    assert problem in error.message and f"change {change}" in error.message
 
 
 def test_adjustment_for_another_base_is_refused(tmp_path: Path) -> None:
@@ -221,7 +246,7 @@ def test_an_unknown_view_is_refused_with_its_line(tmp_path: Path) -> None:
         17,
         "drills[0].pictures[1].figure.view",
     )
-    assert error.message == "must be one of side, top, above, front, behind (got 'under')"
+    assert error.message == "must be one of side, top, above, front, behind, three_quarter (got 'under')"
 
 
 @pytest.mark.parametrize(
@@ -340,8 +365,10 @@ def test_every_seed_drill_has_a_start_and_an_end_picture_marked_for_review() -> 
         assert [p.caption for p in drill.pictures] == ["Start", "End"], drill.id
         assert all(p.alt and p.needs_review for p in drill.pictures), drill.id
         views = drill_figures(drill)
-        assert views[0].ghost is None and views[1].ghost == views[0].figure, drill.id
         start, end = (solve(p.figure.adjustments()) for p in drill.pictures)
+        # the end shows the start faintly, unless its hands hold the body (the figure 4's thigh)
+        assert views[0].ghost is None, drill.id
+        assert views[1].ghost == (None if end.holds else views[0].figure), drill.id
         moves = [distance(start.hip, end.hip)] + [
             distance(a.end, b.end) for a, b in zip(start.limbs, end.limbs, strict=True) if a.kind == "leg"
         ]
@@ -352,10 +379,68 @@ def test_every_seed_drill_has_a_start_and_an_end_picture_marked_for_review() -> 
         assert views[0].view_box == views[1].view_box, f"{drill.id}: start and end line up"
     views = {d.id: d.pictures[0].figure.view for d in CONTENT.drills}
     # a leg out to the side is seen from behind, crossed legs from the side and well above (where
-    # the shins show crossed and the arms still hold the body up at 120 px), a figure 4 from the head
-    # end (the knee out to the side and the crossed shin make the 4), none from the side
+    # the shins show crossed and the arms still hold the body up at 120 px), a figure 4 on the back
+    # from three quarters (lying across the picture, the crossed leg a triangle on the other thigh)
     assert views["adductor-quadruped-rockbacks"] == "behind" and views["posterior-hip-stretch"] == "above"
-    assert views["figure-4-stretch"] == "behind"
+    assert views["figure-4-stretch"] == "three_quarter"
+
+
+def _to_segment(point: Point, a: Point, b: Point) -> float:
+    """How far a point is from the segment a-b."""
+    (px, py), (ax, ay), (bx, by) = point, a, b
+    dx, dy = bx - ax, by - ay
+    along = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy or 1.0)))
+    return math.hypot(px - ax - along * dx, py - ay - along * dy)
+
+
+def test_no_ghost_runs_through_the_hands_that_hold_the_body() -> None:
+    """Where the hands take hold of the body (the figure 4's end: both hands behind the thigh), that
+    hold is what a patient copies; the start's faint limbs crossing it made the picture a tangle at
+    120 px. Every drawn line of a ghost stays at least a head height from such a hand."""
+    holding = []
+    for drill in CONTENT.drills:
+        for picture, view in zip(drill.pictures, drill_figures(drill), strict=True):
+            body = solve(picture.figure.adjustments())
+            if not body.holds:
+                continue
+            holding.append(drill.id)
+            far_thigh = body.limb("far leg")
+            hands = [limb.end for limb in body.limbs if limb.kind == "arm"]
+            assert sorted(hands) == sorted(body.holds), drill.id  # the hands are at the holds
+            for hand in hands:  # on the back of the thigh: as far from its line as the two strokes
+                along = (far_thigh.root[0], far_thigh.root[1]), (far_thigh.joint[0], far_thigh.joint[1])
+                assert _to_segment((hand[0], hand[1]), *along) <= 2 * LIMB_RADIUS, drill.id
+            if view.ghost is None:
+                continue
+            ghost = view.ghost
+            lines = [*ghost.far, ghost.trunk, *ghost.near]
+            for hand in hands:
+                x, y = project(hand, picture.figure.view)
+                drawn = (x * SCALE, -y * SCALE)
+                nearest = min(_to_segment(drawn, (ln.x1, ln.y1), (ln.x2, ln.y2)) for ln in lines)
+                assert nearest >= SCALE, f"{drill.id}: the ghost runs {nearest / SCALE:.2f} from a hand"
+    assert holding == ["figure-4-stretch"]  # the end of the figure 4: both hands behind the thigh
+
+
+@pytest.mark.parametrize("caption", ["Start", "End"])
+def test_the_lying_figure_4_lies_across_its_picture_and_shows_its_4(caption: str) -> None:
+    """The figure 4 on the back, as drawn: the body lies across the picture (its trunk within 20
+    degrees of level, so it reads as lying down and its length takes the picture's width at 120 px),
+    the crossed shin lies about level across the other thigh (the knee fallen out, not to the floor)
+    and, in the drawing, the crossed leg and the other thigh make an open triangle: the 4."""
+    drill = CONTENT.drill("figure-4-stretch")
+    picture = next(p for p in drill.pictures if p.caption == caption)
+    body, view = solve(picture.figure.adjustments()), picture.figure.view
+    hip, shoulder = project(body.hip, view), project(body.shoulder, view)
+    assert abs(math.degrees(math.atan2(shoulder[1] - hip[1], abs(shoulder[0] - hip[0])))) <= 20
+    near, far = body.limb("near leg"), body.limb("far leg")
+    assert abs(near.end[1] - near.joint[1]) <= math.sin(math.radians(15)) * SHIN  # the shin about level
+    assert (
+        _to_segment((near.end[0], near.end[1]), (far.root[0], far.root[1]), (far.joint[0], far.joint[1]))
+        < 1.0
+    )
+    (ax, ay), (bx, by), (cx, cy) = (project(p, view) for p in (near.root, near.joint, near.end))
+    assert abs((bx - ax) * (cy - ay) - (cx - ax) * (by - ay)) / 2 >= 1.2  # head heights squared
 
 
 PICTURED = CONTENT.drills
@@ -414,7 +499,7 @@ def test_figures_follow_the_light_and_dark_schemes(served: str, chromium: Browse
     page.context.close()
 
 
-@pytest.mark.parametrize("view", ["side", "top", "above", "front", "behind"])
+@pytest.mark.parametrize("view", ["side", "top", "above", "front", "behind", "three_quarter"])
 def test_every_view_draws_the_same_drill_inside_one_width(tmp_path: Path, view: str) -> None:
     drills = DRILL.replace("{base: hands_and_knees}", f"{{base: hands_and_knees, view: {view}}}")
     drills = drills.replace("hips_back: 0.5\n", f"hips_back: 0.5\n        view: {view}\n")
