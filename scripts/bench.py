@@ -63,8 +63,8 @@ from bs4.element import Comment, Doctype
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILDER_PAGE = "handouts/builder.md"
-# The project's code is copied beside its pages, so that its builds import all of it from there (the
-# process's folder comes first on sys.path), none from this working tree through the editable install:
+# The project's code is copied beside its pages, so that its builds import all of it from there (a
+# `python -m` process looks in its own folder first), none from this tree through the editable install:
 # every module then starts uncompiled in the first build and compiled in the later ones alike, and an
 # edit to the tree while the bench runs does not reach its builds.
 SKELETON = ("mkdocs.yml", "macros", "hooks", "overrides", "content_model", "hook_helpers", "plain_language")
