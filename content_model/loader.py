@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from .content_cache import cached_content
 from .errors import ContentError, ContentErrors
 from .identity import emergency_number_problem, logo_problem
 from .messages import field_path, validation_errors
@@ -209,11 +210,17 @@ def load_project(config_file_path: str | os.PathLike[str]) -> Content:
     """The content of the project whose mkdocs.yml is config_file_path (its data/ folder).
 
     A build calls it once, when it starts (hooks/content_validation.py); errors name files as
-    data/<file>.
+    data/<file>. Content that passed is kept in the project's .cache/ and reused while nothing it
+    depends on changes (content_cache.py).
     """
     project = Path(config_file_path).parent
     checked_pictures = project / ".cache" / "picture-checks.json"  # kept like the build's other caches
-    return load(project / "data", shown_dir="data", checked_pictures=checked_pictures)
+    # Unchanged since a build whose content passed: that content, from .cache/ (content_cache.py).
+    return cached_content(
+        project,
+        project / "data",
+        lambda: load(project / "data", shown_dir="data", checked_pictures=checked_pictures),
+    )
 
 
 def _shown(data_dir: Path) -> str:

@@ -40,10 +40,23 @@ class Templates:
         # ui(language): another language's words, for a sheet printed in it (the builder's Spanish sheet
         # on the English page); a sheet's templates take their words from the sheet's language.
         self.environment.globals = {**self.environment.globals, "t": self.strings, "ui": strings_for}
+        # Each drawn figure's lines, rendered once per build for each way it is painted (figure.html):
+        # a drill's figures are shown on its page, its cards, every handout and sheet that holds it.
+        self._drawings: dict[tuple[Any, bool], Markup] = {}
+        self.environment.globals["drawing_once"] = self.drawing_once
 
     def macro(self, template: str, name: str) -> Any:
         """A Jinja macro of one template, e.g. ``macro("security_meta.html", "security_meta")``."""
         return getattr(self.environment.get_template(template).module, name)
+
+    def drawing_once(self, view: Any, painted: bool) -> Markup:
+        """figure.html's ``figure_drawing(view, painted)``, rendered the first time it is asked for
+        and reused after (a FigureView is frozen: equal views draw the same lines)."""
+        key = (view, painted)
+        found = self._drawings.get(key)
+        if found is None:
+            found = self._drawings[key] = Markup(self.macro("figure.html", "figure_drawing")(view, painted))
+        return found
 
     def render(self, component: str, **data: Any) -> Markup:
         """Call the macro named like its file: ``render("drill_card", drill=...)``.

@@ -5,7 +5,7 @@ and how many picture files the second build made again (none: the picture cache)
 
 This checks that the benchmark runs and reports, never how fast anything is (speed is
 read from the benchmark's numbers, not from timed tests). At seed size the goals' two sizes
-(N=60 and N=600 in `make bench`) are both the seed's, so each goal's line is printed."""
+(N=60 and N=600 in `make bench`) are both the seed's (`--smoke`), so each goal's line is printed."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def close(printed: str, *parts: str, divide: bool = True) -> bool:
 def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
     report_file = tmp_path / "bench.md"
     result = subprocess.run(
-        [sys.executable, "scripts/bench.py", "--sizes", "6", "--runs", "1", "--goal-sizes", "6", "6",
+        [sys.executable, "scripts/bench.py", "--sizes", "6", "--runs", "1", "--smoke",
          "--edits", "2", "--start-runs", "1", "--tag-files", "1", "--markdown-out", str(report_file)],
         cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -116,3 +116,16 @@ def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
     for _goal, (figure, most, met) in goals.items():
         if most != "(reported)":
             assert met == ("yes" if float(figure) <= float(most) else "NO")
+
+
+def test_bench_refuses_goal_sizes_other_than_the_issues(tmp_path: Path) -> None:
+    """Goals measured at other sizes would be printed as the goals' figures: the bench stops first,
+    saying which sizes the goals are set at, before building anything."""
+    for pair in (["6", "60"], ["600", "60"], ["60", "60"]):
+        result = subprocess.run(
+            [sys.executable, "scripts/bench.py", "--sizes", "6", "--goal-sizes", *pair],
+            cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2, result.stdout + result.stderr
+        refusal = f"--goal-sizes {pair[0]} {pair[1]}: issue 20's goals are set at N=60 and N=600"
+        assert refusal in result.stderr
+        assert "Traceback" not in result.stderr and not result.stdout
