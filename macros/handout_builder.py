@@ -161,6 +161,13 @@ def columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
     return {key: [row.get(key) for row in rows] for key in keys}
 
 
+def photo_files(sheets: tuple[BuilderSheet, ...]) -> tuple[str, ...]:
+    """Every clinic photo a printed block may show, once, in the order the page loads them (the
+    hidden <img>s of the template); the data names a photo by its place here."""
+    photos = (view.src for s in sheets for b in s.blocks for view in b.figures if isinstance(view, PhotoView))
+    return tuple(dict.fromkeys(photos))
+
+
 def builder_data(
     content: Content,
     sheets: tuple[BuilderSheet, ...] = (),
@@ -174,8 +181,10 @@ def builder_data(
 
     At 600 drills this is most of the page (issue 20), so it is kept short: each kind of row
     (drills, each language's printed blocks) as columns; every picture's record once, in
-    ``figures``, named by its place there (drills drawn alike share one); a block's name only
-    where it differs from the drill's name in the page's language."""
+    ``figures``, named by its place there (drills drawn alike share one), a photo by its place among
+    the page's photos (``photo_files``: its address is in the page once); a block's name only where
+    it differs from the drill's name in the page's language, and its drill's id only if the
+    language's blocks are not every drill in order."""
     drills = []
     for drill in content.drills:
         dose = drill.dose
@@ -197,20 +206,27 @@ def builder_data(
         )
     names = {drill.id: drill.name for drill in content.drills}
     figures: dict[tuple[tuple[str, Any], ...], int] = {}  # each picture's record -> its place in the list
+    photos = {src: place for place, src in enumerate(photo_files(sheets))}
+
+    def record(figure: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+        if "src" in figure:
+            figure = {**{k: v for k, v in figure.items() if k != "src"}, "photo": photos[figure["src"]]}
+        return tuple(figure.items())
 
     def compact(block: dict[str, Any]) -> dict[str, Any]:
-        pictures = [figures.setdefault(tuple(figure.items()), len(figures)) for figure in block["figures"]]
+        pictures = [figures.setdefault(record(figure), len(figures)) for figure in block["figures"]]
         name = None if names.get(block["id"]) == block["name"] else block["name"]
         return {**block, "name": name, "figures": pictures}
 
+    def language_blocks(sheet: BuilderSheet) -> dict[str, list[Any]]:
+        found = columns([compact(block_data(block, drill_url(sheet.blocks))) for block in sheet.blocks])
+        if found.get("id") == list(names):  # every drill, in order: the drills' own ids say which
+            del found["id"]
+        return found
+
     ranges = {name: list(limits) for name, limits in dose_ranges().items()}
     languages = [sheet.language for sheet in sheets] or ["en"]
-    blocks = {
-        sheet.language: columns(
-            [compact(block_data(block, drill_url(sheet.blocks))) for block in sheet.blocks]
-        )
-        for sheet in sheets
-    }
+    blocks = {sheet.language: language_blocks(sheet) for sheet in sheets}
     return {
         "drills": columns(drills),
         "dose_words": {language: DOSE_WORDS[language] for language in languages},
@@ -433,7 +449,6 @@ def builder(state: BuildState, page_url: str) -> Builder:
     ]
     drawn = next((pair for pair in patterns if isinstance(pair[1], FigureView)), None)
     photo = next((pair for pair in patterns if isinstance(pair[1], PhotoView)), None)
-    photos = (view.src for s in sheets for b in s.blocks for view in b.figures if isinstance(view, PhotoView))
     content = state.content
     return Builder(
         sheets=sheets,
@@ -442,7 +457,7 @@ def builder(state: BuildState, page_url: str) -> Builder:
         paper=default_paper(content.clinic.country),
         symbols=tuple(symbols.items()),
         thumb_patterns=tuple(pair for pair in (drawn, photo) if pair),
-        photos=tuple(dict.fromkeys(photos)),
+        photos=photo_files(sheets),
         data=script_json(
             builder_data(content, sheets, messages, state.language, strings["builder.other_drills"])
         ),

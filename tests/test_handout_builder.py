@@ -707,10 +707,12 @@ def drill_rows(data: dict) -> list[dict]:
 
 def block_rows(data: dict, language: str) -> list[dict]:
     """A sheet language's printed blocks, as the script reads them: each picture's record from the
-    data's list of them."""
+    data's list of them, each drill's id from the drills' when the blocks leave it out (every drill,
+    in order)."""
+    ids = data["drills"]["id"]
     return [
-        {**block, "figures": [data["figures"][place] for place in block["figures"]]}
-        for block in columns_as_rows(data["blocks"][language])
+        {"id": ids[place], **block, "figures": [data["figures"][n] for n in block["figures"]]}
+        for place, block in enumerate(columns_as_rows(data["blocks"][language]))
     ]
 
 

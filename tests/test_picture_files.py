@@ -683,9 +683,11 @@ def test_the_builder_loads_every_photo_a_block_may_print_with_the_page(
     build, path = pictured[0], "handouts/builder/"
     html = page(build, path)
     data = json.loads(html.find("script", id="handout-builder-data").string)
+    # a photo in the data is named by its place among the page's hidden, loaded <img>s
+    photos = [img["src"] for img in html.select(".handout-builder__photos img")]
     in_blocks = [
-        (language, figure) for language in data["blocks"]
-        for block in block_rows(data, language) for figure in block["figures"] if figure.get("src")
+        (language, {**figure, "src": photos[figure["photo"]]}) for language in data["blocks"]
+        for block in block_rows(data, language) for figure in block["figures"] if "photo" in figure
     ]
     # the rockbacks' start photo, the adductor's PNG and SVG drawings: in the English sheet's blocks
     # and in the Spanish sheet's (the same files, with the Spanish alt text)

@@ -352,11 +352,21 @@
     messages = data.messages || {};
     var drills = new Map();
     asRows(data.drills).forEach(function (drill) { drills.set(drill.id, drill); });
-    // Each sheet language's printed blocks, in data order: a block's name is the drill's unless the
+    // A photo in the data is named by its place among the page's photos (loaded with it): its file.
+    var photoFiles = Array.prototype.map.call(root.querySelectorAll(".handout-builder__photos img"), function (image) {
+      return image.getAttribute("src");
+    });
+    (data.figures || []).forEach(function (figure) {
+      if (typeof figure.photo === "number") figure.src = photoFiles[figure.photo];
+    });
+    // Each sheet language's printed blocks, in data order: a block's drill is the one at its place
+    // unless the data names it (a language without every drill), its name the drill's unless the
     // data gives its own, and its pictures are records of data.figures, named by their place there.
+    var drillIds = Array.from(drills.keys());
     var sheetBlocks = new Map();
     Object.keys(data.blocks || {}).forEach(function (language) {
-      sheetBlocks.set(language, asRows(data.blocks[language]).map(function (block) {
+      sheetBlocks.set(language, asRows(data.blocks[language]).map(function (block, place) {
+        block.id = block.id || drillIds[place];
         block.name = block.name || drills.get(block.id).name;
         block.figures = block.figures.map(function (place) { return data.figures[place]; });
         return block;
