@@ -712,7 +712,9 @@ def test_the_builder_prints_the_clinics_photos_with_no_request_after_load(
     """Choosing the drills with photos shows each photo on the sheet, named by its alt, from the copy
     the page loaded at the start: no request, in English and in Spanish."""
     build, path = pictured[0], "handouts/builder/"
-    data = json.loads(page(build, path).find("script", id="handout-builder-data").string)
+    html = page(build, path)
+    data = json.loads(html.find("script", id="handout-builder-data").string)
+    photos = [img["src"] for img in html.select(".handout-builder__photos img")]  # the data's photo places
     with serve(build.site) as url:
         context = chromium.new_context()
         try:
@@ -720,7 +722,8 @@ def test_the_builder_prints_the_clinics_photos_with_no_request_after_load(
             tab.goto(url + path, wait_until="networkidle")
             requests: list[str] = []
             tab.on("request", lambda request: requests.append(request.url))
-            pictured_ids = [b["id"] for b in data["blocks"]["en"] if any("src" in f for f in b["figures"])]
+            english = block_rows(data, "en")
+            pictured_ids = [b["id"] for b in english if any("photo" in f for f in b["figures"])]
             for drill_id in pictured_ids:
                 tab.locator(f'[data-choose][value="{drill_id}"]').first.check()
             for language in ("en", "es"):
@@ -732,9 +735,9 @@ def test_the_builder_prints_the_clinics_photos_with_no_request_after_load(
                     " img.closest('.drill-figure').classList.contains('drill-figure--drawing')])"
                 )
                 expected = [
-                    [f["src"], f["alt"], True, f["drawing"]]
-                    for b in data["blocks"][language] if b["id"] in pictured_ids
-                    for f in b["figures"] if "src" in f
+                    [photos[f["photo"]], f["alt"], True, f["drawing"]]
+                    for b in block_rows(data, language) if b["id"] in pictured_ids
+                    for f in b["figures"] if "photo" in f
                 ]
                 assert shown == expected, language
             assert requests == []
