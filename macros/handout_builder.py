@@ -10,7 +10,7 @@ Python computes here, once per build, what the page's script needs:
 * one pattern block per sheet language, made by the same ``handout_drill`` template as the
   program handouts (``pattern_block``): the script copies it for each drill chosen and fills in
   the drill's words, pictures and QR code as text and attributes (the QR code is made in the
-  browser by ``qr-code.js``, as the build makes it);
+  browser with the lean-qr library, ``vendor/lean-qr/index.js``);
 * every picture's drawing once, as an SVG <symbol> (drills drawn alike share one);
 * the empty sheet (header, call to action, footer) from ``handout_sheet``.
 
@@ -38,13 +38,14 @@ from .handout import Handout, HandoutDrill, handout_drill, sheet_message
 from .links import relative
 from .page_context import PageContext
 from .picture_files import PhotoView
-from .qr_codes import QrCode, made_in_browser
+from .qr_codes import QrCode
 from .state import BuildState
 from .strings import LANGUAGE_NAMES, STRINGS, strings_for
 
 OTHER_DRILLS = STRINGS["en"]["builder.other_drills"]
 SCRIPT = "assets/javascripts/handout-builder.js"
-QR_SCRIPT = "assets/javascripts/qr-code.js"  # makes the QR codes in the browser, as the build does
+# The QR codes are made in the browser by lean-qr (a CommonJS file, given its `exports` object first).
+QR_SCRIPTS = ("assets/javascripts/lean-qr-exports.js", "assets/javascripts/vendor/lean-qr/index.js")
 # The pattern block's drill id: not an id a drill can have (content_model: lower case, digits, "-"),
 # so the script can put the real id wherever the pattern's stands (ids and aria-labelledby).
 PATTERN_ID = "PATTERN"
@@ -62,6 +63,7 @@ class DrillGroup:
 
     title: str
     drills: tuple[Drill, ...]
+    program: str | None = None  # the program's id; None for the rest
 
 
 @dataclass(frozen=True)
@@ -101,15 +103,15 @@ class Builder:
     """The one input of the ``handout_builder`` template."""
 
     sheets: tuple[BuilderSheet, ...]  # the page's language first, then the site's other languages
-    groups: tuple[DrillGroup, ...]
     programs: tuple[BuilderProgram, ...]  # to start from, in data order
     papers: tuple[str, ...]  # PAPERS
     paper: str  # the one chosen at the start
     # every printed picture's drawing, once (drills drawn alike share one): (symbol id, view)
     symbols: tuple[tuple[str, FigureView], ...]
-    # drill id -> its first picture's (symbol id, view); a clinic's photo has no symbol (None): it is
-    # an <img> that loads with the page, as every picture the sheet may print does
-    thumbs: dict[str, tuple[str | None, FigureView | PhotoView]]
+    # The picker's thumbnail patterns, which the script fills in with each drill's first picture: a
+    # drawn one (its symbol id, view) and a clinic's photo (no symbol: an <img> of a file the page
+    # loads anyway), each if any drill has one
+    thumb_patterns: tuple[tuple[str | None, FigureView | PhotoView], ...]
     # Every clinic photo a printed block may show, loaded with the page (a picture in a <template>
     # loads only when the block is copied: that request would tell the server which drill was chosen)
     photos: tuple[str, ...]
@@ -117,7 +119,7 @@ class Builder:
     dose_ranges: dict[str, tuple[int, int]]  # the number inputs' min and max
     script_url: str
     stylesheet_url: str
-    qr_script_url: str = ""
+    qr_script_urls: tuple[str, ...] = ()
 
     @property
     def sheet(self) -> Handout:
@@ -143,7 +145,7 @@ def script_json(value: Any) -> Markup:
 
 def drill_groups(content: Content, other_drills: str = OTHER_DRILLS) -> tuple[DrillGroup, ...]:
     """Each program's drills, then the drills in no program under "Other drills"."""
-    groups = [DrillGroup(p.title, tuple(content.program_drills(p.id))) for p in content.programs]
+    groups = [DrillGroup(p.title, tuple(content.program_drills(p.id)), p.id) for p in content.programs]
     in_programs = {drill_id for p in content.programs for drill_id in p.drills}
     others = tuple(d for d in content.drills if d.id not in in_programs)
     if others:
@@ -151,15 +153,38 @@ def drill_groups(content: Content, other_drills: str = OTHER_DRILLS) -> tuple[Dr
     return tuple(groups)
 
 
+def columns(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Rows of data (one per drill) as columns: each field's name once, not once per drill, and each
+    field's values side by side, where gzip finds what they share. A field a row lacks is null.
+    The script turns them back into rows (handout-builder.js ``asRows``)."""
+    keys = dict.fromkeys(key for row in rows for key in row)
+    return {key: [row.get(key) for row in rows] for key in keys}
+
+
+def photo_files(sheets: tuple[BuilderSheet, ...]) -> tuple[str, ...]:
+    """Every clinic photo a printed block may show, once, in the order the page loads them (the
+    hidden <img>s of the template); the data names a photo by its place here."""
+    photos = (view.src for s in sheets for b in s.blocks for view in b.figures if isinstance(view, PhotoView))
+    return tuple(dict.fromkeys(photos))
+
+
 def builder_data(
     content: Content,
     sheets: tuple[BuilderSheet, ...] = (),
     script: dict[str, str] | None = None,
     page_language: str = "en",
+    other_drills: str = OTHER_DRILLS,
 ) -> dict[str, Any]:
     """What the script needs: each drill's name and default dose, the words to say a dose in (in
-    each language a sheet can be printed in), which drills each sheet language has, and the
-    script's own messages in the page's language."""
+    each language a sheet can be printed in), which drills each sheet language has, the picker's
+    groups, and the script's own messages in the page's language.
+
+    At 600 drills this is most of the page (issue 20), so it is kept short: each kind of row
+    (drills, each language's printed blocks) as columns; every picture's record once, in
+    ``figures``, named by its place there (drills drawn alike share one), a photo by its place among
+    the page's photos (``photo_files``: its address is in the page once); a block's name only where
+    it differs from the drill's name in the page's language, and its drill's id only if the
+    language's blocks are not every drill in order."""
     drills = []
     for drill in content.drills:
         dose = drill.dose
@@ -169,21 +194,41 @@ def builder_data(
                 "name": drill.name,
                 "sets": dose.sets if dose else None,
                 "reps": dose.reps if dose else None,
+                # A drill that holds counts its sets as "times" ("2 times, hold 30 seconds"); a drill of
+                # repetitions as "sets" when its reps are cleared ("2 sets").
                 "hold_seconds": dose.hold_seconds if dose else None,
                 "per_day": dose.per_day if dose else None,
                 "each_side": drill.each_side,
-                # A drill that holds counts its sets as "times" ("2 times, hold 30 seconds"); a drill of
-                # repetitions as "sets" when its reps are cleared ("2 sets").
-                "holds": bool(dose and dose.hold_seconds),
                 # Its easier and harder versions (content/issue 19), for the builder's swap.
                 "easier": [d.id for d in content.easier_than(drill.id)],
                 "harder": [d.id for d in content.harder_than(drill.id)],
             }
         )
+    names = {drill.id: drill.name for drill in content.drills}
+    figures: dict[tuple[tuple[str, Any], ...], int] = {}  # each picture's record -> its place in the list
+    photos = {src: place for place, src in enumerate(photo_files(sheets))}
+
+    def record(figure: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+        if "src" in figure:
+            figure = {**{k: v for k, v in figure.items() if k != "src"}, "photo": photos[figure["src"]]}
+        return tuple(figure.items())
+
+    def compact(block: dict[str, Any]) -> dict[str, Any]:
+        pictures = [figures.setdefault(record(figure), len(figures)) for figure in block["figures"]]
+        name = None if names.get(block["id"]) == block["name"] else block["name"]
+        return {**block, "name": name, "figures": pictures}
+
+    def language_blocks(sheet: BuilderSheet) -> dict[str, list[Any]]:
+        found = columns([compact(block_data(block, drill_url(sheet.blocks))) for block in sheet.blocks])
+        if found.get("id") == list(names):  # every drill, in order: the drills' own ids say which
+            del found["id"]
+        return found
+
     ranges = {name: list(limits) for name, limits in dose_ranges().items()}
     languages = [sheet.language for sheet in sheets] or ["en"]
+    blocks = {sheet.language: language_blocks(sheet) for sheet in sheets}
     return {
-        "drills": drills,
+        "drills": columns(drills),
         "dose_words": {language: DOSE_WORDS[language] for language in languages},
         "dose_ranges": ranges,
         "messages": dict(script or {}),
@@ -191,6 +236,9 @@ def builder_data(
         "date_locales": {language: strings_for(language)["date_locale"] for language in languages},
         # The programs to start from: their drills, in order (each drill then takes its own dose).
         "programs": {program.id: list(program.drills) for program in content.programs},
+        # The picker's groups (drill_groups): each program's drills (by its title and id: its drills
+        # are in "programs"), then the drills in no program (no id), if any.
+        "groups": [[group.title, group.program] for group in drill_groups(content, other_drills)],
         # The calendar reminder's words, in each sheet language (the patient's).
         "reminder_words": {
             language: {
@@ -205,10 +253,8 @@ def builder_data(
         # that language has (a drill not translated completely is never printed in it). Then the
         # words around them the script fills in, and each language's drill pages' address (a
         # drill's page is <before><id><after>, as a block writes it unless its own differs).
-        "blocks": {
-            sheet.language: [block_data(block, drill_url(sheet.blocks)) for block in sheet.blocks]
-            for sheet in sheets
-        },
+        "blocks": blocks,
+        "figures": [dict(record) for record in figures],
         "drill_urls": {sheet.language: list(drill_url(sheet.blocks)) for sheet in sheets},
         "sheet_words": {
             language: {key: strings_for(language)[f"sheet.{key}"] for key in _SHEET_WORDS}
@@ -257,9 +303,6 @@ def block_data(block: HandoutDrill, url: tuple[str, str] = ("", "")) -> dict[str
     }
     if url[0] + block.id + url[1] != block.url:  # an address unlike the others': written out
         found["url"] = block.url
-    # An address in capitals, or beyond ISO-8859-1: the build's own code comes along.
-    if not made_in_browser(block.url):
-        found["qr"] = {"size": block.qr.size, "path": block.qr.path}
     return found
 
 
@@ -392,30 +435,36 @@ def builder(state: BuildState, page_url: str) -> Builder:
     sheets = named_symbols(tuple(builder_sheet(state, language, page_url) for language in order))
     messages = {key.removeprefix(_SCRIPT): strings[key] for key in strings if key.startswith(_SCRIPT)}
     symbols: dict[str, FigureView] = {}
-    thumbs: dict[str, tuple[str | None, FigureView | PhotoView]] = {}
-    for sheet in sheets:  # the page's language first: its pictures' drawings and alt texts
+    for sheet in sheets:  # the page's language first: its pictures' drawings
         for block in sheet.blocks:
             for symbol, view in zip(block.figure_symbols, block.figures, strict=True):
                 if symbol is not None and isinstance(view, FigureView):
                     symbols.setdefault(symbol, view)
-            if block.figures:
-                thumbs.setdefault(block.id, (block.figure_symbols[0], block.figures[0]))
-    photos = (view.src for s in sheets for b in s.blocks for view in b.figures if isinstance(view, PhotoView))
+    # A pattern block has a drawn picture and a photo if any block in its language has one.
+    patterns = [
+        pair
+        for sheet in sheets
+        if sheet.pattern
+        for pair in zip(sheet.pattern.figure_symbols, sheet.pattern.figures, strict=True)
+    ]
+    drawn = next((pair for pair in patterns if isinstance(pair[1], FigureView)), None)
+    photo = next((pair for pair in patterns if isinstance(pair[1], PhotoView)), None)
     content = state.content
     return Builder(
         sheets=sheets,
-        groups=drill_groups(content, strings["builder.other_drills"]),
         programs=tuple(BuilderProgram(p.id, p.title, tuple(p.drills)) for p in content.programs),
         papers=PAPERS,
         paper=default_paper(content.clinic.country),
         symbols=tuple(symbols.items()),
-        thumbs=thumbs,
-        photos=tuple(dict.fromkeys(photos)),
-        data=script_json(builder_data(content, sheets, messages, state.language)),
+        thumb_patterns=tuple(pair for pair in (drawn, photo) if pair),
+        photos=photo_files(sheets),
+        data=script_json(
+            builder_data(content, sheets, messages, state.language, strings["builder.other_drills"])
+        ),
         dose_ranges=dose_ranges(),
         script_url=relative(SCRIPT, page_url),
         stylesheet_url=relative(STYLESHEET, page_url),
-        qr_script_url=relative(QR_SCRIPT, page_url),
+        qr_script_urls=tuple(relative(script, page_url) for script in QR_SCRIPTS),
     )
 
 

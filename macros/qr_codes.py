@@ -60,18 +60,6 @@ def encode(url: str) -> QrCode:
     return QrCode(size, "".join(runs))
 
 
-# The characters of QR's alphanumeric mode: segno encodes an address made of these alone (an address in
-# capitals) in that mode, not in bytes.
-_ALPHANUMERIC = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
-
-
-def made_in_browser(url: str) -> bool:
-    """Whether the handout builder's script (qr-code.js) makes the same code as encode(url): it writes
-    bytes (ISO-8859-1), as segno does for any address with a lower-case letter or another character
-    outside the alphanumeric mode's; the builder's data carries the code for any other address."""
-    return all(ord(character) < 256 for character in url) and not set(url) <= _ALPHANUMERIC
-
-
 class QrCodes:
     def __init__(self) -> None:
         self._codes: dict[str, QrCode] = {}
@@ -127,4 +115,3 @@ class QrCodes:
             self._changed = False
         except OSError:
             pass
-

@@ -744,7 +744,9 @@ BUILDER_PARTS = {
     ),
     "figures (symbols)": "svg.handout-builder__pictures",
     "data (JSON)": "script#handout-builder-data",
-    "picker": "fieldset[data-group]",
+    # the picker: its markup before issue 20's last round; its group and choice patterns since (the
+    # script fills them in from the data)
+    "picker": "fieldset[data-group], template[data-group-template], template[data-choice-template]",
     "photos (hidden <img>)": "div.handout-builder__photos",
 }
 

@@ -32,6 +32,7 @@ from test_handout_builder import (
     assert_private,
     axe_violations,
     choose,
+    drill_rows,
     fill_patient,
     open_builder,
     pdf_texts,
@@ -392,12 +393,14 @@ def test_a_drill_swaps_for_its_easier_version_in_its_place_with_its_own_dose(
 
 def test_the_data_block_names_each_drills_easier_and_harder_versions() -> None:
     data = builder_data(CONTENT)
-    for drill in data["drills"]:
+    drills = drill_rows(data)
+    assert [drill["id"] for drill in drills] == [drill.id for drill in CONTENT.drills]
+    for drill in drills:
         assert drill["easier"] == [d.id for d in CONTENT.easier_than(drill["id"])]
         assert drill["harder"] == [d.id for d in CONTENT.harder_than(drill["id"])]
         source = CONTENT.drill(drill["id"])
-        assert drill["holds"] == bool(source.dose and source.dose.hold_seconds)
-    assert any(d["easier"] for d in data["drills"]) and any(d["harder"] for d in data["drills"])
+        assert drill["hold_seconds"] == (source.dose.hold_seconds if source.dose else None)
+    assert any(d["easier"] for d in drills) and any(d["harder"] for d in drills)
     assert data["dose_ranges"] == {name: [low, high] for name, (low, high, _e) in DOSE_RANGES.items()}
 
 

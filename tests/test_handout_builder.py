@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import json
-import random
 import re
 import shutil
 import subprocess
@@ -31,9 +30,8 @@ from browser import serve
 from conftest import ROOT, Build, make_project, mkdocs_build
 from content_model import Dose
 from macros.dose import DOSE_WORDS, dose_phrase
-from macros.handout import PDF_VARIANTS, qr_code
+from macros.handout import PDF_VARIANTS
 from macros.handout_builder import OTHER_DRILLS, builder_data, drill_groups, script_json
-from macros.qr_codes import encode, made_in_browser
 from pdf_tools import structure_tree
 from small_data import PROGRAMS, replaced, write_project
 
@@ -349,13 +347,23 @@ PRINTED_CODES = """() => [...document.querySelectorAll('[data-builder-sheet]:not
 })"""
 
 
+def drawn_code(box: str, path: str) -> Image.Image:
+    """A QR code as the builder draws it (viewBox "0 0 n n", each run of dark modules in a row as
+    "M<x> <y>.5h<length>"), as a black-on-white picture of 8 pixels a module, to read with zxing-cpp."""
+    size = int(box.split()[-1])
+    image = Image.new("L", (size, size), 255)
+    for run in path.removeprefix("M").split("M"):
+        start, rest = run.split(" ")
+        row, length = rest.split("h")
+        for x in range(int(start), int(start) + int(length)):
+            image.putpixel((x, int(float(row))), 0)
+    return image.resize((size * 8, size * 8), Image.Resampling.NEAREST)
+
+
 @pytest.mark.browser
-def test_the_qr_codes_made_in_the_browser_are_the_builds_and_open_each_drill(
-    context: BrowserContext, base: str
-) -> None:
-    """The builder makes each block's QR code in the browser (qr-code.js): the same modules the build
-    draws on every other sheet (macros/qr_codes.py, segno), for every drill in both sheet languages,
-    and for addresses of every length a site might have."""
+def test_the_qr_codes_made_in_the_browser_open_each_drill(context: BrowserContext, base: str) -> None:
+    """The builder makes each block's QR code in the browser (lean-qr): every drill's code, in both
+    sheet languages, reads back with a QR reader as its drill's page; so does one as printed."""
     session = open_builder(context, base + BUILDER, base)
     page = session.page
     data = page.evaluate("() => JSON.parse(document.getElementById('handout-builder-data').textContent)")
@@ -363,30 +371,19 @@ def test_the_qr_codes_made_in_the_browser_are_the_builds_and_open_each_drill(
     for language in ("en", "es"):
         page.get_by_label("Language of the printed sheet").select_option(language)
         printed = page.evaluate(PRINTED_CODES)
-        assert len(printed) == len(CONTENT.drills)
-        for (box, path, title), block in zip(printed, data["blocks"][language], strict=True):
+        blocks = block_rows(data, language)
+        assert len(printed) == len(blocks) == len(CONTENT.drills)
+        for (box, path, title), block in zip(printed, blocks, strict=True):
             url = block_url(data, language, block)
-            code = qr_code(url)
-            assert (box, path) == (f"0 0 {code.size} {code.size}", code.path), block["id"]
-            assert url in title and block["name"] in title
-    # Addresses from a few characters to past 1,000 (versions 1 to 30 or so), as segno makes them.
-    rng = random.Random(20)
-    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-/._~%"
-    paths = ["".join(rng.choice(alphabet) for _ in range(n)) for n in range(0, 400, 7)]
-    urls = [f"https://clinic.example/{path}/" for path in paths]
-    urls += ["http://127.0.0.1:8000/es/drills/spiderman.html", "https://clinic.example/caf\u00e9/"]
-    urls += ["x" * 1200]
-    assert all(made_in_browser(url) for url in urls)
-    made = page.evaluate("urls => urls.map(url => window.handoutQrCode(url))", urls)
-    for url, code in zip(urls, made, strict=True):
-        expected = encode(url)
-        assert (code["size"], code["path"]) == (expected.size, expected.path), (len(url), url[:60])
-    # and a printed one decodes to its drill's page
+            found = zxingcpp.read_barcodes(drawn_code(box, path), formats=zxingcpp.BarcodeFormat.QRCode)
+            assert [code.text for code in found] == [url], block["id"]
+            assert url in title and block_name(data, block) in title
+    # and a printed one, as the browser draws it, decodes to its drill's page
     page.emulate_media(media="print")
     shot = page.locator("[data-builder-sheet]:not([hidden]) svg.qr-code").first.screenshot(scale="device")
     page.emulate_media(media="screen")
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)).resize((400, 400)))
-    assert [f.text for f in found] == [block_url(data, "es", data["blocks"]["es"][0])]
+    assert [f.text for f in found] == [block_url(data, "es", block_rows(data, "es")[0])]
     assert_private(session, context)
 
 
@@ -435,7 +432,7 @@ def test_each_printed_picture_is_drawn_once_in_the_page(site: Build) -> None:
     for use in soup.select("use"):
         assert use["href"].removeprefix("#") in symbols
     # the pictures as the drill's block prints them (its data): each named by its alt, drawn by a symbol
-    blocks = {block["id"]: block for block in builder_json(soup)["blocks"]["en"]}
+    blocks = {block["id"]: block for block in block_rows(builder_json(soup), "en")}
     for drill in PICTURED:
         figures = blocks[drill.id]["figures"]
         alts = [drill.pictures[0].alt, drill.pictures[-1].alt][: len(drill.pictures)]
@@ -683,26 +680,6 @@ def test_dose_words_match_the_python_dose_phrase(context: BrowserContext, base: 
 HOSTILE = "</script><script>alert(1)</script><!-- & </SCRIPT > ' \" \u2028"
 
 
-def test_an_address_the_browser_would_encode_otherwise_comes_with_its_code() -> None:
-    """qr-code.js writes bytes, as segno does for a lower-case address; an address in capitals (segno:
-    alphanumeric mode) or beyond ISO-8859-1 comes with the build's own code in the data."""
-    from dataclasses import replace
-
-    from macros.handout import HandoutDrill
-    from macros.handout_builder import block_data
-
-    assert made_in_browser("https://clinic.example/drills/spiderman/")
-    for url in ("HTTPS://CLINIC.EXAMPLE/DRILLS/SPIDERMAN/", "https://clinic.example/\u5ba4/spiderman/"):
-        assert not made_in_browser(url)
-        block = HandoutDrill(None, "spiderman", "Spiderman", "", None, (), "", (), (), url, qr_code(url))
-        assert block_data(block)["qr"] == {"size": qr_code(url).size, "path": qr_code(url).path}
-        assert "qr" not in block_data(replace(block, url=url.lower().replace("\u5ba4", "x")))
-        # an address unlike the page's other drill addresses is written out; one like them is not
-        assert block_data(block, ("https://clinic.example/drills/", "/"))["url"] == url
-        alike = replace(block, url="https://c.example/d/spiderman/")
-        assert "url" not in block_data(alike, ("https://c.example/d/", "/"))
-
-
 def test_script_json_cannot_end_its_script_element() -> None:
     data = {"drills": [{"id": "x", "name": HOSTILE}], "other": ["<!--", "-->", "<![CDATA[", "&amp;"]}
     text = str(script_json(data))
@@ -719,10 +696,35 @@ def builder_page(build: Build) -> BeautifulSoup:
     return build.html(BUILDER)
 
 
+def columns_as_rows(columns: dict[str, list]) -> list[dict]:
+    """The data block's columns (macros.handout_builder.columns) as rows, one dict per drill."""
+    return [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+
+
+def drill_rows(data: dict) -> list[dict]:
+    return columns_as_rows(data["drills"])
+
+
+def block_rows(data: dict, language: str) -> list[dict]:
+    """A sheet language's printed blocks, as the script reads them: each picture's record from the
+    data's list of them, each drill's id from the drills' when the blocks leave it out (every drill,
+    in order)."""
+    ids = data["drills"]["id"]
+    return [
+        {"id": ids[place], **block, "figures": [data["figures"][n] for n in block["figures"]]}
+        for place, block in enumerate(columns_as_rows(data["blocks"][language]))
+    ]
+
+
+def block_name(data: dict, block: dict) -> str:
+    """A block's drill name: its own, or (when the data leaves it out) the drill's."""
+    return block["name"] or next(d["name"] for d in drill_rows(data) if d["id"] == block["id"])
+
+
 def block_url(data: dict, language: str, block: dict) -> str:
     """A drill's page (its QR code's address), as the builder's script reads it from the data."""
     before, after = data["drill_urls"][language]
-    return block.get("url", before + block["id"] + after)
+    return block.get("url") or before + block["id"] + after
 
 
 def builder_json(soup: BeautifulSoup) -> dict:
@@ -741,22 +743,28 @@ def test_the_built_page_carries_the_data_each_drill_block_once_and_one_call_to_a
     # Each drill's printed words once in each sheet language, as data; one pattern block for each
     # (the script fills a copy for each drill chosen), so no QR code is drawn in the page.
     for language in ("en", "es"):
-        assert [b["id"] for b in data["blocks"][language]] == every
+        assert [b["id"] for b in block_rows(data, language)] == every
         assert len(soup.select(f'template[data-drill-pattern][data-sheet-language="{language}"]')) == 1
     assert not soup.select("template[data-drill-block]")
     assert len(soup.find_all("svg", class_="qr-code")) == 2  # the two patterns', empty
     canonical = soup.find("link", rel="canonical")["href"].removesuffix(BUILDER)
     assert data["drill_urls"]["en"] == [urljoin(canonical, "drills/"), "/"]
-    for block, drill in zip(data["blocks"]["en"], CONTENT.drills, strict=True):
+    for block, drill in zip(block_rows(data, "en"), CONTENT.drills, strict=True):
         assert block_url(data, "en", block) == urljoin(canonical, f"drills/{drill.id}/")
         assert "qr" not in block and "url" not in block  # every address like the others
-        assert block["name"] == drill.name and block["cautions"] == list(drill.cautions)
+        assert block_name(data, block) == drill.name and block["cautions"] == list(drill.cautions)
+    # the English blocks leave the drill's name out; the Spanish ones carry theirs where it differs
+    assert all(block["name"] is None for block in block_rows(data, "en"))
+    spanish_names = [block_name(data, block) for block in block_rows(data, "es")]
+    assert any(block["name"] for block in block_rows(data, "es"))
+    assert all(spanish_names) and spanish_names != [d.name for d in CONTENT.drills]
     # One call to action on the page: the English sheet's footer (the Spanish sheet has its own, hidden).
     spanish = {"data-sheet-language": "es"}
     shown = [c for c in soup.select(".call-to-action") if not c.find_parent(attrs=spanish)]
     assert len(shown) == 1 and soup.select_one(".handout-footer .call-to-action")
-    legends = [legend.get_text() for legend in soup.select("[data-group] legend")]
-    assert legends == [program.title for program in CONTENT.programs]
+    # The picker's groups, which the script makes: each program's, by title and id
+    assert data["groups"] == [[program.title, program.id] for program in CONTENT.programs]
+    assert not soup.select("[data-picker] [data-choose]")
     # The script loads on this page only (and on its Spanish version).
     for page in site.pages():
         html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

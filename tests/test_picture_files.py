@@ -45,6 +45,7 @@ from picture_samples import (
     raster,
     write_pictures,
 )
+from test_handout_builder import block_rows
 
 CLINIC = (
     "name: Test Clinic\nphone: 866-588-0230\ncall_to_action:\n  heading: Get help\n  text: Call us today.\n"
@@ -652,8 +653,9 @@ PHOTO_PLACES = [
     ("handouts/hip-mobility/", ".handout-drill .drill-figure--print img"),
     ("handouts/hip-mobility/large-print/", ".handout-drill .drill-figure--print img"),
     ("drills/quadruped-rockbacks/", ".handout-drill .drill-figure--print img"),  # "Print this drill"
-    ("handouts/builder/", ".handout-builder__choices .drill-figure--thumb img"),  # the picker
 ]
+# (The builder's picker and printed blocks show the photos its data names, filled in by its script:
+# test_the_builder_loads_every_photo_a_block_may_print_with_the_page below checks them.)
 
 
 @pytest.mark.parametrize(("path", "selector"), PHOTO_PLACES)
@@ -681,9 +683,11 @@ def test_the_builder_loads_every_photo_a_block_may_print_with_the_page(
     build, path = pictured[0], "handouts/builder/"
     html = page(build, path)
     data = json.loads(html.find("script", id="handout-builder-data").string)
+    # a photo in the data is named by its place among the page's hidden, loaded <img>s
+    photos = [img["src"] for img in html.select(".handout-builder__photos img")]
     in_blocks = [
-        (language, figure) for language, blocks in data["blocks"].items()
-        for block in blocks for figure in block["figures"] if "src" in figure
+        (language, {**figure, "src": photos[figure["photo"]]}) for language in data["blocks"]
+        for block in block_rows(data, language) for figure in block["figures"] if "photo" in figure
     ]
     # the rockbacks' start photo, the adductor's PNG and SVG drawings: in the English sheet's blocks
     # and in the Spanish sheet's (the same files, with the Spanish alt text)
@@ -708,7 +712,9 @@ def test_the_builder_prints_the_clinics_photos_with_no_request_after_load(
     """Choosing the drills with photos shows each photo on the sheet, named by its alt, from the copy
     the page loaded at the start: no request, in English and in Spanish."""
     build, path = pictured[0], "handouts/builder/"
-    data = json.loads(page(build, path).find("script", id="handout-builder-data").string)
+    html = page(build, path)
+    data = json.loads(html.find("script", id="handout-builder-data").string)
+    photos = [img["src"] for img in html.select(".handout-builder__photos img")]  # the data's photo places
     with serve(build.site) as url:
         context = chromium.new_context()
         try:
@@ -716,7 +722,8 @@ def test_the_builder_prints_the_clinics_photos_with_no_request_after_load(
             tab.goto(url + path, wait_until="networkidle")
             requests: list[str] = []
             tab.on("request", lambda request: requests.append(request.url))
-            pictured_ids = [b["id"] for b in data["blocks"]["en"] if any("src" in f for f in b["figures"])]
+            english = block_rows(data, "en")
+            pictured_ids = [b["id"] for b in english if any("photo" in f for f in b["figures"])]
             for drill_id in pictured_ids:
                 tab.locator(f'[data-choose][value="{drill_id}"]').first.check()
             for language in ("en", "es"):
@@ -728,9 +735,9 @@ def test_the_builder_prints_the_clinics_photos_with_no_request_after_load(
                     " img.closest('.drill-figure').classList.contains('drill-figure--drawing')])"
                 )
                 expected = [
-                    [f["src"], f["alt"], True, f["drawing"]]
-                    for b in data["blocks"][language] if b["id"] in pictured_ids
-                    for f in b["figures"] if "src" in f
+                    [photos[f["photo"]], f["alt"], True, f["drawing"]]
+                    for b in block_rows(data, language) if b["id"] in pictured_ids
+                    for f in b["figures"] if "photo" in f
                 ]
                 assert shown == expected, language
             assert requests == []

@@ -70,6 +70,9 @@ def without_languages(html: str) -> str:
         "#handout-builder-data, [data-not-in-language]"
     ):
         element.decompose()
+    # (CSS selectors do not look inside a <template>: the picker's choice pattern holds that note too)
+    for element in page.find_all(attrs={"data-not-in-language": True}):
+        element.decompose()
     return re.sub(r"\n\s*\n", "\n", str(page))
 
 

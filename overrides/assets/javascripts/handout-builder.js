@@ -1,5 +1,6 @@
 /* The handout builder (handouts/builder/): choose drills for one patient, set how much, print.
-   Plain JavaScript, no library. The builder page loads this file itself, so it runs there only.
+   Plain JavaScript; its one library is lean-qr (vendor/lean-qr), for the QR codes. The builder page
+   loads this file itself, so it runs there only.
    (Material's instant navigation, which would not run it, is not turned on in mkdocs.yml.)
 
    Privacy: what is typed about the patient (name, date, therapist, notes) lives in this tab's
@@ -9,10 +10,34 @@
    The drill data comes from the build (macros/handout_builder.py) in the page's JSON block: each
    drill's name, dose and printed words and pictures. A drill's printed block is a copy of the
    page's pattern block (a <template> made by the same template as the program handouts), filled
-   in with textContent and attributes only; its QR code is made here (qr-code.js), as the build
-   makes it. Nothing is fetched: every drill's data arrives with the page. */
+   in with textContent and attributes only; its QR code is made here, with lean-qr. Nothing is
+   fetched: every drill's data arrives with the page. */
 (function () {
   "use strict";
+
+  // lean-qr, loaded just before this file, wrote what it exports into window.exports
+  // (lean-qr-exports.js): taken here, and the page-wide name removed.
+  var leanQr = window.exports;
+  delete window.exports;
+  var QR_BORDER = 4; // modules of quiet zone around a code, as the standard asks and the build draws
+
+  // The QR code that opens url, drawn as the build draws its codes (macros/qr_codes.py): each run
+  // of dark modules in a row as "M<x> <y>.5h<length>", in a box of size x size modules. Error
+  // correction at least M, as the build's (lean-qr raises it when the code's size has room).
+  function qrCode(url) {
+    var code = leanQr.generate(url, { minCorrectionLevel: leanQr.correction.M });
+    var size = code.size + 2 * QR_BORDER;
+    var runs = [];
+    for (var y = 0; y < code.size; y += 1) {
+      for (var x = 0; x < code.size; x += 1) {
+        if (!code.get(x, y)) continue;
+        var start = x;
+        while (x + 1 < code.size && code.get(x + 1, y)) x += 1;
+        runs.push("M" + (start + QR_BORDER) + " " + (y + QR_BORDER) + ".5h" + (x + 1 - start));
+      }
+    }
+    return { size: size, path: runs.join("") };
+  }
 
   var DOSE_FIELDS = ["sets", "reps", "hold_seconds", "per_day"];
   // The pattern block's drill id (macros/handout_builder.py PATTERN_ID), replaced by each drill's.
@@ -306,13 +331,47 @@
     ].map(icsFold).join("\r\n") + "\r\n";
   }
 
+  // The data's columns (macros/handout_builder.py columns: each field's values in one list) as rows,
+  // one object per drill.
+  function asRows(columns) {
+    var keys = Object.keys(columns || {});
+    var count = keys.length ? columns[keys[0]].length : 0;
+    var found = [];
+    for (var i = 0; i < count; i += 1) {
+      var row = {};
+      keys.forEach(function (key) { row[key] = columns[key][i]; });
+      found.push(row);
+    }
+    return found;
+  }
+
   function setUp(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "yes";
     var data = JSON.parse(document.getElementById("handout-builder-data").textContent);
     messages = data.messages || {};
     var drills = new Map();
-    data.drills.forEach(function (drill) { drills.set(drill.id, drill); });
+    asRows(data.drills).forEach(function (drill) { drills.set(drill.id, drill); });
+    // A photo in the data is named by its place among the page's photos (loaded with it): its file.
+    var photoFiles = Array.prototype.map.call(root.querySelectorAll(".handout-builder__photos img"), function (image) {
+      return image.getAttribute("src");
+    });
+    (data.figures || []).forEach(function (figure) {
+      if (typeof figure.photo === "number") figure.src = photoFiles[figure.photo];
+    });
+    // Each sheet language's printed blocks, in data order: a block's drill is the one at its place
+    // unless the data names it (a language without every drill), its name the drill's unless the
+    // data gives its own, and its pictures are records of data.figures, named by their place there.
+    var drillIds = Array.from(drills.keys());
+    var sheetBlocks = new Map();
+    Object.keys(data.blocks || {}).forEach(function (language) {
+      sheetBlocks.set(language, asRows(data.blocks[language]).map(function (block, place) {
+        block.id = block.id || drillIds[place];
+        block.name = block.name || drills.get(block.id).name;
+        block.figures = block.figures.map(function (place) { return data.figures[place]; });
+        return block;
+      }));
+    });
     Object.keys(data.dose_ranges).forEach(function (field) { doseRanges.set(field, data.dose_ranges[field]); });
 
     var page = root.parentNode; // the previews and the templates are beside the controls
@@ -330,8 +389,8 @@
     var sheetLanguage = pageLanguage;
     var preview = previews.get(sheetLanguage);
     var languages = new Map(); // sheet language -> Set of the drill ids it has
-    Object.keys(data.blocks || {}).forEach(function (language) {
-      var ids = data.blocks[language].map(function (block) { return block.id; });
+    sheetBlocks.forEach(function (list, language) {
+      var ids = list.map(function (block) { return block.id; });
       if (previews.has(language)) languages.set(language, new Set(ids));
     });
     var languageField = root.querySelector("[data-sheet-language-choice]");
@@ -342,14 +401,14 @@
     var linkStatus = root.querySelector("[data-link-status]");
     var linkNote = root.querySelector("[data-link-note]");
     var blocks = new Map(); // "<language> <drill id>" -> its printed words and pictures (data.blocks)
-    Object.keys(data.blocks || {}).forEach(function (language) {
-      data.blocks[language].forEach(function (block) { blocks.set(language + " " + block.id, block); });
+    sheetBlocks.forEach(function (list, language) {
+      list.forEach(function (block) { blocks.set(language + " " + block.id, block); });
     });
     var patterns = new Map(); // sheet language -> the <template> of the pattern block
     page.querySelectorAll("template[data-drill-pattern]").forEach(function (template) {
       patterns.set(template.dataset.sheetLanguage, template);
     });
-    var choices = Array.prototype.slice.call(root.querySelectorAll("[data-choose]"));
+    var choices = makePicker(page, root.querySelector("[data-picker]"));
     var swapTemplate = page.querySelector("template[data-swap-template]");
     var measure = root.querySelector("[data-measure]");
     var pagesNote = root.querySelector("[data-pages]");
@@ -369,7 +428,7 @@
 
     // The dose in a sheet language's words; sets alone as "times" or "sets" to suit the drill.
     function itemPhrase(item, language) {
-      var holds = drills.get(item.id).holds || Boolean(item.dose.hold_seconds);
+      var holds = Boolean(drills.get(item.id).hold_seconds || item.dose.hold_seconds);
       return dosePhrase(data.dose_words[language], item.dose, item.eachSide, holds);
     }
 
@@ -417,7 +476,7 @@
       }) : "");
       var around = data.drill_urls[language];
       var url = info.url || around[0] + info.id + around[1];
-      var code = info.qr || window.handoutQrCode(url);
+      var code = qrCode(url);
       var qr = block.querySelector(".qr-code");
       qr.setAttribute("viewBox", "0 0 " + code.size + " " + code.size);
       qr.querySelector("path").setAttribute("d", code.path);
@@ -514,6 +573,75 @@
         else caption.remove();
         return shown;
       })));
+    }
+
+    // --- The picker: every drill to choose, by group, with its first picture --------------------------
+    // Made here from the data (each drill's name, and its printed pictures as the page's language
+    // prints them, else another's), from the page's two patterns. Returns the checkboxes.
+    function makePicker(page, place) {
+      var groupPattern = page.querySelector("template[data-group-template]").content.firstElementChild;
+      var choicePattern = page.querySelector("template[data-choice-template]").content.firstElementChild;
+      var thumbs = new Map(); // drill id -> its first picture
+      sheetBlocks.forEach(function (list) {
+        list.forEach(function (block) {
+          if (block.figures.length && !thumbs.has(block.id)) thumbs.set(block.id, block.figures[0]);
+        });
+      });
+      var inPrograms = new Set();
+      Object.keys(data.programs).forEach(function (program) {
+        data.programs[program].forEach(function (id) { inPrograms.add(id); });
+      });
+      var boxes = [];
+      data.groups.forEach(function (pair, index) {
+        var ids = pair[1] === null
+          ? Array.from(drills.keys()).filter(function (id) { return !inPrograms.has(id); })
+          : data.programs[pair[1]];
+        var group = groupPattern.cloneNode(true);
+        group.querySelector("legend").textContent = pair[0];
+        var list = group.querySelector("ul");
+        ids.forEach(function (id) {
+          var choice = choicePattern.cloneNode(true);
+          var box = choice.querySelector("[data-choose]");
+          box.id = "handout-builder-choose-" + (index + 1) + "-" + id;
+          box.value = id;
+          var label = choice.querySelector("label");
+          label.htmlFor = box.id;
+          label.querySelector(".handout-builder__choice-name").textContent = drills.get(id).name;
+          thumbnail(label, thumbs.get(id));
+          boxes.push(box);
+          list.appendChild(choice);
+        });
+        place.appendChild(group);
+      });
+      return boxes;
+    }
+
+    // A choice's thumbnail: its pattern for a drawn picture (its symbol) or a photo (its file),
+    // filled in; the other pattern goes, and so does the empty box kept for a drill with no picture.
+    function thumbnail(label, figure) {
+      var drawn = label.querySelector(".drill-figure--thumb:not(.drill-figure--file)");
+      var photo = label.querySelector(".drill-figure--file");
+      var kept = figure ? (figure.src ? photo : drawn) : null;
+      [drawn, photo].forEach(function (pattern) { if (pattern && pattern !== kept) pattern.remove(); });
+      if (!kept) return;
+      label.querySelector(".handout-builder__no-picture").remove();
+      if (figure.src) {
+        var image = kept.querySelector("img");
+        image.setAttribute("src", figure.src);
+        image.setAttribute("width", figure.width);
+        image.setAttribute("height", figure.height);
+        kept.classList.toggle("drill-figure--drawing", Boolean(figure.drawing));
+        return;
+      }
+      var svg = kept.querySelector("svg");
+      svg.setAttribute("class", "figure figure--thumb figure--" + figure.view);
+      svg.setAttribute("viewBox", "0 0 " + figure.width + " " + figure.height);
+      svg.setAttribute("width", figure.width);
+      svg.setAttribute("height", figure.height);
+      var use = svg.querySelector("use");
+      use.setAttribute("href", "#" + figure.symbol);
+      use.setAttribute("width", figure.width);
+      use.setAttribute("height", figure.height);
     }
 
     function fillPatient() {
@@ -871,7 +999,7 @@
     // Each drill's name as the sheet's language prints it (from its printed block's data).
     function sheetDrillNames() {
       var found = new Map();
-      (data.blocks[sheetLanguage] || []).forEach(function (block) { found.set(block.id, block.name); });
+      (sheetBlocks.get(sheetLanguage) || []).forEach(function (block) { found.set(block.id, block.name); });
       return found;
     }
 
