@@ -408,7 +408,7 @@
     // Large print has the urgent-care box after the first drill, as the large-print handout pages do
     // (handout_sheet.html): page 1 holds the first drill, and the last page the closing message with
     // the last drill. The drills after it go on in a second list, numbered on from 2. The regular
-    // sheet has it after the drills, where the template puts it (right after the one list).
+    // sheet has it where the template puts it: first in the footer, after the drills.
     function placeUrgentCare(article) {
       var frame = article.querySelector(".handout-sheet__frame");
       var first = frame.querySelector(".handout-sheet__drills");
@@ -417,8 +417,11 @@
         while (rest.firstElementChild) first.appendChild(rest.firstElementChild);
         rest.remove();
       }
-      var urgent = frame.querySelector(":scope > .urgent-care");
+      var urgent = frame.querySelector(".urgent-care");
+      var footer = frame.querySelector(".handout-footer");
+      if (urgent && footer) footer.prepend(urgent);
       if (!urgent || options.size !== "large" || first.children.length < 2) return;
+      first.after(urgent);
       rest = first.cloneNode(false);
       rest.classList.add("handout-sheet__drills--rest");
       rest.setAttribute("start", "2");
@@ -836,7 +839,8 @@
       var frame = copy.querySelector(".handout-sheet__frame");
       var footer = copy.querySelector(".handout-footer");
       var running = copy.querySelector(".handout-sheet__running");
-      // Each drill, then the urgent-care box after them: blocks the printer never splits.
+      // Each drill and the urgent-care box between them (large print): blocks the printer never splits.
+      // The regular sheet's box is in the footer, counted with it.
       var drillHeights = Array.prototype.map.call(
         copy.querySelectorAll(".handout-sheet__drill, .handout-sheet__frame > .urgent-care"),
         outerHeight
