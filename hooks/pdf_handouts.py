@@ -114,7 +114,13 @@ class PdfJob:
     def key(self, engine_version: str) -> str:
         digest = hashlib.sha256()
         parts = (
-            engine_version, TAGGING, RENDERING, self.paper, self.shown_at, self.html, self.flowing_html,
+            engine_version,
+            TAGGING,
+            RENDERING,
+            self.paper,
+            self.shown_at,
+            self.html,
+            self.flowing_html,
             *self.stylesheets,
         )
         for part in parts:
@@ -427,7 +433,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     too_long = [(job, pages) for job, pages in counted if pages > job.variant.most_pages]
     if too_long:
         raise Abort(_over_the_limit(content, too_long))
-
 
 
 def _cache_folder(config: MkDocsConfig) -> Path:
