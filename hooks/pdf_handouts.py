@@ -23,11 +23,10 @@ Every PDF must fit its page limit (``most_pages`` in ``macros/handout.py``: thre
 pages for the regular handout, six for large print), with each drill kept on one page (a drill
 split over two pages is hard to follow on paper). A sheet over its limit that way is made again
 with drills that may go on over a page break (``flowing``, print.css) and kept if that is
-shorter (no default sheet needs it today). A large-print sheet whose page 1 holds the header alone
-(its first drill does not fit under the urgent-care box that ends the header) is made again with
-that box after the drills, and kept if that is no longer. A longer one stops the build, naming the
-program's line in data/programs.yml, the version, its pages and the fix. The count comes from
-WeasyPrint's laid-out pages, so no PDF is read back.
+shorter (no default sheet needs it today). A longer one stops the build, naming the program's line
+in data/programs.yml, the version, its pages and the fix. There is no other second layout: the sheet
+is the one its page shows and a browser prints. The count comes from WeasyPrint's laid-out pages, so
+no PDF is read back.
 
 With ``tracker_weeks: 2`` in data/clinic.yml, a program's sheet (its page and its PDFs) has two weeks
 of boxes to tick where every PDF of the sheet keeps its limit with two, and one week where two would
@@ -111,15 +110,18 @@ class PdfJob:
     shown_at: str = ""
     # The same sheet whose drills may go on over a page break: made only when html is over the limit.
     flowing_html: str = ""
-    # Large print: the same sheet with the urgent-care box after the drills, not in the header: made only
-    # when page 1 of html holds no drill (the first did not fit under the header).
-    urgent_care_last_html: str = ""
 
     def key(self, engine_version: str) -> str:
         digest = hashlib.sha256()
         parts = (
-            engine_version, TAGGING, RENDERING, self.paper, self.shown_at, self.html, self.flowing_html,
-            self.urgent_care_last_html, *self.stylesheets,
+            engine_version,
+            TAGGING,
+            RENDERING,
+            self.paper,
+            self.shown_at,
+            self.html,
+            self.flowing_html,
+            *self.stylesheets,
         )
         for part in parts:
             digest.update(part.encode("utf-8"))
@@ -186,7 +188,6 @@ def pdf_job(state: BuildState, css: list[str], program_id: str, variant: PdfVari
             )
         )
 
-    moves_urgent_care = handout.large_print and handout.urgent_care and state.content.clinic.urgent_care
     return PdfJob(
         state.prefix + pdf_path(program.id, variant),  # es/handouts/... in Spanish
         render(handout),
@@ -196,7 +197,6 @@ def pdf_job(state: BuildState, css: list[str], program_id: str, variant: PdfVari
         variant,
         state.prefix + page_url(handout_src(program.id, variant.large_print), state.use_directory_urls),
         render(handout, flowing=True),
-        render(replace(handout, urgent_care_last=True)) if moves_urgent_care else "",
     )
 
 
@@ -254,23 +254,17 @@ class Renderer:
         return self._parsed[1]
 
     def render(self, job: PdfJob, base_url: str, tagged: bool = True) -> tuple[bytes, int]:
-        pdf, pages, packed = self._render(job, job.html, base_url, tagged)
-        if not packed and job.urgent_care_last_html:
-            # Large print whose first drill did not fit under the header with its urgent-care box:
-            # page 1 held the header alone. The box goes after the drills, unless that is longer.
-            moved = self._render(job, job.urgent_care_last_html, base_url, tagged)
-            if moved[2] and moved[1] <= pages:
-                pdf, pages, _ = moved
+        pdf, pages = self._render(job, job.html, base_url, tagged)
         if pages > job.variant.most_pages and job.flowing_html:
             # Over the limit with every drill kept whole: drills may go on over a page break.
             # Kept only if that is shorter (a translation that runs longer than the English).
-            flowing_pdf, flowing_pages, _ = self._render(job, job.flowing_html, base_url, tagged)
+            flowing_pdf, flowing_pages = self._render(job, job.flowing_html, base_url, tagged)
             if flowing_pages < pages:
                 return flowing_pdf, flowing_pages
         return pdf, pages
 
-    def _render(self, job: PdfJob, html: str, base_url: str, tagged: bool) -> tuple[bytes, int, bool]:
-        """The PDF, its number of pages, and whether page 1 holds a drill (or the sheet has none)."""
+    def _render(self, job: PdfJob, html: str, base_url: str, tagged: bool) -> tuple[bytes, int]:
+        """The PDF and its number of pages."""
         stylesheets = [self.stylesheet(text, base_url) for text in job.stylesheets]
         stylesheets.append(self.stylesheet(f"@page {{ size: {job.paper}; }}", base_url))
         # from where the handout's page is, as its links are written (base_url: the site's folder)
@@ -285,16 +279,7 @@ class Renderer:
             pdf = document.write_pdf()
         if not pdf or not pdf.startswith(b"%PDF"):
             raise RuntimeError("WeasyPrint returned no PDF")
-        pages = document.pages
-        return pdf, len(pages), len(pages) == 1 or _holds_a_drill(pages[0]._page_box)
-
-
-def _holds_a_drill(box: object) -> bool:
-    """Whether a laid-out page holds a drill's block (handout_drill.html)."""
-    element = getattr(box, "element", None)
-    if element is not None and "handout-drill" in (element.get("class") or "").split():
-        return True
-    return any(_holds_a_drill(child) for child in getattr(box, "children", ()))
+        return pdf, len(document.pages)
 
 
 def render_pdf(
@@ -448,7 +433,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     too_long = [(job, pages) for job, pages in counted if pages > job.variant.most_pages]
     if too_long:
         raise Abort(_over_the_limit(content, too_long))
-
 
 
 def _cache_folder(config: MkDocsConfig) -> Path:

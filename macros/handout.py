@@ -93,10 +93,6 @@ class Handout:
     # The urgent-care box (clinic.yml urgent_care), once on the sheet. False only for the handout
     # builder's sheet, whose three-drills-a-page layout has no room yet (issue 16, left open).
     urgent_care: bool = True
-    # Large print: the urgent-care box ends the header, on page 1, where the first drill still fits
-    # under it; True puts it after the drills instead, as on the regular sheet (the PDF hook chooses:
-    # hooks/pdf_handouts.py, where page 1 would otherwise hold the header alone).
-    urgent_care_last: bool = False
     language: str = "en"  # the language it is printed in (its words come from macros/strings.py)
     # The sheet's last words, for people who are already patients (clinic.yml sheet_message, or
     # "Questions? Call us at <phone>." from macros/strings.py): not the web page's call to action.

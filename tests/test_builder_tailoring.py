@@ -179,6 +179,29 @@ def test_size_and_paper_print_as_chosen_on_the_pages_the_builder_said(
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_spanish_large_print_of_six_drills_prints_on_the_pages_said_within_the_limit(
+    context: BrowserContext, base: str, paper: str
+) -> None:
+    """The longest sheet the builder makes from a program: Spanish, large print, six drills. It keeps
+    the large-print limit (the urgent-care box after the first drill, as on the large-print pages), and
+    the count said before printing is the count Chromium prints."""
+    page = open_builder(context, base + "es/" + BUILDER, base).page
+    page.get_by_label("Programa", exact=True).select_option("hip-mobility")
+    page.get_by_role("button", name="Cargar sus ejercicios").click()
+    page.locator("#handout-builder-size-large").check()
+    page.locator(f"#handout-builder-paper-{paper}").check()
+    said = int(page.locator("[data-pages]").get_attribute("data-pages") or 0)
+    page.emulate_media(media="print")
+    pages = [" ".join(text.split()) for text in pdf_texts(page.pdf(prefer_css_page_size=True))]
+    page.emulate_media(media="screen")
+    assert len(pages) == said <= 6, (said, len(pages))
+    first = CONTENT.localized("es").program_drills("hip-mobility")[0].name
+    assert f"1. {first}" in pages[0] and "Llame al 911" in " ".join(pages[:2])
+    assert "Llame al 911" not in pages[-1]  # the last page holds the last drill and the closing message
+
+
+@pytest.mark.browser
 def test_the_page_count_follows_the_drills(context: BrowserContext, base: str) -> None:
     page = open_builder(context, base + BUILDER, base).page
     assert page.locator("[data-pages]").inner_text() == "Choose drills to see how many pages the sheet takes."

@@ -274,6 +274,47 @@ def test_chromium_prints_large_print_within_its_page_limit(page: Page, base: str
         assert SAFETY in pages[-1] and MESSAGE in pages[-1]
 
 
+def flat(text: str) -> str:
+    """Text as read from a PDF page, its line breaks and runs of spaces made single spaces."""
+    return " ".join(text.split())
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_chromium_prints_every_handout_page_packed_within_its_limit(
+    page: Page, base: str, language: str
+) -> None:
+    """Every handout page, regular and large print, in each language, on both papers a browser may
+    choose (print.css sets the margins, not the size): within the PDFs' page limit, each drill whole on
+    one page, the first drill on page 1 (not the header alone, issue 17), and a drill on every page,
+    so that no page holds only the urgent-care box or the closing message."""
+    data = content()
+    shown = data if language == "en" else data.localized(language)
+    prefix = "" if language == "en" else f"{language}/"
+    programs = [p for p in shown.programs if p.id in {q.id for q in data.programs}]
+    assert len(programs) == len(data.programs), "a program is missing from the Spanish site"
+    for program in programs:
+        drills = shown.program_drills(program.id)
+        for large_print in (False, True):
+            page.goto(f"{base}{prefix}handouts/{program.id}/" + ("large-print/" if large_print else ""))
+            for paper in ("Letter", "A4"):
+                where = f"{prefix}{program.id} {'large print' if large_print else 'regular'} on {paper}"
+                pages = [flat(text) for text in page_texts(page.pdf(format=paper, print_background=True))]
+                assert len(pages) <= most_pages(paper, large_print), f"{where}: {len(pages)} pages"
+                headings = [f"{number}. {flat(drill.name)}" for number, drill in enumerate(drills, start=1)]
+                assert headings[0] in pages[0], f"{where}: page 1 does not hold the first drill"
+                for number, text in enumerate(pages, start=1):
+                    assert any(heading in text for heading in headings), (
+                        f"{where}: page {number} holds no drill"
+                    )
+                for heading, drill in zip(headings, drills, strict=True):
+                    holding = [text for text in pages if heading in text]
+                    steps = [flat(step.text) for step in steps_with_hold(drill.steps, drill.dose, language)]
+                    assert len(holding) == 1 and all(step in holding[0] for step in steps), (
+                        f"{where}: {drill.name} is split or missing"
+                    )
+
+
 @pytest.mark.browser
 def test_chromium_printout_qr_codes_open_the_drill_pages(page: Page, base: str) -> None:
     program = content().programs[0]

@@ -224,13 +224,20 @@
     return (PAPERS[paper][1] - MARGINS.top - MARGINS.bottom) * PX_PER_MM;
   }
 
-  // Pages for a sheet laid out at the paper's width: the header on page 1, then each drill whole
-  // (print.css never splits one), with the footer repeated at the foot of every page.
-  function countPages(headerHeight, drillHeights, footerHeight, height) {
-    var room = height - footerHeight;
+  // A block's height with its margins: on paper each takes its margins' room too (the urgent-care box's).
+  function outerHeight(block) {
+    var style = getComputedStyle(block);
+    return block.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+  }
+
+  // Pages for a sheet laid out at the paper's width: the header on page 1, then each drill and the
+  // urgent-care box whole (print.css never splits one), then the footer once, kept whole; the clinic's
+  // line (running) ends every page.
+  function countPages(headerHeight, blockHeights, footerHeight, runningHeight, height) {
+    var room = height - runningHeight;
     var pages = 1;
     var used = headerHeight;
-    drillHeights.forEach(function (drill) {
+    blockHeights.concat(footerHeight ? [footerHeight] : []).forEach(function (drill) {
       if (used + drill > room && used > 0) {
         pages += 1;
         used = 0;
@@ -433,6 +440,8 @@
     }
 
     function fillSheet() {
+      var rest = preview.querySelector(".handout-sheet__drills--rest");
+      if (rest) rest.remove();
       var list = preview.querySelector(".handout-sheet__drills");
       list.replaceChildren();
       chosen.forEach(function (item, index) {
@@ -451,7 +460,32 @@
         else dose.remove();
         list.appendChild(block);
       });
+      placeUrgentCare(preview);
       preview.querySelector("[data-sheet-empty]").hidden = chosen.length > 0;
+    }
+
+    // Large print has the urgent-care box after the first drill, as the large-print handout pages do
+    // (handout_sheet.html): page 1 holds the first drill, and the last page the closing message with
+    // the last drill. The drills after it go on in a second list, numbered on from 2. The regular
+    // sheet has it where the template puts it: first in the footer, after the drills.
+    function placeUrgentCare(article) {
+      var frame = article.querySelector(".handout-sheet__frame");
+      var first = frame.querySelector(".handout-sheet__drills");
+      var rest = frame.querySelector(".handout-sheet__drills--rest");
+      if (rest) {
+        while (rest.firstElementChild) first.appendChild(rest.firstElementChild);
+        rest.remove();
+      }
+      var urgent = frame.querySelector(".urgent-care");
+      var footer = frame.querySelector(".handout-footer");
+      if (urgent && footer) footer.prepend(urgent);
+      if (!urgent || options.size !== "large" || first.children.length < 2) return;
+      first.after(urgent);
+      rest = first.cloneNode(false);
+      rest.classList.add("handout-sheet__drills--rest");
+      rest.setAttribute("start", "2");
+      while (first.children.length > 1) rest.appendChild(first.children[1]);
+      urgent.after(rest);
     }
 
     // A drill's printed block in a sheet language: a copy of the pattern, filled in from the data.
@@ -912,6 +946,7 @@
       root.dataset.size = options.size;
       previews.forEach(function (article) {
         article.querySelector(".handout-sheet").classList.toggle("handout-sheet--large-print", options.size === "large");
+        placeUrgentCare(article);
       });
       showLink();
       showPages();
@@ -931,14 +966,17 @@
       measure.replaceChildren(copy);
       var frame = copy.querySelector(".handout-sheet__frame");
       var footer = copy.querySelector(".handout-footer");
-      // Each drill, then the urgent-care box after them: blocks the printer never splits.
+      var running = copy.querySelector(".handout-sheet__running");
+      // Each drill and the urgent-care box between them (large print): blocks the printer never splits.
+      // The regular sheet's box is in the footer, counted with it.
       var drillHeights = Array.prototype.map.call(
         copy.querySelectorAll(".handout-sheet__drill, .handout-sheet__frame > .urgent-care"),
-        function (block) { return block.getBoundingClientRect().height; }
+        outerHeight
       );
       var header = frame.getBoundingClientRect().top - copy.getBoundingClientRect().top;
-      var footerHeight = footer ? footer.getBoundingClientRect().height : 0;
-      var pages = countPages(header, drillHeights, footerHeight, pageHeight(options.paper));
+      var footerHeight = footer ? outerHeight(footer) : 0;
+      var runningHeight = running ? running.getBoundingClientRect().height : 0;
+      var pages = countPages(header, drillHeights, footerHeight, runningHeight, pageHeight(options.paper));
       measure.replaceChildren();
       pagesNote.textContent = counted(pages, "pages");
       pagesNote.dataset.pages = String(pages);
