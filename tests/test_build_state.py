@@ -209,7 +209,7 @@ def test_a_build_loads_the_data_once(tmp_path: Path, monkeypatch: pytest.MonkeyP
         return real_load(data_dir, shown_dir, **options)
 
     monkeypatch.setattr(loader, "load", counted)
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, warm=True)
     build_in_process(project, tmp_path / "site")
     assert loads == [project / "data"]
 
