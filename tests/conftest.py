@@ -172,7 +172,8 @@ def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callab
 def _default_site(folder: Path) -> Build:
     """The default site, and a copy of the .cache/ its build left (WARM_CACHE), taken at once: later
     builds of this project (English only, say) change ROOT/.cache while other tests copy it."""
-    build = mkdocs_build(ROOT, folder / "site")
+    # With its PDFs whatever the calling test has set (warm_cache() may be the first to ask).
+    build = mkdocs_build(ROOT, folder / "site", {"HANDOUT_PDFS": "1"})
     if build.returncode == 0:
         for file in (ROOT / ".cache").rglob("*"):
             copy = folder / WARM_CACHE / file.relative_to(ROOT / ".cache")
