@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from browser import CHROMIUM_ARGS, CHROMIUM_PATH, free_port, serve
+from hook_helpers.cache_files import PARTIAL_SUFFIX
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -110,15 +111,24 @@ def mkdocs_serve(project: Path) -> Iterator[tuple[str, subprocess.Popen[str], Pa
 
 
 def make_project(
-    tmp: Path, data: Path | None = None, docs: Path | None = None, config: dict[str, object] | None = None
+    tmp: Path,
+    data: Path | None = None,
+    docs: Path | None = None,
+    config: dict[str, object] | None = None,
+    warm: bool = False,
 ) -> Path:
     """A copy of this project in tmp, with another data and/or docs folder.
 
     ``config`` replaces top-level settings (another clinic's site has another
     nav): the copied mkdocs.yml becomes the parent of a small one holding them.
+    ``warm``: the copy starts with the default site's .cache/ (see ``warm_cache``), so what it shares
+    with the default site (its unchanged handout PDFs, pictures, QR codes, compiled templates) is
+    not made again; a test that counts what a build makes, or reads .cache/, starts cold (the default).
     """
     project = tmp / "project"
     project.mkdir()
+    if warm:
+        shutil.copytree(warm_cache(), project / ".cache")
     for name in SKELETON:
         source = ROOT / name
         if source.is_dir():
@@ -159,10 +169,47 @@ def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callab
         return build
 
 
+def _default_site(folder: Path) -> Build:
+    """The default site, and a copy of the .cache/ its build left (WARM_CACHE), taken at once: later
+    builds of this project (English only, say) change ROOT/.cache while other tests copy it."""
+    # With its PDFs whatever the calling test has set (warm_cache() may be the first to ask).
+    build = mkdocs_build(ROOT, folder / "site", {"HANDOUT_PDFS": "1"})
+    if build.returncode == 0:
+        for file in (ROOT / ".cache").rglob("*"):
+            copy = folder / WARM_CACHE / file.relative_to(ROOT / ".cache")
+            if file.is_file() and not file.name.endswith(PARTIAL_SUFFIX):
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                with contextlib.suppress(FileNotFoundError):  # pruned by another build meanwhile
+                    shutil.copy2(file, copy)
+    return build
+
+
+WARM_CACHE = "warm-cache"
+_session: dict[str, pytest.TempPathFactory] = {}  # the run's tmp_path_factory, for warm_cache()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remember_tmp_path_factory(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _session["factory"] = tmp_path_factory
+
+
+def warm_cache() -> Path:
+    """The .cache/ the default site's build left (built first if no test process has built it yet).
+
+    Honest to reuse: every cached file is named by a hash of all that makes it. A PDF's key holds
+    its sheet's whole HTML (the drawn figures and QR codes inline, a clinic's photo under a name
+    made from the photo's own hash), its stylesheets, paper size, WeasyPrint's version and the
+    hook's own code (hooks/pdf_handouts.py); a picture's, its original's hash and Pillow's version;
+    Jinja checks each template's source before using its compiled copy. A copied project whose
+    sheets differ from the default site's renders those sheets, and only those."""
+    build = built_once(_session["factory"], "default", _default_site)
+    return build.site.parent / WARM_CACHE
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The default site, built strictly once for the whole test run (one build for all workers)."""
-    return built_once(tmp_path_factory, "default", lambda folder: mkdocs_build(ROOT, folder / "site"))
+    return built_once(tmp_path_factory, "default", _default_site)
 
 
 @pytest.fixture

@@ -276,7 +276,7 @@ def test_make_check_on_actions_prints_workflow_commands_at_line_start(tmp_path: 
 
 def test_build_hook_annotates_an_old_drill_page_file(tmp_path: Path) -> None:
     """hooks/drill_pages.py reports through the same formatter as make check: every clash at once."""
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, warm=True)
     (project / "docs" / "drills" / "spiderman.md").write_text(
         '{{ drill_page("spiderman") }}\n', encoding="utf-8"
     )

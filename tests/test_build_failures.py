@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NO_PDFS, ROOT, mkdocs_build, mkdocs_serve
+from conftest import NO_PDFS, ROOT, make_project, mkdocs_build, mkdocs_serve
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the default project, starting with the default site's .cache/ (conftest's
+    warm_cache): no test here counts what a build makes or reads .cache/."""
+    return make_project(tmp_path, warm=True)
+
 
 # A line of the home page that broken macros are put before (docs/index.md).
 ANCHOR = "## [All the drills](drills/index.md)"

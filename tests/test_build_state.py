@@ -197,6 +197,8 @@ def test_a_build_loads_the_data_once(tmp_path: Path, monkeypatch: pytest.MonkeyP
     """Every hook and macro reads the content from the build's state: one load per build."""
     import content_model.loader as loader
 
+    # Made before the environment below is set: warm=True may build the default site (conftest).
+    project = make_project(tmp_path, warm=True)
     monkeypatch.setenv("HANDOUT_PDFS", "0")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     loads: list[Path] = []
@@ -209,7 +211,6 @@ def test_a_build_loads_the_data_once(tmp_path: Path, monkeypatch: pytest.MonkeyP
         return real_load(data_dir, shown_dir, **options)
 
     monkeypatch.setattr(loader, "load", counted)
-    project = make_project(tmp_path)
     build_in_process(project, tmp_path / "site")
     assert loads == [project / "data"]
 

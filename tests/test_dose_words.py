@@ -144,7 +144,7 @@ OTHER_TABLES = {**DOSE_WORDS, "en": OTHER_WORDS}  # the English words changed, t
 def other_words_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The default site, built from a copy whose macros/dose.py says every piece of a dose differently."""
     tmp = tmp_path_factory.mktemp("dose-words")
-    project = make_project(tmp)
+    project = make_project(tmp, warm=True)
     dose_py = project / "macros" / "dose.py"
     text = (ROOT / "macros" / "dose.py").read_text(encoding="utf-8")
     start = text.index("DOSE_WORDS: dict[str, dict[str, Any]] = {")

@@ -27,7 +27,7 @@ DRILL_NAME = "Spiderman ❤️ Паук"  # an emoji with a variation selector (
 @pytest.fixture(scope="module")
 def scripts_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     tmp = tmp_path_factory.mktemp("scripts")
-    project = make_project(tmp)
+    project = make_project(tmp, warm=True)
     programs = project / "data" / "programs.yml"
     text = programs.read_text(encoding="utf-8")
     assert "title: 6 hip mobility drills" in text, "the seed program's title changed: update this test"

@@ -393,7 +393,7 @@ def test_the_file_preview_works_and_prints_with_the_network_cut_after_load(
 ) -> None:
     """The preview a clinic opens from disk (`mkdocs build --no-directory-urls`): with the network cut
     once the page has loaded, every drill still fills in, with its pictures and QR code, and prints."""
-    project = make_project(tmp_path, config={"use_directory_urls": False})
+    project = make_project(tmp_path, config={"use_directory_urls": False}, warm=True)
     build = mkdocs_build(project, tmp_path / "site", {"HANDOUT_PDFS": "0", "BUILD_ONLY_LOCALE": "en"})
     assert build.returncode == 0, build.output
     context = chromium.new_context()
@@ -798,7 +798,8 @@ def test_a_drill_name_that_could_end_a_script_stays_data(tmp_path: Path, chromiu
     )
     content = content_model.load(data)
     assert content.drill("spiderman").name == HOSTILE_NAME
-    build = mkdocs_build(make_project(tmp_path, data=data), tmp_path / "site", {"HANDOUT_PDFS": "0"})
+    project = make_project(tmp_path, data=data, warm=True)
+    build = mkdocs_build(project, tmp_path / "site", {"HANDOUT_PDFS": "0"})
     assert build.returncode == 0, build.output
     soup = builder_page(build)
     script = soup.find("script", id="handout-builder-data")

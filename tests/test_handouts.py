@@ -404,7 +404,7 @@ def other_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         "nav": [{"Home": "index.md"}, {"Drills": "drills/index.md"}, {"Handouts": "handouts/index.md"}],
         "extra": {"root_causes_page": "index.md", "floor_page": None},  # no page on getting to the floor
     }
-    project = make_project(tmp, data=OTHER / "data", docs=OTHER / "docs", config=config)
+    project = make_project(tmp, data=OTHER / "data", docs=OTHER / "docs", config=config, warm=True)
     build = mkdocs_build(project, tmp / "site")
     assert build.returncode == 0, build.output
     return build
@@ -436,7 +436,7 @@ def test_another_clinics_handouts_show_its_data_only(other_site: Build) -> None:
 
 
 def test_a_page_in_the_way_of_a_generated_handout_stops_the_build(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, warm=True)
     program = content().programs[0].id
     (project / "docs" / "handouts" / program).mkdir(parents=True)
     (project / "docs" / "handouts" / program / "index.md").write_text("# Mine\n", encoding="utf-8")

@@ -154,7 +154,7 @@ def write_injected(
 
 def test_every_data_file_has_free_text_fields_and_formats_are_left_alone(tmp_path: Path) -> None:
     """The walk finds the text a patient reads in each file, and none of the formatted fields."""
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, warm=True)
     fields = write_injected(project / "data", "x")
     everything = [p for paths in fields.values() for p in paths]
     for expected in (
@@ -197,7 +197,7 @@ PLAIN = MARK + " plain words"
 def _build(
     tmp: Path, payload: str, languages: tuple[str, ...] | None = None
 ) -> tuple[Build, dict[str, list[str]], Path]:
-    project = make_project(tmp)
+    project = make_project(tmp, warm=True)
     fields = write_injected(project / "data", payload, languages)
     return mkdocs_build(project, tmp / "site", extra_env=NO_PDFS), fields, project
 
@@ -328,7 +328,7 @@ def named(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The default site for a clinic named O'Brien & Hart PT, whose program's title has an emoji,
     quotes, a colon and a '#', and whose home page names the clinic in a sentence. With PDFs."""
     tmp = tmp_path_factory.mktemp("named")
-    project = make_project(tmp)
+    project = make_project(tmp, warm=True)
     clinic = project / "data" / "clinic.yml"
     clinic.write_text(
         clinic.read_text(encoding="utf-8").replace(

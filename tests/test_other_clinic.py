@@ -16,7 +16,7 @@ CONFIG = {
 @pytest.fixture(scope="module")
 def other_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     tmp = tmp_path_factory.mktemp("other")
-    project = make_project(tmp, data=OTHER / "data", docs=OTHER / "docs", config=CONFIG)
+    project = make_project(tmp, data=OTHER / "data", docs=OTHER / "docs", config=CONFIG, warm=True)
     build = mkdocs_build(project, tmp / "site", NO_PDFS)
     assert build.returncode == 0, build.output
     return build

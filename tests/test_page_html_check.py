@@ -86,7 +86,7 @@ def test_check_reads_html_files_in_docs_as_they_are(tmp_path: Path) -> None:
 
 
 def test_make_check_fails_on_a_page_with_a_script(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, warm=True)
     page = project / "docs" / "articles" / "back-pain-when-walking.md"
     lines = page.read_text(encoding="utf-8").splitlines()
     lines.insert(12, '<iframe src="https://evil.example/"></iframe>')
@@ -103,7 +103,7 @@ def test_make_check_fails_on_a_page_with_a_script(tmp_path: Path) -> None:
 
 
 def test_the_build_refuses_code_in_pages_and_writes_nothing(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, warm=True)
     (project / "docs" / "raw.md").write_text(
         FRONT + 'Words.\n\n<form action="https://evil.example/"><input name="q"></form>\n', encoding="utf-8"
     )
@@ -129,7 +129,7 @@ def unchecked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site whose page holds a <script>, built with the page check taken out of mkdocs.yml:
     as if a script got past it. The policy must still not let it run."""
     tmp = tmp_path_factory.mktemp("unchecked")
-    project = make_project(tmp)
+    project = make_project(tmp, warm=True)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     hook_line = next(line for line in text.splitlines() if "hooks/page_html.py" in line)

@@ -161,7 +161,7 @@ def test_the_page_count_is_kept_with_each_cached_pdf(tmp_path: Path) -> None:
 def test_make_build_keeps_the_last_good_site_when_a_handout_is_too_long(
     lengthened: tuple[Path, Build], tmp_path: Path
 ) -> None:
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, warm=True)
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
     (project / "site").mkdir()
     (project / "site" / "index.html").write_text("the last good site", encoding="utf-8")
@@ -169,7 +169,9 @@ def test_make_build_keeps_the_last_good_site_when_a_handout_is_too_long(
     lengthen(project)
     # The same data as the lengthened project: its PDFs come from that cache (the limits are checked
     # from the cache too), so they are not rendered a second time.
-    shutil.copytree(lengthened[0] / ".cache" / "handout-pdfs", project / ".cache" / "handout-pdfs")
+    shutil.copytree(
+        lengthened[0] / ".cache" / "handout-pdfs", project / ".cache" / "handout-pdfs", dirs_exist_ok=True
+    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("HANDOUT_PDFS", None)
     # -o install: this copy has no .venv of its own; the running interpreter has what it needs.

@@ -748,7 +748,7 @@ def test_the_builder_prints_the_clinics_photos_with_no_request_after_load(
 def test_a_handout_pdf_prints_the_clinics_photo(tmp_path: Path) -> None:
     """The PDF is printed from where the handout's page is, so the photo's link resolves there too:
     the photo is in the PDF as an image (drawn figures are vector, so it is the only image)."""
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, warm=True)
     drills = project / "data" / "drills.yml"
     old, new = CHANGES[0]
     drills.write_text(drills.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")

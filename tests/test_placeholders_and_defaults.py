@@ -35,6 +35,14 @@ from pdf_tools import page_texts
 from site_pages import page_file, page_paths
 from small_data import CLINIC, replaced, write_project
 
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the default project, starting with the default site's .cache/ (conftest's
+    warm_cache): no test here counts what a build makes or reads .cache/."""
+    return make_project(tmp_path, warm=True)
+
+
 PLACEHOLDER_MESSAGE = "is still the placeholder that make new-drill wrote: replace it with"
 DEMO_TEXT = "Demo site: not a real clinic."
 DEMO_TEXTS = {"en": DEMO_TEXT, "es": "Sitio de demostración: no es una clínica real."}
@@ -295,7 +303,7 @@ def test_every_page_of_every_pdf_says_demo_site(site: Build) -> None:
 
 
 def test_a_clinic_site_shows_no_banner(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, warm=True)
     without_demo(project)
     build = mkdocs_build(project, tmp_path / "site", extra_env={"HANDOUT_PDFS": "0"})
     assert build.returncode == 0, build.output

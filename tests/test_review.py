@@ -194,7 +194,7 @@ def test_default_data_is_listed_as_not_reviewed() -> None:
 def reviewed_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The default site with one drill and one root cause reviewed."""
     tmp = tmp_path_factory.mktemp("reviewed")
-    project = make_project(tmp)
+    project = make_project(tmp, warm=True)
     drills = project / "data" / "drills.yml"
     drills.write_text(
         replaced(

@@ -142,7 +142,7 @@ def test_a_value_cannot_close_the_json_ld_script(extras_site: Build) -> None:
 
 
 def test_a_page_without_description_stops_the_build(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, warm=True)
     page = project / "docs" / "articles" / "back-pain-when-walking.md"
     text = page.read_text(encoding="utf-8")
     page.write_text("".join(line for line in text.splitlines(True) if not line.startswith("description:")))
@@ -154,7 +154,7 @@ def test_a_page_without_description_stops_the_build(tmp_path: Path) -> None:
 
 
 def test_a_wrong_review_date_in_front_matter_stops_the_build(tmp_path: Path) -> None:
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, warm=True)
     page = project / "docs" / "articles" / "back-pain-when-walking.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("---\n", "---\nreviewed:\n  by: Jane Doe, PT\n  on: last spring\n", 1))

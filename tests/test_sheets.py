@@ -265,7 +265,7 @@ def two_weeks_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The default site, both languages, with tracker_weeks: 2, the clinic's own message and a
     drill with a video."""
     tmp = tmp_path_factory.mktemp("two-weeks")
-    project = make_project(tmp)
+    project = make_project(tmp, warm=True)
     clinic = project / "data" / "clinic.yml"
     clinic.write_text(
         clinic.read_text(encoding="utf-8")

@@ -94,7 +94,7 @@ STEP = "    - Pare cuando sienta un estiramiento suave o cuando la espalda empie
 def unfinished(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The default site with one Spanish step of one drill deleted (PDFs skipped)."""
     tmp = tmp_path_factory.mktemp("unfinished")
-    project = make_project(tmp)
+    project = make_project(tmp, warm=True)
     drills = project / "data" / "es" / "drills.yml"
     text = drills.read_text(encoding="utf-8")
     entry = text.index(f"- id: {UNFINISHED}\n")
@@ -391,7 +391,7 @@ def test_an_untranslated_clinic_text_stops_the_build_before_any_page(tmp_path: P
     """Every Spanish page, and the builder's Spanish sheet on the English page, needs the clinic's
     texts: a missing one stops the build at once, naming the file and line of what to translate,
     without a traceback and without a half-built site."""
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, warm=True)
     clinic = project / "data" / "es" / "clinic.yml"
     text = clinic.read_text(encoding="utf-8")
     start = text.index("disclaimer: >-")

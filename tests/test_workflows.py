@@ -249,7 +249,7 @@ def test_issue_forms_for_drills_and_content_problems() -> None:
 def test_the_preview_opens_from_a_folder(tmp_path: Path) -> None:
     """What CI uploads (`make preview`): every link and asset of every page is a file in the folder,
     so a reviewer can unzip it and double-click index.html, with no server."""
-    project = make_project(tmp_path)
+    project = make_project(tmp_path, warm=True)
     preview = tmp_path / "preview"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--no-directory-urls", "-d", str(preview)],
