@@ -28,6 +28,7 @@ from browser import serve
 from conftest import ROOT, Build, make_project, mkdocs_build
 from pdf_tools import metadata, page_texts
 from site_pages import page_file, page_paths
+from test_handout_builder import block_rows
 
 SPANISH = "es/"
 
@@ -277,7 +278,7 @@ def test_an_unfinished_drill_and_its_program_are_left_out_of_spanish(unfinished:
             data = page.find("script", id="handout-builder-data")
             if data is not None:  # the builder's data: the English sheet's words, and the Spanish sheet's
                 words = json.loads(data.string)
-                assert UNFINISHED not in [block["id"] for block in words["blocks"]["es"]]
+                assert UNFINISHED not in [block["id"] for block in block_rows(words, "es")]
                 del words["blocks"]["en"]
                 assert not any(step in json.dumps(words, ensure_ascii=False) for step in steps), path
                 data.decompose()
