@@ -59,7 +59,6 @@ import mimetypes
 import multiprocessing
 import os
 import queue
-import re
 import shutil
 import time
 from dataclasses import dataclass, replace
@@ -74,6 +73,7 @@ from mkdocs.structure.files import Files
 import content_model
 from hook_helpers import pdf_tags
 from hook_helpers.cache_files import write_atomically
+from hook_helpers.print_margins import margin_words
 from macros.handout import PDF_VARIANTS, Handout, PdfVariant, handout_src, pdf_path
 from macros.links import page_url
 from macros.state import BuildState, build_state, running_states
@@ -188,30 +188,19 @@ def pdf_job(state: BuildState, css: list[str], program_id: str, variant: PdfVari
             )
         )
 
+    # "Página 1 de 3" in the sheet's language; the demo line is the sheet's own, moved into the margin.
+    words = margin_words(state.templates.strings, demo=False)
+    margins = str(state.templates.render("print_margins_css", **words))
     return PdfJob(
         state.prefix + pdf_path(program.id, variant),  # es/handouts/... in Spanish
         render(handout),
         variant.paper,
-        (*css, page_numbers_css(state.templates.strings["sheet.page"])),
+        (*css, margins),
         program.id,
         variant,
         state.prefix + page_url(handout_src(program.id, variant.large_print), state.use_directory_urls),
         render(handout, flowing=True),
     )
-
-
-def page_numbers_css(words: str) -> str:
-    """The page footer's "Page 1 of 2" in the sheet's language ("Página 1 de 2"): print.css's
-    rule, with the words of macros/strings.py ``sheet.page``, each a CSS string."""
-    parts = []
-    for piece in re.split(r"(\{page\}|\{pages\})", words):
-        if piece == "{page}":
-            parts.append("counter(page)")
-        elif piece == "{pages}":
-            parts.append("counter(pages)")
-        elif piece:
-            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
-    return f"@page {{ @bottom-right {{ content: {' '.join(parts)}; }} }}"
 
 
 def _title(state: BuildState, program_title: str, variant: PdfVariant) -> str:

@@ -340,6 +340,31 @@ def test_a_spanish_handout_page_in_spanish(site: Build) -> None:
 # --- The builder: a Spanish sheet from the English page ----------------------------------------
 
 
+MARGINS = {  # the words in a printed page's margins: page numbers, and the demo site's line
+    "es": ("Página {n} de {total}", "Sitio de demostración: no es una clínica real.", ("Page ", "Demo site")),
+    "en": ("Page {n} of {total}", "Demo site: not a real clinic.", ("Página", "Sitio de demostración")),
+}
+
+
+def test_a_page_printed_from_the_browser_has_its_margins_in_its_language(
+    served: str, context: BrowserContext
+) -> None:
+    """Chromium prints a Spanish handout page with "Página 1 de 3" and the demo line in Spanish on
+    every page (hooks/print_margins.py), and the English page in English."""
+    tab = context.new_page()
+    for language, path in (("es", "es/handouts/hip-mobility/"), ("en", "handouts/hip-mobility/")):
+        number, demo, other = MARGINS[language]
+        tab.goto(served + path)
+        tab.emulate_media(media="print")
+        texts = page_texts(tab.pdf(format="Letter"))
+        tab.emulate_media(media="screen")
+        assert len(texts) >= 2, path
+        for n, text in enumerate(texts, 1):
+            assert number.format(n=n, total=len(texts)) in text, (path, n, text[-200:])
+            assert text.count(demo) == 1, (path, n)
+            assert not any(word in text for word in other), (path, n)
+
+
 def test_the_builder_prints_a_spanish_sheet_from_the_english_page(
     served: str, context: BrowserContext
 ) -> None:
