@@ -238,6 +238,17 @@ def test_search_leaves_out_what_every_page_repeats_and_keeps_each_pages_own_text
                 assert text and text not in own, (drill, text)
                 repeated_seen += 1
     assert repeated_seen > 6 * len(drills)  # the check above saw the repeated parts of each page
+    # The list of all drills: its own words are searched, not its cards (each repeats a drill page's).
+    listing = site.html(f"{prefix}drills/").select_one("article.md-content__inner")
+    intro = [
+        _words(str(p))
+        for p in listing.find_all("p", recursive=False)
+        if not p.has_attr("data-search-exclude")
+    ]
+    assert intro and all(text in by_page["drills/"] for text in intro)
+    cards = listing.select("ul.drill-index p.drill-card__summary")
+    assert len(cards) == len(drills)
+    assert not [card for card in cards if _words(str(card)) in by_page["drills/"]]
     for file in sorted((site.site / prefix / "articles").glob("*/index.html")):
         article = file.parent.name
         content = site.html(f"{prefix}articles/{article}/").select_one("article.md-content__inner")
