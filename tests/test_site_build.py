@@ -196,8 +196,9 @@ def _words(html: str) -> str:
 
 # What is the same on many pages, and search leaves out there: the key points (on each drill page;
 # the article's program keeps them), the urgent-care box, the sheet's footer (its message, when to
-# stop and call, the clinic's phone), the call to action and the disclaimer.
-REPEATED = "section.urgent-care, footer.handout-footer, section.call-to-action, p.disclaimer"
+# stop and call, the clinic's phone), the call to action, the disclaimer, and each drill page's
+# "Print this drill" box (the same sentence on each; the handouts are found through their list).
+REPEATED = "section.urgent-care, footer.handout-footer, section.call-to-action, p.disclaimer, div.drill-print"
 
 
 @pytest.mark.parametrize("prefix", ["", "es/"])
