@@ -704,13 +704,40 @@ def text_size(site: Path, docs: Path) -> int:
 
 def builder_weight(site: Path, source: str) -> dict[str, int]:
     """The builder page and what it loads at start, each file gzipped (level 6, as a web server
-    sends it): the HTML, its stylesheets, scripts, preloaded files and pictures not loaded lazily."""
+    sends it): the HTML, its stylesheets, scripts, preloaded files and pictures not loaded lazily,
+    and what Material's script fetches as soon as it starts on a page with the search form (a form
+    named "search"): the search worker and the search index of the page's language, which Material
+    finds from the page's settings (``__config``: the worker's address, and the index at
+    ``base + "/search/search_index.json"``)."""
     page = site / Path(source).with_suffix("") / "index.html"
+    found = start_files(site, page)
+    sizes = {kind: sum(_gz(f.read_bytes()) for f in files) for kind, files in found.items()}
     html = page.read_bytes()
-    soup = BeautifulSoup(html, "html.parser")
+    return {
+        "builder_html": len(html),
+        "builder_html_gz": _gz(html),
+        # everything the page loads at start, besides itself
+        "builder_assets_gz": sum(sizes.values()),
+        "builder_ours_gz": sizes["ours"] + sizes["photos"],  # our stylesheets, scripts and pictures
+        "builder_material_gz": sizes["material"],  # Material's stylesheets and script
+        "builder_photos_gz": sizes["photos"],  # of ours: the clinic's photos (every one a sheet may print)
+        "builder_search_worker_gz": sizes["search worker"],
+        "builder_search_index_gz": sizes["search index"],
+        "builder_search_index": sum(f.stat().st_size for f in found["search index"]),
+    }
+
+
+# Material's own files carry a hash of their content in their names (bundle.a5f9d56c.min.js).
+_MATERIAL_FILE = re.compile(r"^assets/(javascripts|stylesheets)/[\w-]+\.[0-9a-f]{8}\.min\.(js|css)$")
+
+
+def start_files(site: Path, page: Path) -> dict[str, list[Path]]:
+    """The files a built page of the site loads at start, by kind: "ours" (less the photos),
+    "photos", "material", "search worker" and "search index"."""
+    soup = BeautifulSoup(page.read_bytes(), "html.parser")
     urls: set[str] = set()
-    for link in soup.find_all("link", href=True):
-        if {"stylesheet", "preload", "modulepreload"} & set(link.get("rel", [])):
+    for link in soup.find_all("link", href=True):  # (the browser asks for the page's icon too)
+        if {"stylesheet", "preload", "modulepreload", "icon"} & set(link.get("rel", [])):
             urls.add(link["href"])
     urls.update(script["src"] for script in soup.find_all("script", src=True))
     pictures: set[str] = set()
@@ -718,19 +745,46 @@ def builder_weight(site: Path, source: str) -> dict[str, int]:
         # (a picture in a <template> loads nothing)
         if picture.get("loading") != "lazy" and not picture.find_parent("template"):
             pictures.add(picture.get("src") or picture.get("data") or "")
-    assets = photos = 0
-    for url in sorted(u for u in urls | pictures if u and not urllib.parse.urlsplit(u).scheme):
+    searched: dict[str, str] = {}
+    settings = soup.find("script", id="__config")
+    if settings and soup.find("form", attrs={"name": "search"}):
+        config = json.loads(settings.string)
+        if config.get("search"):
+            searched["search worker"] = config["search"]
+            searched["search index"] = f"{config['base']}/search/search_index.json"
+
+    def local(url: str) -> Path | None:
+        if not url or urllib.parse.urlsplit(url).scheme:
+            return None
         file = (page.parent / urllib.parse.unquote(url.split("?")[0].split("#")[0])).resolve()
-        if file.is_file():
-            size = len(gzip.compress(file.read_bytes(), compresslevel=6))
-            assets += size
-            photos += size if url in pictures else 0
-    return {
-        "builder_html": len(html),
-        "builder_html_gz": len(gzip.compress(html, compresslevel=6)),
-        "builder_assets_gz": assets,
-        "builder_photos_gz": photos,  # of the assets: the clinic's photos (every one a sheet may print)
-    }
+        return file if file.is_file() else None
+
+    kinds = ("ours", "photos", "material", "search worker", "search index")
+    found: dict[str, list[Path]] = {kind: [] for kind in kinds}
+    for url in sorted(urls | pictures):
+        file = local(url)
+        if file is None:
+            continue
+        name = file.relative_to(site.resolve()).as_posix()
+        kind = "photos" if url in pictures else "material" if _MATERIAL_FILE.match(name) else "ours"
+        found[kind].append(file)
+    for kind, url in searched.items():
+        file = local(url)
+        if file is None:
+            raise SystemExit(f"{page}: Material's script would load {url}, which the build did not write")
+        found[kind].append(file)
+    if found["search index"]:
+        # The worker then loads lunr's support for each language of the index other than English
+        # (and lunr.multi for more than one), from beside itself: assets/javascripts/lunr/min/.
+        languages = json.loads(found["search index"][0].read_bytes())["config"]["lang"]
+        extra = [f"lunr.{lang}" for lang in languages if lang != "en"]
+        if extra:
+            extra.insert(0, "lunr.stemmer.support")
+        if len(languages) > 1:
+            extra.append("lunr.multi")
+        lunr = found["search worker"][0].parent.parent / "lunr" / "min"
+        found["search worker"] += [lunr / f"{name}.min.js" for name in extra]
+    return found
 
 
 def _gz(data: bytes) -> int:
@@ -764,20 +818,31 @@ def builder_breakdown(site: Path, source: str) -> dict[str, int]:
         for part in parts:
             part.decompose()
         found[kind] = whole - _gz(str(soup).encode()) if parts else 0
-    soup = BeautifulSoup(html, "html.parser")
-    for link in soup.find_all("link", href=True):
-        if "stylesheet" in link.get("rel", []):
-            found[f"file {link['href']}"] = _gz((page.parent / link["href"].split("?")[0]).read_bytes())
-    for script in soup.find_all("script", src=True):
-        found[f"file {script['src']}"] = _gz((page.parent / script["src"].split("?")[0]).read_bytes())
-    photos = {
-        picture["src"] for picture in soup.find_all("img")
-        if picture.get("loading") != "lazy" and picture.get("src") and not picture.find_parent("template")
-    }
-    found[f"photos loaded at start ({len(photos)} files)"] = sum(
-        _gz((page.parent / urllib.parse.unquote(src)).read_bytes()) for src in photos
-    )
+    for kind, files in start_files(site, page).items():
+        if kind == "photos":
+            found[f"photos loaded at start ({len(files)} files)"] = sum(_gz(f.read_bytes()) for f in files)
+            continue
+        for file in files:
+            found[f"{kind}: {file.relative_to(site.resolve()).as_posix()}"] = _gz(file.read_bytes())
     return found
+
+
+def builder_sentence(weight: dict[str, int]) -> str:
+    """The builder page's weight, and what it loads at start by part, in one sentence."""
+    kb = {key: value / 1000 for key, value in weight.items()}
+    total = kb["builder_html_gz"] + kb["builder_assets_gz"]
+    return (
+        f"HTML {kb['builder_html']:.1f} KB ({kb['builder_html_gz']:.1f} KB gzipped), plus "
+        f"{kb['builder_assets_gz']:.1f} KB gzipped loaded at start: {total:.1f} KB gzipped in all; "
+        f"the clinic's photos are {kb['builder_photos_gz']:.1f} KB of it (every photo a sheet may print, "
+        f"one file each, loaded with the page), the rest {total - kb['builder_photos_gz']:.1f} KB. "
+        f"By part, gzipped: page {kb['builder_html_gz']:.1f} KB, our stylesheets, scripts and pictures "
+        f"{kb['builder_ours_gz']:.1f} KB (photos included), Material's stylesheets and script "
+        f"{kb['builder_material_gz']:.1f} KB, Material's search worker (and lunr's language support) "
+        f"{kb['builder_search_worker_gz']:.1f} KB, "
+        f"the search index {kb['builder_search_index_gz']:.1f} KB ({kb['builder_search_index']:.1f} KB "
+        f"unzipped; Material's script fetches both at start on every page with the search box)."
+    )
 
 
 def builder_only(sizes: list[int], both: bool) -> None:
@@ -792,14 +857,8 @@ def builder_only(sizes: list[int], both: bool) -> None:
             site = base / "site"
             timed_build(project, site, env)
             weight = builder_weight(site, BUILDER_PAGE)
-            total = weight["builder_html_gz"] + weight["builder_assets_gz"]
             languages = "English and Spanish" if both else "English only"
-            photos = weight["builder_photos_gz"]
-            print(f"Handout builder page at {n} drills ({languages}): "
-                  f"HTML {weight['builder_html'] / 1000:.1f} KB ({weight['builder_html_gz'] / 1000:.1f} KB "
-                  f"gzipped), plus {weight['builder_assets_gz'] / 1000:.1f} KB gzipped loaded at start: "
-                  f"{total / 1000:.1f} KB gzipped in all, {(total - photos) / 1000:.1f} KB "
-                  f"without the {photos / 1000:.1f} KB of clinic photos.")
+            print(f"Handout builder page at {n} drills ({languages}): {builder_sentence(weight)}")
             for kind, size in builder_breakdown(site, BUILDER_PAGE).items():
                 print(f"  {kind}: {size / 1000:.1f} KB gzipped")
 
@@ -1118,17 +1177,10 @@ def main() -> None:
             f"{by_n[large]['anchor_cpu'] / by_n[small]['anchor_cpu']:.1f} (processor time).",
         ]
     biggest = max(rows, key=lambda r: r["n"])
-    html, html_gz, assets_gz, photos_gz = (
-        biggest[key] / 1000
-        for key in ("builder_html", "builder_html_gz", "builder_assets_gz", "builder_photos_gz")
-    )
     lines += [
         "",
-        f"Handout builder page at {biggest['n']} drills: HTML {html:.1f} KB ({html_gz:.1f} KB gzipped), plus "
-        f"{assets_gz:.1f} KB gzipped loaded at start (stylesheets, scripts, pictures not loaded lazily): "
-        f"{html_gz + assets_gz:.1f} KB gzipped in all; the clinic's photos are {photos_gz:.1f} KB of it "
-        f"(every photo a sheet may print, one file each, loaded with the page), the rest "
-        f"{html_gz + assets_gz - photos_gz:.1f} KB.",
+        f"Handout builder page at {biggest['n']} drills (stylesheets, scripts, pictures not loaded lazily, "
+        f"search worker and index): {builder_sentence(biggest)}",
         "",
         f"Start-up, from starting the process to the first page (N={first_n}), in processor seconds: "
         f"ours {start['ours']:.3f} s, "

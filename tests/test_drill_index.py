@@ -61,3 +61,26 @@ def test_search_finds_a_drill(page: tuple[Page, str]) -> None:
     result = tab.locator(".md-search-result__link").first
     result.wait_for(timeout=10000)
     assert "drills/spiderman/" in result.get_attribute("href")
+
+
+@pytest.mark.browser
+def test_searching_a_body_part_finds_drill_pages_and_articles_not_handouts(page: tuple[Page, str]) -> None:
+    """Handouts, large-print sheets, the builder's sheets and the list of all drills repeat the drill
+    pages' text: search leaves them out, so "hip flexor" finds the drills and the articles (and the
+    home page's own words on hips)."""
+    tab, base = page
+    tab.goto(base)
+    tab.locator("label.md-search__icon, .md-search__input").first.click()
+    tab.locator("input.md-search__input").press_sequentially("hip flexor", delay=30)
+    # the results for the whole query (the drill's link highlights both words), not for "hip" alone
+    tab.wait_for_function(
+        "() => [...document.querySelectorAll('.md-search-result__link')]"
+        ".some(a => a.href.includes('half-kneel-hip-flexor-stretch/?h=hip+flexor'))",
+        timeout=10000,
+    )
+    links = tab.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    pages = {link.removeprefix(base).split("?")[0].split("#")[0] for link in links}
+    assert {"drills/half-kneel-hip-flexor-stretch/", "drills/standing-hip-flexor-stretch/"} <= pages, pages
+    assert any(p.startswith("articles/") for p in pages), pages
+    # no handout, large-print sheet or builder, and not the list of all drills
+    assert not [p for p in pages if p.startswith("handouts/") or p == "drills/"], pages

@@ -6,6 +6,9 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+from bs4 import BeautifulSoup
+
 import content_model
 from conftest import ROOT, Build
 from macros.dose import steps_with_hold
@@ -184,3 +187,88 @@ def test_search_results_carry_their_own_heading_not_the_call_to_action(site: Bui
     # The article's own section about getting help is found, under its own heading (which no
     # longer repeats the call to action's).
     assert any(doc["title"] == "Had back pain before?" for doc in docs)
+
+
+def _words(html: str) -> str:
+    """Text of an HTML fragment (a search entry's, or an element's), its spaces collapsed."""
+    return " ".join(BeautifulSoup(html, "html.parser").get_text().split())
+
+
+# What is the same on many pages, and search leaves out there: the key points (on each drill page;
+# the article's program keeps them), the urgent-care box, the sheet's footer (its message, when to
+# stop and call, the clinic's phone), the call to action, the disclaimer, and each drill page's
+# "Print this drill" box (the same sentence on each; the handouts are found through their list).
+REPEATED = "section.urgent-care, footer.handout-footer, section.call-to-action, p.disclaimer, div.drill-print"
+
+
+@pytest.mark.parametrize("prefix", ["", "es/"])
+def test_search_leaves_out_what_every_page_repeats_and_keeps_each_pages_own_text(
+    site: Build, prefix: str
+) -> None:
+    index = json.loads((site.site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+    by_page: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        by_page[page] = by_page.get(page, "") + " " + _words(doc["title"]) + " " + _words(doc["text"])
+    everything = " ".join(by_page.values())
+    # Pages that only repeat other pages' text are not in the index: the handouts (regular and
+    # large print). The handout builder's page is, without the drills it repeats.
+    assert not [
+        page
+        for page in by_page
+        if page.startswith("handouts/") and page != "handouts/builder/" and page != "handouts/"
+    ], sorted(by_page)
+    drills = sorted(p.parent.name for p in (site.site / prefix / "drills").glob("*/index.html"))
+    assert len(drills) >= 6
+    repeated_seen = 0
+    for drill in drills:
+        page = site.html(f"{prefix}drills/{drill}/")
+        own = by_page[f"drills/{drill}/"]
+        # The drill's own: its name, its summary and each of its steps.
+        content = page.select_one("article.md-content__inner")
+        assert _words(str(content.h1)).removesuffix("¶").strip() in own, drill
+        assert _words(str(page.select_one("p.drill-card__summary, .drill__summary, h1 + p"))) in own, drill
+        steps = page.select("ol.drill__steps > li")
+        assert steps, drill
+        for step in steps:
+            assert _words(str(step)) in own, (drill, step)
+        # What the page repeats: no line of it is in the drill's entry.
+        for element in content.select(f"{REPEATED}, section.key-points"):
+            for line in element.select("li, p"):
+                text = _words(str(line))
+                assert text and text not in own, (drill, text)
+                repeated_seen += 1
+    assert repeated_seen > 6 * len(drills)  # the check above saw the repeated parts of each page
+    # The list of all drills: its own words are searched, not its cards (each repeats a drill page's).
+    listing = site.html(f"{prefix}drills/").select_one("article.md-content__inner")
+    intro = [
+        _words(str(p))
+        for p in listing.find_all("p", recursive=False)
+        if not p.has_attr("data-search-exclude")
+    ]
+    assert intro and all(text in by_page["drills/"] for text in intro)
+    cards = listing.select("ul.drill-index p.drill-card__summary")
+    assert len(cards) == len(drills)
+    assert not [card for card in cards if _words(str(card)) in by_page["drills/"]]
+    for file in sorted((site.site / prefix / "articles").glob("*/index.html")):
+        article = file.parent.name
+        content = site.html(f"{prefix}articles/{article}/").select_one("article.md-content__inner")
+        own = by_page[f"articles/{article}/"]
+        # Each paragraph of the article's prose is found on it; the repeated parts are not.
+        prose = [
+            _words(str(p))
+            for p in content.find_all("p", recursive=False)
+            if not p.has_attr("data-search-exclude")
+        ]
+        assert len(prose) >= 2, article
+        for text in prose:
+            assert text in own, (article, text)
+        for element in content.select(REPEATED):
+            for line in element.select("li, p"):
+                assert _words(str(line)) not in own, (article, line)
+        # The program's key points, on its article, are searched there.
+        for point in content.select("section.key-points li"):
+            assert _words(str(point)) in own, (article, point)
+    # The clinic's phone number is in no entry (the footer and the call to action hold it).
+    phone = site.html(f"{prefix}drills/{drills[0]}/").select_one(".handout-footer__phone")
+    assert phone and _words(str(phone)) not in everything
