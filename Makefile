@@ -50,12 +50,14 @@ check: install ## Validate the content only: every problem with file, line and f
 readability: install ## Reading level and clarity of every patient text, worst first (make check runs the same checks)
 	$(PY) -m content_model readability
 
-lint: $(VENV)/.test-installed ## Check the Python code with ruff (settings in pyproject.toml)
+lint: $(VENV)/.test-installed ## Check the Python code with ruff: its rules and its formatting (settings in pyproject.toml)
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 test: $(VENV)/.test-installed node_modules/.package-lock.json ## Install what the tests need, check the code with ruff, run the whole suite
 	@scripts/require-chromium
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest
 
 lighthouse: build $(VENV)/.test-installed node_modules/.package-lock.json ## Page speed: Lighthouse scores and weight of the key pages (mobile), median of RUNS=3 runs per page

@@ -69,29 +69,45 @@ def unchanged_defaults(
     found: list[ContentError] = []
     if " ".join(content.clinic.name.split()).casefold() == DEFAULT_CLINIC_NAME.casefold():
         line, column = content.sources["clinic"].where(("name",))
-        found.append(ContentError(
-            content.file("clinic"), line, column, "name",
-            f"the clinic's name is still the default, '{DEFAULT_CLINIC_NAME}': write your clinic's name "
-            "as patients know it (it is on every page and every handout)",
-            severity,
-        ))
+        found.append(
+            ContentError(
+                content.file("clinic"),
+                line,
+                column,
+                "name",
+                f"the clinic's name is still the default, '{DEFAULT_CLINIC_NAME}': write your clinic's name "
+                "as patients know it (it is on every page and every handout)",
+                severity,
+            )
+        )
     if site_url and _example_host(site_url):
         source = "SITE_URL" if environ.get("SITE_URL", "").strip() == site_url.strip() else "site_url"
-        found.append(ContentError(
-            config_shown, _line_in(config_file, "site_url"), 1, "site_url",
-            f"the site's address is still {site_url} ({source}), so the QR codes on handouts point there: "
-            "set SITE_URL to your site's address when you build (or write it here), "
-            "e.g. https://patients.your-clinic.com/",
-            severity,
-        ))
+        found.append(
+            ContentError(
+                config_shown,
+                _line_in(config_file, "site_url"),
+                1,
+                "site_url",
+                f"the site's address is still {site_url} ({source}), "
+                "so the QR codes on handouts point there: "
+                "set SITE_URL to your site's address when you build (or write it here), "
+                "e.g. https://patients.your-clinic.com/",
+                severity,
+            )
+        )
     if edit_uri and DEFAULT_EDIT_PREFIX in edit_uri:
-        found.append(ContentError(
-            config_shown, _line_in(config_file, "edit_uri"), 1, "edit_uri",
-            f"the 'Suggest a change to this page' link (for staff, in every page's footer) still opens "
-            f"{edit_uri}: write your own repository's address here, "
-            "or delete the line to leave the link out",
-            severity,
-        ))
+        found.append(
+            ContentError(
+                config_shown,
+                _line_in(config_file, "edit_uri"),
+                1,
+                "edit_uri",
+                f"the 'Suggest a change to this page' link (for staff, in every page's footer) still opens "
+                f"{edit_uri}: write your own repository's address here, "
+                "or delete the line to leave the link out",
+                severity,
+            )
+        )
     return found
 
 
@@ -101,7 +117,10 @@ def demo_note(content: Content) -> ContentError | None:
         return None
     line, column = content.sources["clinic"].where(("demo",))
     return ContentError(
-        content.file("clinic"), line, column, "demo",
+        content.file("clinic"),
+        line,
+        column,
+        "demo",
         "this site says it is a demo: every page and printed sheet shows 'Demo site: not a real clinic'. "
         "Delete this line when the site is your clinic's",
         "notice",

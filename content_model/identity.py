@@ -128,7 +128,7 @@ def brand_color_problem(value: str) -> str | None:
     return (
         f"{value} is too light: white text on it (the header, the Call buttons) and links in it on "
         f"white pages have a contrast of {ratio:.1f}:1, and WCAG AA needs {AA_TEXT}:1. "
-        f'The nearest shade that passes is {shade} ({contrast(shade, WHITE):.1f}:1): '
+        f"The nearest shade that passes is {shade} ({contrast(shade, WHITE):.1f}:1): "
         f'write brand_color: "{shade}"'
     )
 
@@ -146,7 +146,7 @@ def emergency_number_problem(number: str, country: str) -> str | None:
     if number not in known:
         return (
             f"{number!r} is not an emergency number in {country} (country in this file): "
-            f"write emergency_number: \"{known[0]}\""
+            f'write emergency_number: "{known[0]}"'
             + (f" (or {', '.join(known[1:])})" if len(known) > 1 else "")
         )
     return None
@@ -198,13 +198,15 @@ def svg_problem(data: bytes) -> str | None:
                 )
             if (local == "href" or attribute == _XLINK_HREF) and not value.strip().startswith("#"):
                 return (
-                    f"refers to something outside itself (<{name} {local}=\"{value[:60]}\">): "
+                    f'refers to something outside itself (<{name} {local}="{value[:60]}">): '
                     "a logo must hold all its shapes; embed or draw them instead"
                 )
             if local == "style" and (_URL_IN_CSS.search(value) or _IMPORT_IN_CSS.search(value)):
                 return f"has a style on <{name}> that loads another file (url(...)): remove it"
-        if name == "style" and element.text and (
-            _URL_IN_CSS.search(element.text) or _IMPORT_IN_CSS.search(element.text)
+        if (
+            name == "style"
+            and element.text
+            and (_URL_IN_CSS.search(element.text) or _IMPORT_IN_CSS.search(element.text))
         ):
             return "has a <style> that loads another file (url(...) or @import): remove it"
     return None

@@ -78,9 +78,8 @@ def _sentence(error: dict[str, Any], model: type[BaseModel], path: Path_) -> str
     if kind == "extra_forbidden":
         owner = _model_at(model, path[:-1])
         known = _known_fields(owner)
-        return (
-            f"'{name}' is not a field we know: check the spelling or delete it"
-            + (f" (known fields: {known})" if known else "")
+        return f"'{name}' is not a field we know: check the spelling or delete it" + (
+            f" (known fields: {known})" if known else ""
         )
     if kind == "literal_error":
         expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")

@@ -50,6 +50,8 @@ def step_placeholders(text: str) -> tuple[list[str], list[str]]:
     """The placeholders in a step: (those it may hold, the others: an error)."""
     found = _BRACES.findall(text)
     return [f for f in found if f == HOLD], [f for f in found if f != HOLD]
+
+
 _EXTENSION = re.compile(r"[0-9]{1,6}")
 _PHONE_CHARACTER = re.compile(r"[0-9+()\-. /\u00a0]")
 # "ext. 2", "extension 2", "x2", "#2" at the end of a phone number
@@ -145,9 +147,7 @@ def _email(value: str) -> str:
 
 # WithJsonSchema only shapes the generated JSON Schemas (content_model/schema.py), so
 # editors flag these mistakes as people type; the validators above stay the authority.
-PlainText = Annotated[
-    str, AfterValidator(_plain_text), WithJsonSchema({"type": "string", "pattern": r"\S"})
-]
+PlainText = Annotated[str, AfterValidator(_plain_text), WithJsonSchema({"type": "string", "pattern": r"\S"})]
 Slug = Annotated[
     str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": f"^{_SLUG.pattern}$"})
 ]
@@ -254,6 +254,7 @@ class UrgentCare(Reviewable):
         "Checked against country (content_model/identity.py).",
         json_schema_extra={"pattern": r"^[0-9]{2,4}$"},
     )
+
     @field_validator("emergency_number", mode="before")
     @classmethod
     def _digits(cls, value: object) -> object:
@@ -565,9 +566,9 @@ def _pose_number(name: str) -> object:
 class Pose(Strict):
     """A figure written as a base position plus a few named adjustments (content_model/poses.py)."""
 
-    base: Literal[
-        "hands_and_knees", "half_kneel", "lying_on_back", "push_up", "standing", "seated"
-    ] = Field(description="The position the figure starts from.")
+    base: Literal["hands_and_knees", "half_kneel", "lying_on_back", "push_up", "standing", "seated"] = Field(
+        description="The position the figure starts from."
+    )
     view: Literal["side", "top", "above", "front", "behind", "three_quarter"] = Field(
         "side",
         description="Where the picture is seen from: side (best for moving forward and back), "
@@ -707,9 +708,7 @@ _PICTURE_FILE_EXAMPLE = "pictures/bridge-start.jpg"
 
 def _picture_file(value: str) -> str:
     if "\\" in value:
-        raise ValueError(
-            f"must use forward slashes (got {value!r}): write it like {_PICTURE_FILE_EXAMPLE}"
-        )
+        raise ValueError(f"must use forward slashes (got {value!r}): write it like {_PICTURE_FILE_EXAMPLE}")
     parts = value.split("/")
     if value.startswith("/") or re.match(r"[A-Za-z]:", value) or "://" in value:
         problem = "is not a path inside this project"

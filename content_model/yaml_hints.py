@@ -55,7 +55,7 @@ def syntax_error_message(error: MarkedYAMLError, text: str) -> tuple[int, int, s
             opened_column,
             f"YAML syntax error: the quote ({quote}) that opens on line {opened_line} is never closed. "
             f"End the text with the same kind of quote ({quote}) it starts with, on line {opened_line} "
-            f"or where the text ends; inside a text in double quotes, write a double quote as \\\"",
+            f'or where the text ends; inside a text in double quotes, write a double quote as \\"',
         )
     if context is not None and "flow" in (error.context or ""):
         bracket = lines[context.line][context.column] if context.line < len(lines) else "["
@@ -71,15 +71,24 @@ def syntax_error_message(error: MarkedYAMLError, text: str) -> tuple[int, int, s
     line, column = _clamp(text, line, column)
     here = lines[line - 1] if line - 1 < len(lines) else ""
     if "tab" in what:
-        return line, column, (
-            f"YAML syntax error: line {line} is indented with a tab. Indent with spaces only "
-            "(most editors can be set to type spaces for the Tab key)"
+        return (
+            line,
+            column,
+            (
+                f"YAML syntax error: line {line} is indented with a tab. Indent with spaces only "
+                "(most editors can be set to type spaces for the Tab key)"
+            ),
         )
     if _CURLY_VALUE.match(here):
-        return line, column, (
-            "YAML syntax error: this line starts a text with a curly quote (“ or ‘), which YAML reads as an "
-            "ordinary letter. Write straight quotes instead: \"like this\". Curly quotes are fine inside "
-            "a text that starts with a straight quote"
+        return (
+            line,
+            column,
+            (
+                "YAML syntax error: this line starts a text with a curly quote (“ or ‘), "
+                "which YAML reads as an "
+                'ordinary letter. Write straight quotes instead: "like this". Curly quotes are fine inside '
+                "a text that starts with a straight quote"
+            ),
         )
     if "mapping values are not allowed" in what:
         found = _KEY_AND_TEXT.match(here)
@@ -87,14 +96,23 @@ def syntax_error_message(error: MarkedYAMLError, text: str) -> tuple[int, int, s
         if found and column - 1 > found.start("text"):
             key, shown = found.group("key").strip(), found.group("text").strip()
             example = shown.replace('"', '\\"')
-            return line, column, (
-                f"YAML syntax error: the text after '{key}:' holds a colon followed by a space, which YAML "
-                f"reads as the start of another key. Put the whole text in double quotes: "
-                f"{key}: \"{example if len(example) <= 60 else example[:57] + '...'}\""
+            return (
+                line,
+                column,
+                (
+                    f"YAML syntax error: the text after '{key}:' holds a colon followed by a space, "
+                    "which YAML "
+                    f"reads as the start of another key. Put the whole text in double quotes: "
+                    f'{key}: "{example if len(example) <= 60 else example[:57] + "..."}"'
+                ),
             )
     if "did not find expected key" in what and re.search(r"[\"']\s+$", here[: column - 1]):
-        return line, column, (
-            "YAML syntax error: the text goes on after its closing quote. Put the whole text inside the "
-            "quotes, or remove them"
+        return (
+            line,
+            column,
+            (
+                "YAML syntax error: the text goes on after its closing quote. Put the whole text inside the "
+                "quotes, or remove them"
+            ),
         )
     return line, column, f"YAML syntax error: {what}. {_INDENTATION}"

@@ -23,8 +23,27 @@ _PIECE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
 _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 SKIP_ELEMENTS = {
-    "h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "figcaption", "code", "pre",
-    "script", "style", "svg", "title", "select", "option", "textarea", "summary", "template",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "button",
+    "label",
+    "figcaption",
+    "code",
+    "pre",
+    "script",
+    "style",
+    "svg",
+    "title",
+    "select",
+    "option",
+    "textarea",
+    "summary",
+    "template",
 }
 SKIP_CLASSES = {"handout-sheet", "print-sheet", "disclaimer"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -114,13 +133,13 @@ def _explain(text: str, jargon: Mapping[str, str], pending: dict[str, re.Pattern
             continue
         del pending[term]  # only the first use on the page counts, explained or not
         plain = jargon[term]
-        after = text[match.end():].lstrip()
+        after = text[match.end() :].lstrip()
         before = text[: match.start()].rstrip()
         in_brackets = before.endswith("(")  # "less room for the nerves (stenosis)": it explains itself
         sentence = _sentence_around(text, *match.span()).lower()
         if in_brackets or after.startswith("(") or plain.lower() in sentence:
             continue
-        text = f"{text[: match.end()]} ({escape(plain)}){text[match.end():]}"
+        text = f"{text[: match.end()]} ({escape(plain)}){text[match.end() :]}"
     return text
 
 
@@ -143,4 +162,3 @@ def terms_used(texts: list[str], jargon: Mapping[str, str]) -> tuple[tuple[str, 
         first.setdefault(term, (index, place))
         first[term] = min(first[term], (index, place))
     return tuple((term, jargon[term]) for term in sorted(first, key=first.__getitem__))
-

@@ -35,6 +35,7 @@ are data the browser never runs, so they need no hash. Inline event handlers
 (``onclick=``) and ``javascript:`` links cannot be allowed by hashes: a page
 with one stops the build, saying which file and what to do.
 """
+
 from __future__ import annotations
 
 import base64
@@ -72,11 +73,25 @@ REFERRER_POLICY = "same-origin"
 
 # Script types a browser runs (HTML standard: "JavaScript MIME type essence", module, importmap).
 _RUN_TYPES = {
-    "", "module", "importmap", "application/ecmascript", "application/javascript",
-    "application/x-ecmascript", "application/x-javascript", "text/ecmascript", "text/javascript",
-    "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
-    "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
-    "text/x-ecmascript", "text/x-javascript",
+    "",
+    "module",
+    "importmap",
+    "application/ecmascript",
+    "application/javascript",
+    "application/x-ecmascript",
+    "application/x-javascript",
+    "text/ecmascript",
+    "text/javascript",
+    "text/javascript1.0",
+    "text/javascript1.1",
+    "text/javascript1.2",
+    "text/javascript1.3",
+    "text/javascript1.4",
+    "text/javascript1.5",
+    "text/jscript",
+    "text/livescript",
+    "text/x-ecmascript",
+    "text/x-javascript",
 }
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction"}
 
@@ -114,7 +129,7 @@ def scan_page(html: str) -> _Scan:
             if name.startswith("on"):
                 scan.problems.append(f"<{tag.name} {name}=...> is an inline event handler")
             elif name in _URL_ATTRIBUTES and value.strip().lower().startswith("javascript:"):
-                scan.problems.append(f"<{tag.name} {name}=\"javascript:...\"> runs code from a link")
+                scan.problems.append(f'<{tag.name} {name}="javascript:..."> runs code from a link')
     return scan
 
 

@@ -40,7 +40,7 @@ _MARKER = "generated_from"  # front matter key naming the data file the "edit th
 
 # The body of every generated page: the same text for all, with no value written into it. The
 # macro reads which program to show from the page's front matter (mkdocs-macros passes `page`).
-_BODY = '{{ handout(page.meta.handout_of.program, large_print=page.meta.handout_of.large_print) }}\n'
+_BODY = "{{ handout(page.meta.handout_of.program, large_print=page.meta.handout_of.large_print) }}\n"
 
 
 def _page(program: content_model.Program, large_print: bool, data_file: str, strings: UiStrings) -> str:

@@ -96,7 +96,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html, restored = state.held.restore(html)
     if state.held.leftover(html):  # the build stops once every page is read (hooks/page_mistakes.py)
         state.mistakes.add(
-            page.file.src_uri, _source_line(state.held, page, html),
+            page.file.src_uri,
+            _source_line(state.held, page, html),
             "this macro's output landed inside a code block or inline code, where it cannot show. "
             "Put the macro on a line of its own, with a blank line before and after, outside code blocks "
             "(to show a macro as an example, wrap it in {% raw %} ... {% endraw %})",

@@ -441,4 +441,3 @@ def drawing_key(view: FigureView) -> str:
     builder page draws each drawing once as an SVG <symbol> (macros/handout_builder.py)."""
     drawn = replace(view, alt="", caption=None)
     return hashlib.sha256(repr(drawn).encode("utf-8")).hexdigest()[:16]
-

@@ -54,9 +54,10 @@ class PageMistakes:
         """Every mistake, then what to do: the text printed when the build stops."""
         count = len(self._found)
         pages = "A page has a mistake" if count == 1 else f"{count} pages have a mistake"
-        return (f"{format_errors(list(self._found.values()))}\n\n"
-                f"{pages} in a macro (see CONTRIBUTING.md, 'Macros'). Nothing was built.")
-
+        return (
+            f"{format_errors(list(self._found.values()))}\n\n"
+            f"{pages} in a macro (see CONTRIBUTING.md, 'Macros'). Nothing was built."
+        )
 
 
 def _front_matter_lines(env: Any) -> int:

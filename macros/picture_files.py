@@ -220,8 +220,10 @@ def clean_svg(data: bytes) -> bytes:
             if name.startswith(xlink_prefix):
                 element.set(f"xlink:{name.removeprefix(xlink_prefix)}", value)
         for child in list(element):
-            if not isinstance(child.tag, str) or not child.tag.startswith(svg_prefix) or child.tag == (
-                f"{svg_prefix}metadata"
+            if (
+                not isinstance(child.tag, str)
+                or not child.tag.startswith(svg_prefix)
+                or child.tag == (f"{svg_prefix}metadata")
             ):
                 element.remove(child)  # another namespace: metadata of the program that drew it
             else:
@@ -285,4 +287,3 @@ class PictureFiles:
         for old in self.cache.iterdir():
             if old.is_file() and old not in used and not old.name.endswith(PARTIAL_SUFFIX):
                 old.unlink(missing_ok=True)
-

@@ -107,8 +107,12 @@ def draw(title: str, views: list[FigureView]) -> bytes:
     pen = ImageDraw.Draw(image)
     title_font = ImageFont.load_default(size=TITLE_SIZE * k)
     caption_font = ImageFont.load_default(size=CAPTION_SIZE * k)
-    pen.text((MARGIN * k, MARGIN * k * 0.8), _fit(pen, title, title_font, (width - 2 * MARGIN) * k), fill=INK,
-             font=title_font)
+    pen.text(
+        (MARGIN * k, MARGIN * k * 0.8),
+        _fit(pen, title, title_font, (width - 2 * MARGIN) * k),
+        fill=INK,
+        font=title_font,
+    )
     top = MARGIN * 0.8 + TITLE_SIZE + 36
     bottom = height - MARGIN - CAPTION_SIZE - 16
     gap = 40
@@ -225,8 +229,12 @@ def _figure(pen: Any, view: FigureView, box: dict[str, float], k: int) -> None:
     for prop in view.props:  # behind the figure, as on the page
         fill = MAT_FILL if prop.name == "mat" else PROP_FILL
         for shape in prop.shapes:
-            pen.polygon([at(x, y) for x, y in _corners(shape.points)], fill=fill, outline=PROP_LINE,
-                        width=max(1, round(PROP_WIDTH * box["scale"] * k)))
+            pen.polygon(
+                [at(x, y) for x, y in _corners(shape.points)],
+                fill=fill,
+                outline=PROP_LINE,
+                width=max(1, round(PROP_WIDTH * box["scale"] * k)),
+            )
         for line in prop.lines:
             stroke(line, PROP_LINE, PROP_WIDTH)
     if view.ghost is not None:

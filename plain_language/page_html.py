@@ -76,31 +76,55 @@ class _Scanner(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         if tag in REFUSED_TAGS:
-            self.found.append((line, Unsafe(
-                f"<{tag}>", f"<{tag}",
-                f"<{tag}> is not allowed in a page: it {REFUSED_TAGS[tag]}. Delete it ({_SHOW_CODE})",
-            )))
+            self.found.append(
+                (
+                    line,
+                    Unsafe(
+                        f"<{tag}>",
+                        f"<{tag}",
+                        f"<{tag}> is not allowed in a page: it {REFUSED_TAGS[tag]}. Delete it ({_SHOW_CODE})",
+                    ),
+                )
+            )
         names = {name for name, _value in attrs}
         if tag == "meta" and "http-equiv" in names:
-            self.found.append((line, Unsafe(
-                '<meta http-equiv="...">', "http-equiv",
-                '<meta http-equiv="..."> is not allowed in a page: it can send patients to another '
-                "address or change the page's security. Delete it",
-            )))
+            self.found.append(
+                (
+                    line,
+                    Unsafe(
+                        '<meta http-equiv="...">',
+                        "http-equiv",
+                        '<meta http-equiv="..."> is not allowed in a page: it can send patients to another '
+                        "address or change the page's security. Delete it",
+                    ),
+                )
+            )
         for name, value in attrs:
             if name.startswith("on"):
-                self.found.append((line, Unsafe(
-                    f"{name}=", name,
-                    f"the attribute {name}= is not allowed in a page: it runs code when a patient "
-                    f"touches or loads the page. Delete it ({_SHOW_CODE})",
-                )))
+                self.found.append(
+                    (
+                        line,
+                        Unsafe(
+                            f"{name}=",
+                            name,
+                            f"the attribute {name}= is not allowed in a page: it runs code when a patient "
+                            f"touches or loads the page. Delete it ({_SHOW_CODE})",
+                        ),
+                    )
+                )
             if value and _scheme(value) in ("javascript", "vbscript"):
                 scheme = _scheme(value)
-                self.found.append((line, Unsafe(
-                    f"{scheme}: address", f"{scheme}:",
-                    f"a {scheme}: address is not allowed in a page: it runs code instead of opening "
-                    "a page. Link to a page or a web address (https://...) instead",
-                )))
+                self.found.append(
+                    (
+                        line,
+                        Unsafe(
+                            f"{scheme}: address",
+                            f"{scheme}:",
+                            f"a {scheme}: address is not allowed in a page: it runs code instead of opening "
+                            "a page. Link to a page or a web address (https://...) instead",
+                        ),
+                    )
+                )
 
     handle_startendtag = handle_starttag
 

@@ -36,15 +36,34 @@ from .located_text import Group, ListOfItems, Piece, SourceWords, words
 _DEFAULT_EXTENSIONS = ("toc", "tables", "fenced_code", "admonition", "attr_list", "md_in_html")
 
 _BLOCKS = {
-    "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd",
-    "figcaption", "caption", "summary", "blockquote", "div",
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "figcaption",
+    "caption",
+    "summary",
+    "blockquote",
+    "div",
 }
 _LABELS = {"h1", "h2", "h3", "h4", "h5", "h6", "summary"}
 _NOT_PROSE = {"pre", "code", "kbd", "samp", "script", "style", "svg", "math", "template"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _KIND = {
-    "p": "paragraph", "li": "list item", "td": "table cell", "th": "table cell",
-    "dt": "term", "dd": "definition",
+    "p": "paragraph",
+    "li": "list item",
+    "td": "table cell",
+    "th": "table cell",
+    "dt": "term",
+    "dd": "definition",
 }
 
 

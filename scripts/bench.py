@@ -147,8 +147,10 @@ def phone_photo(number: int) -> bytes:
     pen = ImageDraw.Draw(image)
     for _ in range(12):  # a few shapes: the room, a mat, a person
         x, y = rng.randrange(width), rng.randrange(height)
-        pen.ellipse([x, y, x + rng.randrange(60, 400), y + rng.randrange(60, 400)],
-                    fill=tuple(rng.randrange(256) for _ in range(3)))
+        pen.ellipse(
+            [x, y, x + rng.randrange(60, 400), y + rng.randrange(60, 400)],
+            fill=tuple(rng.randrange(256) for _ in range(3)),
+        )
     image = image.filter(ImageFilter.GaussianBlur(2))
     exif = Image.Exif()
     exif[0x0112] = 6  # orientation: turn a quarter to the right to show it
@@ -229,8 +231,13 @@ def synthetic_data(n: int, seed: int = 7, pictures: list[dict] | None = None) ->
     spanish_pictures = {
         f"drill-{i:04d}": [dict(frame) for frame in pictures[i % len(pictures)]["es"]] for i in range(n)
     }
-    return {"clinic": clinic, "drills": drills, "root_causes": causes, "programs": programs,
-            "_spanish_pictures": spanish_pictures}
+    return {
+        "clinic": clinic,
+        "drills": drills,
+        "root_causes": causes,
+        "programs": programs,
+        "_spanish_pictures": spanish_pictures,
+    }
 
 
 # Words of the synthetic texts in Spanish, enough that each translated text differs from its
@@ -388,8 +395,27 @@ def our_project(base: Path, data: dict) -> Path:
 
 # The elements whose text is one paragraph (or list item, cell, heading) in the anchor's Markdown.
 BLOCKS = {
-    "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "figcaption", "caption",
-    "summary", "blockquote", "pre", "label", "legend", "button", "option",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "li",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "figcaption",
+    "caption",
+    "summary",
+    "blockquote",
+    "pre",
+    "label",
+    "legend",
+    "button",
+    "option",
 }
 SKIPPED = {"script", "style", "template", "noscript"}
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -1048,8 +1074,10 @@ def goal_lines(rows: list[dict], small: int, large: int, start: dict[str, float]
     if with_pdf:
         r = by_n.get(small) if small in by_n and "pdf_first" in by_n[small] else with_pdf[-1]
         per_page = r["pdf_first"] / r["pdf_pages"]
-        lines.append(f"| N={r['n']}, {GOALS['pdf_page']} ({r['pdf_files']} PDFs, {r['pdf_pages']} pages, "
-                     f"{os.cpu_count()} cores) | {per_page:.3f} | (reported) | — |")
+        lines.append(
+            f"| N={r['n']}, {GOALS['pdf_page']} ({r['pdf_files']} PDFs, {r['pdf_pages']} pages, "
+            f"{os.cpu_count()} cores) | {per_page:.3f} | (reported) | — |"
+        )
     return lines
 
 
@@ -1057,21 +1085,40 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[6, 60, 600])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--goal-sizes", type=int, nargs=2, default=list(GOAL_SIZES), metavar=("N", "M"),
-                        help="the sizes issue 20's goals name: 60 600, and no other pair")
-    parser.add_argument("--smoke", action="store_true",
-                        help="for tests/test_bench.py: with one size in --sizes, print every goal's line "
-                             "from it (marked in the report as a smoke run, not the goals' figures)")
+    parser.add_argument(
+        "--goal-sizes",
+        type=int,
+        nargs=2,
+        default=list(GOAL_SIZES),
+        metavar=("N", "M"),
+        help="the sizes issue 20's goals name: 60 600, and no other pair",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="for tests/test_bench.py: with one size in --sizes, print every goal's line "
+        "from it (marked in the report as a smoke run, not the goals' figures)",
+    )
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--markdown-out", type=Path)
     parser.add_argument("--edits", type=int, default=5, help="edits timed in the edit loop")
     parser.add_argument("--tag-files", type=int, default=6, help="PDFs rendered tagged and untagged")
-    parser.add_argument("--start-runs", type=int, default=9,
-                        help="runs of each start-up and import measurement (interleaved; the median is kept)")
-    parser.add_argument("--builder-only", action="store_true",
-                        help="only build once at each size and weigh the handout builder page, by part")
-    parser.add_argument("--both-languages", action="store_true",
-                        help="with --builder-only: build English and Spanish (the bench builds English only)")
+    parser.add_argument(
+        "--start-runs",
+        type=int,
+        default=9,
+        help="runs of each start-up and import measurement (interleaved; the median is kept)",
+    )
+    parser.add_argument(
+        "--builder-only",
+        action="store_true",
+        help="only build once at each size and weigh the handout builder page, by part",
+    )
+    parser.add_argument(
+        "--both-languages",
+        action="store_true",
+        help="with --builder-only: build English and Spanish (the bench builds English only)",
+    )
     args = parser.parse_args()
     if args.builder_only:
         builder_only(args.sizes, args.both_languages)
@@ -1199,8 +1246,11 @@ def main() -> None:
         "time: the wall clock of a machine shared with other work counts the waits for a core too):",
         "",
         *(
-            [f"Smoke run (--smoke): the lines below are at N={small}, not at issue 20's N=60 and N=600; "
-             "they show that each goal is printed, and are no goal's figure.", ""]
+            [
+                f"Smoke run (--smoke): the lines below are at N={small}, not at issue 20's N=60 and N=600; "
+                "they show that each goal is printed, and are no goal's figure.",
+                "",
+            ]
             if args.smoke
             else []
         ),

@@ -109,8 +109,13 @@ def summarize(label: str, path: str, report: dict) -> Result:
     return Result(label, path, scores, transfer, failed)
 
 
-def measure(site: Path, pages: tuple[tuple[str, str], ...] = PAGES, runs: int = 1,
-            categories: tuple[str, ...] = CATEGORIES, at_once: int = 1) -> list[Result]:
+def measure(
+    site: Path,
+    pages: tuple[tuple[str, str], ...] = PAGES,
+    runs: int = 1,
+    categories: tuple[str, ...] = CATEGORIES,
+    at_once: int = 1,
+) -> list[Result]:
     """Serve the site gzipped on 127.0.0.1 and run Lighthouse on each built page, one at a time.
 
     With ``runs`` above 1, each page is measured that many times and the run with the median

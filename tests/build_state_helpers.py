@@ -56,4 +56,3 @@ def pdf_hook_folders(tmp_path: Path, built_site: Path) -> tuple[Path, Path]:
     out = tmp_path / "site"
     shutil.copytree(built_site / "assets", out / "assets")
     return project, out
-

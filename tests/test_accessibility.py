@@ -26,8 +26,24 @@ AXE = Axe()
 SCHEMES = {"light": "default", "dark": "slate"}
 # Link text that means nothing out of context (WCAG 2.4.4; Lighthouse "link-text").
 VAGUE_LINK_TEXT = {
-    "click here", "here", "click", "more", "read more", "learn more", "link", "this", "this page",
-    "this link", "go", "start", "right here", "continue", "details", "info", "¶", "#",
+    "click here",
+    "here",
+    "click",
+    "more",
+    "read more",
+    "learn more",
+    "link",
+    "this",
+    "this page",
+    "this link",
+    "go",
+    "start",
+    "right here",
+    "continue",
+    "details",
+    "info",
+    "¶",
+    "#",
 }
 
 

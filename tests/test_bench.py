@@ -28,9 +28,28 @@ def close(printed: str, *parts: str, divide: bool = True) -> bool:
 def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
     report_file = tmp_path / "bench.md"
     result = subprocess.run(
-        [sys.executable, "scripts/bench.py", "--sizes", "6", "--runs", "1", "--smoke",
-         "--edits", "2", "--start-runs", "1", "--tag-files", "1", "--markdown-out", str(report_file)],
-        cwd=ROOT, capture_output=True, text=True, timeout=900)
+        [
+            sys.executable,
+            "scripts/bench.py",
+            "--sizes",
+            "6",
+            "--runs",
+            "1",
+            "--smoke",
+            "--edits",
+            "2",
+            "--start-runs",
+            "1",
+            "--tag-files",
+            "1",
+            "--markdown-out",
+            str(report_file),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     report = report_file.read_text(encoding="utf-8")
     assert report.strip() == result.stdout.strip()
@@ -43,8 +62,25 @@ def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
         re.MULTILINE,
     )
     assert row, report
-    (pages, ours, plain, ratio, first, first_ratio, ours_cpu, plain_cpu, cpu_ratio,
-     pdf_first, pdf_pages, per_page, pdf_second, rebuild_ratio, tagged, untagged, tag_ratio) = row.groups()
+    (
+        pages,
+        ours,
+        plain,
+        ratio,
+        first,
+        first_ratio,
+        ours_cpu,
+        plain_cpu,
+        cpu_ratio,
+        pdf_first,
+        pdf_pages,
+        per_page,
+        pdf_second,
+        rebuild_ratio,
+        tagged,
+        untagged,
+        tag_ratio,
+    ) = row.groups()
     assert int(pages) > 6  # a page per drill, plus the home, index, builder and handout pages
     assert all(float(x) > 0 for x in (ours, plain, first, ours_cpu, plain_cpu, pdf_first, tagged, untagged))
     assert close(ratio, ours, plain) and close(first_ratio, first, plain)
@@ -56,8 +92,18 @@ def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
     # them, and the second build with the same .cache/ makes no picture file again.
     pictures = re.search(r"^\| 6" + r" \| (\d+)" * 10 + r" \|$", report, re.MULTILINE)
     assert pictures, report
-    (drawn, photos, shown_svg, shown_img, made_first, reused_first, made_second, reused_second,
-     anchor_svg, anchor_photos) = (int(x) for x in pictures.groups())
+    (
+        drawn,
+        photos,
+        shown_svg,
+        shown_img,
+        made_first,
+        reused_first,
+        made_second,
+        reused_second,
+        anchor_svg,
+        anchor_photos,
+    ) = (int(x) for x in pictures.groups())
     # plain Material carries the same pictures: an SVG file for each drawn figure, and each photo at
     # least as WebP and JPEG
     assert anchor_svg >= shown_svg and anchor_photos >= 2 * photos
@@ -120,7 +166,9 @@ def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
     assert goals["growth of our build time, t(6) / t(6)"][0] == "1.00"
     assert goals["N=6, builder page and what it loads at start, gzipped (KB)"][0] == total
     assert goals["picture files made again by a second build with the same .cache/ (issue 15), any N"] == (
-        "0", "0", "yes"
+        "0",
+        "0",
+        "yes",
     )
     pdf_goal = [g for g in goals if "seconds per PDF page" in g]
     assert len(pdf_goal) == 1 and goals[pdf_goal[0]][0] == per_page
@@ -135,7 +183,11 @@ def test_bench_refuses_goal_sizes_other_than_the_issues(tmp_path: Path) -> None:
     for pair in (["6", "60"], ["600", "60"], ["60", "60"]):
         result = subprocess.run(
             [sys.executable, "scripts/bench.py", "--sizes", "6", "--goal-sizes", *pair],
-            cwd=ROOT, capture_output=True, text=True, timeout=60)
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert result.returncode == 2, result.stdout + result.stderr
         refusal = f"--goal-sizes {pair[0]} {pair[1]}: issue 20's goals are set at N=60 and N=600"
         assert refusal in result.stderr

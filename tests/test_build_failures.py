@@ -23,6 +23,7 @@ def project(tmp_path: Path) -> Path:
 # A line of the home page that broken macros are put before (docs/index.md).
 ANCHOR = "## [All the drills](drills/index.md)"
 
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
@@ -333,9 +334,7 @@ def test_serve_waits_out_a_page_mistake_and_shows_the_fix(project: Path) -> None
         )
         wait_for(lambda: "A page has a mistake in a macro" in log.read_text(encoding="utf-8"), server)
         assert server.poll() is None, log.read_text(encoding="utf-8")  # still serving
-        page.write_text(
-            good.replace(ANCHOR, "Fixed and served again.\n\n" + ANCHOR), encoding="utf-8"
-        )
+        page.write_text(good.replace(ANCHOR, "Fixed and served again.\n\n" + ANCHOR), encoding="utf-8")
         wait_for_page(url, "Fixed and served again.", server)
     text = log.read_text(encoding="utf-8")
     assert f"docs/index.md:{line}:1: drill_card: there is no drill" in text, text

@@ -67,8 +67,6 @@ class Watched:
     errors: list[str] = field(default_factory=list)
 
 
-
-
 def watch(context: BrowserContext) -> Watched:
     """A new page whose uncaught errors and console errors are recorded."""
     watched = Watched(context.new_page())

@@ -36,9 +36,7 @@ urgent_care:
 NEXT_LINE = len(CLINIC.splitlines()) + 1
 
 
-def load(
-    tmp_path: Path, clinic: str, files: dict[str, bytes] | None = None
-) -> content_model.Content:
+def load(tmp_path: Path, clinic: str, files: dict[str, bytes] | None = None) -> content_model.Content:
     data, _docs = write_project(tmp_path, clinic=clinic)
     for name, body in (files or {}).items():
         (data / name).write_bytes(body)
@@ -56,6 +54,7 @@ def only(tmp_path: Path, clinic: str, files: dict[str, bytes] | None = None) -> 
 
 def png(width: int, height: int) -> bytes:
     """A real, tiny PNG (one grey row repeated), written by hand."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
@@ -114,7 +113,7 @@ def test_a_brand_color_that_fails_contrast_is_refused_with_the_nearest_passing_s
     assert f'write brand_color: "{shade}"' in error.message
     # The suggestion passes, and is the nearest: one step lighter in the same hue fails.
     assert contrast(shade, WHITE) >= AA_TEXT
-    lighter = "#" + "".join(f"{min(255, int(shade[i:i + 2], 16) + 3):02x}" for i in (1, 3, 5))
+    lighter = "#" + "".join(f"{min(255, int(shade[i : i + 2], 16) + 3):02x}" for i in (1, 3, 5))
     assert contrast(lighter, WHITE) < AA_TEXT
     # ...and the suggestion itself loads.
     assert load(tmp_path / "fixed", CLINIC + f'brand_color: "{shade}"\n').clinic.brand_color == shade

@@ -63,7 +63,7 @@ def test_the_colours_come_from_a_generated_stylesheet_listed_on_every_page(site:
     assert f"--md-primary-fg-color: {DEFAULT_BRAND_COLOR};" in css
     assert f"--md-typeset-a-color: {DEFAULT_BRAND_COLOR};" in css
     for path, html in pages(site).items():
-        sheets = [link["href"] for link in html.select('link[rel=stylesheet]')]
+        sheets = [link["href"] for link in html.select("link[rel=stylesheet]")]
         names = [sheet.rsplit("/", 1)[-1] for sheet in sheets]
         assert "clinic.css" in names, f"/{path}: {sheets}"
         # After the theme's palette and site.css, so its colours win.
@@ -79,8 +79,13 @@ def urgent_box(html: BeautifulSoup) -> list:
 
 @pytest.mark.parametrize(
     "path",
-    ["articles/hip-mobility-drills/", "articles/back-pain-when-walking/", "drills/spiderman/",
-     "handouts/hip-mobility/", "handouts/hip-mobility/large-print/"],
+    [
+        "articles/hip-mobility-drills/",
+        "articles/back-pain-when-walking/",
+        "drills/spiderman/",
+        "handouts/hip-mobility/",
+        "handouts/hip-mobility/large-print/",
+    ],
 )
 def test_the_urgent_care_box_is_on_articles_drill_pages_and_handouts(site: Build, path: str) -> None:
     html = BeautifulSoup(page_file(site.site, path).read_text(encoding="utf-8"), "html.parser")

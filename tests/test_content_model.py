@@ -345,7 +345,7 @@ def test_missing_file(tmp_path: Path) -> None:
     assert (
         error.plain()
         == "data/programs.yml:1:1: file is missing: create data/programs.yml (see CONTRIBUTING.md for what "
-           "it holds)"
+        "it holds)"
     )
 
 

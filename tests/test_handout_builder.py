@@ -329,8 +329,11 @@ def test_pictures_show_in_the_picker_and_on_the_printed_sheet_with_no_request_pe
     printed = page.evaluate(USES, "[data-builder-sheet]")
     page.pdf(format="Letter")
     page.emulate_media(media="screen")
-    expected = [d.pictures[0 if n == 1 else -1].alt
-                for d in reversed(CONTENT.drills) for n in range(1, min(len(d.pictures), 2) + 1)]
+    expected = [
+        d.pictures[0 if n == 1 else -1].alt
+        for d in reversed(CONTENT.drills)
+        for n in range(1, min(len(d.pictures), 2) + 1)
+    ]
     assert [label for _href, _tag, _w, _h, _hidden, label in printed] == expected
     for href, tag, width, height, hidden, _label in printed:
         assert tag == "symbol" and hidden is None, href

@@ -101,8 +101,8 @@ def test_pdf_text_has_every_drill_and_step_and_the_phone_on_every_page(
             # the web page's call to action is not printed: paper goes to patients (issue 17)
             assert data.clinic.call_to_action.heading not in page
         # the sheet's own message and when to stop and call, once, at its end
-        assert "Stop and call us if pain spreads, gets sharper, or you feel numbness or tingling." in (
-            pages[-1]
+        assert (
+            "Stop and call us if pain spreads, gets sharper, or you feel numbness or tingling." in (pages[-1])
         )
         assert f"Questions about your exercises? Call us at {phone}." in pages[-1]
         for position, drill in enumerate(data.program_drills(program.id), start=1):

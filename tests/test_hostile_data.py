@@ -63,10 +63,14 @@ def check_in_subprocess(tmp_path: Path, **files: str | bytes) -> subprocess.Comp
 
 RECURSIVE_ALIAS = "# yaml-language-server: $schema=../schemas/drills.schema.json\n- &a [*a]\n"
 # Nine levels of nine aliases: 9**9 (387 million) strings once expanded.
-ALIAS_BOMB = "# yaml-language-server: $schema=../schemas/drills.schema.json\n" + "\n".join(
-    ['- &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    + [f"- &l{i} [" + ",".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, 10)]
-) + "\n"
+ALIAS_BOMB = (
+    "# yaml-language-server: $schema=../schemas/drills.schema.json\n"
+    + "\n".join(
+        ['- &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        + [f"- &l{i} [" + ",".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    )
+    + "\n"
+)
 
 
 def test_recursive_alias_is_refused_at_its_anchor(tmp_path: Path) -> None:

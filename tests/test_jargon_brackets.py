@@ -27,12 +27,12 @@ def test_a_word_already_explained_is_left_as_it_is() -> None:
 
 def test_titles_code_and_printable_sheets_are_not_changed_and_a_link_is_followed_by_the_bracket() -> None:
     html = (
-        "<h1>Quadruped drills</h1><div class=\"handout-sheet\"><p>quadruped</p></div><code>stenosis</code>"
-        "<ul><li><a href=\"x/\">Quadruped Rockbacks</a></li></ul><p>quadruped</p>"
+        '<h1>Quadruped drills</h1><div class="handout-sheet"><p>quadruped</p></div><code>stenosis</code>'
+        '<ul><li><a href="x/">Quadruped Rockbacks</a></li></ul><p>quadruped</p>'
     )
     assert explain_first_uses(html, JARGON) == (
-        "<h1>Quadruped drills</h1><div class=\"handout-sheet\"><p>quadruped</p></div><code>stenosis</code>"
-        "<ul><li><a href=\"x/\">Quadruped Rockbacks</a> (quadruped: on your hands and knees)</li></ul>"
+        '<h1>Quadruped drills</h1><div class="handout-sheet"><p>quadruped</p></div><code>stenosis</code>'
+        '<ul><li><a href="x/">Quadruped Rockbacks</a> (quadruped: on your hands and knees)</li></ul>'
         "<p>quadruped</p>"
     )
 

@@ -41,9 +41,18 @@ def check_links(site: Path, tmp_path: Path) -> list[str]:
         config = tmp_path / "linkcheckerrc"
         config.write_text(CONFIG.format(base=base.replace(".", r"\.")), encoding="utf-8")
         done = subprocess.run(
-            [str(LINKCHECKER), "--config", str(config), "--no-status", "--output", "csv",
-             *(base + path for path in page_paths(site))],
-            capture_output=True, text=True, timeout=600,
+            [
+                str(LINKCHECKER),
+                "--config",
+                str(config),
+                "--no-status",
+                "--output",
+                "csv",
+                *(base + path for path in page_paths(site)),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
     assert done.returncode in (0, 1), f"linkchecker failed to run ({done.returncode}):\n{done.stderr}"
     lines = [line for line in done.stdout.splitlines() if line and not line.startswith("#")]

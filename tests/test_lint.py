@@ -1,4 +1,4 @@
-"""Ruff checks the Python code: set up in pyproject.toml, run by `make lint` and `make test` (so by CI).
+"""Ruff checks and formats the Python code (pyproject.toml): `make lint` and `make test` (so CI) run it.
 
 Every rule it leaves out says why, unused `noqa` comments are findings (RUF100), and the
 code as committed has no findings at all.
@@ -51,8 +51,10 @@ def test_make_lint_and_make_test_run_ruff_before_the_suite() -> None:
     test = re.search(r"^test:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)
     assert test, "make test has a recipe"
     recipe = test.group(1)
-    assert "ruff check ." in recipe and "pytest" in recipe
+    assert "ruff check ." in recipe and "ruff format --check ." in recipe and "pytest" in recipe
+    assert "ruff format --check ." in lint.group(1)
     assert recipe.index("ruff check .") < recipe.index("pytest"), "ruff runs first: it takes a second"
+    assert recipe.index("ruff format --check .") < recipe.index("pytest")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r"^make test$", ci, re.MULTILINE), "CI runs make test"
 
@@ -73,3 +75,16 @@ def test_ruff_finds_nothing() -> None:
     ]
     assert findings == [], "\n".join(findings)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_code_is_formatted_as_ruff_formats_it() -> None:
+    """One layout for all the Python code (`ruff format .` writes it), so a change's diff shows what
+    it changes and nothing else."""
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

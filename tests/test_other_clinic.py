@@ -27,9 +27,19 @@ def seed_strings() -> list[str]:
     import content_model
 
     default = content_model.load(ROOT / "data", shown_dir="data")
-    facts = [default.clinic.name, default.clinic.phone_display, default.clinic.phone_e164, "Iowa",
-             default.clinic.call_to_action.heading, "20-minute", "Reinold", "Vander Molen",
-             "Call 911", *default.clinic.urgent_care.signs, "#00695c"]
+    facts = [
+        default.clinic.name,
+        default.clinic.phone_display,
+        default.clinic.phone_e164,
+        "Iowa",
+        default.clinic.call_to_action.heading,
+        "20-minute",
+        "Reinold",
+        "Vander Molen",
+        "Call 911",
+        *default.clinic.urgent_care.signs,
+        "#00695c",
+    ]
     facts += [d.name for d in default.drills] + [c.title for c in default.root_causes]
     return facts
 
@@ -80,10 +90,12 @@ def test_other_clinic_identity_changes_every_place_it_should(other_site: Build) 
         footer = page.select_one("footer.clinic-footer")
         assert footer.select_one(".clinic-footer__name").get_text(strip=True) == "Harbour Knee Therapy"
         assert [line.strip() for line in footer.select_one("address").stripped_strings] == [
-            "4 Quay Street", "Harbourside, HB1 2CD"
+            "4 Quay Street",
+            "Harbourside, HB1 2CD",
         ]
         assert [li.get_text(strip=True) for li in footer.select(".clinic-footer__hours li")] == [
-            "Monday to Friday: 8 am to 7 pm", "Saturday: 9 am to 1 pm"
+            "Monday to Friday: 8 am to 7 pm",
+            "Saturday: 9 am to 1 pm",
         ]
         assert footer.select_one(".clinic-footer__email a")["href"] == "mailto:hello@harbour-knee.example"
         assert footer.select_one(".clinic-footer__booking a")["href"] == "https://harbour-knee.example/book"

@@ -21,8 +21,14 @@ def test_pdfs_render_in_parallel_workers_in_job_order(monkeypatch: pytest.Monkey
     monkeypatch.setattr(hook, "Renderer", lambda fetcher=None: object())  # no WeasyPrint set-up in this test
     # Three handouts, each in two paper sizes (the same HTML).
     jobs = [
-        hook.PdfJob(f"handouts/p{n}.pdf", f"<p>{n // 2}</p>", "letter" if n % 2 else "A4", (), f"p{n}",
-                    PDF_VARIANTS[n % 2])
+        hook.PdfJob(
+            f"handouts/p{n}.pdf",
+            f"<p>{n // 2}</p>",
+            "letter" if n % 2 else "A4",
+            (),
+            f"p{n}",
+            PDF_VARIANTS[n % 2],
+        )
         for n in range(6)
     ]
     results = [pdf for pdf, _pages in hook._render_all(jobs, "file:///site/")]

@@ -380,9 +380,7 @@ def test_a_cached_pdf_made_before_tagging_is_made_again(
 
     hook = load_hook("pdf_handouts.py")
     project, out = pdf_hook_folders(tmp_path, site.site)
-    config, state = config_with_state(
-        project, site_dir=str(out), site_url=SITE_URL, use_directory_urls=True
-    )
+    config, state = config_with_state(project, site_dir=str(out), site_url=SITE_URL, use_directory_urls=True)
     engine = importlib.metadata.version("weasyprint")
     jobs = hook.jobs(config, state)
     base = out.as_uri() + "/"

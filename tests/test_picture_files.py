@@ -686,8 +686,11 @@ def test_the_builder_loads_every_photo_a_block_may_print_with_the_page(
     # a photo in the data is named by its place among the page's hidden, loaded <img>s
     photos = [img["src"] for img in html.select(".handout-builder__photos img")]
     in_blocks = [
-        (language, {**figure, "src": photos[figure["photo"]]}) for language in data["blocks"]
-        for block in block_rows(data, language) for figure in block["figures"] if "photo" in figure
+        (language, {**figure, "src": photos[figure["photo"]]})
+        for language in data["blocks"]
+        for block in block_rows(data, language)
+        for figure in block["figures"]
+        if "photo" in figure
     ]
     # the rockbacks' start photo, the adductor's PNG and SVG drawings: in the English sheet's blocks
     # and in the Spanish sheet's (the same files, with the Spanish alt text)
@@ -736,8 +739,10 @@ def test_the_builder_prints_the_clinics_photos_with_no_request_after_load(
                 )
                 expected = [
                     [photos[f["photo"]], f["alt"], True, f["drawing"]]
-                    for b in block_rows(data, language) if b["id"] in pictured_ids
-                    for f in b["figures"] if "photo" in f
+                    for b in block_rows(data, language)
+                    if b["id"] in pictured_ids
+                    for f in b["figures"]
+                    if "photo" in f
                 ]
                 assert shown == expected, language
             assert requests == []

@@ -53,6 +53,8 @@ def demo_text(path: str, sheet: Tag | None = None) -> str:
     builder's preview holding sheet (it has one preview per sheet language)."""
     preview = sheet.find_parent(attrs={"data-sheet-language": True}) if sheet is not None else None
     return DEMO_TEXTS[preview["data-sheet-language"] if preview else "es" if path.startswith("es/") else "en"]
+
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
@@ -67,7 +69,7 @@ def pasted_new_drill(data: Path, capsys: pytest.CaptureFixture[str], drill_id: s
     out = capsys.readouterr().out
     assert f"Added drill '{drill_id}' to {data.as_posix()}/drills.yml" in out
     text = (data / "drills.yml").read_text(encoding="utf-8")
-    return text[text.index(f"- id: {drill_id}\n"):].rstrip("\n")
+    return text[text.index(f"- id: {drill_id}\n") :].rstrip("\n")
 
 
 def without_demo(project: Path) -> None:
@@ -78,6 +80,7 @@ def without_demo(project: Path) -> None:
 
 
 # --- Placeholders ------------------------------------------------------------------------------
+
 
 def test_the_new_drill_entry_pasted_as_printed_is_refused_at_each_placeholder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -160,4 +160,3 @@ def test_a_drill_video_is_a_link_not_a_player(extras_site: Build, chromium: Brow
         outside = [url for url in seen if foreign(url, base)]
     context.close()
     assert not outside, outside
-

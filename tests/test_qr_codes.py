@@ -56,4 +56,3 @@ def test_the_drawn_code_has_the_modules_segno_encodes() -> None:
         for x in range(int(start), int(start) + int(length)):
             drawn[int(float(row))][x] = True
     assert drawn == [[bool(cell) for cell in row] for row in matrix]
-

@@ -117,8 +117,14 @@ def tab(chromium: Browser) -> Iterator[Tab]:
     context = chromium.new_context()
     page = context.new_page()
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(f"console {message.type}: {message.text}")
-            if message.type in ("error", "warning") else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"console {message.type}: {message.text}")
+            if message.type in ("error", "warning")
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
     yield page, errors
     context.close()
@@ -206,7 +212,7 @@ def test_hook_hashes_scripts_that_run_and_leaves_data_blocks_alone() -> None:
     assert scripts == ["'self'", sha256_source("var a = 1 &amp;&amp; 2;"), sha256_source('import "./y.js";')]
     assert soup.select_one("script#data").string == '{"drills": ["<\\/script>"]}'
     # Nothing else changed: the two <meta> elements went in right after <head>.
-    added = out[len("<!doctype html>\n<html lang=\"en\">\n<head>") :].split("\n", 1)[0]
+    added = out[len('<!doctype html>\n<html lang="en">\n<head>') :].split("\n", 1)[0]
     assert added.startswith('<meta http-equiv="Content-Security-Policy"') and added.count("<meta") == 2
     assert out == PAGE.replace("<head>", "<head>" + added, 1)
 
@@ -220,7 +226,7 @@ def test_hook_runs_twice_without_doubling_the_policy() -> None:
     ("markup", "said"),
     [
         ('<button onclick="print()">Print</button>', "<button onclick=...> is an inline event handler"),
-        ('<a href="javascript:print()">Print</a>', 'runs code from a link'),
+        ('<a href="javascript:print()">Print</a>', "runs code from a link"),
     ],
 )
 def test_hook_stops_the_build_on_code_a_policy_cannot_allow(markup: str, said: str) -> None:

@@ -97,7 +97,9 @@ def test_home_page_describes_the_site(site: Build) -> None:
     [home] = json_ld(site, "")
     assert home["@type"] == "WebSite" and home["name"] == CONTENT.clinic.name
     assert home["publisher"] == {
-        "@type": "MedicalOrganization", "name": CONTENT.clinic.name, "telephone": CONTENT.clinic.phone_e164,
+        "@type": "MedicalOrganization",
+        "name": CONTENT.clinic.name,
+        "telephone": CONTENT.clinic.phone_e164,
         **({"url": CONTENT.clinic.website} if CONTENT.clinic.website else {}),
         **({"email": CONTENT.clinic.email} if CONTENT.clinic.email else {}),
     }

@@ -179,8 +179,17 @@ def test_ci_keeps_the_build_cache_keyed_on_the_lock_file_and_the_content() -> No
     content = re.search(r"hashFiles\(([^)]*'data/\*\*'[^)]*)\)", key)
     assert content, key
     hashed = {part.strip().strip("'") for part in content.group(1).split(",")}
-    inputs = {"data/**", "docs/**", "pictures/**", "overrides/**", "macros/**", "hooks/**",
-              "hook_helpers/**", "content_model/**", "mkdocs.yml"}
+    inputs = {
+        "data/**",
+        "docs/**",
+        "pictures/**",
+        "overrides/**",
+        "macros/**",
+        "hooks/**",
+        "hook_helpers/**",
+        "content_model/**",
+        "mkdocs.yml",
+    }
     assert inputs <= hashed, inputs - hashed
     assert "hashFiles('requirements.lock')" in key
     assert "steps.image.outputs.name" in key, "PDFs laid out with another image's fonts are not reused"
@@ -188,8 +197,9 @@ def test_ci_keeps_the_build_cache_keyed_on_the_lock_file_and_the_content() -> No
     assert key.startswith(restore) and "data/**" not in restore, "a content change restores the last cache"
     # What is published is made from scratch: the deploy keeps no cache.
     deploy = workflow("deploy.yml")
-    assert not any(s.get("uses", "").startswith("actions/cache") for j in deploy["jobs"].values()
-                   for s in steps(j))
+    assert not any(
+        s.get("uses", "").startswith("actions/cache") for j in deploy["jobs"].values() for s in steps(j)
+    )
 
 
 def test_deploy_runs_only_on_main_and_only_after_every_check() -> None:
