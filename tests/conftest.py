@@ -48,9 +48,13 @@ class Build:
 
 
 def load_hook(file_name: str) -> ModuleType:
-    """A fresh copy of hooks/<file_name>, loaded as MkDocs loads it: hooks/ is not a package,
-    and the module is registered in sys.modules because dataclasses look their module up there."""
-    path = ROOT / "hooks" / file_name
+    """A fresh copy of hooks/<file_name>, loaded as MkDocs loads it: hooks/ is not a package."""
+    return load_file(ROOT / "hooks" / file_name)
+
+
+def load_file(path: Path) -> ModuleType:
+    """A fresh copy of a module that is not in a package (a hook, a script), registered in
+    sys.modules because dataclasses look their module up there."""
     spec = importlib.util.spec_from_file_location(f"{path.stem}_under_test", path)
     assert spec and spec.loader, path
     module = importlib.util.module_from_spec(spec)

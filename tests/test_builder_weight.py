@@ -9,25 +9,12 @@ recorded until the network is idle, and the two lists must be the same files.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext
 
-from conftest import Build
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench", module)
-    spec.loader.exec_module(module)
-    return module
+from conftest import ROOT, Build, load_file
 
 
 @pytest.mark.browser
@@ -35,7 +22,7 @@ def _bench():
 def test_the_bench_counts_what_chromium_loads_with_the_builder(
     site: Build, served: str, context: BrowserContext, prefix: str
 ) -> None:
-    bench = _bench()
+    bench = load_file(ROOT / "scripts" / "bench.py")
     path = prefix + "handouts/builder/"
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
