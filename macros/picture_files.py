@@ -47,7 +47,10 @@ from content_model.picture_files import SVG_NAMESPACE, XLINK_NAMESPACE, PictureF
 from hook_helpers.cache_files import PARTIAL_SUFFIX, write_atomically
 
 PROCESSING = "1"  # how the files are made: change it whenever the code below makes other files
-WIDTHS = (480, 960, 1440)  # pixels: a phone's full width at 3x, the drill page's column at 2x
+# Pixels: a photo on a printed sheet (3.4 cm wide, 3.6 cm in large print, at most 4.6 cm tall: 320 px
+# is over 200 dots per inch at each) and a thumbnail (6rem, at 3x); a phone's full width at 3x; the
+# drill page's column at 2x.
+WIDTHS = (320, 480, 960, 1440)
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
 FOLDER = "pictures"  # in the built site

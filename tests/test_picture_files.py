@@ -303,16 +303,18 @@ def _info(width: int, height: int, file_format: str = "JPEG", alpha: bool = Fals
 def test_widths_never_enlarge_and_drawings_stay_png() -> None:
     photo = renditions(_info(4032, 3024))
     assert [(r.width, r.height, r.media_type) for r in photo] == [
+        (320, 240, "image/webp"),
         (480, 360, "image/webp"),
         (960, 720, "image/webp"),
         (1440, 1080, "image/webp"),
+        (320, 240, "image/jpeg"),
         (480, 360, "image/jpeg"),
         (960, 720, "image/jpeg"),
         (1440, 1080, "image/jpeg"),
     ]
     small = renditions(_info(700, 1000))
     assert max(r.width for r in small) == 700 and all(r.width <= 700 for r in small)
-    assert [r.width for r in renditions(_info(1000, 800))] == [480, 1000] * 2  # 960 is too close to 1000
+    assert [r.width for r in renditions(_info(1000, 800))] == [320, 480, 1000] * 2  # 960 is too close to 1000
     assert {r.media_type for r in renditions(_info(900, 700, "PNG"))} == {"image/webp", "image/png"}
     assert {r.media_type for r in renditions(_info(900, 700, "WEBP", alpha=True))} == {
         "image/webp",
@@ -413,7 +415,7 @@ def test_a_photo_is_a_picture_element_with_webp_first_and_every_width(
     assert img["loading"] == "eager"  # the first picture of the page
     webp, jpeg = srcset(source["srcset"]), srcset(img["srcset"])
     # upright 1500 x 2000: widths up to 1440, never more than the original
-    assert [w for _, w in webp] == [w for _, w in jpeg] == [480, 960, 1440]
+    assert [w for _, w in webp] == [w for _, w in jpeg] == [320, 480, 960, 1440]
     for (url, width), kind in [*((pair, "WEBP") for pair in webp), *((pair, "JPEG") for pair in jpeg)]:
         with Image.open(site_file(build, path, url)) as made:
             assert made.format == kind
