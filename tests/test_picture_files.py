@@ -465,9 +465,10 @@ def test_no_image_in_the_site_carries_exif_gps_or_text(pictured: tuple[Build, Bu
     build = pictured[0]
     images = [p for p in build.site.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".webp", ".png")]
     made = [p for p in images if p.parent.name == "pictures"]
-    # the photo (6), the PNG drawing (4: it is 900 px wide), seven link previews in English and seven
-    # in Spanish (a preview shows the drill's name and captions, in the page's language)
-    assert len(made) == 6 + 4 + 7 + 7
+    # the photo (8: four widths, two formats), the PNG drawing (6: it is 900 px wide), seven link
+    # previews in English and seven in Spanish (a preview shows the drill's name and captions, in the
+    # page's language)
+    assert len(made) == 8 + 6 + 7 + 7
     for image in images:
         data = image.read_bytes()
         assert metadata_blocks(data) == [], image
@@ -509,7 +510,7 @@ def test_a_second_build_makes_no_picture_again(pictured: tuple[Build, Build, Pat
     assert re.findall(made, first.output) == [("10", "0"), ("7", "3")], first.output
     assert re.findall(made, second.output) == [("0", "10"), ("0", "10")], second.output
     # and no cached file was written again
-    assert CACHE_TIMES["second"] == CACHE_TIMES["first"] and len(CACHE_TIMES["first"]) == 6 + 4 + 1 + 7 + 7
+    assert CACHE_TIMES["second"] == CACHE_TIMES["first"] and len(CACHE_TIMES["first"]) == 8 + 6 + 1 + 7 + 7
     # the same files in both sites, byte for byte
     for file in (first.site / "pictures").iterdir():
         assert file.read_bytes() == (second.site / "pictures" / file.name).read_bytes(), file.name
