@@ -766,5 +766,8 @@ def test_a_handout_pdf_prints_the_clinics_photo(tmp_path: Path) -> None:
     for name in ("hip-mobility.pdf", "hip-mobility-large-print.pdf"):
         reader = PdfReader(tmp_path / "site" / "handouts" / name)
         # WeasyPrint lists a document's images in every page's resources: count distinct ones
-        images = {image.name for pdf_page in reader.pages for image in pdf_page.images}
+        images = {image.name: image.image.size for pdf_page in reader.pages for image in pdf_page.images}
         assert len(images) == 1, (name, images)
+        # its print-sized copy (320 px: over 200 dots per inch at the sheet's 3.4 to 3.6 cm), not
+        # the 1440 px one the page's <img> names for browsers without srcset
+        assert [size[0] for size in images.values()] == [320], (name, images)
