@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from html.parser import HTMLParser
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -277,6 +277,13 @@ class UrgentCare(Reviewable):
     )
 
 
+def _example_number(country: str) -> str:
+    """An example number of the country, written the national way (for a message about a refused
+    number: worked out only then)."""
+    number = phonenumbers.example_number(country)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
 class Clinic(Strict):
     name: PlainText = Field(description="The clinic's name as patients know it.")
     # country comes before phone so that the phone check can use it.
@@ -414,20 +421,21 @@ class Clinic(Strict):
         return value
 
     @staticmethod
+    @lru_cache(maxsize=16)
     def _parse_phone(phone: str, country: str) -> phonenumbers.PhoneNumber:
-        example = phonenumbers.format_number(
-            phonenumbers.example_number(country), phonenumbers.PhoneNumberFormat.NATIONAL
-        )
+        """The number, parsed once per process for its check and for every copy of the clinic that
+        shows it (the English, each language's); never changed in place."""
         extension = _WRITTEN_EXTENSION.search(phone)
         if extension:
             raise ValueError(
                 f"holds an extension ({extension.group(0).strip()!r}; got {phone!r}): write the number only, "
-                f"like {example}, and put the extension on its own line: "
+                f"like {_example_number(country)}, and put the extension on its own line: "
                 f'phone_extension: "{extension.group("digits")}"'
             )
         if any(char.isalpha() for char in phone):
             raise ValueError(
-                f"must be the number only, in digits (got {phone!r}): write it like {example}. "
+                f"must be the number only, in digits (got {phone!r}): "
+                f"write it like {_example_number(country)}. "
                 "Words such as 'Call' belong in the call to action; for a number spelt with letters, "
                 "write the digits the letters stand for on the keypad"
             )
@@ -435,7 +443,7 @@ class Clinic(Strict):
         if stray is not None:
             raise ValueError(
                 f"contains {stray!r}, which is not part of a phone number (got {phone!r}): write digits, "
-                f"spaces and + ( ) - . only, like {example}"
+                f"spaces and + ( ) - . only, like {_example_number(country)}"
             )
         problem = (
             f"is not a valid phone number for {country} (got {phone!r}); "
