@@ -45,9 +45,10 @@ _ALWAYS = (
 )
 # Allowed only inside emoji (or, for the joiner, after a combining mark).
 _IN_CONTEXT = "\u200d\ufe0e\ufe0f\U000e0000-\U000e007f"
-_SUSPECT = re.compile(f"[{_ALWAYS}{_IN_CONTEXT}\r]")
-_SUSPECT_IN_FILE = re.compile(f"[{_ALWAYS}{_IN_CONTEXT}]")
-_TAG_FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")  # e.g. the flag of Scotland
+# Compiled when first used (re keeps them): content taken from .cache/ is not read again.
+_SUSPECT = f"[{_ALWAYS}{_IN_CONTEXT}\r]"
+_SUSPECT_IN_FILE = f"[{_ALWAYS}{_IN_CONTEXT}]"
+_TAG_FLAG = "\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"  # e.g. the flag of Scotland
 _KEYCAP_BASES = frozenset("0123456789#*")
 
 # For the code points Unicode gives no name (the control characters).
@@ -101,11 +102,11 @@ def refused_characters(text: str, allow_line_endings: bool = False) -> Iterator[
     """(index, character) of each refused code point in text, in order."""
     pattern = _SUSPECT_IN_FILE if allow_line_endings else _SUSPECT
     flag_spans: list[tuple[int, int]] | None = None
-    for match in pattern.finditer(text):
+    for match in re.finditer(pattern, text):
         index, char = match.start(), match.group()
         if char in _IN_CONTEXT_SET:
             if flag_spans is None:
-                flag_spans = [m.span() for m in _TAG_FLAG.finditer(text)]
+                flag_spans = [m.span() for m in re.finditer(_TAG_FLAG, text)]
             if _allowed_here(text, index, flag_spans):
                 continue
         yield index, char

@@ -18,6 +18,7 @@ templates there (which hold code too): it is as trusted as the project's own cod
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -33,6 +34,16 @@ CACHE_FILE = Path(".cache") / "content.pickle"
 _FORMAT = b"content cache 1\n"
 
 
+@functools.cache
+def library_version(name: str) -> str:
+    """An installed library's version, part of the keys of what is kept in ``.cache/``. Read once per
+    process (looking it up reads the installed packages' metadata): a running build's libraries
+    cannot change."""
+    from importlib.metadata import version  # noqa: PLC0415
+
+    return version(name)
+
+
 def _library_versions(with_pictures: bool) -> str:
     import phonenumbers  # noqa: PLC0415  (all three are imported by the content model already)
     import pydantic  # noqa: PLC0415
@@ -42,9 +53,7 @@ def _library_versions(with_pictures: bool) -> str:
     versions = [sys.version, ruamel.yaml.__version__, pydantic.VERSION, pydantic_core.__version__]
     versions.append(phonenumbers.__version__)
     if with_pictures:  # the picture files' check reads them with Pillow
-        from importlib.metadata import version  # noqa: PLC0415
-
-        versions.append(version("pillow"))
+        versions.append(library_version("pillow"))
     return " ".join(versions)
 
 

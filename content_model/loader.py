@@ -23,7 +23,6 @@ from .identity import emergency_number_problem, logo_problem
 from .messages import field_path, validation_errors
 from .models import Clinic, Drill, PlainLanguage, Program, RootCause
 from .picture_files import CheckedPictures, PictureFileInfo, PictureFileProblem, check_picture_file
-from .placeholders import placeholder_problems
 from .translations import (
     LANGUAGES,
     TranslatedData,
@@ -231,6 +230,9 @@ def _shown(data_dir: Path) -> str:
 
 
 def _load(data_dir: Path, shown_dir: str, checked: CheckedPictures | None = None) -> Content:
+    # Imported here: content taken from .cache/ (content_cache.py) is never checked for placeholders.
+    from .placeholders import placeholder_problems  # noqa: PLC0415
+
     errors: list[ContentError] = []
     sources: dict[str, Source] = {}
     values: dict[str, Any] = {}

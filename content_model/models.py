@@ -9,11 +9,12 @@ Error messages raised here are read by clinic staff, not programmers: they
 say what is wrong and what to write instead.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: pydantic would evaluate every field's annotation
+# from its text when each class is made, at every build's start (about 2 ms of the 14 this module
+# takes to import). A method that returns its own class names it in quotes.
 import datetime
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from html.parser import HTMLParser
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -37,25 +38,27 @@ from .messages import describe
 from .poses import NEEDED_PROPS, PROPS_FOR, SUPPORTS, Adjustments, PoseProblem, solve
 
 LEVELS = ("beginner", "intermediate", "advanced")
-_TAG_START = re.compile(r"<[A-Za-z/!?]")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# The checks' patterns are compiled when first used (re keeps them): content a build takes from
+# .cache/ (content_cache.py) is not checked again, and its start-up compiles none of them.
+_TAG_START = r"<[A-Za-z/!?]"
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 # The one placeholder a step may hold: how long to hold, filled in from the drill's dose
 # (dose.hold_seconds, said by macros/dose.py in the page's language), so that the step that holds
 # and the dose cannot disagree. Any other text in braces is refused.
 HOLD = "{hold}"
-_BRACES = re.compile(r"\{[^{}]*\}|[{}]")
+_BRACES = r"\{[^{}]*\}|[{}]"
 
 
 def step_placeholders(text: str) -> tuple[list[str], list[str]]:
     """The placeholders in a step: (those it may hold, the others: an error)."""
-    found = _BRACES.findall(text)
+    found = re.findall(_BRACES, text)
     return [f for f in found if f == HOLD], [f for f in found if f != HOLD]
 
 
-_EXTENSION = re.compile(r"[0-9]{1,6}")
-_PHONE_CHARACTER = re.compile(r"[0-9+()\-. /\u00a0]")
+_EXTENSION = r"[0-9]{1,6}"
+_PHONE_CHARACTER = r"[0-9+()\-. /\u00a0]"
 # "ext. 2", "extension 2", "x2", "#2" at the end of a phone number
-_WRITTEN_EXTENSION = re.compile(r"(?i)(?:,|\s)*(?:\bext(?:ension)?\.?|x|#)\s*(?P<digits>[0-9]{1,6})\s*$")
+_WRITTEN_EXTENSION = r"(?i)(?:,|\s)*(?:\bext(?:ension)?\.?|x|#)\s*(?P<digits>[0-9]{1,6})\s*$"
 
 
 class _TagFinder(HTMLParser):
@@ -89,7 +92,7 @@ def _plain_text(value: str) -> str:
     finder.close()
     # An unfinished tag ("a </script b") is no tag to the parser but is markup all the same:
     # "<" straight before a letter, "/", "!" or "?" never belongs in patient text.
-    unfinished = _TAG_START.search(text)
+    unfinished = re.search(_TAG_START, text)
     if finder.found or unfinished:
         shown = finder.found or f"{unfinished.group(0)}..."
         raise ValueError(
@@ -100,7 +103,7 @@ def _plain_text(value: str) -> str:
 
 
 def _slug(value: str) -> str:
-    if not _SLUG.fullmatch(value):
+    if not re.fullmatch(_SLUG, value):
         raise ValueError(
             "must be a lowercase id made of letters a-z, digits 0-9 and single hyphens, "
             f"like 'figure-4-stretch' (got {value!r})"
@@ -148,9 +151,7 @@ def _email(value: str) -> str:
 # WithJsonSchema only shapes the generated JSON Schemas (content_model/schema.py), so
 # editors flag these mistakes as people type; the validators above stay the authority.
 PlainText = Annotated[str, AfterValidator(_plain_text), WithJsonSchema({"type": "string", "pattern": r"\S"})]
-Slug = Annotated[
-    str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": f"^{_SLUG.pattern}$"})
-]
+Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": f"^{_SLUG}$"})]
 Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
 HttpsUrl = Annotated[
     str,
@@ -275,6 +276,13 @@ class UrgentCare(Reviewable):
         description='The warning signs, each finishing "Call 911 or go to the emergency room if you have:", '
         'e.g. "Loss of control of your bladder or bowels".',
     )
+
+
+def _example_number(country: str) -> str:
+    """An example number of the country, written the national way (for a message about a refused
+    number: worked out only then)."""
+    number = phonenumbers.example_number(country)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 class Clinic(Strict):
@@ -406,7 +414,7 @@ class Clinic(Strict):
             raise ValueError(
                 f'must be written in quotes, so that a leading 0 is kept: phone_extension: "{value}"'
             )
-        if not isinstance(value, str) or not _EXTENSION.fullmatch(value):
+        if not isinstance(value, str) or not re.fullmatch(_EXTENSION, value):
             raise ValueError(
                 f'must be 1 to 6 digits only, in quotes, like phone_extension: "2" (got {describe(value)}); '
                 "leave out words such as 'ext.'"
@@ -414,28 +422,29 @@ class Clinic(Strict):
         return value
 
     @staticmethod
+    @lru_cache(maxsize=16)
     def _parse_phone(phone: str, country: str) -> phonenumbers.PhoneNumber:
-        example = phonenumbers.format_number(
-            phonenumbers.example_number(country), phonenumbers.PhoneNumberFormat.NATIONAL
-        )
-        extension = _WRITTEN_EXTENSION.search(phone)
+        """The number, parsed once per process for its check and for every copy of the clinic that
+        shows it (the English, each language's); never changed in place."""
+        extension = re.search(_WRITTEN_EXTENSION, phone)
         if extension:
             raise ValueError(
                 f"holds an extension ({extension.group(0).strip()!r}; got {phone!r}): write the number only, "
-                f"like {example}, and put the extension on its own line: "
+                f"like {_example_number(country)}, and put the extension on its own line: "
                 f'phone_extension: "{extension.group("digits")}"'
             )
         if any(char.isalpha() for char in phone):
             raise ValueError(
-                f"must be the number only, in digits (got {phone!r}): write it like {example}. "
+                f"must be the number only, in digits (got {phone!r}): "
+                f"write it like {_example_number(country)}. "
                 "Words such as 'Call' belong in the call to action; for a number spelt with letters, "
                 "write the digits the letters stand for on the keypad"
             )
-        stray = next((char for char in phone if not _PHONE_CHARACTER.fullmatch(char)), None)
+        stray = next((char for char in phone if not re.fullmatch(_PHONE_CHARACTER, char)), None)
         if stray is not None:
             raise ValueError(
                 f"contains {stray!r}, which is not part of a phone number (got {phone!r}): write digits, "
-                f"spaces and + ( ) - . only, like {example}"
+                f"spaces and + ( ) - . only, like {_example_number(country)}"
             )
         problem = (
             f"is not a valid phone number for {country} (got {phone!r}); "
@@ -597,7 +606,7 @@ class Pose(Strict):
     )
 
     @model_validator(mode="after")
-    def _possible(self) -> Pose:
+    def _possible(self) -> "Pose":
         for name, (_low, _high, bases, _meaning) in POSE_FIELDS.items():
             if getattr(self, name) is not None and self.base not in bases:
                 raise ValueError(
@@ -658,30 +667,28 @@ OFF_FLOOR_BASES = frozenset({"standing", "seated"})
 _PICTURE_WORDS = (
     r"images?|photos?|photographs?|pictures?|pics?|drawings?|figures?|illustrations?|graphics?|img"
 )
-_GENERIC_ALT = re.compile(
+_GENERIC_ALT = (
     rf"(?i)(?:an?\s+|the\s+)?(?:{_PICTURE_WORDS}|alt(?:\s+text)?|todo|tbd|placeholder|untitled|"
     r"start|end|exercise|drill|stretch)\W*"
 )
-_PICTURE_OF = re.compile(
-    rf"(?i)^(?:an?\s+|the\s+|this\s+)?(?:{_PICTURE_WORDS})\s+(?:of|showing|shows|that\s+shows)\b"
-)
-_FILE_NAME = re.compile(r"(?i)\.(?:jpe?g|png|webp|svg|gif|heic|tiff?)\W*$|^(?:img|dsc|dcim|pxl)[_-]?\d")
-_BRACKETED = re.compile(r"[(\[<{].*[)\]>}]\W*")
+_PICTURE_OF = rf"(?i)^(?:an?\s+|the\s+|this\s+)?(?:{_PICTURE_WORDS})\s+(?:of|showing|shows|that\s+shows)\b"
+_FILE_NAME = r"(?i)\.(?:jpe?g|png|webp|svg|gif|heic|tiff?)\W*$|^(?:img|dsc|dcim|pxl)[_-]?\d"
+_BRACKETED = r"[(\[<{].*[)\]>}]\W*"
 ALT_EXAMPLE = "'On hands and knees, with the back flat'"
 
 
 def _alt_text(value: str) -> str:
-    if _GENERIC_ALT.fullmatch(value) or _BRACKETED.fullmatch(value):
+    if re.fullmatch(_GENERIC_ALT, value) or re.fullmatch(_BRACKETED, value):
         raise ValueError(
             f"{value!r} is a placeholder, not a description: write what the picture shows, "
             f"in plain words, like {ALT_EXAMPLE}"
         )
-    if _FILE_NAME.search(value):
+    if re.search(_FILE_NAME, value):
         raise ValueError(
             f"{value!r} is a file name, not a description: write what the picture shows, "
             f"in plain words, like {ALT_EXAMPLE}"
         )
-    found = _PICTURE_OF.match(value)
+    found = re.match(_PICTURE_OF, value)
     if found:
         raise ValueError(
             f"starts with {found.group(0)!r}: screen readers already say it is a picture, so start "
@@ -762,7 +769,7 @@ class Picture(Reviewable):
     )
 
     @model_validator(mode="after")
-    def _one_source(self) -> Picture:
+    def _one_source(self) -> "Picture":
         if self.figure is not None and self.file is not None:
             raise ValueError(
                 "has both a figure and a file: keep one. To show your own photo instead of the drawn "
@@ -837,7 +844,7 @@ class Drill(Reviewable):
         return steps
 
     @model_validator(mode="after")
-    def _hold_in_its_step(self) -> Drill:
+    def _hold_in_its_step(self) -> "Drill":
         """The step that holds says how long, from the dose: one fact, written once."""
         hold = self.dose.hold_seconds if self.dose else None
         holding = [n for n, step in enumerate(self.steps, start=1) if HOLD in step]
@@ -947,7 +954,7 @@ class Thresholds(Strict):
     )
 
     @model_validator(mode="after")
-    def _warn_before_failing(self) -> Thresholds:
+    def _warn_before_failing(self) -> "Thresholds":
         if self.warn_from_grade > min(self.field_max_grade, self.page_max_grade):
             raise ValueError(
                 "warn_from_grade must not be above field_max_grade or page_max_grade: "

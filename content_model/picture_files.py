@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
+from .content_cache import library_version
 from .models import ACCEPTED_FORMATS, PICTURE_FORMATS, PICTURES_FOLDER
 
 MIN_LONG_SIDE = 600  # pixels: about 5 cm wide printed at 300 dots per inch, or 2.5 cm at 600
@@ -90,10 +91,8 @@ class CheckedPictures:
 
     def _key(self, digest: str, expected: str) -> str:
         if not self._checker:
-            from importlib.metadata import version  # noqa: PLC0415  (only a project with picture files)
-
             code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-            self._checker = f"{code} pillow {version('pillow')}"
+            self._checker = f"{code} pillow {library_version('pillow')}"
         return f"{digest} {expected} {MIN_LONG_SIDE} {MAX_PIXELS} {self._checker}"
 
     def get(self, path: str, file: Path, digest: str, expected: str) -> PictureFileInfo | None:

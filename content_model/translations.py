@@ -65,7 +65,6 @@ from .models import (
     Strict,
     step_placeholders,
 )
-from .placeholders import placeholder_problems
 from .yaml_source import Path_, Source, read_source
 
 # The languages a site can publish besides English: code (the folder in data/, the URL prefix
@@ -436,6 +435,8 @@ def _load_language(
     english: dict[str, Any],
     english_sources: dict[str, Source],
 ) -> tuple[TranslatedData, list[ContentError]]:
+    from .placeholders import placeholder_problems  # noqa: PLC0415  (only when data/ is read, see loader._load)
+
     errors: list[ContentError] = []
     missing: list[ContentError] = []
     warnings: list[ContentError] = []

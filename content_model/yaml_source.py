@@ -39,7 +39,6 @@ from ruamel.yaml.nodes import ScalarNode
 
 from .code_points import WHY, describe_code_point, refused_characters
 from .errors import ContentError
-from .yaml_hints import syntax_error_message
 
 Path_ = tuple[int | str, ...]
 
@@ -123,6 +122,8 @@ def read_source(path: Path, shown_as: str) -> tuple[Source, list[ContentError]]:
     except _Refused as refused:
         return problem(refused.line, refused.column, refused.message)
     except MarkedYAMLError as error:
+        from .yaml_hints import syntax_error_message  # noqa: PLC0415  (only for a file that does not parse)
+
         line, column, message = syntax_error_message(error, text)
         return problem(line, column, message)
     except YAMLError as error:  # not expected after the character scan; never a traceback

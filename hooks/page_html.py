@@ -20,13 +20,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from content_model import ContentError, format_errors
-from plain_language.page_html import problems_in, unsafe_html
 
 _FOUND = "refused_html"  # the attribute of a Page that holds what was found on it in this build
 
 
 @event_priority(110)  # before hooks/macro_html.py puts the macros' own HTML back
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Imported with the first page, not when MkDocs loads the hooks: nothing before the pages needs it.
+    from plain_language.page_html import problems_in  # noqa: PLC0415
+
     found: list[ContentError] = []
     if not page.file.generated_by:  # generated pages (handouts) hold only our macros
         shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
@@ -36,6 +38,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    from plain_language.page_html import unsafe_html  # noqa: PLC0415  (see on_page_content)
+
     problems: list[ContentError] = []
     docs = Path(config.docs_dir).name
     for file in files:

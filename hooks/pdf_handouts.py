@@ -56,7 +56,6 @@ import hashlib
 import importlib.metadata
 import logging
 import mimetypes
-import multiprocessing
 import os
 import queue
 import shutil
@@ -325,6 +324,9 @@ def _render_all(todo: list[PdfJob], base_url: str, fetcher: object = None) -> li
     if workers <= 1:
         renderer: list[Renderer] = []
         return [_render_one(job, base_url, renderer, fetcher) for job in todo]
+    # Imported here: a build that makes no PDF (HANDOUT_PDFS=0, or every PDF in .cache/) needs neither.
+    import multiprocessing  # noqa: PLC0415
+
     with contextlib.suppress(Exception):  # a failure here is reported by each PDF
         import weasyprint  # noqa: F401, PLC0415  (imported once, before the fork)
     context = multiprocessing.get_context("fork")

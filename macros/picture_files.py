@@ -32,9 +32,7 @@ the drawn figures (macros/templates/figure.html).
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import importlib.metadata
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -42,6 +40,7 @@ from pathlib import Path
 from typing import Literal
 from xml.etree import ElementTree
 
+from content_model.content_cache import library_version
 from content_model.models import Picture
 from content_model.picture_files import SVG_NAMESPACE, XLINK_NAMESPACE, PictureFileInfo
 from hook_helpers.cache_files import PARTIAL_SUFFIX, write_atomically
@@ -98,11 +97,10 @@ class PhotoView:
     kind: Literal["photo"] = "photo"
 
 
-@functools.cache
 def pillow_version() -> str:
-    """The installed Pillow's version, part of every cached picture's key. Read once per process
-    (looking it up reads the installed packages' metadata): a running build's Pillow cannot change."""
-    return importlib.metadata.version("pillow")
+    """The installed Pillow's version, part of every cached picture's key (read once per process,
+    shared with the content model's keys)."""
+    return library_version("pillow")
 
 
 def _key(info: PictureFileInfo) -> str:

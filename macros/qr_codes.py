@@ -14,11 +14,12 @@ others. Deleting it is always safe.
 
 from __future__ import annotations
 
-import importlib.metadata
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from content_model.content_cache import library_version
 from hook_helpers.cache_files import write_atomically
 
 _BORDER = 4  # modules of quiet zone around the code (the standard)
@@ -66,7 +67,11 @@ class QrCodes:
         self._used: set[str] = set()
         self._file: Path | None = None
         self._changed = False
-        self._version = f"segno {importlib.metadata.version('segno')}; {_SETTINGS}"
+
+    @functools.cached_property
+    def _version(self) -> str:
+        """Part of the file's key; read when the file is, not for a build without QR codes."""
+        return f"segno {library_version('segno')}; {_SETTINGS}"
 
     def use_file(self, path: Path) -> None:
         """Read earlier codes from path (once per file) and save new ones there."""

@@ -911,19 +911,25 @@ nav = config.plugins.on_nav(nav, config=config, files=files)
 """
 
 
-def start_up(base: Path, runs: int) -> dict[str, float]:
-    """Processor seconds from starting the process to the first page, ours and the anchor's
-    (interleaved runs, median)."""
+def start_up(base: Path, runs: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Processor seconds from starting the process to the first page, ours and the anchor's, and the
+    libraries' import floor (``floor_from``), all interleaved run by run (medians): a busier moment
+    of a shared machine falls on all of them alike, not on the start-up alone or on the floor alone."""
     projects = {"ours": base / "ours", "anchor": base / "anchor"}
     env = {**ENV, "HANDOUT_PDFS": "0"}
-    times: dict[str, list[float]] = {name: [] for name in projects}
+    times: dict[str, list[float]] = {name: [] for name in [*projects, *FLOOR_CODES]}
     for run in range(runs + 1):
         for name, project in projects.items():
             command = [sys.executable, "-c", START_UP, str(base / f"site-start-{name}")]
             seconds = cpu_seconds(command, cwd=project, env=env)
             if run:  # the first of each fills the file system's caches
                 times[name].append(seconds)
-    return {name: median(values) for name, values in times.items()}
+        for name, code in FLOOR_CODES.items():
+            seconds = cpu_seconds([sys.executable, "-c", code], env=ENV, cwd=projects["ours"])
+            if run:
+                times[name].append(seconds)
+    found = {name: median(values) for name, values in times.items()}
+    return {name: found[name] for name in projects}, floor_from(found)
 
 
 # What a plain Material build imports, and what ours must import on top: the libraries the
@@ -944,25 +950,23 @@ MACROS_GIT = "import mkdocs_macros.context as context; context.get_git_info()"
 DECIDED_IMPORTS = "import mkdocs_macros.plugin, pydantic; from pydantic import BaseModel, TypeAdapter, Field"
 
 
-def import_floor(runs: int, project: Path) -> dict[str, float]:
-    """Start-up time (processor seconds) libraries add to a plain Material process (median of
-    interleaved runs).
+FLOOR_CODES = {
+    "plain": PLAIN_IMPORTS,
+    "required": f"{PLAIN_IMPORTS}; {REQUIRED_IMPORTS}",
+    "decided": f"{PLAIN_IMPORTS}; {DECIDED_IMPORTS}",
+    "git": f"{PLAIN_IMPORTS}; {REQUIRED_IMPORTS}; {MACROS_GIT}",
+}
+
+
+def floor_from(times: dict[str, float]) -> dict[str, float]:
+    """Start-up time (processor seconds) libraries add to a plain Material process, from the median
+    times of FLOOR_CODES' processes (run by ``start_up``, interleaved with it).
 
     Returns the cost of all required libraries ("required") and of the two the architecture
     names ("decided"): our build cannot be faster than the anchor plus these, whatever our code does."""
-    codes = {
-        "plain": PLAIN_IMPORTS,
-        "required": f"{PLAIN_IMPORTS}; {REQUIRED_IMPORTS}",
-        "decided": f"{PLAIN_IMPORTS}; {DECIDED_IMPORTS}",
-        "git": f"{PLAIN_IMPORTS}; {REQUIRED_IMPORTS}; {MACROS_GIT}",
-    }
-    times: dict[str, list[float]] = {name: [] for name in codes}
-    for _ in range(runs):
-        for name, code in codes.items():
-            times[name].append(cpu_seconds([sys.executable, "-c", code], env=ENV, cwd=project))
-    plain = median(times["plain"])
-    found = {name: max(0.0, median(times[name]) - plain) for name in ("required", "decided")}
-    found["git"] = max(0.0, median(times["git"]) - median(times["required"]) - plain)
+    plain = times["plain"]
+    found = {name: max(0.0, times[name] - plain) for name in ("required", "decided")}
+    found["git"] = max(0.0, times["git"] - times["required"])  # both include the plain imports
     return found
 
 
@@ -1140,9 +1144,8 @@ def main() -> None:
             rows.append(bench_size(n, args.runs, base, pdf=not args.no_pdf, tag_files=args.tag_files))
             print(f"  N={n}: done", file=sys.stderr)
         first_n = min(args.sizes)
-        start = start_up(Path(tmp) / f"n{first_n}", runs=args.start_runs)
+        start, floor = start_up(Path(tmp) / f"n{first_n}", runs=args.start_runs)
         loop = edit_loop(Path(tmp), tries=args.edits)
-        floor = import_floor(args.start_runs, Path(tmp) / f"n{first_n}" / "ours")
     start["above_floor"] = start["ours"] - start["anchor"] - floor["required"]
     lines = [
         f"Machine: {os.cpu_count()} cores; median of {args.runs} runs per figure (ours: after a first build "
