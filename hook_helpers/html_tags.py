@@ -148,18 +148,18 @@ def start_tags_that_may_matter(
     a hook looking for tags named ``names`` or for attributes whose names start with ``prefixes``.
 
     The same reading, the same ``StartTag``s, in the same order: it only passes over, inside the
-    regular-expression engine instead of one Python step per tag, the start tags that could neither
-    be named one of ``names`` nor have ``may_have(*prefixes)`` say yes (most of a page's tags: a
-    figure's lines). Every tag that is kept is checked by the caller as before. A ``<script>`` or
-    ``<style>`` is never passed over, since its text is read to its end tag, not as tags.
+    regular-expression engine instead of one Python step per tag, start tags that are named none of
+    ``names`` and have no attribute whose name starts with one of ``prefixes`` (most of a page's
+    tags: a figure's lines; see _passed_over for which). Every tag kept is checked by the caller as
+    before. A ``<script>`` or ``<style>`` is always kept: its text is read to its end tag, not as tags.
 
-    ``passed_svgs`` (one dict per build and per ``names`` and ``prefixes``, kept by the caller)
-    spares reading the same inline ``<svg>...</svg>`` again on every page that shows it (a drill's
-    figure on its page, its cards, its handouts): each one's text is read once, on its own, and the
-    dict says whether all of it is passed over; where it is, the next time it is passed over whole.
-    That is the same reading: what is passed over from a start tag depends only on the text from
-    there on, and a text is only counted as passed over whole when its reading ends within it
-    (``_passes_over_whole``), whatever follows it on a page.
+    ``passed_svgs`` (one dict per build and per ``names`` and ``prefixes``, kept by the caller in
+    BuildState.per_svg) spares reading the same inline ``<svg>...</svg>`` again on every page that
+    shows it (a drill's figure on its page, cards and handouts): each one's text is read once, on
+    its own, and the dict says whether all of it is passed over; where it is, it is passed over
+    whole the next time. That is the same reading: what is passed over from a start tag depends only
+    on the text from there on, and a text counts as passed over whole only when its reading ends
+    within it (``_passes_over_whole``), whatever follows it on a page.
     """
     kept = frozenset(name.lower() for name in names) | RAW_TEXT
     skip = _passed_over(kept | ({"svg"} if passed_svgs is not None else set()), tuple(prefixes))

@@ -110,7 +110,7 @@ def scan_page(html: str, passed_svgs: dict[str, bool] | None = None) -> _Scan:
     """Finds <head>, the inline scripts a browser would run, and what a CSP cannot allow.
 
     ``passed_svgs``: the build's inline SVGs read already, found to hold none of it (one dict per
-    build: BuildState.passed_svgs), so that a figure shown on many pages is read once."""
+    build: BuildState.per_svg), so that a figure shown on many pages is read once."""
     scan = _Scan()
     # Only the tags that can matter below: <head>, <meta>, scripts, and tags where an attribute's
     # name may start with on or be a URL attribute (hook_helpers/html_tags.py passes over the rest).
@@ -209,7 +209,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _command["name"] == "serve":
         return output  # `mkdocs serve` adds its own inline live-reload script, which the policy would block
     state = build_state(config)
-    passed_svgs = state.passed_svgs.setdefault(__name__, {})
+    passed_svgs = state.per_svg.setdefault(__name__, {})
     content = page.content or ""
     # Most pages hold no script in their content: the full scan is only needed when one could be there.
     content_scripts = scan_page(content, passed_svgs).inline_scripts if "<script" in content.lower() else []

@@ -261,7 +261,7 @@ def test_hook_leaves_mkdocs_serve_alone_and_covers_every_build(tmp_path: Path) -
 
 
 def test_an_svg_read_once_per_build_still_stops_code_on_every_page() -> None:
-    """The build's figures are read once (BuildState.passed_svgs): a figure passed over on one page
+    """The build's figures are read once (BuildState.per_svg): a figure passed over on one page
     does not let through an event handler or a script in another <svg>, or after one whose text
     leaves a quote or a comment open."""
     figure = '<svg class="figure" viewBox="0 0 1 1"><title>t</title><line x1="0" y1="0" x2="1" y2="1"/></svg>'
