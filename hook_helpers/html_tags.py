@@ -71,11 +71,17 @@ class StartTag:
         return _names_starting(prefixes).search(self.source) is not None
 
 
+# What an address may start with for a tag holding it to be passed over: no "javascript:" address
+# can start so, even decoded ("&") and stripped of white space (none of these), in any case (no j).
+_NOT_SCRIPT_START = "#./?0-9A-IK-Za-ik-z_~%+:-"
+
+
 @cache
-def _passed_over(names: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern[str]:
+def _passed_over(names: frozenset[str], prefixes: tuple[str, ...], links: frozenset[str]) -> re.Pattern[str]:
     """What start_tags_that_may_matter passes over from where it stands: text, comments, doctypes and
-    end tags (read as _TOKEN reads them), and the start tags of other names that are written plainly
-    and have no attribute whose name starts with one of ``prefixes``.
+    end tags (read as _TOKEN reads them), and the start tags of other names that are written plainly,
+    have no attribute whose name starts with one of ``prefixes``, and whose attributes named one of
+    ``links`` (if any) hold an address that plainly does not start with ``javascript:``.
 
     Written plainly: the name is plain ASCII letters, digits and "-", and the attributes are
     ``name``, ``name=value``, ``name="value"`` or ``name='value'``, apart by spaces or "/", with a
@@ -83,12 +89,19 @@ def _passed_over(names: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern
     For such a tag, _TOKEN ends it at the same ">" (its quotes are the values' quotes) and
     ``attributes`` reads exactly these names (a name is what lies between the spaces, "/" or
     "=": the characters ``attributes`` ends a name at); one that starts with a prefix, in any
-    case, makes the tag one to keep. Any tag written otherwise is kept, and its caller reads it
-    as before."""
+    case, makes the tag one to keep, and so does one of ``links`` (in any case) without a value,
+    or with a value whose first character is not one of _NOT_SCRIPT_START. Any tag written
+    otherwise is kept, and its caller reads it as before."""
     bad = "(?!(?i:" + "|".join(re.escape(prefix) for prefix in prefixes) + "))" if prefixes else ""
     excluded = "|".join(re.escape(name) for name in sorted(names))
     value = r"""[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >"'=<`/]++(?=[\t\n\f\r >]))"""
     attribute = rf"""[\t\n\f\r /]++{bad}[^\t\n\f\r /><"'=]++(?:{value})?+"""
+    if links:
+        link = "(?i:" + "|".join(re.escape(name) for name in sorted(links)) + r""")(?=[\t\n\f\r /><"'=])"""
+        safe = f"[{_NOT_SCRIPT_START}]"
+        bare = rf"""{safe}[^\t\n\f\r >"'=<`/]*+(?=[\t\n\f\r >])"""
+        address = rf"""[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"(?:{safe}[^"]*+)?"|'(?:{safe}[^']*+)?'|{bare})"""
+        attribute = rf"""[\t\n\f\r /]++(?:{bad}(?!{link})[^\t\n\f\r /><"'=]++(?:{value})?+|{link}{address})"""
     other_tag = (
         rf"<(?!(?i:{excluded})(?![A-Za-z0-9-]))[A-Za-z][A-Za-z0-9-]*+(?=[\t\n\f\r />])"
         rf"(?:{attribute})*+[\t\n\f\r /]*+>"
@@ -143,9 +156,12 @@ def start_tags_that_may_matter(
     names: Collection[str] = (),
     prefixes: tuple[str, ...] = (),
     passed_svgs: dict[str, bool] | None = None,
+    *,
+    links: Collection[str] = (),
 ) -> Iterator[StartTag]:
     """The start tags of ``page`` that ``start_tags`` yields, less some that surely do not matter to
-    a hook looking for tags named ``names`` or for attributes whose names start with ``prefixes``.
+    a hook looking for tags named ``names`` or for attributes whose names start with ``prefixes``,
+    or for an attribute named one of ``links`` that holds a ``javascript:`` address.
 
     The same reading, the same ``StartTag``s, in the same order: it only passes over, inside the
     regular-expression engine instead of one Python step per tag, start tags that are named none of
@@ -162,7 +178,8 @@ def start_tags_that_may_matter(
     within it (``_passes_over_whole``), whatever follows it on a page.
     """
     kept = frozenset(name.lower() for name in names) | RAW_TEXT
-    skip = _passed_over(kept | ({"svg"} if passed_svgs is not None else set()), tuple(prefixes))
+    addresses = frozenset(name.lower() for name in links)
+    skip = _passed_over(kept | ({"svg"} if passed_svgs is not None else set()), tuple(prefixes), addresses)
     position, end = 0, len(page)
     while (position := skip.match(page, position).end()) < end:  # type: ignore[union-attr]
         match = _TOKEN.match(page, position)
@@ -177,7 +194,7 @@ def start_tags_that_may_matter(
             svg = page[position : close + len("</svg>")] if close >= 0 else ""
             whole = passed_svgs.get(svg)
             if whole is None:
-                whole = passed_svgs[svg] = bool(svg) and _passes_over_whole(svg, kept, prefixes)
+                whole = passed_svgs[svg] = bool(svg) and _passes_over_whole(svg, kept, prefixes, addresses)
             if whole:
                 position += len(svg)
                 continue
@@ -185,9 +202,11 @@ def start_tags_that_may_matter(
         yield tag
 
 
-def _passes_over_whole(text: str, names: frozenset[str], prefixes: tuple[str, ...]) -> bool:
+def _passes_over_whole(
+    text: str, names: frozenset[str], prefixes: tuple[str, ...], links: frozenset[str]
+) -> bool:
     """Whether ``_passed_over`` passes over all of ``text`` read from a token's start, and stops
     there whatever follows: read with a lone "<" after it (which starts nothing), it must stop just
     before that "<". A comment, tag or declaration left open would run on into it, and a tag
     that must be kept stops the reading inside the text."""
-    return _passed_over(names, prefixes).match(text + "<").end() == len(text)  # type: ignore[union-attr]
+    return _passed_over(names, prefixes, links).match(text + "<").end() == len(text)  # type: ignore[union-attr]

@@ -95,7 +95,6 @@ _RUN_TYPES = {
 }
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction"}
 _NAMED = ("head", "meta", "script")  # the tags scan_page reads whatever their attributes
-_ATTRIBUTE_PREFIXES = ("on", *sorted(_URL_ATTRIBUTES))  # the attributes it refuses (or reads)
 
 
 @dataclass
@@ -112,9 +111,10 @@ def scan_page(html: str, passed_svgs: dict[str, bool] | None = None) -> _Scan:
     ``passed_svgs``: the build's inline SVGs read already, found to hold none of it (one dict per
     build: BuildState.per_svg), so that a figure shown on many pages is read once."""
     scan = _Scan()
-    # Only the tags that can matter below: <head>, <meta>, scripts, and tags where an attribute's
-    # name may start with on or be a URL attribute (hook_helpers/html_tags.py passes over the rest).
-    for tag in start_tags_that_may_matter(html, _NAMED, _ATTRIBUTE_PREFIXES, passed_svgs):
+    # Only the tags that can matter below: <head>, <meta>, scripts, tags with an attribute whose name
+    # starts with on, and tags with a URL attribute that may hold javascript: (hook_helpers/html_tags.py
+    # passes over the rest).
+    for tag in start_tags_that_may_matter(html, _NAMED, ("on",), passed_svgs, links=_URL_ATTRIBUTES):
         if tag.name == "head" and scan.head_end is None:
             scan.head_end = tag.end
         elif tag.name == "meta" and (
