@@ -17,7 +17,7 @@ from hook_helpers.jargon import terms_used
 from .dose import Step, dose_phrase, steps_with_hold
 from .figures import DrawnFigures, FigureView, drill_figures, paper_figures
 from .links import drill_src, page_url, relative
-from .picture_files import PRINT_SIZES, PhotoView
+from .picture_files import PRINT_SIZES, PhotoView, printed
 from .qr_codes import QrCode, QrCodes, encode
 from .strings import strings_for
 
@@ -174,17 +174,21 @@ def handout_drill(
         url=url,
         qr=qr_codes.code(url),  # encoded once per address (the build's QR codes)
         anchor=f"handout-drill-{drill.id}" if anchored else None,
-        # every printed picture loads with the sheet: a browser prints no picture still to load
-        figures=paper_figures(
-            drill_figures(
-                drill,
-                sizes=PRINT_SIZES,
-                eager=len(drill.pictures),
-                files=content.picture_files,
-                link=lambda site_path: relative(site_path, shown_at),
-                drawn=drawn,
-            ),
-            drawn,
+        # every printed picture loads with the sheet: a browser prints no picture still to load; a
+        # photo's src is its print-sized copy (what the PDFs embed)
+        figures=tuple(
+            printed(view) if isinstance(view, PhotoView) else view
+            for view in paper_figures(
+                drill_figures(
+                    drill,
+                    sizes=PRINT_SIZES,
+                    eager=len(drill.pictures),
+                    files=content.picture_files,
+                    link=lambda site_path: relative(site_path, shown_at),
+                    drawn=drawn,
+                ),
+                drawn,
+            )
         ),
         language=language,
         video=drill.video is not None,

@@ -37,7 +37,7 @@ import hashlib
 import importlib.metadata
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 from xml.etree import ElementTree
@@ -47,7 +47,11 @@ from content_model.picture_files import SVG_NAMESPACE, XLINK_NAMESPACE, PictureF
 from hook_helpers.cache_files import PARTIAL_SUFFIX, write_atomically
 
 PROCESSING = "1"  # how the files are made: change it whenever the code below makes other files
-WIDTHS = (480, 960, 1440)  # pixels: a phone's full width at 3x, the drill page's column at 2x
+# Pixels: a photo on a printed sheet (3.4 cm wide, 3.6 cm in large print, at most 4.6 cm tall: 320 px
+# is over 200 dots per inch at each) and a thumbnail (6rem, at 3x); a phone's full width at 3x; the
+# drill page's column at 2x.
+WIDTHS = (320, 480, 960, 1440)
+PRINT_WIDTH_DRAWING = 480  # a drawing's lines (PNG) on a printed sheet: 3.6 cm at 300 dots per inch is 425 px
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
 FOLDER = "pictures"  # in the built site
@@ -83,6 +87,7 @@ class PhotoView:
     alt: str
     caption: str | None
     src: str  # the fallback at its largest width (or the SVG)
+    print_src: str  # the fallback a printed sheet takes (320 px for a photo, 480 for a drawing): printed()
     srcset: str  # the fallback at every width ("" for an SVG)
     sources: tuple[PhotoSource, ...]  # the WebP versions, offered first
     sizes: str  # how wide the picture shows, for the browser to pick a width
@@ -142,18 +147,31 @@ def photo_view(
         return ", ".join(f"{link(r.site_path)} {r.width}w" for r in versions)
 
     largest = fallback[-1]
+    drawing = info.format in ("SVG", "PNG") or info.has_alpha
+    # The copy a printed sheet takes: the narrowest sharp at its 3.4 to 3.6 cm, a photo at over 200
+    # dots per inch, a drawing's lines at 300 (or the largest there is)
+    print_width = PRINT_WIDTH_DRAWING if drawing else WIDTHS[0]
+    print_copy = next((r for r in fallback if r.width >= print_width), largest)
     return PhotoView(
         alt=picture.alt,
         caption=picture.caption,
         src=link(largest.site_path),
+        print_src=link(print_copy.site_path),
         srcset="" if info.format == "SVG" else srcset(fallback),
         sources=(PhotoSource("image/webp", srcset(webp)),) if webp else (),
         sizes=sizes,
         width=largest.width,
         height=largest.height,
         loading=loading,
-        drawing=info.format in ("SVG", "PNG") or info.has_alpha,
+        drawing=drawing,
     )
+
+
+def printed(view: PhotoView) -> PhotoView:
+    """A picture from a file as a printed sheet shows it: its ``src`` the print-sized copy
+    (``print_src``). A browser still picks from the srcset; the PDFs' printer (WeasyPrint) reads
+    only the ``src``, and would otherwise embed the 1440 px copy."""
+    return replace(view, src=view.print_src)
 
 
 def _made(info: PictureFileInfo) -> dict[str, bytes]:

@@ -24,6 +24,10 @@ from .page_context import PageContext
 from .picture_files import THUMB_SIZES, PhotoView
 from .versions import where_done
 
+# The drill index's filter (level, body area, floor work): linked by the index itself, so no other
+# page loads it (the handout builder's weight counts every file a page loads at start).
+FILTER_SCRIPT = "assets/javascripts/drill-filter.js"
+
 
 class ClinicView(TypedDict):
     clinic: Clinic
@@ -81,6 +85,7 @@ class DrillIndexView(TypedDict):
     levels: list[str]  # the levels that some drill has, easiest first
     targets: list[str]  # every body area, lowercase, sorted
     floor: bool  # some drills are done on the floor and some off it: the filter offers "no floor work"
+    script: str  # the filter's script, linked from this page (only the index loads it)
 
 
 class CauseLinksView(TypedDict):
@@ -175,6 +180,7 @@ def drill_index(page: PageContext) -> DrillIndexView:
         "levels": [lv for lv in LEVELS if any(d.level == lv for d in drills)],
         "targets": sorted({t.lower() for d in drills for t in d.targets}),
         "floor": len({d.needs_floor for d in drills}) == 2,
+        "script": page.link(FILTER_SCRIPT),
     }
 
 

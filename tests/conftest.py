@@ -304,6 +304,42 @@ def _extras_site(tmp: Path) -> Build:
     return mkdocs_build(project, tmp / "site", extra_env={"HANDOUT_PDFS": "0"})
 
 
+# The test files with the longest chains of work, longest first. `--dist loadfile` runs a file's tests
+# one after another on one worker, and hands files out in collection order (`--no-loadscope-reorder`
+# in pyproject's addopts; xdist's own order is by number of tests, which sent the bench's and
+# Lighthouse's single long tests out last, to run alone at the end while the other workers idled).
+# Longest first, the short files fill in at the end. The order comes from a timeline of a cold run
+# (each test's start and end on its worker); a file missing here runs after these, in name order.
+# test_handout_pdfs is first as its first test asks for the default site, whose build (PDFs on every
+# core) the files that need it wait for; the bench and test_page_limits start without it.
+LONGEST_FIRST = (
+    "test_handout_pdfs.py",
+    "test_bench.py",
+    "test_page_limits.py",
+    "test_sheets.py",
+    "test_build_failures.py",
+    "test_accessibility.py",
+    "test_pdf_ua.py",
+    "test_injection.py",
+    "test_handouts.py",
+    "test_lighthouse.py",
+    "test_handout_builder.py",
+    "test_placeholders_and_defaults.py",
+    "test_builder_hostile_links.py",
+    "test_picture_files.py",
+    "test_security.py",
+    "test_spanish_site.py",
+    "test_build_state.py",
+    "test_privacy.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Longest files first (LONGEST_FIRST); within a file, the tests keep their order."""
+    rank = {name: position for position, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto` (pyproject's addopts): two workers per core. Much of the suite waits rather than
     computes (Chromium loading and printing pages, Lighthouse letting a page settle, `mkdocs serve`

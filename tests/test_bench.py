@@ -192,3 +192,37 @@ def test_bench_refuses_goal_sizes_other_than_the_issues(tmp_path: Path) -> None:
         refusal = f"--goal-sizes {pair[0]} {pair[1]}: issue 20's goals are set at N=60 and N=600"
         assert refusal in result.stderr
         assert "Traceback" not in result.stderr and not result.stdout
+
+
+def test_builder_only_weighs_the_builder_page_by_part() -> None:
+    """`--builder-only` (one build, then the builder page weighed by part: how its weight is measured
+    between full bench runs) prints the bench's sentence, and each part of the page and each file it
+    loads at start, which add up to the sentence's figures."""
+    result = subprocess.run(
+        [sys.executable, "scripts/bench.py", "--builder-only", "--sizes", "6"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    total = re.search(
+        rf"^Handout builder page at 6 drills \(English only\): HTML {NUMBER} KB \(({NUMBER}) KB gzipped\), "
+        rf"plus ({NUMBER}) KB gzipped loaded at start: ({NUMBER}) KB gzipped in all;",
+        result.stdout,
+        re.MULTILINE,
+    )
+    assert total, result.stdout
+    html_gz, assets_gz, in_all = total.groups()
+    assert close(in_all, html_gz, assets_gz, divide=False)
+    parts = {
+        kind: float(size)
+        for kind, size in re.findall(rf"^  (.+): ({NUMBER}) KB gzipped$", result.stdout, re.M)
+    }
+    assert parts["page (HTML)"] == float(html_gz)
+    assert parts["data (JSON)"] > 0 and parts["figures (symbols)"] > 0
+    # each file loaded at start, by kind: ours, Material's, the search worker and index, the photos
+    kinds = ("ours: ", "material: ", "search worker: ", "search index: ", "photos loaded at start")
+    files = {kind: size for kind, size in parts.items() if kind.startswith(kinds)}
+    assert all(any(name.startswith(kind) for name in files) for kind in kinds), sorted(files)
+    assert abs(sum(files.values()) - float(assets_gz)) <= 0.05 * len(files), (files, assets_gz)

@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort
 import content_model
 from browser import free_port
 from build_state_helpers import config_with_state, pdf_hook_folders
-from conftest import ROOT, Build, load_hook, mkdocs_build
+from conftest import ROOT, Build, load_hook, make_project, mkdocs_build
 from macros.dose import steps_with_hold
 from macros.handout import PDF_VARIANTS
 from pdf_tools import metadata, page_sizes, page_texts, qr_codes
@@ -321,7 +321,12 @@ def test_a_pdf_that_cannot_be_written_fails_the_real_build(project: Path, tmp_pa
     assert "Traceback" not in build.output
 
 
-def test_unchanged_pdfs_come_from_the_cache(project: Path, tmp_path: Path) -> None:
+def test_unchanged_pdfs_come_from_the_cache(site: Build, tmp_path: Path) -> None:
+    """A copy of the project with the default site's .cache/ (warm): its build makes no PDF and
+    writes the very files the default site's build made; a change to what they show makes them again.
+    (A build from an empty cache, then again from the one it filled: tests/test_page_limits.py.)"""
+    project = make_project(tmp_path, warm=True)
+
     def build(out: str) -> str:
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / out)],
@@ -335,17 +340,18 @@ def test_unchanged_pdfs_come_from_the_cache(project: Path, tmp_path: Path) -> No
         return result.stdout + result.stderr
 
     count = 3 * len(content().programs)
-    assert f"PDF handouts: {count} made, 0 unchanged" in build("first")
-    assert f"PDF handouts: 0 made, {count} unchanged" in build("second")
-    for pdf in (tmp_path / "first" / "handouts").glob("*.pdf"):
-        assert pdf.read_bytes() == (tmp_path / "second" / "handouts" / pdf.name).read_bytes()
+    assert f"PDF handouts: 0 made, {count} unchanged" in build("first")
+    made = sorted((site.site / "handouts").glob("*.pdf"))
+    assert len(made) == count
+    for pdf in made:
+        assert pdf.read_bytes() == (tmp_path / "first" / "handouts" / pdf.name).read_bytes()
     # A change to what the handouts show makes them again.
     clinic = project / "data" / "clinic.yml"
     heading = content().clinic.call_to_action.heading
     text = clinic.read_text(encoding="utf-8")
     assert f"heading: {heading}\n" in text
     clinic.write_text(text.replace(f"heading: {heading}\n", f"heading: {heading} today\n"), encoding="utf-8")
-    assert f"PDF handouts: {count} made, 0 unchanged" in build("third")
+    assert f"PDF handouts: {count} made, 0 unchanged" in build("changed")
     # old ones pruned; the Spanish site's PDFs (its own texts, unchanged) are kept beside them
     spanish = 3 * len(content().localized("es").programs)
     assert len(list((project / ".cache" / "handout-pdfs").glob("*.pdf"))) == count + spanish

@@ -97,9 +97,11 @@ def assert_stopped_on_limits(build: Build, project: Path, program_id: str) -> li
 def lengthened(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build]:
     """A project with a program too long for its pages, built once (its PDFs in its .cache/).
     English only: the long program has no Spanish translation, so the Spanish site would only
-    render the seed's sheets again (their limits: tests/test_sheets.py), a third of this build."""
+    render the seed's sheets again (their limits: tests/test_sheets.py), a third of this build.
+    It starts with the default site's .cache/ (warm): the seed's programs are unchanged, so their
+    PDFs come from it and only the long program's are rendered."""
     tmp = tmp_path_factory.mktemp("lengthened")
-    project = make_project(tmp)
+    project = make_project(tmp, warm=True)
     shutil.rmtree(project / "data" / "es")
     lengthen(project)
     return project, mkdocs_build(project, tmp / "first")
@@ -113,7 +115,7 @@ def test_an_over_long_program_stops_the_build_at_its_line_and_again_from_the_cac
     assert f"program '{content_model.load(project / 'data').programs[0].id}'" not in first.output  # it fits
     assert any("regular handout (US Letter)" in m for m in said)
     pdfs = 3 * len(content_model.load(project / "data").programs)
-    assert f"PDF handouts: {pdfs} made, 0 unchanged" in first.output
+    assert f"PDF handouts: 3 made, {pdfs - 3} unchanged" in first.output  # the long program's three
 
     # Built again with nothing changed: every PDF comes from the cache, and the limits are still checked.
     second = mkdocs_build(project, tmp_path / "second")
@@ -124,13 +126,15 @@ def test_an_over_long_program_stops_the_build_at_its_line_and_again_from_the_cac
 def test_the_page_count_is_kept_with_each_cached_pdf(tmp_path: Path) -> None:
     """A build from the cache alone (nothing rendered) checks against the limit as it is now.
     English only: the Spanish site's PDFs are checked the same way, by its own build, which runs
-    first and would stop the build before the English is checked (tests/test_spanish_site.py)."""
-    project = make_project(tmp_path)
+    first and would stop the build before the English is checked (tests/test_spanish_site.py).
+    It starts with the default site's .cache/ (warm), which holds these English PDFs: both builds
+    take every PDF from the cache."""
+    project = make_project(tmp_path, warm=True)
     shutil.rmtree(project / "data" / "es")
     pdfs = 3 * len(content_model.load(project / "data").programs)
     good = mkdocs_build(project, tmp_path / "good")
     assert good.returncode == 0, good.output
-    assert f"PDF handouts: {pdfs} made, 0 unchanged" in good.output
+    assert f"PDF handouts: 0 made, {pdfs} unchanged" in good.output, good.output
     # The regular US Letter handout is allowed one page fewer than it takes.
     program = content_model.load(project / "data").programs[0].id
     letter = next(v for v in PDF_VARIANTS if v.name == "regular handout (US Letter)")

@@ -303,16 +303,18 @@ def _info(width: int, height: int, file_format: str = "JPEG", alpha: bool = Fals
 def test_widths_never_enlarge_and_drawings_stay_png() -> None:
     photo = renditions(_info(4032, 3024))
     assert [(r.width, r.height, r.media_type) for r in photo] == [
+        (320, 240, "image/webp"),
         (480, 360, "image/webp"),
         (960, 720, "image/webp"),
         (1440, 1080, "image/webp"),
+        (320, 240, "image/jpeg"),
         (480, 360, "image/jpeg"),
         (960, 720, "image/jpeg"),
         (1440, 1080, "image/jpeg"),
     ]
     small = renditions(_info(700, 1000))
     assert max(r.width for r in small) == 700 and all(r.width <= 700 for r in small)
-    assert [r.width for r in renditions(_info(1000, 800))] == [480, 1000] * 2  # 960 is too close to 1000
+    assert [r.width for r in renditions(_info(1000, 800))] == [320, 480, 1000] * 2  # 960 is too close to 1000
     assert {r.media_type for r in renditions(_info(900, 700, "PNG"))} == {"image/webp", "image/png"}
     assert {r.media_type for r in renditions(_info(900, 700, "WEBP", alpha=True))} == {
         "image/webp",
@@ -413,7 +415,7 @@ def test_a_photo_is_a_picture_element_with_webp_first_and_every_width(
     assert img["loading"] == "eager"  # the first picture of the page
     webp, jpeg = srcset(source["srcset"]), srcset(img["srcset"])
     # upright 1500 x 2000: widths up to 1440, never more than the original
-    assert [w for _, w in webp] == [w for _, w in jpeg] == [480, 960, 1440]
+    assert [w for _, w in webp] == [w for _, w in jpeg] == [320, 480, 960, 1440]
     for (url, width), kind in [*((pair, "WEBP") for pair in webp), *((pair, "JPEG") for pair in jpeg)]:
         with Image.open(site_file(build, path, url)) as made:
             assert made.format == kind
@@ -463,9 +465,10 @@ def test_no_image_in_the_site_carries_exif_gps_or_text(pictured: tuple[Build, Bu
     build = pictured[0]
     images = [p for p in build.site.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".webp", ".png")]
     made = [p for p in images if p.parent.name == "pictures"]
-    # the photo (6), the PNG drawing (4: it is 900 px wide), seven link previews in English and seven
-    # in Spanish (a preview shows the drill's name and captions, in the page's language)
-    assert len(made) == 6 + 4 + 7 + 7
+    # the photo (8: four widths, two formats), the PNG drawing (6: it is 900 px wide), seven link
+    # previews in English and seven in Spanish (a preview shows the drill's name and captions, in the
+    # page's language)
+    assert len(made) == 8 + 6 + 7 + 7
     for image in images:
         data = image.read_bytes()
         assert metadata_blocks(data) == [], image
@@ -507,7 +510,7 @@ def test_a_second_build_makes_no_picture_again(pictured: tuple[Build, Build, Pat
     assert re.findall(made, first.output) == [("10", "0"), ("7", "3")], first.output
     assert re.findall(made, second.output) == [("0", "10"), ("0", "10")], second.output
     # and no cached file was written again
-    assert CACHE_TIMES["second"] == CACHE_TIMES["first"] and len(CACHE_TIMES["first"]) == 6 + 4 + 1 + 7 + 7
+    assert CACHE_TIMES["second"] == CACHE_TIMES["first"] and len(CACHE_TIMES["first"]) == 8 + 6 + 1 + 7 + 7
     # the same files in both sites, byte for byte
     for file in (first.site / "pictures").iterdir():
         assert file.read_bytes() == (second.site / "pictures" / file.name).read_bytes(), file.name
@@ -763,5 +766,8 @@ def test_a_handout_pdf_prints_the_clinics_photo(tmp_path: Path) -> None:
     for name in ("hip-mobility.pdf", "hip-mobility-large-print.pdf"):
         reader = PdfReader(tmp_path / "site" / "handouts" / name)
         # WeasyPrint lists a document's images in every page's resources: count distinct ones
-        images = {image.name for pdf_page in reader.pages for image in pdf_page.images}
+        images = {image.name: image.image.size for pdf_page in reader.pages for image in pdf_page.images}
         assert len(images) == 1, (name, images)
+        # its print-sized copy (320 px: over 200 dots per inch at the sheet's 3.4 to 3.6 cm), not
+        # the 1440 px one the page's <img> names for browsers without srcset
+        assert [size[0] for size in images.values()] == [320], (name, images)
