@@ -50,7 +50,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from hook_helpers.html_tags import start_tags
+from hook_helpers.html_tags import start_tags_that_may_matter
 from macros.render import Templates
 from macros.state import build_state
 
@@ -94,6 +94,7 @@ _RUN_TYPES = {
     "text/x-javascript",
 }
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction"}
+_NAMED = ("head", "meta", "script")  # the tags scan_page reads whatever their attributes
 
 
 @dataclass
@@ -104,10 +105,16 @@ class _Scan:
     problems: list[str] = field(default_factory=list)
 
 
-def scan_page(html: str) -> _Scan:
-    """Finds <head>, the inline scripts a browser would run, and what a CSP cannot allow."""
+def scan_page(html: str, passed_svgs: dict[str, bool] | None = None) -> _Scan:
+    """Finds <head>, the inline scripts a browser would run, and what a CSP cannot allow.
+
+    ``passed_svgs``: the build's inline SVGs read already, found to hold none of it (one dict per
+    build: BuildState.per_svg), so that a figure shown on many pages is read once."""
     scan = _Scan()
-    for tag in start_tags(html):
+    # Only the tags that can matter below: <head>, <meta>, scripts, tags with an attribute whose name
+    # starts with on, and tags with a URL attribute that may hold javascript: (hook_helpers/html_tags.py
+    # passes over the rest).
+    for tag in start_tags_that_may_matter(html, _NAMED, ("on",), passed_svgs, links=_URL_ATTRIBUTES):
         if tag.name == "head" and scan.head_end is None:
             scan.head_end = tag.end
         elif tag.name == "meta" and (
@@ -150,15 +157,20 @@ def policy_for(inline_scripts: list[str]) -> Markup:
 
 
 def with_policy(
-    templates: Templates, html: str, shown: str, content_scripts: Collection[str] | None = ()
+    templates: Templates,
+    html: str,
+    shown: str,
+    content_scripts: Collection[str] | None = (),
+    passed_svgs: dict[str, bool] | None = None,
 ) -> str:
     """The page with its security <meta> elements first in <head>; Abort names what blocks it.
 
     Inline scripts whose text is in content_scripts (those of the page's content) are not
     hashed, so they do not run; None allows no inline script at all. The <meta> elements come
     from hook_helpers/templates/security_meta.html, rendered by the build's templates.
+    ``passed_svgs``: see scan_page.
     """
-    scan = scan_page(html)
+    scan = scan_page(html, passed_svgs)
     if scan.problems:
         raise Abort(
             f"{shown}: " + "; ".join(dict.fromkeys(scan.problems)) + ". The Content-Security-Policy "
@@ -170,7 +182,7 @@ def with_policy(
     for start, end in reversed(scan.old_meta):  # a page already given a policy (--dirty)
         html = html[:start] + html[end:]
     if scan.old_meta:
-        return with_policy(templates, html, shown, content_scripts)
+        return with_policy(templates, html, shown, content_scripts, passed_svgs)
     from_content = set(content_scripts or ())
     allowed = [] if content_scripts is None else [s for s in scan.inline_scripts if s not in from_content]
     security_meta = templates.macro("security_meta.html", "security_meta")
@@ -196,10 +208,12 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _command["name"] == "serve":
         return output  # `mkdocs serve` adds its own inline live-reload script, which the policy would block
+    state = build_state(config)
+    passed_svgs = state.per_svg.setdefault(__name__, {})
     content = page.content or ""
     # Most pages hold no script in their content: the full scan is only needed when one could be there.
-    content_scripts = scan_page(content).inline_scripts if "<script" in content.lower() else []
-    return with_policy(build_state(config).templates, output, page.file.dest_uri, content_scripts)
+    content_scripts = scan_page(content, passed_svgs).inline_scripts if "<script" in content.lower() else []
+    return with_policy(state.templates, output, page.file.dest_uri, content_scripts, passed_svgs)
 
 
 @event_priority(-100)

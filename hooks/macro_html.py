@@ -21,15 +21,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils.meta import get_data
 
-from hook_helpers.html_tags import start_tags
+from hook_helpers.html_tags import start_tags, start_tags_that_may_matter
 from macros.blocks import HeldBlocks
 from macros.state import build_state
 
 
-def anchors(html: str) -> set[str]:
-    """The ids a link can point to, as MkDocs counts them: id on any tag, name on <a>."""
+def anchors(html: str, passed_svgs: dict[str, bool] | None = None) -> set[str]:
+    """The ids a link can point to, as MkDocs counts them: id on any tag, name on <a>.
+    ``passed_svgs``: the build's inline SVGs found to hold none (BuildState.per_svg)."""
     found = set()
-    for tag in start_tags(html):
+    # Tags that can have no id or name are passed over (hook_helpers/html_tags.py).
+    for tag in start_tags_that_may_matter(html, (), ("id", "name"), passed_svgs):
         if not tag.may_have("id", "name"):
             continue  # most tags (a figure's lines): no attribute read
         if "id" in tag.attributes:
@@ -103,7 +105,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             "(to show a macro as an example, wrap it in {% raw %} ... {% endraw %})",
         )
     if restored and page.present_anchor_ids is not None:
-        page.present_anchor_ids |= anchors("".join(restored))
+        page.present_anchor_ids |= anchors("".join(restored), state.per_svg.setdefault(__name__, {}))
     if restored:
         _add_macro_sections(page, html, restored)
     return html

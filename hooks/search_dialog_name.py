@@ -12,7 +12,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from hook_helpers.html_tags import start_tags
+from hook_helpers.html_tags import start_tags_that_may_matter
 from macros.render import Templates
 from macros.state import build_state
 
@@ -21,7 +21,7 @@ def _dialog_and_label(html: str) -> tuple[int | None, str | None]:
     """Where the unnamed search dialog's start tag ends (before its ">"), and the search box's label."""
     insert_at: int | None = None
     label: str | None = None
-    for tag in start_tags(html):
+    for tag in start_tags_that_may_matter(html, ("div", "input")):  # other tags passed over
         if tag.name not in ("div", "input"):
             continue
         values = tag.attributes

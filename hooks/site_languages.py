@@ -38,7 +38,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hook_helpers.html_tags import start_tags
+from hook_helpers.html_tags import start_tags_that_may_matter
 from hook_helpers.languages import prefix, site_languages
 from macros.links import relative
 from macros.state import build_state, outer_state, running_states
@@ -61,7 +61,7 @@ def without_head_alternates(html: str) -> str:
     """The page without the ``<link rel="alternate" hreflang>`` elements Material writes in its head."""
     head_end = html.find("</head>")
     pieces, last = [], 0
-    for tag in start_tags(html if head_end < 0 else html[:head_end]):
+    for tag in start_tags_that_may_matter(html if head_end < 0 else html[:head_end], ("link",)):
         values = tag.attributes
         wanted = tag.name == "link" and values.get("rel") == "alternate" and values.get("hreflang")
         if not wanted or "type" in values:

@@ -101,13 +101,40 @@ def define_env(env: Any) -> None:
         env.macro(guarded(env, state.mistakes, held(state.held, page_macro(env, state, name, entry))), name)
 
 
+def compiled_once(from_string: Callable[..., Any], compiled: dict[str, Any]) -> Callable[..., Any]:
+    """The Jinja environment's ``from_string``, compiling each text once: mkdocs-macros compiles every
+    page's Markdown as a template, and the generated pages share their text (a drill page's body is
+    the same for every drill, which its front matter names). A template holds no page's values, so
+    one compiled text renders every page that has it; ``compiled`` is the build's
+    (BuildState.page_templates)."""
+
+    def from_text(source: Any, globals: Any = None, template_class: Any = None) -> Any:  # noqa: A002
+        if not isinstance(source, str) or globals is not None or template_class is not None:
+            return from_string(source, globals, template_class)
+        found = compiled.get(source)
+        if found is None:
+            found = compiled[source] = from_string(source)
+        return found
+
+    from_text.compiled = compiled  # type: ignore[attr-defined]
+    return from_text
+
+
 def on_pre_page_macros(env: Any) -> None:
     """Report undefined variables and broken macro syntax with page and line."""
-    mistakes = build_state(env.conf).mistakes
+    state = build_state(env.conf)
+    mistakes = state.mistakes
     if getattr(env.env.undefined, "page_mistakes", None) is not mistakes:  # once per build
         env.env.undefined = clean_undefined(env, mistakes)
-    # Pages without markers are not rendered.
-    if env.has_j2(env.markdown) and not check_syntax(env, mistakes, env.markdown):
+    if getattr(env.env.from_string, "compiled", None) is not state.page_templates:  # once per build
+        env.env.from_string = compiled_once(env.env.from_string, state.page_templates)
+    # Pages without markers are not rendered; a text compiled already in this build is sound.
+    markdown = env.markdown
+    if (
+        env.has_j2(markdown)
+        and markdown not in state.page_templates
+        and not check_syntax(env, mistakes, markdown)
+    ):
         env.markdown = ""  # noted as a page mistake: the build stops once every page is read
 
 

@@ -299,6 +299,23 @@ class DrawnFigures:
 
     def __init__(self) -> None:
         self._drawn: dict[int, tuple[Drill, tuple[FigureView | None, ...]]] = {}
+        # cropped(views, aspect) by the views' ids and aspect: (the views, kept alive here; their crops)
+        self._cropped: dict[tuple[tuple[int, ...], tuple[float, float]], tuple[tuple[FigureView, ...], ...]]
+        self._cropped = {}
+
+    def cropped(
+        self, views: Sequence[FigureView | PhotoView], aspect: tuple[float, float]
+    ) -> tuple[FigureView | PhotoView, ...]:
+        """``cropped(views, aspect)``, worked out once per build for the same drawn views (those
+        ``of`` gives: a drill's card, page, sheets and PDFs crop the same ones). The frame comes
+        from the drawn views alone, so the photos among ``views`` are put back in their places."""
+        drawn = tuple(view for view in views if isinstance(view, FigureView))
+        key = (tuple(map(id, drawn)), aspect)
+        found = self._cropped.get(key)
+        if found is None or any(a is not b for a, b in zip(found[0], drawn, strict=True)):
+            found = self._cropped[key] = (drawn, cropped(drawn, aspect))  # type: ignore[assignment]
+        small = iter(found[1])
+        return tuple(next(small) if isinstance(view, FigureView) else view for view in views)
 
     def of(self, drill: Drill) -> tuple[FigureView | None, ...]:
         """``pose_figures(drill)``, drawn the first time it is asked for."""
@@ -423,16 +440,26 @@ def cropped(
     )
 
 
-def paper_figures(views: Sequence[FigureView | PhotoView]) -> tuple[FigureView | PhotoView, ...]:
+def paper_figures(
+    views: Sequence[FigureView | PhotoView], drawn: DrawnFigures | None = None
+) -> tuple[FigureView | PhotoView, ...]:
     """The pictures a printed sheet shows beside the steps: the start and the end (the first and
     the last), so a drill with three or four pictures takes no more room on paper than one with two.
-    The drill's page shows them all. Cut to the body (``cropped``), so each is big enough at 3 cm."""
-    return cropped([*views[:1], *views[1:][-1:]], PAPER_ASPECT)
+    The drill's page shows them all. Cut to the body (``cropped``), so each is big enough at 3 cm.
+    ``drawn``: the build's figures (BuildState.figures), which crop each drill's views once."""
+    shown = [*views[:1], *views[1:][-1:]]
+    return drawn.cropped(shown, PAPER_ASPECT) if drawn is not None else cropped(shown, PAPER_ASPECT)
 
 
-def thumbnail(views: Sequence[FigureView | PhotoView]) -> FigureView | PhotoView | None:
-    """The first picture, cut to the body for a 120 px thumbnail; None for a drill without pictures."""
-    return cropped(views[:1], THUMB_ASPECT)[0] if views else None
+def thumbnail(
+    views: Sequence[FigureView | PhotoView], drawn: DrawnFigures | None = None
+) -> FigureView | PhotoView | None:
+    """The first picture, cut to the body for a 120 px thumbnail; None for a drill without pictures.
+    ``drawn``: as for paper_figures."""
+    if not views:
+        return None
+    small = drawn.cropped(views[:1], THUMB_ASPECT) if drawn is not None else cropped(views[:1], THUMB_ASPECT)
+    return small[0]
 
 
 def drawing_key(view: FigureView) -> str:

@@ -186,7 +186,8 @@ def handout_drill(
                     files=content.picture_files,
                     link=lambda site_path: relative(site_path, shown_at),
                     drawn=drawn,
-                )
+                ),
+                drawn,
             )
         ),
         language=language,

@@ -64,4 +64,4 @@ class Templates:
         Blank lines are dropped so that Markdown keeps the result as one HTML block.
         """
         html = str(self.macro(f"{component}.html", component)(**data))
-        return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+        return Markup("\n".join(filter(str.strip, html.splitlines())))  # the lines not blank

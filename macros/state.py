@@ -65,6 +65,13 @@ class BuildState:
     handouts: dict[tuple[str, bool], Handout] = field(default_factory=dict)
     # What a build keeps for the builds nested in it (the English 404 page, hooks/site_languages.py).
     kept: dict[str, Any] = field(default_factory=dict)
+    # What a hook that reads every page worked out once per build from each inline <svg>'s text (a
+    # figure is on its drill's page, cards and sheets), by hook: whether a page scan passes over it
+    # whole (hook_helpers/html_tags.py), the copy Material's search reads (hooks/search_figures.py).
+    per_svg: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Each page's Markdown compiled as a template once per build, by its text: every drill page has the
+    # same body, and so does every handout page (macros/__init__.py compiled_once).
+    page_templates: dict[str, Any] = field(default_factory=dict)
 
     @property
     def source(self) -> Content:

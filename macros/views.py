@@ -105,7 +105,10 @@ def drill_view(page: PageContext, drill: Drill) -> DrillView:
         "requires": [(page.drill(r), page.drill_link(r), page.link_language(r)) for r in drill.requires],
         "lang": page.link_language(drill.id),
         # its first picture, small (None without pictures); a photo loads when scrolled to
-        "thumb": thumbnail(drill_figures(drill, page, sizes=THUMB_SIZES, eager=0, drawn=page.state.figures)),
+        "thumb": thumbnail(
+            drill_figures(drill, page, sizes=THUMB_SIZES, eager=0, drawn=page.state.figures),
+            page.state.figures,
+        ),
     }
 
 

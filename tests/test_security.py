@@ -258,3 +258,28 @@ def test_hook_leaves_mkdocs_serve_alone_and_covers_every_build(tmp_path: Path) -
         assert page.read_text(encoding="utf-8") == with_policy != PAGE
     finally:
         HOOK.on_startup(command="build", dirty=False)
+
+
+def test_an_svg_read_once_per_build_still_stops_code_on_every_page() -> None:
+    """The build's figures are read once (BuildState.per_svg): a figure passed over on one page
+    does not let through an event handler or a script in another <svg>, or after one whose text
+    leaves a quote or a comment open."""
+    figure = '<svg class="figure" viewBox="0 0 1 1"><title>t</title><line x1="0" y1="0" x2="1" y2="1"/></svg>'
+    seen: dict[str, bool] = {}
+    page = PAGE.replace("<body>", "<body>" + figure)
+    first, again = (HOOK.with_policy(TEMPLATES, page, "a.html", (), seen) for _ in range(2))
+    assert first == again == HOOK.with_policy(TEMPLATES, page, "a.html")
+    assert seen == {figure: True}
+    for body, said in (
+        (figure + figure.replace("<line", '<line onclick="go()"'), "<line onclick=...>"),
+        (figure + "<svg><line x1='0</svg>' onclick='go()'/>", "<line onclick=...>"),  # a quote left open
+        # a comment left open: read from the end of the <svg>, the handler would be in a quoted value
+        (figure + '<svg><!-- </svg> <p title=" --> <a href=javascript:go()> ">', "runs code from a link"),
+        (figure.replace("</svg>", "<a onmouseover=go()></a></svg>"), "<a onmouseover=...>"),
+    ):
+        with pytest.raises(Abort, match=r"inline event handler|runs code from a link") as stopped:
+            HOOK.with_policy(TEMPLATES, PAGE.replace("<body>", "<body>" + body), "b.html", (), seen)
+        assert said in str(stopped.value)
+    scripted = PAGE.replace("<body>", "<body>" + figure + "<svg><script>go()</script></svg>")
+    soup = BeautifulSoup(HOOK.with_policy(TEMPLATES, scripted, "c.html", (), seen), "html.parser")
+    assert sha256_source("go()") in directives(head_elements(soup)[0]["content"])["script-src"]
