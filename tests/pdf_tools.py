@@ -3,6 +3,7 @@ zxing-cpp)."""
 
 from __future__ import annotations
 
+import copy
 import functools
 import io
 import re
@@ -159,8 +160,16 @@ def _marked_texts(reader: PdfReader) -> dict[tuple[int, int], str]:
 
 
 def structure_tree(source: Path | bytes) -> Tag | None:
-    """The PDF's structure tree (None when it has none), with the text each tag marks."""
-    reader = PdfReader(io.BytesIO(pdf_bytes(source)))
+    """The PDF's structure tree (None when it has none), with the text each tag marks.
+
+    Read once per PDF (by its bytes) in a test process, about half a second of processor time each:
+    test_pdf_ua reads the same handouts' trees in many tests. Each caller gets its own copy."""
+    return copy.deepcopy(_structure_tree(pdf_bytes(source)))
+
+
+@functools.cache
+def _structure_tree(data: bytes) -> Tag | None:
+    reader = PdfReader(io.BytesIO(data))
     root = reader.trailer["/Root"].get("/StructTreeRoot")
     if root is None:
         return None
