@@ -3,6 +3,7 @@ zxing-cpp)."""
 
 from __future__ import annotations
 
+import copy
 import functools
 import io
 import re
@@ -26,10 +27,18 @@ def page_texts(source: Path | bytes) -> list[str]:
     """The text of each page, with runs of whitespace made single spaces.
 
     A line that ends at a word's own hyphen ("push-" then "up", beside a drill's pictures)
-    reads back as "push- up": it is joined again, as a reader reads it."""
-    reader = PdfReader(io.BytesIO(pdf_bytes(source)))
+    reads back as "push- up": it is joined again, as a reader reads it.
+
+    Read once per PDF (by its bytes) in a test process: several tests read the same handouts, and
+    pypdf takes about half a second of processor time for a handout."""
+    return list(_page_texts(pdf_bytes(source)))
+
+
+@functools.cache
+def _page_texts(data: bytes) -> tuple[str, ...]:
+    reader = PdfReader(io.BytesIO(data))
     texts = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
-    return [re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text) for text in texts]
+    return tuple(re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text) for text in texts)
 
 
 def page_sizes(source: Path | bytes) -> list[tuple[float, float]]:
@@ -151,8 +160,16 @@ def _marked_texts(reader: PdfReader) -> dict[tuple[int, int], str]:
 
 
 def structure_tree(source: Path | bytes) -> Tag | None:
-    """The PDF's structure tree (None when it has none), with the text each tag marks."""
-    reader = PdfReader(io.BytesIO(pdf_bytes(source)))
+    """The PDF's structure tree (None when it has none), with the text each tag marks.
+
+    Read once per PDF (by its bytes) in a test process, about half a second of processor time each:
+    test_pdf_ua reads the same handouts' trees in many tests. Each caller gets its own copy."""
+    return copy.deepcopy(_structure_tree(pdf_bytes(source)))
+
+
+@functools.cache
+def _structure_tree(data: bytes) -> Tag | None:
+    reader = PdfReader(io.BytesIO(data))
     root = reader.trailer["/Root"].get("/StructTreeRoot")
     if root is None:
         return None

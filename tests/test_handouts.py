@@ -335,7 +335,8 @@ def test_printed_handout_text_is_large_and_black(page: Page, base: str, path: st
     assert len(texts) > 50
     too_small = [t for t in texts if t["size"] < smallest_pt * PT - 0.01]
     assert not too_small, too_small[:5]
-    body = [t for t in texts if t["text"] in content().drills[0].steps]
+    steps = content().drills[0].steps  # loaded once: a load per printed text cost seconds
+    body = [t for t in texts if t["text"] in steps]
     assert body and all(t["size"] >= smallest_pt * PT - 0.01 for t in body)
     # Black on white: nothing is told by colour.
     assert {t["color"] for t in texts} == {"rgb(0, 0, 0)"}

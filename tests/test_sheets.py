@@ -8,6 +8,7 @@ The PDFs are read with pdftotext and pdftoppm (tests/pdf_tools.py); layout is me
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -35,6 +36,7 @@ MESSAGE = {
 QR_LABEL = {"en": "Scan to see this drill online", "es": "Escanee para verlo en internet"}
 
 
+@functools.cache  # read only here; loops over programs and drills ask for it again and again
 def content(language: str = "en") -> content_model.Content:
     data = content_model.load(ROOT / "data", shown_dir="data")
     return data if language == "en" else data.localized(language)
