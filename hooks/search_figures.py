@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -72,9 +73,15 @@ def _put_drawings_back(
     if held is None:
         return context
     drawings = iter(held)
-    restored = _SVG.sub(lambda _match: next(drawings), page.content or "")
-    if next(drawings, None) is not None:
-        raise RuntimeError(f"{page.file.src_uri}: a figure was lost while the search index read the page")
+    restored, count = _SVG.subn(lambda match: next(drawings, match[0]), page.content or "")
+    if count != len(held):  # the search plugin added or dropped a figure: never write a page without its own
+        raise Abort(
+            f"{page.file.src_uri}: {len(held)} drawn figures went to the search index and {count} came "
+            "back, so the page was not written. This is not a mistake in your content: the search "
+            "plugin changed the page in a way hooks/search_figures.py does not expect. Remove that hook "
+            "from mkdocs.yml (the search index stays the same, the build is slower) and report it to the "
+            "site's maintainers."
+        )
     page.content = restored
     return context
 
