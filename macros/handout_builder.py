@@ -37,7 +37,7 @@ from .figures import FigureView, drawing_key
 from .handout import Handout, HandoutDrill, handout_drill, sheet_message
 from .links import relative
 from .page_context import PageContext
-from .picture_files import PhotoView
+from .picture_files import PhotoView, printed
 from .qr_codes import QrCode
 from .state import BuildState
 from .strings import LANGUAGE_NAMES, STRINGS, strings_for
@@ -348,7 +348,7 @@ def _one_file(view: FigureView | PhotoView) -> FigureView | PhotoView:
     thumbnail. Every photo loads with the page, so each pixel more costs at load: at 600 drills
     with 100 photos, the 480 px copy cost 4.2 MB gzipped, the 1440 px one about 15 MB."""
     if isinstance(view, PhotoView):
-        return replace(view, src=view.print_src, srcset="", sources=(), loading="eager")
+        return replace(printed(view), srcset="", sources=(), loading="eager")  # only the printed copy
     return view
 
 
