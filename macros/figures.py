@@ -446,9 +446,10 @@ def paper_figures(
     """The pictures a printed sheet shows beside the steps: the start and the end (the first and
     the last), so a drill with three or four pictures takes no more room on paper than one with two.
     The drill's page shows them all. Cut to the body (``cropped``), so each is big enough at 3 cm.
-    ``drawn``: the build's figures (BuildState.figures), which crop each drill's views once."""
-    shown = [*views[:1], *views[1:][-1:]]
-    return drawn.cropped(shown, PAPER_ASPECT) if drawn is not None else cropped(shown, PAPER_ASPECT)
+    ``drawn``: the build's figures (BuildState.figures), which crop each drill's views once (without
+    it, they are cropped now)."""
+    drawn = drawn if drawn is not None else DrawnFigures()
+    return drawn.cropped([*views[:1], *views[1:][-1:]], PAPER_ASPECT)
 
 
 def thumbnail(
@@ -456,10 +457,8 @@ def thumbnail(
 ) -> FigureView | PhotoView | None:
     """The first picture, cut to the body for a 120 px thumbnail; None for a drill without pictures.
     ``drawn``: as for paper_figures."""
-    if not views:
-        return None
-    small = drawn.cropped(views[:1], THUMB_ASPECT) if drawn is not None else cropped(views[:1], THUMB_ASPECT)
-    return small[0]
+    drawn = drawn if drawn is not None else DrawnFigures()
+    return drawn.cropped(views[:1], THUMB_ASPECT)[0] if views else None
 
 
 def drawing_key(view: FigureView) -> str:
