@@ -21,6 +21,7 @@ from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from browser import CHROMIUM_ARGS, CHROMIUM_PATH, free_port, serve
 from hook_helpers.cache_files import PARTIAL_SUFFIX
+from page_walk import walked_once
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -249,6 +250,14 @@ def chromium() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def walked(tmp_path_factory: pytest.TempPathFactory, site: Build, chromium: Browser) -> list[dict]:
+    """Every page of the default site visited once in Chromium for the whole run, what each check
+    needs recorded (tests/page_walk.py), shared by all test processes as ``built_once`` is."""
+    base = tmp_path_factory.getbasetemp()
+    return walked_once(base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base, site.site, chromium)
 
 
 @pytest.fixture

@@ -17,28 +17,10 @@ from playwright.sync_api import Browser, Page
 
 from browser import serve
 from conftest import EXTRAS_VIDEO, Build
+from page_walk import ATTEMPTED, LOG_BLOCKED, foreign
 from site_pages import page_file, page_paths
 
 SITE_URL = "https://example.org/"  # mkdocs.yml's default site_url (SITE_URL unset in tests)
-
-# URLs that are not requests to any site: inline data and the browser's own blank pages.
-LOCAL_SCHEMES = {"data", "blob", "about"}
-
-
-def foreign(url: str, base: str) -> bool:
-    parts, own = urlsplit(url), urlsplit(base)
-    if parts.scheme in LOCAL_SCHEMES:
-        return False
-    return (parts.scheme, parts.hostname, parts.port) != (own.scheme, own.hostname, own.port)
-
-
-# The Content-Security-Policy stops most requests to other sites before they are sent, so a
-# blocked attempt never shows as a request: the pages' reports of blocked URLs are logged too.
-LOG_BLOCKED = """
-window.__blocked = [];
-document.addEventListener('securitypolicyviolation', event => window.__blocked.push(event.blockedURI));
-"""
-ATTEMPTED = "[...performance.getEntriesByType('resource').map(entry => entry.name), ...window.__blocked]"
 
 
 @pytest.fixture
@@ -60,21 +42,16 @@ def search(page: Page, query: str) -> int:
 
 
 @pytest.mark.browser
-def test_no_page_requests_anything_from_another_site(site: Build, served: str, tab: Page) -> None:
-    """Requests come from independent logs: Playwright's network events (pages and their
-    workers), each page's own resource timing, and what the page's CSP blocked."""
-    current = {"path": ""}
-    seen: list[tuple[str, str]] = []
-    tab.context.on("request", lambda request: seen.append((current["path"], request.url)))
-    for path in page_paths(site.site):
-        current["path"] = path
-        tab.goto(served + path, wait_until="networkidle")
-        seen += [(path, url) for url in tab.evaluate(ATTEMPTED)]
-    urls = [url for _, url in seen]
+def test_no_page_requests_anything_from_another_site(walked: list[dict]) -> None:
+    """Each page loaded until the network is idle, then used (tests/page_walk.py). Requests come
+    from independent logs: Playwright's network events (pages and their workers), each page's own
+    resource timing, and what the page's CSP blocked."""
+    seen = [(page["path"], page["base"], url) for page in walked for url in page["requests"]]
+    urls = [url for _, _, url in seen]
     # The log is real: it saw the theme's script and the search index the search worker loads.
     assert any("/assets/javascripts/bundle." in url for url in urls)
     assert any(url.endswith("/search/search_index.json") for url in urls)
-    outside = sorted({f"/{path}: {url}" for path, url in seen if foreign(url, served)})
+    outside = sorted({f"/{path}: {url}" for path, base, url in seen if foreign(url, base)})
     assert not outside, "requests to other sites:\n" + "\n".join(outside)
 
 
@@ -117,15 +94,14 @@ def test_no_analytics_or_social_cards_in_any_page(site: Build) -> None:
 
 
 @pytest.mark.browser
-def test_no_page_embeds_a_frame_from_another_site(site: Build, served: str, tab: Page) -> None:
-    problems = []
-    for path in page_paths(site.site):
-        tab.goto(served + path)
-        sources = [frame.url for frame in tab.frames[1:]]
-        sources += tab.locator("iframe, embed, object").evaluate_all(
-            "elements => elements.map(e => e.src || e.data || '')"
-        )
-        problems += [f"/{path}: a frame from {url}" for url in sources if foreign(url, served)]
+def test_no_page_embeds_a_frame_from_another_site(walked: list[dict]) -> None:
+    """Each page's frames and its iframe, embed and object elements (tests/page_walk.py)."""
+    problems = [
+        f"/{page['path']}: a frame from {url}"
+        for page in walked
+        for url in page["frames"]
+        if foreign(url, page["base"])
+    ]
     assert not problems, "\n".join(problems)
 
 
