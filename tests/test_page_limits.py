@@ -194,8 +194,13 @@ def test_make_build_keeps_the_last_good_site_when_a_handout_is_too_long(
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "the last good site"
 
 
-def test_serve_skips_pdfs_and_says_so_once(project: Path) -> None:
-    """The preview makes no PDF, so it checks no limit: it says so once, not on every rebuild."""
+def test_serve_skips_pdfs_and_says_so_once(tmp_path: Path) -> None:
+    """The preview makes no PDF, so it checks no limit: it says so once, not on every rebuild.
+    From the default site's .cache/ (warm): its cached PDFs are left as they were."""
+    project = make_project(tmp_path, warm=True)
+    cached = project / ".cache" / "handout-pdfs"
+    before = {p.name: p.stat().st_mtime_ns for p in cached.iterdir()}
+    assert before, "the default site's build left no cached PDF"
     env = {key: value for key, value in os.environ.items() if key != "HANDOUT_PDFS"}
     env["NO_MKDOCS_2_WARNING"] = "1"
     process = subprocess.Popen(
@@ -233,4 +238,4 @@ def test_serve_skips_pdfs_and_says_so_once(project: Path) -> None:
     assert log.count(said) == 1, log
     assert f"INFO    -  {said}" in log, log
     assert "PDF handouts:" not in log and "PDF handouts skipped" not in log, log
-    assert not (project / ".cache" / "handout-pdfs").exists()
+    assert {p.name: p.stat().st_mtime_ns for p in cached.iterdir()} == before  # none made, none pruned
