@@ -35,7 +35,8 @@ changed, time until the served page shows the change.
 
 Issue 20's goals are set at N=60 and N=600 and are printed from those sizes only (a run without one
 of them leaves its goals out). `--smoke` (tests/test_bench.py) takes both from the one size it runs,
-so that every goal's line is printed at seed size; its report says that those lines are no goal's figure.
+so that every goal's line is printed at seed size; its report says that those lines are no goal's figure
+(it also leaves out the start-up's uncounted first round, which only fills the file system's caches).
 """
 
 from __future__ import annotations
@@ -911,22 +912,24 @@ nav = config.plugins.on_nav(nav, config=config, files=files)
 """
 
 
-def start_up(base: Path, runs: int) -> tuple[dict[str, float], dict[str, float]]:
+def start_up(base: Path, runs: int, warm_up: bool = True) -> tuple[dict[str, float], dict[str, float]]:
     """Processor seconds from starting the process to the first page, ours and the anchor's, and the
     libraries' import floor (``floor_from``), all interleaved run by run (medians): a busier moment
-    of a shared machine falls on all of them alike, not on the start-up alone or on the floor alone."""
+    of a shared machine falls on all of them alike, not on the start-up alone or on the floor alone.
+    ``warm_up``: a first round, not counted, fills the file system's caches (left out by --smoke)."""
     projects = {"ours": base / "ours", "anchor": base / "anchor"}
     env = {**ENV, "HANDOUT_PDFS": "0"}
     times: dict[str, list[float]] = {name: [] for name in [*projects, *FLOOR_CODES]}
-    for run in range(runs + 1):
+    for run in range(runs + warm_up):
+        counted = run >= warm_up  # the first of each fills the file system's caches
         for name, project in projects.items():
             command = [sys.executable, "-c", START_UP, str(base / f"site-start-{name}")]
             seconds = cpu_seconds(command, cwd=project, env=env)
-            if run:  # the first of each fills the file system's caches
+            if counted:
                 times[name].append(seconds)
         for name, code in FLOOR_CODES.items():
             seconds = cpu_seconds([sys.executable, "-c", code], env=ENV, cwd=projects["ours"])
-            if run:
+            if counted:
                 times[name].append(seconds)
     found = {name: median(values) for name, values in times.items()}
     return {name: found[name] for name in projects}, floor_from(found)
@@ -1101,7 +1104,8 @@ def main() -> None:
         "--smoke",
         action="store_true",
         help="for tests/test_bench.py: with one size in --sizes, print every goal's line "
-        "from it (marked in the report as a smoke run, not the goals' figures)",
+        "from it (marked in the report as a smoke run, not the goals' figures); the start-up's "
+        "uncounted first round is left out",
     )
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--markdown-out", type=Path)
@@ -1144,7 +1148,7 @@ def main() -> None:
             rows.append(bench_size(n, args.runs, base, pdf=not args.no_pdf, tag_files=args.tag_files))
             print(f"  N={n}: done", file=sys.stderr)
         first_n = min(args.sizes)
-        start, floor = start_up(Path(tmp) / f"n{first_n}", runs=args.start_runs)
+        start, floor = start_up(Path(tmp) / f"n{first_n}", runs=args.start_runs, warm_up=not args.smoke)
         loop = edit_loop(Path(tmp), tries=args.edits)
     start["above_floor"] = start["ours"] - start["anchor"] - floor["required"]
     lines = [

@@ -151,6 +151,23 @@ def make_project(
     return project
 
 
+# A small site with PDFs: another clinic's (tests/fixtures/other_clinic), English only, one program of two
+# drills, so three one-page PDFs. For tests of when and how PDFs are made or fail, which the content
+# does not change: the default site renders twelve longer ones from an empty cache.
+SMALL_CLINIC = FIXTURES / "other_clinic"
+SMALL_CLINIC_CONFIG = {
+    "nav": [{"Home": "index.md"}, {"Drills": "drills/index.md"}],
+    "extra": {"root_causes_page": "index.md", "floor_page": None},  # no page on getting to the floor
+}
+
+
+def small_project(tmp: Path) -> Path:
+    """A copy of this project with the small clinic's data and pages (SMALL_CLINIC), cold .cache/."""
+    return make_project(
+        tmp, data=SMALL_CLINIC / "data", docs=SMALL_CLINIC / "docs", config=SMALL_CLINIC_CONFIG
+    )
+
+
 def built_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Build]) -> Build:
     """A site built once for the whole run: the first test process (xdist worker) to ask builds it into
     a folder all of them share, while the others wait for it; they then read the same build."""

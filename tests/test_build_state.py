@@ -119,7 +119,8 @@ def test_two_builds_in_one_process_give_two_independent_sites(
         assert not any(other_url in url for url in codes)
 
 
-def test_serve_shows_a_data_edit_and_keeps_nothing_stale(project: Path) -> None:
+def test_serve_shows_a_data_edit_and_keeps_nothing_stale(tmp_path: Path) -> None:
+    project = make_project(tmp_path, warm=True)  # the default site's .cache/: this test reads none
     drills = project / "data" / "drills.yml"
     clinic = project / "data" / "clinic.yml"
     content = content_model.load(project / "data", shown_dir="data")

@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort
 import content_model
 from browser import free_port
 from build_state_helpers import config_with_state, pdf_hook_folders
-from conftest import ROOT, Build, load_hook, make_project, mkdocs_build
+from conftest import ROOT, Build, load_hook, make_project, mkdocs_build, small_project
 from macros.dose import steps_with_hold
 from macros.handout import PDF_VARIANTS
 from pdf_tools import metadata, page_sizes, page_texts, qr_codes
@@ -224,19 +224,24 @@ def serve_log(project: Path, extra_env: dict[str, str]) -> str:
     return "".join(lines)
 
 
-def test_serve_skips_pdfs_and_says_how_to_force_them(project: Path) -> None:
-    log = serve_log(project, {})
+def test_serve_skips_pdfs_and_says_how_to_force_them(tmp_path: Path) -> None:
+    """The default site, both languages; from the default site's .cache/ (warm), as it reads none."""
+    log = serve_log(make_project(tmp_path, warm=True), {})
     assert "Serving on" in log, log
     assert "PDF handouts are not made while previewing; make build makes them" in log
     assert "(or set HANDOUT_PDFS=1 to make them here)" in log
     assert "PDF handouts:" not in log.replace("PDF handouts skipped", "")
 
 
-def test_serve_makes_pdfs_when_forced(project: Path) -> None:
+def test_serve_makes_pdfs_when_forced(tmp_path: Path) -> None:
+    """On the small clinic's site (one program): whether serve makes PDFs does not depend on the
+    content, and no cache would spare the default site's twelve (serve's own address is in every
+    QR code, so each PDF is another document)."""
+    project = small_project(tmp_path)
     log = serve_log(project, {"HANDOUT_PDFS": "1"})
     assert "Serving on" in log, log
-    count = 3 * len(content().programs)
-    assert f"PDF handouts: {count} made, 0 unchanged" in log
+    count = 3 * len(content_model.load(project / "data", shown_dir="data").programs)
+    assert count == 3 and f"PDF handouts: {count} made, 0 unchanged" in log, log
 
 
 # --- Failures are loud; unchanged PDFs are not made twice --------------------------------------
@@ -309,9 +314,12 @@ def test_the_preview_and_the_site_keep_their_own_cached_pdfs(
     assert not site_pdfs & preview_pdfs, "the preview's handouts are other documents (links to .html)"
 
 
-def test_a_pdf_that_cannot_be_written_fails_the_real_build(project: Path, tmp_path: Path) -> None:
-    """A folder where the PDF goes: the build stops, names the PDF, and shows no traceback."""
-    program = content().programs[0].id
+def test_a_pdf_that_cannot_be_written_fails_the_real_build(tmp_path: Path) -> None:
+    """A folder where the PDF goes: the build stops, names the PDF, and shows no traceback.
+    The small clinic's site from an empty cache, so that the PDF is rendered, then written (a
+    cached one is only copied: "Could not write")."""
+    project = small_project(tmp_path)
+    program = content_model.load(project / "data", shown_dir="data").programs[0].id
     blocker = project / "docs" / "handouts" / f"{program}.pdf"
     blocker.mkdir(parents=True)
     (blocker / "note.txt").write_text("in the way", encoding="utf-8")
@@ -323,7 +331,8 @@ def test_a_pdf_that_cannot_be_written_fails_the_real_build(project: Path, tmp_pa
 
 def test_unchanged_pdfs_come_from_the_cache(site: Build, tmp_path: Path) -> None:
     """A copy of the project with the default site's .cache/ (warm): its build makes no PDF and
-    writes the very files the default site's build made; a change to what they show makes them again.
+    writes the very files the default site's build made; a change to what one program's handouts show
+    makes those again, and only those.
     (A build from an empty cache, then again from the one it filled: tests/test_page_limits.py.)"""
     project = make_project(tmp_path, warm=True)
 
@@ -345,13 +354,13 @@ def test_unchanged_pdfs_come_from_the_cache(site: Build, tmp_path: Path) -> None
     assert len(made) == count
     for pdf in made:
         assert pdf.read_bytes() == (tmp_path / "first" / "handouts" / pdf.name).read_bytes()
-    # A change to what the handouts show makes them again.
-    clinic = project / "data" / "clinic.yml"
-    heading = content().clinic.call_to_action.heading
-    text = clinic.read_text(encoding="utf-8")
-    assert f"heading: {heading}\n" in text
-    clinic.write_text(text.replace(f"heading: {heading}\n", f"heading: {heading} today\n"), encoding="utf-8")
-    assert f"PDF handouts: {count} made, 0 unchanged" in build("changed")
+    # A change to what one program's handouts show makes those three again, and only those.
+    programs = project / "data" / "programs.yml"
+    title = content().programs[-1].title
+    text = programs.read_text(encoding="utf-8")
+    assert text.count(f"title: {title}\n") == 1
+    programs.write_text(text.replace(f"title: {title}\n", f"title: {title} today\n"), encoding="utf-8")
+    assert f"PDF handouts: 3 made, {count - 3} unchanged" in build("changed")
     # old ones pruned; the Spanish site's PDFs (its own texts, unchanged) are kept beside them
     spanish = 3 * len(content().localized("es").programs)
     assert len(list((project / ".cache" / "handout-pdfs").glob("*.pdf"))) == count + spanish

@@ -23,9 +23,10 @@ LONG = "long-program"  # the program these tests make too long, after the seed's
 FIX = "Split the program into two programs, or shorten the drills' steps."
 
 
-def lengthen(project: Path, extra: int = 4) -> None:
+def lengthen(project: Path, extra: int = 1) -> None:
     """Add a program with every seed drill plus `extra` copies of the first (which has pictures):
-    10 drills cannot fit on 3 pages, nor on 6 in large print."""
+    10 drills cannot fit on 3 pages, nor on 6 in large print (each version over its limit, checked
+    below), and each page more is more to render."""
     drills = project / "data" / "drills.yml"
     text = drills.read_text(encoding="utf-8")
     first = content_model.load(project / "data").drills[0]
@@ -114,6 +115,7 @@ def test_an_over_long_program_stops_the_build_at_its_line_and_again_from_the_cac
     said = assert_stopped_on_limits(first, project, LONG)
     assert f"program '{content_model.load(project / 'data').programs[0].id}'" not in first.output  # it fits
     assert any("regular handout (US Letter)" in m for m in said)
+    assert len(said) == len(PDF_VARIANTS), "every version must be over its limit: lengthen() must add more"
     pdfs = 3 * len(content_model.load(project / "data").programs)
     assert f"PDF handouts: 3 made, {pdfs - 3} unchanged" in first.output  # the long program's three
 
@@ -194,8 +196,13 @@ def test_make_build_keeps_the_last_good_site_when_a_handout_is_too_long(
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "the last good site"
 
 
-def test_serve_skips_pdfs_and_says_so_once(project: Path) -> None:
-    """The preview makes no PDF, so it checks no limit: it says so once, not on every rebuild."""
+def test_serve_skips_pdfs_and_says_so_once(tmp_path: Path) -> None:
+    """The preview makes no PDF, so it checks no limit: it says so once, not on every rebuild.
+    From the default site's .cache/ (warm): its cached PDFs are left as they were."""
+    project = make_project(tmp_path, warm=True)
+    cached = project / ".cache" / "handout-pdfs"
+    before = {p.name: p.stat().st_mtime_ns for p in cached.iterdir()}
+    assert before, "the default site's build left no cached PDF"
     env = {key: value for key, value in os.environ.items() if key != "HANDOUT_PDFS"}
     env["NO_MKDOCS_2_WARNING"] = "1"
     process = subprocess.Popen(
@@ -233,4 +240,4 @@ def test_serve_skips_pdfs_and_says_so_once(project: Path) -> None:
     assert log.count(said) == 1, log
     assert f"INFO    -  {said}" in log, log
     assert "PDF handouts:" not in log and "PDF handouts skipped" not in log, log
-    assert not (project / ".cache" / "handout-pdfs").exists()
+    assert {p.name: p.stat().st_mtime_ns for p in cached.iterdir()} == before  # none made, none pruned
