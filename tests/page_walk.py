@@ -186,14 +186,9 @@ def visit(page: Page, base: str, path: str, requests: list[str], errors: list[st
     return record
 
 
-def walk_pages(chromium: Browser, site: Path, paths: list[str]) -> list[dict]:
-    """Visit each of ``paths`` in one light-scheme tab, the site served on 127.0.0.1."""
-    context = chromium.new_context(color_scheme="light")  # prefers-color-scheme, which Material follows
-    context.add_init_script(LOG_BLOCKED)
-    requests: list[str] = []
-    errors: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
+def log_errors(page: Page, errors: list[str]) -> None:
+    """From now on, append to ``errors`` what ``page`` reports: console errors and warnings, and
+    uncaught exceptions."""
     page.on(
         "console",
         lambda message: (
@@ -203,6 +198,17 @@ def walk_pages(chromium: Browser, site: Path, paths: list[str]) -> list[dict]:
         ),
     )
     page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+
+
+def walk_pages(chromium: Browser, site: Path, paths: list[str]) -> list[dict]:
+    """Visit each of ``paths`` in one light-scheme tab, the site served on 127.0.0.1."""
+    context = chromium.new_context(color_scheme="light")  # prefers-color-scheme, which Material follows
+    context.add_init_script(LOG_BLOCKED)
+    requests: list[str] = []
+    errors: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    log_errors(page, errors)
     try:
         with serve(site) as base:
             records = []

@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, Page
 
 from build_state_helpers import ROOT, config_with_state, templates
 from conftest import Build, load_hook
+from page_walk import log_errors
 from site_pages import page_file, page_paths
 
 # Script types a browser runs; anything else (application/json, application/ld+json) is data.
@@ -117,15 +118,7 @@ def tab(chromium: Browser) -> Iterator[Tab]:
     context = chromium.new_context()
     page = context.new_page()
     errors: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            errors.append(f"console {message.type}: {message.text}")
-            if message.type in ("error", "warning")
-            else None
-        ),
-    )
-    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+    log_errors(page, errors)
     yield page, errors
     context.close()
 
