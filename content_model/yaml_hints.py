@@ -40,6 +40,20 @@ def _clamp(text: str, line: int, column: int) -> tuple[int, int]:
     return max(line, 1), max(column, 1)
 
 
+def _opening_quote(text: str, line: int, column: int, quote: str) -> tuple[int, int] | None:
+    """Line and column (1-based) of the quote that the ``quote`` at ``line``, 0-based ``column``,
+    closes: the one before it, as no unescaped quote of its kind can stand inside a quoted text (a
+    doubled '' in single quotes, a \\" in double quotes are skipped). None if there is none."""
+    lines = text.splitlines(keepends=True)
+    offset = sum(len(before) for before in lines[: line - 1]) + column
+    escaped = r"(?<!\\)\"" if quote == '"' else r"(?<!')'(?!')"
+    found = [match.start() for match in re.finditer(escaped, text[:offset])]
+    if not found:
+        return None
+    start = text.rfind("\n", 0, found[-1]) + 1
+    return text.count("\n", 0, found[-1]) + 1, found[-1] - start + 1
+
+
 def syntax_error_message(error: MarkedYAMLError, text: str) -> tuple[int, int, str]:
     """(line, column, message) for a YAML syntax error."""
     problem, context = error.problem_mark, error.context_mark
@@ -106,7 +120,21 @@ def syntax_error_message(error: MarkedYAMLError, text: str) -> tuple[int, int, s
                     f'{key}: "{example if len(example) <= 60 else example[:57] + "..."}"'
                 ),
             )
-    if "did not find expected key" in what and re.search(r"[\"']\s+$", here[: column - 1]):
+    closed = re.search(r"([\"'])\s*$", here[: column - 1]) if "did not find expected key" in what else None
+    opened = _opening_quote(text, line, closed.start(1), closed.group(1)) if closed else None
+    if closed and opened is not None and opened[0] < line:
+        quote, opened_line = closed.group(1), opened[0]
+        return (
+            opened_line,
+            opened[1],
+            (
+                f"YAML syntax error: the quote ({quote}) that opens on line {opened_line} is not closed on "
+                f"that line, so everything up to the next {quote} on line {line} was read as one text. "
+                f"End the text on line {opened_line} with the same kind of quote ({quote}) it starts "
+                "with, or remove the quote that starts it"
+            ),
+        )
+    if closed and re.search(r"[\"']\s+$", here[: column - 1]):
         return (
             line,
             column,

@@ -205,6 +205,18 @@ def test_mismatched_quote_on_the_last_line_stays_inside_the_file(tmp_path: Path)
     assert 'the quote (") that opens on line 19 is never closed' in error.message
 
 
+def test_a_quote_closed_only_lines_later_names_the_line_where_it_opened(tmp_path: Path) -> None:
+    """A text opened with a quote that is left open runs on to the next quote of its kind, here one in
+    a later comment: the error is where the quote was opened, not where the reading stopped."""
+    text = replaced(DRILLS, "  name: Plank", '  name: "Plank') + '# A "note" at the end\n'
+    error = only(tmp_path, drills=text)
+    assert (error.line, error.column) == (11, 9)
+    assert error.message.startswith(
+        'YAML syntax error: the quote (") that opens on line 11 is not closed on that line, so everything '
+        f'up to the next " on line {len(text.splitlines())} was read as one text.'
+    )
+
+
 def test_tab_indentation_says_tab(tmp_path: Path) -> None:
     error = only(tmp_path, drills=replaced(DRILLS, "  level: beginner", "\tlevel: beginner"))
     assert error.line == 5
