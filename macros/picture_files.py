@@ -97,14 +97,8 @@ class PhotoView:
     kind: Literal["photo"] = "photo"
 
 
-def pillow_version() -> str:
-    """The installed Pillow's version, part of every cached picture's key (read once per process,
-    shared with the content model's keys)."""
-    return library_version("pillow")
-
-
 def _key(info: PictureFileInfo) -> str:
-    recipe = f"{info.sha256} {PROCESSING} pillow {pillow_version()}"
+    recipe = f"{info.sha256} {PROCESSING} pillow {library_version('pillow')}"
     return hashlib.sha256(recipe.encode("ascii")).hexdigest()[:20]
 
 

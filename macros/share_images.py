@@ -24,9 +24,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from content_model import Content, Drill
+from content_model.content_cache import library_version
 
 from .figures import Drawing, DrawnFigures, FigureView, Line, pose_figures
-from .picture_files import FOLDER, PictureFiles, largest_fallback, pillow_version
+from .picture_files import FOLDER, PictureFiles, largest_fallback
 
 DRAWING = "4"  # how the PNG is drawn: change it whenever the code below draws another picture
 SIZE = (1200, 630)  # what Open Graph previews show at full size (1.91 : 1)
@@ -88,7 +89,7 @@ def share_image(
     shown = [found[0], found[-1]] if len(found) > 1 else found
     views = [view for _, view in shown]
     recipe = json.dumps(
-        [DRAWING, pillow_version(), drill.name, [asdict(v) for v in views]],
+        [DRAWING, library_version("pillow"), drill.name, [asdict(v) for v in views]],
         sort_keys=True,
     )
     site_path = f"{FOLDER}/share-{hashlib.sha256(recipe.encode('utf-8')).hexdigest()[:20]}.png"
