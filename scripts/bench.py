@@ -931,8 +931,19 @@ def start_up(base: Path, runs: int, warm_up: bool = True) -> tuple[dict[str, flo
             seconds = cpu_seconds([sys.executable, "-c", code], env=ENV, cwd=projects["ours"])
             if counted:
                 times[name].append(seconds)
-    found = {name: median(values) for name, values in times.items()}
-    return {name: found[name] for name in projects}, floor_from(found)
+    start = {name: median(times[name]) for name in projects}
+    # Above the floor round by round, then the median of those: a round's processes run within
+    # seconds of each other, so a slower stretch of the machine falls on all of them alike and cancels
+    # out, where a difference of medians taken from other rounds keeps it.
+    start["above_floor"] = median(
+        [
+            ours - anchor - (required - plain)
+            for ours, anchor, required, plain in zip(
+                times["ours"], times["anchor"], times["required"], times["plain"], strict=True
+            )
+        ]
+    )
+    return start, floor_from(times)
 
 
 # What a plain Material build imports, and what ours must import on top: the libraries the
@@ -961,16 +972,23 @@ FLOOR_CODES = {
 }
 
 
-def floor_from(times: dict[str, float]) -> dict[str, float]:
-    """Start-up time (processor seconds) libraries add to a plain Material process, from the median
-    times of FLOOR_CODES' processes (run by ``start_up``, interleaved with it).
+def floor_from(times: dict[str, list[float]]) -> dict[str, float]:
+    """Start-up time (processor seconds) libraries add to a plain Material process, from FLOOR_CODES'
+    processes run round by round (by ``start_up``, interleaved with it): in each round the
+    difference to that round's plain process, then the median of the rounds' differences.
 
     Returns the cost of all required libraries ("required") and of the two the architecture
-    names ("decided"): our build cannot be faster than the anchor plus these, whatever our code does."""
-    plain = times["plain"]
-    found = {name: max(0.0, times[name] - plain) for name in ("required", "decided")}
-    found["git"] = max(0.0, times["git"] - times["required"])  # both include the plain imports
-    return found
+    names ("decided"): our build cannot be faster than the anchor plus these, whatever our code does;
+    and mkdocs-macros-plugin's git commands ("git", on top of the required imports)."""
+
+    def added(name: str, base: str) -> float:
+        return max(0.0, median([a - b for a, b in zip(times[name], times[base], strict=True)]))
+
+    return {
+        "required": added("required", "plain"),
+        "decided": added("decided", "plain"),
+        "git": added("git", "required"),
+    }
 
 
 def cpu_seconds(command: list[str], **options: object) -> float:
@@ -1150,7 +1168,6 @@ def main() -> None:
         first_n = min(args.sizes)
         start, floor = start_up(Path(tmp) / f"n{first_n}", runs=args.start_runs, warm_up=not args.smoke)
         loop = edit_loop(Path(tmp), tries=args.edits)
-    start["above_floor"] = start["ours"] - start["anchor"] - floor["required"]
     lines = [
         f"Machine: {os.cpu_count()} cores; median of {args.runs} runs per figure (ours: after a first build "
         "that fills .cache/, shown on its own); times in seconds. Plain Material is built from the same "
