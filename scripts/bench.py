@@ -932,17 +932,7 @@ def start_up(base: Path, runs: int, warm_up: bool = True) -> tuple[dict[str, flo
             if counted:
                 times[name].append(seconds)
     start = {name: median(times[name]) for name in projects}
-    # Above the floor round by round, then the median of those: a round's processes run within
-    # seconds of each other, so a slower stretch of the machine falls on all of them alike and cancels
-    # out, where a difference of medians taken from other rounds keeps it.
-    start["above_floor"] = median(
-        [
-            ours - anchor - (required - plain)
-            for ours, anchor, required, plain in zip(
-                times["ours"], times["anchor"], times["required"], times["plain"], strict=True
-            )
-        ]
-    )
+    start["above_floor"], start["above_floor_low"], start["above_floor_high"] = above_floor(times)
     return start, floor_from(times)
 
 
@@ -970,6 +960,24 @@ FLOOR_CODES = {
     "decided": f"{PLAIN_IMPORTS}; {DECIDED_IMPORTS}",
     "git": f"{PLAIN_IMPORTS}; {REQUIRED_IMPORTS}; {MACROS_GIT}",
 }
+
+
+def above_floor(times: dict[str, list[float]]) -> tuple[float, float, float]:
+    """Our start-up above the anchor and the libraries' import floor, round by round (ours - anchor -
+    (required - plain)), then the median of the rounds, with the first and third quartiles: the
+    middle half of the rounds, printed beside the median to show how far one round strays.
+
+    Round by round because a round's processes run within seconds of each other: a slower stretch
+    of the machine falls on all of them alike and cancels out, where a difference of medians taken
+    from different rounds keeps it."""
+    rounds = [
+        ours - anchor - (required - plain)
+        for ours, anchor, required, plain in zip(
+            times["ours"], times["anchor"], times["required"], times["plain"], strict=True
+        )
+    ]
+    low, _, high = statistics.quantiles(rounds, n=4) if len(rounds) > 1 else rounds * 3
+    return median(rounds), low, high
 
 
 def floor_from(times: dict[str, list[float]]) -> dict[str, float]:
@@ -1132,8 +1140,9 @@ def main() -> None:
     parser.add_argument(
         "--start-runs",
         type=int,
-        default=9,
-        help="runs of each start-up and import measurement (interleaved; the median is kept)",
+        default=21,
+        help="rounds of the start-up and import measurements (each round runs every process once; "
+        "the median of the rounds' differences is kept)",
     )
     parser.add_argument(
         "--builder-only",
@@ -1258,7 +1267,10 @@ def main() -> None:
         f"plain Material {start['anchor']:.3f} s. Required libraries (mkdocs-macros-plugin, pydantic, "
         f"ruamel.yaml, phonenumbers, pymdown-extensions) add {floor['required']:.3f} s to start-up on their "
         f"own (mkdocs-macros-plugin and pydantic alone add {floor['decided']:.3f} s): ours is "
-        f"{start['above_floor']:.3f} s above that floor. Of that, mkdocs-macros-plugin's own set-up (twelve "
+        f"{start['above_floor']:.3f} s above that floor (median of {args.start_runs} rounds, each taking "
+        f"ours, plain Material and the floor's processes one after another; the middle half of the rounds "
+        f"from {start['above_floor_low']:.3f} to {start['above_floor_high']:.3f} s). "
+        "Of that, mkdocs-macros-plugin's own set-up (twelve "
         f"git commands, whatever the site) takes {floor['git']:.3f} s here.",
     ]
     lines += [
