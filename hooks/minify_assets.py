@@ -5,8 +5,10 @@ who change them; a patient's phone gets them without (rjsmin and rcssmin, which 
 comments and spaces). Issue 20: the handout builder page and what it loads at start weigh at
 most 120 KB gzipped, and our scripts and stylesheets were about a third of it.
 
-Last among the hooks' ``on_post_build``: the PDFs (hooks/pdf_handouts.py) read the stylesheets
-first, as written. Libraries under a ``vendor/`` folder are served as published, unchanged.
+After the PDFs' ``on_post_build`` (hooks/pdf_handouts.py, -150): they read the stylesheets from the
+built site as written, the same text their ``on_files`` lays out two weeks of boxes with, so a sheet
+laid out there is found in the cache, not laid out again. Libraries under a ``vendor/`` folder are
+served as published, unchanged.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 
 MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
@@ -34,6 +37,7 @@ def our_files(config: MkDocsConfig) -> list[tuple[Path, Path]]:
     ]
 
 
+@event_priority(-160)  # after hooks/pdf_handouts.py (-150); before hooks/content_validation.py (-1000)
 def on_post_build(config: MkDocsConfig) -> None:
     for source, built in our_files(config):
         if built.is_file():  # a file the build left out (a page's language, say) is not made here
