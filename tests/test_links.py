@@ -10,8 +10,8 @@ LinkChecker starts from every file it can read links in: every page and every
 stylesheet (its other readers, PDFs and the like, are plugins left off here). It
 checks each link of those files, an address with an anchor by reading the target
 page for that anchor, and goes no deeper (``recursionlevel=1``): deeper, it would
-read the same files again, once for each anchor it was sent to (a page is read as
-often as links point at its sections), and find the same links.
+only read the same pages again, once for each of their sections a link points at,
+and find the same links (checked: the same results, link for link, on this site).
 """
 
 from __future__ import annotations
