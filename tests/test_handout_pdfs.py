@@ -224,13 +224,8 @@ def serve_log(project: Path, extra_env: dict[str, str]) -> str:
     return "".join(lines)
 
 
-def test_serve_skips_pdfs_and_says_how_to_force_them(tmp_path: Path) -> None:
-    """The default site, both languages; from the default site's .cache/ (warm), as it reads none."""
-    log = serve_log(make_project(tmp_path, warm=True), {})
-    assert "Serving on" in log, log
-    assert "PDF handouts are not made while previewing; make build makes them" in log
-    assert "(or set HANDOUT_PDFS=1 to make them here)" in log
-    assert "PDF handouts:" not in log.replace("PDF handouts skipped", "")
+# That `mkdocs serve` makes no PDF and says once how to make them, on the default site in both
+# languages: tests/test_page_limits.py (test_serve_skips_pdfs_and_says_once_how_to_make_them).
 
 
 def test_serve_makes_pdfs_when_forced(tmp_path: Path) -> None:

@@ -5,6 +5,13 @@ written as HTML, in templates or pages, it cannot see. LinkChecker reads the
 built site as a browser would, served on 127.0.0.1, starting from every page,
 with the anchor check on. Links to other sites are left alone (they are not
 ours to fix, and the tests make no requests outside this machine).
+
+LinkChecker starts from every file it can read links in: every page and every
+stylesheet (its other readers, PDFs and the like, are plugins left off here). It
+checks each link of those files, an address with an anchor by reading the target
+page for that anchor, and goes no deeper (``recursionlevel=1``): deeper, it would
+only read the same pages again, once for each of their sections a link points at,
+and find the same links (checked: the same results, link for link, on this site).
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ LINKCHECKER = Path(sys.executable).parent / "linkchecker"
 CONFIG = """\
 [checking]
 threads=10
+recursionlevel=1
 maxrequestspersecond=1000
 [filtering]
 checkextern=0
@@ -48,7 +56,7 @@ def check_links(site: Path, tmp_path: Path) -> list[str]:
                 "--no-status",
                 "--output",
                 "csv",
-                *(base + path for path in page_paths(site)),
+                *(base + path for path in page_paths(site) + stylesheets(site)),
             ],
             capture_output=True,
             text=True,
@@ -66,6 +74,11 @@ def check_links(site: Path, tmp_path: Path) -> list[str]:
             problems.append(f"{where}: {row['warningstring'].split('.')[0]}")
     assert done.returncode == 0 or problems, f"linkchecker reported errors it did not list:\n{done.stdout}"
     return problems
+
+
+def stylesheets(site: Path) -> list[str]:
+    """Each stylesheet of a built site as a path from the site root (its url() references are links)."""
+    return [file.relative_to(site).as_posix() for file in sorted(site.rglob("*.css"))]
 
 
 def test_every_internal_link_and_anchor_resolves(site: Build, tmp_path: Path) -> None:

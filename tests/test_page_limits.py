@@ -196,9 +196,10 @@ def test_make_build_keeps_the_last_good_site_when_a_handout_is_too_long(
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "the last good site"
 
 
-def test_serve_skips_pdfs_and_says_so_once(tmp_path: Path) -> None:
-    """The preview makes no PDF, so it checks no limit: it says so once, not on every rebuild.
-    From the default site's .cache/ (warm): its cached PDFs are left as they were."""
+def test_serve_skips_pdfs_and_says_once_how_to_make_them(tmp_path: Path) -> None:
+    """The preview makes no PDF, so it checks no limit: it says so once, not on every rebuild (nor
+    for each language: the default site, both), with how to make them. From the default site's
+    .cache/ (warm): its cached PDFs are left as they were."""
     project = make_project(tmp_path, warm=True)
     cached = project / ".cache" / "handout-pdfs"
     before = {p.name: p.stat().st_mtime_ns for p in cached.iterdir()}
@@ -234,10 +235,10 @@ def test_serve_skips_pdfs_and_says_so_once(tmp_path: Path) -> None:
             process.kill()
             process.wait()
     log = "".join(lines)
-    assert "Reloading browsers" in log, log  # two builds ran
+    assert "Serving on" in log and "Reloading browsers" in log, log  # two builds ran
     assert log.count("Building documentation...") == 2, log
     said = "PDF handouts are not made while previewing; make build makes them and checks their page limits"
     assert log.count(said) == 1, log
-    assert f"INFO    -  {said}" in log, log
+    assert f"INFO    -  {said} (or set HANDOUT_PDFS=1 to make them here)." in log, log
     assert "PDF handouts:" not in log and "PDF handouts skipped" not in log, log
     assert {p.name: p.stat().st_mtime_ns for p in cached.iterdir()} == before  # none made, none pruned
