@@ -12,6 +12,7 @@ import functools
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,12 @@ def problems(data: Path) -> str:
 
 
 _PARSED: dict[tuple[Path, str], BeautifulSoup] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forget_parsed() -> Iterator[None]:
+    yield
+    _PARSED.clear()
 
 
 def html(site: Build, path: str) -> BeautifulSoup:
