@@ -12,9 +12,11 @@ import functools
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image
 from playwright.sync_api import Browser
 
@@ -51,6 +53,23 @@ def problems(data: Path) -> str:
     return ""
 
 
+_PARSED: dict[tuple[Path, str], BeautifulSoup] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forget_parsed() -> Iterator[None]:
+    yield
+    _PARSED.clear()
+
+
+def html(site: Build, path: str) -> BeautifulSoup:
+    """site.html(path), parsed once in this module: the handout pages and the drill pages that hold are
+    read by several tests (nothing here changes a parsed page)."""
+    if (site.site, path) not in _PARSED:
+        _PARSED[site.site, path] = site.html(path)
+    return _PARSED[site.site, path]
+
+
 def words(tag: object) -> str:
     return " ".join(tag.get_text(" ", strip=True).split())  # type: ignore[attr-defined]
 
@@ -70,7 +89,7 @@ def test_every_drill_has_its_dose_row_qr_label_and_one_week_of_boxes(
     data = content(language)
     for program in data.programs:
         path = f"{LANGUAGES[language]}handouts/{program.id}/" + ("large-print/" if large else "")
-        sheet = site.html(path).select_one("[data-handout] > .handout-sheet")
+        sheet = html(site, path).select_one("[data-handout] > .handout-sheet")
         assert sheet["data-tracker-weeks"] == "1"
         blocks = sheet.select(".handout-sheet__drills > li > .handout-drill")
         drills = data.program_drills(program.id)
@@ -98,7 +117,7 @@ def test_the_step_that_holds_says_how_long_from_the_dose(site: Build, language: 
     held = [d for d in data.drills if d.dose and d.dose.hold_seconds]
     assert held, "the data has drills that hold"
     for drill in held:
-        page = site.html(f"{LANGUAGES[language]}drills/{drill.id}/")
+        page = html(site, f"{LANGUAGES[language]}drills/{drill.id}/")
         steps = [squeezed(li.get_text()) for li in page.select(".drill__steps > li")]
         expected = [
             s.replace(content_model.HOLD, hold_words(drill.dose.hold_seconds, language)) for s in drill.steps
@@ -110,7 +129,7 @@ def test_the_step_that_holds_says_how_long_from_the_dose(site: Build, language: 
         for p in data.programs
         if any(d.id == "half-kneel-hip-flexor-stretch" for d in data.program_drills(p.id))
     )
-    sheet = site.html(f"{LANGUAGES[language]}handouts/{program.id}/")
+    sheet = html(site, f"{LANGUAGES[language]}handouts/{program.id}/")
     block = sheet.select_one('[aria-labelledby="handout-drill-half-kneel-hip-flexor-stretch"]')
     steps = block.select(".handout-drill__steps > li")
     said = [squeezed(li.get_text()) for li in steps if li.select_one("[data-hold]")]
@@ -249,7 +268,7 @@ def test_no_sheet_has_a_space_before_punctuation(site: Build) -> None:
         pages += [f"{prefix}handouts/{p.id}/large-print/" for p in content(language).programs]
         pages += [f"{prefix}drills/{d.id}/" for d in content(language).drills]
         for path in pages:
-            for sheet in site.html(path).select(".handout-sheet"):
+            for sheet in html(site, path).select(".handout-sheet"):
                 found += [(path, m.group()) for m in SPACE_BEFORE_PUNCTUATION.finditer(_laid_out_text(sheet))]
     checked = 0
     for _, path, _ in _pdfs(site):
@@ -302,7 +321,7 @@ def test_two_weeks_of_boxes_and_the_clinics_own_message(two_weeks_site: Build) -
     site = two_weeks_site
     for language, prefix in LANGUAGES.items():
         page = f"{prefix}handouts/hip-mobility-off-the-floor/"  # two weeks in both languages
-        sheet = site.html(page).select_one("[data-handout] > .handout-sheet")
+        sheet = html(site, page).select_one("[data-handout] > .handout-sheet")
         assert sheet["data-tracker-weeks"] == "2"
         for tracker in sheet.select(".week-tracker"):
             weeks = tracker.select(".week-tracker__week")
@@ -311,10 +330,10 @@ def test_two_weeks_of_boxes_and_the_clinics_own_message(two_weeks_site: Build) -
                 ["Week 1:", "Week 2:"] if language == "en" else ["Semana 1:", "Semana 2:"]
             )
         message = squeezed(
-            site.html(f"{prefix}handouts/hip-mobility/").select_one(".handout-footer__message").get_text()
+            html(site, f"{prefix}handouts/hip-mobility/").select_one(".handout-footer__message").get_text()
         )
         assert message == MESSAGE_OWN[language]
-        spiderman = site.html(f"{prefix}handouts/hip-mobility/").select_one(
+        spiderman = html(site, f"{prefix}handouts/hip-mobility/").select_one(
             '[aria-labelledby="handout-drill-spiderman"] .handout-drill__qr-label'
         )
         assert words(spiderman) == (
@@ -337,7 +356,7 @@ def test_two_weeks_where_the_page_limits_hold_and_one_where_they_do_not(two_week
             drills = len(program.drills)
             for large_print in (False, True):
                 page = f"{prefix}handouts/{program.id}/" + ("large-print/" if large_print else "")
-                sheet = site.html(page).select_one("[data-handout] > .handout-sheet")
+                sheet = html(site, page).select_one("[data-handout] > .handout-sheet")
                 weeks = int(sheet["data-tracker-weeks"])
                 # the page prints what its PDFs print: the rows it has, all shown
                 assert len(sheet.select(".week-tracker__week")) == weeks * drills, page

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -39,6 +40,23 @@ def content() -> content_model.Content:
 
 def soup(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup(page_file(site, path).read_text(encoding="utf-8"), "html.parser")
+
+
+# The default site's pages, parsed once for the two tests that read every one of them (neither changes
+# a parsed page; soup() gives a fresh copy to the tests that do).
+_PARSED: dict[tuple[Path, str], BeautifulSoup] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forget_parsed() -> Iterator[None]:
+    yield
+    _PARSED.clear()
+
+
+def parsed(site: Path, path: str) -> BeautifulSoup:
+    if (site, path) not in _PARSED:
+        _PARSED[site, path] = soup(site, path)
+    return _PARSED[site, path]
 
 
 def resolved(path: str, href: str) -> str:
@@ -116,7 +134,7 @@ def test_every_page_says_its_language_and_both_languages_are_built(site: Build) 
     english = [p for p in paths if not p.startswith(SPANISH) and p != "404.html"]
     assert spanish and english
     for path in paths:
-        lang = soup(site.site, path).find("html")["lang"]
+        lang = parsed(site.site, path).find("html")["lang"]
         assert lang == ("es" if path.startswith(SPANISH) else "en"), f"/{path}: <html lang={lang!r}>"
     # Every default page and every generated page has its Spanish version (all is translated).
     assert sorted(SPANISH + p for p in english) == sorted(spanish)
@@ -128,7 +146,7 @@ def test_alternates_and_switcher_name_the_same_page_in_the_other_language(site: 
             continue
         english = path.removeprefix(SPANISH)
         expected = {"en": english, "es": SPANISH + english}
-        page = soup(site.site, path)
+        page = parsed(site.site, path)
         # The sitemap names every page's alternates (test below); the head names none, so that
         # Material's script asks no page-level sitemap (mkdocs-material#6582). The button goes to
         # the same page.
