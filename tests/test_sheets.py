@@ -383,6 +383,11 @@ def test_two_weeks_where_the_page_limits_hold_and_one_where_they_do_not(two_week
     # the Spanish six-drill regular sheet runs longer: one week; every other sheet keeps two (large print
     # too: a week of boxes on the line of its label)
     assert one_week == ["es/handouts/hip-mobility/"], one_week
+    # Each sheet is laid out once: the PDFs of a sheet that keeps two weeks come from the layout made
+    # to count its pages (kept in the cache); only a sheet cut back to one week is laid out again
+    # (the Spanish regular sheet: its US Letter and A4 PDFs).
+    made = [int(n) for n in re.findall(r"PDF handouts: (\d+) made", site.output)]
+    assert len(made) == len(LANGUAGES) and sum(made) == 2, site.output
 
 
 def test_tracker_weeks_is_1_or_2(tmp_path: Path) -> None:
