@@ -16,7 +16,9 @@ A visit, in the order a visitor meets the page:
    and the links with their accessible names;
 3. press Tab, then Enter on the skip link if Tab reached it, and note where it lands;
 4. back at the top with nothing focused, axe with all its rules; switched to dark with the palette
-   toggle for axe's colour rules, and back to light;
+   toggle for axe's colour rules; then the system preference is light again and the choice of
+   dark that Material stored is forgotten (FORGET_PALETTE), so the next page loads as a first
+   visit does, light (the switch back, a repaint of the whole page, is not made);
 5. the window narrowed to a small phone's (PHONE), the page's width read once its layout and
    Material's scripts have answered the resize, and the window widened back (DESKTOP);
 6. once the network has been idle for half a second (Playwright's "networkidle": by then the search
@@ -147,10 +149,16 @@ def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
     ]
 
 
+# Material keeps the palette chosen with the toggle in localStorage (a key ending ".__palette", scoped
+# to the site's base path), and the next page loads in it: forgotten before the next page loads.
+FORGET_PALETTE = """Object.keys(localStorage).filter(key => key.endsWith('.__palette'))
+  .forEach(key => localStorage.removeItem(key))"""
+
+
 def switch_scheme(page: Page, scheme: str) -> None:
     """Switch the loaded page to ``scheme`` as a visitor does: the system preference changes and the
-    palette toggle is used (Material keeps the chosen palette for the next pages, so a page switched
-    to dark is switched back before the next one loads)."""
+    palette toggle is used (Material keeps the chosen palette for the next pages: see
+    FORGET_PALETTE)."""
     page.emulate_media(color_scheme=scheme)
     other = "light" if scheme == "dark" else "dark"
     page.locator(f"label[title='Switch to {scheme} mode']").click()
@@ -211,7 +219,8 @@ def visit(page: Page, base: str, path: str, requests: list[str], errors: list[st
     record["axe_light"] = axe_violations(page)
     switch_scheme(page, "dark")
     record["axe_dark"] = axe_violations(page, COLOUR_RULES)
-    switch_scheme(page, "light")
+    page.emulate_media(color_scheme="light")
+    page.evaluate(FORGET_PALETTE)
     record["phone_width"] = phone_width(page)
 
     page.wait_for_load_state("networkidle")
