@@ -16,9 +16,9 @@ A visit, in the order a visitor meets the page:
    and the links with their accessible names;
 3. press Tab, then Enter on the skip link if Tab reached it, and note where it lands;
 4. back at the top with nothing focused, axe with all its rules; switched to dark with the palette
-   toggle for axe's colour rules; then the system preference is light again and the choice of
-   dark that Material stored is forgotten (FORGET_PALETTE), so the next page loads as a first
-   visit does, light (the switch back, a repaint of the whole page, is not made);
+   toggle for axe's colour rules; then the system preference is light again (the choice of dark
+   that Material stores is forgotten as the next page starts: FORGET_PALETTE, so it loads light as
+   a first visit does; the switch back, a repaint of the whole page, is not made);
 5. the window narrowed to a small phone's (PHONE), the page's width read once its layout and
    Material's scripts have answered the resize, and the window widened back (DESKTOP);
 6. once the network has been idle for half a second (Playwright's "networkidle": by then the search
@@ -150,9 +150,10 @@ def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
 
 
 # Material keeps the palette chosen with the toggle in localStorage (a key ending ".__palette", scoped
-# to the site's base path), and the next page loads in it: forgotten before the next page loads.
+# to the site's base path; saved again when the window changes size) and the next page loads in it:
+# forgotten as each page starts, before Material's scripts read it.
 FORGET_PALETTE = """Object.keys(localStorage).filter(key => key.endsWith('.__palette'))
-  .forEach(key => localStorage.removeItem(key))"""
+  .forEach(key => localStorage.removeItem(key));"""
 
 
 def switch_scheme(page: Page, scheme: str) -> None:
@@ -220,7 +221,6 @@ def visit(page: Page, base: str, path: str, requests: list[str], errors: list[st
     switch_scheme(page, "dark")
     record["axe_dark"] = axe_violations(page, COLOUR_RULES)
     page.emulate_media(color_scheme="light")
-    page.evaluate(FORGET_PALETTE)
     record["phone_width"] = phone_width(page)
 
     page.wait_for_load_state("networkidle")
@@ -247,7 +247,7 @@ def walk_pages(chromium: Browser, site: Path, paths: list[str]) -> list[dict]:
     """Visit each of ``paths`` in one light-scheme tab, the site served on 127.0.0.1."""
     # prefers-color-scheme, which Material follows
     context = chromium.new_context(color_scheme="light", viewport=DESKTOP)
-    context.add_init_script(LOG_BLOCKED)
+    context.add_init_script(LOG_BLOCKED + FORGET_PALETTE)
     requests: list[str] = []
     errors: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
