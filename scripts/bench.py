@@ -36,7 +36,8 @@ changed, time until the served page shows the change.
 Issue 20's goals are set at N=60 and N=600 and are printed from those sizes only (a run without one
 of them leaves its goals out). `--smoke` (tests/test_bench.py) takes both from the one size it runs,
 so that every goal's line is printed at seed size; its report says that those lines are no goal's figure
-(it also leaves out the start-up's uncounted first round, which only fills the file system's caches).
+(it also leaves out the uncounted rounds that only fill caches: the start-up's first round, which fills
+the file system's, and the first two-language build, which fills that project's .cache/).
 """
 
 from __future__ import annotations
@@ -627,7 +628,11 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def bench_size(n: int, runs: int, base: Path, pdf: bool, tag_files: int = 6) -> dict[str, float | int]:
+def bench_size(
+    n: int, runs: int, base: Path, pdf: bool, tag_files: int = 6, warm_up: bool = True
+) -> dict[str, float | int]:
+    """One size's figures. ``warm_up``: the two-language builds' project gets a first build, not
+    counted, that fills its .cache/ (left out by --smoke, whose figures are no goal's)."""
     data = synthetic_data(n)
     ours = our_project(base, data)
     no_pdf = {**ENV, "HANDOUT_PDFS": "0"}
@@ -649,7 +654,8 @@ def bench_size(n: int, runs: int, base: Path, pdf: bool, tag_files: int = 6) -> 
     # does not use, and sharing one .cache/ would make every two-language build draw them again.
     both = base / "ours-both"
     shutil.copytree(ours, both, ignore=shutil.ignore_patterns(".cache"))
-    timed_build(both, base / "site-both-warm", no_pdf)
+    if warm_up:
+        timed_build(both, base / "site-both-warm", no_pdf)
     both_times, alone_times = [], []
     for r in range(runs):
         both_times.append(timed_build(both, base / f"site-both-{r}", no_pdf)[0])
@@ -1130,8 +1136,8 @@ def main() -> None:
         "--smoke",
         action="store_true",
         help="for tests/test_bench.py: with one size in --sizes, print every goal's line "
-        "from it (marked in the report as a smoke run, not the goals' figures); the start-up's "
-        "uncounted first round is left out",
+        "from it (marked in the report as a smoke run, not the goals' figures); the uncounted "
+        "rounds that fill caches (the start-up's first, the first two-language build) are left out",
     )
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--markdown-out", type=Path)
@@ -1172,7 +1178,11 @@ def main() -> None:
         for n in args.sizes:
             base = Path(tmp) / f"n{n}"
             base.mkdir()
-            rows.append(bench_size(n, args.runs, base, pdf=not args.no_pdf, tag_files=args.tag_files))
+            rows.append(
+                bench_size(
+                    n, args.runs, base, pdf=not args.no_pdf, tag_files=args.tag_files, warm_up=not args.smoke
+                )
+            )
             print(f"  N={n}: done", file=sys.stderr)
         first_n = min(args.sizes)
         start, floor = start_up(Path(tmp) / f"n{first_n}", runs=args.start_runs, warm_up=not args.smoke)

@@ -1,11 +1,12 @@
 """One visit to every built page in real Chromium, recorded once for the whole test run.
 
 Several test files check each page in the browser, each for its own concern: the accessibility
-tests (axe in both colour schemes, the skip link, headings, link text), the security tests (no
-console error, Material's inline scripts ran) and the privacy tests (no request to another site, no
-frame from one). Loading the 41 pages once per check cost most of their time; here each page is
-loaded once and what every check needs is written down, and each test asserts on the record for its
-own concern (the harness tests beside them show that each check can fail).
+tests (axe in both colour schemes, the skip link, headings, link text), the layout test (no sideways
+scrolling on a small phone), the security tests (no console error, Material's inline scripts ran)
+and the privacy tests (no request to another site, no frame from one). Loading the 41 pages once
+per check cost most of their time; here each page is loaded once and what every check needs is
+written down, and each test asserts on the record for its own concern (the harness tests beside
+them show that each check can fail).
 
 A visit, in the order a visitor meets the page:
 
@@ -15,10 +16,15 @@ A visit, in the order a visitor meets the page:
    and the links with their accessible names;
 3. press Tab, then Enter on the skip link if Tab reached it, and note where it lands;
 4. back at the top with nothing focused, axe with all its rules; switched to dark with the palette
-   toggle for axe's colour rules, and back to light;
-5. once the network has been idle for half a second (Playwright's "networkidle": by then the search
+   toggle for axe's colour rules; then the system preference is light again (the choice of dark
+   that Material stores is forgotten as the next page starts: FORGET_PALETTE, so it loads light as
+   a first visit does; the switch back, a repaint of the whole page, is not made);
+5. the window narrowed to a small phone's (PHONE), the page's width read once its layout and
+   Material's scripts have answered the resize, and the window widened back (DESKTOP);
+6. once the network has been idle for half a second (Playwright's "networkidle": by then the search
    worker has fetched its index), read the page's own log of what it fetched and what its CSP
-   blocked. Steps 2 to 4 are done while the page may still be fetching, not after a wait.
+   blocked (what the phone-sized layout fetched is logged too). Steps 2 to 5 are done while the
+   page may still be fetching, not after a wait.
 
 The pages are walked in groups, each recorded once for the whole run (a file lock and a JSON file in
 the run's shared temporary folder, as conftest.built_once): a test process that needs the walk
@@ -48,6 +54,10 @@ SCHEMES = {"light": "default", "dark": "slate"}
 # otherwise): on every page, the dark run asks axe's rules about colour. Every rule runs on a page
 # switched to dark by the toggle (test_accessibility: test_dark_scheme_toggle_switches_and_stays_clean).
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# The window the pages load in (Playwright's default size, written out), and a small phone's: the
+# layout test asks that no page scrolls sideways at 320 px (WCAG 1.4.10, reflow).
+DESKTOP = {"width": 1280, "height": 720}
+PHONE = {"width": 320, "height": 640}
 GROUPS = 4  # the pages are walked in this many groups (every GROUPS-th page in each)
 
 # URLs that are not requests to any site: inline data and the browser's own blank pages.
@@ -101,6 +111,20 @@ BACK_TO_TOP = """async () => {
 }"""
 
 
+# Once the window has changed size: the width of the page's layout, read after the browser has laid
+# the page out again and run the resize handlers (Material's, the builder's: resize events come with
+# the next frame), and once the transitions the narrower layout starts have finished.
+LAYOUT_WIDTH = """async () => {
+  const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+  await frame();
+  await frame();
+  while (document.getAnimations().some(a => a instanceof CSSTransition && a.playState !== 'finished')) {
+    await frame();
+  }
+  return document.documentElement.scrollWidth;
+}"""
+
+
 def foreign(url: str, base: str) -> bool:
     parts, own = urlsplit(url), urlsplit(base)
     if parts.scheme in LOCAL_SCHEMES:
@@ -125,10 +149,17 @@ def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
     ]
 
 
+# Material keeps the palette chosen with the toggle in localStorage (a key ending ".__palette", scoped
+# to the site's base path; saved again when the window changes size) and the next page loads in it:
+# forgotten as each page starts, before Material's scripts read it.
+FORGET_PALETTE = """Object.keys(localStorage).filter(key => key.endsWith('.__palette'))
+  .forEach(key => localStorage.removeItem(key));"""
+
+
 def switch_scheme(page: Page, scheme: str) -> None:
     """Switch the loaded page to ``scheme`` as a visitor does: the system preference changes and the
-    palette toggle is used (Material keeps the chosen palette for the next pages, so a page switched
-    to dark is switched back before the next one loads)."""
+    palette toggle is used (Material keeps the chosen palette for the next pages: see
+    FORGET_PALETTE)."""
     page.emulate_media(color_scheme=scheme)
     other = "light" if scheme == "dark" else "dark"
     page.locator(f"label[title='Switch to {scheme} mode']").click()
@@ -138,6 +169,17 @@ def switch_scheme(page: Page, scheme: str) -> None:
         arg=SCHEMES[scheme],
     )
     assert page.locator(f"label[title='Switch to {other} mode']").is_visible()
+
+
+def phone_width(page: Page) -> int:
+    """The loaded page's width in CSS pixels once the window is a small phone's (PHONE): the page
+    is laid out anew for the narrow window, its media queries and resize handlers answering, as
+    when a phone turns from landscape to portrait. The window is widened back (DESKTOP) after."""
+    page.set_viewport_size(PHONE)
+    try:
+        return page.evaluate(LAYOUT_WIDTH)
+    finally:
+        page.set_viewport_size(DESKTOP)
 
 
 def visit(page: Page, base: str, path: str, requests: list[str], errors: list[str]) -> dict:
@@ -178,7 +220,8 @@ def visit(page: Page, base: str, path: str, requests: list[str], errors: list[st
     record["axe_light"] = axe_violations(page)
     switch_scheme(page, "dark")
     record["axe_dark"] = axe_violations(page, COLOUR_RULES)
-    switch_scheme(page, "light")
+    page.emulate_media(color_scheme="light")
+    record["phone_width"] = phone_width(page)
 
     page.wait_for_load_state("networkidle")
     record["requests"] = [*requests, *page.evaluate(ATTEMPTED)]
@@ -202,8 +245,9 @@ def log_errors(page: Page, errors: list[str]) -> None:
 
 def walk_pages(chromium: Browser, site: Path, paths: list[str]) -> list[dict]:
     """Visit each of ``paths`` in one light-scheme tab, the site served on 127.0.0.1."""
-    context = chromium.new_context(color_scheme="light")  # prefers-color-scheme, which Material follows
-    context.add_init_script(LOG_BLOCKED)
+    # prefers-color-scheme, which Material follows
+    context = chromium.new_context(color_scheme="light", viewport=DESKTOP)
+    context.add_init_script(LOG_BLOCKED + FORGET_PALETTE)
     requests: list[str] = []
     errors: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
