@@ -343,12 +343,12 @@ LONGEST_FIRST = (
     "test_bench.py",
     "test_page_limits.py",
     "test_sheets.py",
+    "test_lighthouse.py",  # its eleven pages in one Lighthouse process, one after another
     "test_build_failures.py",
     "test_accessibility.py",
     "test_pdf_ua.py",
     "test_injection.py",
     "test_handouts.py",
-    "test_lighthouse.py",
     "test_handout_builder.py",
     "test_placeholders_and_defaults.py",
     "test_builder_hostile_links.py",
