@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
+import site_pages
 from browser import CHROMIUM_ARGS, CHROMIUM_PATH, free_port, serve
 from hook_helpers.cache_files import PARTIAL_SUFFIX
 from page_walk import walked_once
@@ -371,3 +372,10 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     computes (Chromium loading and printing pages, Lighthouse letting a page settle, `mkdocs serve`
     noticing an edit), so one worker per core leaves the cores idle while a worker waits."""
     return 2 * (os.cpu_count() or 1)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forget_parsed_pages() -> Iterator[None]:
+    """Pages parsed once in a module (site_pages.parsed_once) are forgotten when it ends."""
+    yield
+    site_pages.forget_parsed()

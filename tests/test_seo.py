@@ -14,40 +14,25 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from bs4 import BeautifulSoup
 
 import content_model
 from conftest import EXTRAS_HOSTILE, ROOT, Build, make_project, mkdocs_build
 from macros.dose import steps_with_hold
-from site_pages import page_file, page_paths
+from site_pages import page_paths, parsed_once
 
 CONTENT = content_model.load(ROOT / "data", shown_dir="data")
 SITE_URL = "https://example.org/"  # mkdocs.yml's default site_url (SITE_URL unset in tests)
 SCHEMA = "https://schema.org"
 
 
-# Each page parsed once in this module: the tests below read every page of the default site, one of
-# them twice (its JSON-LD, then its images); nothing here changes a parsed page.
-_PARSED: dict[tuple[Path, str], BeautifulSoup] = {}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _forget_parsed() -> Iterator[None]:
-    yield
-    _PARSED.clear()
-
-
 def soup(build: Build, path: str) -> BeautifulSoup:
-    if (build.site, path) not in _PARSED:
-        _PARSED[build.site, path] = BeautifulSoup(
-            page_file(build.site, path).read_text(encoding="utf-8"), "html.parser"
-        )
-    return _PARSED[build.site, path]
+    """A page, parsed once in this module: the tests below read every page of the default site, one
+    of them twice (its JSON-LD, then its images); nothing here changes a parsed page."""
+    return parsed_once(build.site, path)
 
 
 def json_ld(build: Build, path: str) -> list[dict[str, Any]]:

@@ -12,7 +12,6 @@ import functools
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +25,7 @@ from conftest import ROOT, Build, make_project, mkdocs_build
 from macros.dose import dose_phrase, hold_words
 from macros.handout import PDF_VARIANTS, pdf_path
 from pdf_tools import page_texts, reading, structure_tree
+from site_pages import parsed_once
 
 MM = 96 / 25.4  # CSS pixels per millimetre
 LANGUAGES = {"en": "", "es": "es/"}
@@ -53,21 +53,10 @@ def problems(data: Path) -> str:
     return ""
 
 
-_PARSED: dict[tuple[Path, str], BeautifulSoup] = {}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _forget_parsed() -> Iterator[None]:
-    yield
-    _PARSED.clear()
-
-
 def html(site: Build, path: str) -> BeautifulSoup:
-    """site.html(path), parsed once in this module: the handout pages and the drill pages that hold are
-    read by several tests (nothing here changes a parsed page)."""
-    if (site.site, path) not in _PARSED:
-        _PARSED[site.site, path] = site.html(path)
-    return _PARSED[site.site, path]
+    """A page of the site, parsed once in this module: the handout pages and the drill pages that hold
+    are read by several tests (nothing here changes a parsed page)."""
+    return parsed_once(site.site, path)
 
 
 def words(tag: object) -> str:

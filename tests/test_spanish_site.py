@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -28,7 +27,7 @@ import content_model
 from browser import serve
 from conftest import ROOT, Build, make_project, mkdocs_build
 from pdf_tools import metadata, page_texts
-from site_pages import page_file, page_paths
+from site_pages import page_file, page_paths, parsed_once
 from test_handout_builder import block_rows
 
 SPANISH = "es/"
@@ -42,21 +41,10 @@ def soup(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup(page_file(site, path).read_text(encoding="utf-8"), "html.parser")
 
 
-# The default site's pages, parsed once for the two tests that read every one of them (neither changes
-# a parsed page; soup() gives a fresh copy to the tests that do).
-_PARSED: dict[tuple[Path, str], BeautifulSoup] = {}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _forget_parsed() -> Iterator[None]:
-    yield
-    _PARSED.clear()
-
-
 def parsed(site: Path, path: str) -> BeautifulSoup:
-    if (site, path) not in _PARSED:
-        _PARSED[site, path] = soup(site, path)
-    return _PARSED[site, path]
+    """A page of the default site, parsed once for the two tests that read every one of them (neither
+    changes a parsed page; soup() gives a fresh copy to the tests that do)."""
+    return parsed_once(site, path)
 
 
 def resolved(path: str, href: str) -> str:
