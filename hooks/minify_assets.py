@@ -9,8 +9,7 @@ Once, by the outermost build, after the PDFs' ``on_post_build`` (hooks/pdf_hando
 after mkdocs-static-i18n's builds of the other languages inside it (-100), which copy the stylesheets
 again: every build's PDFs read the stylesheets from the built site as written, the same text their
 ``on_files`` lays out two weeks of boxes with, so a sheet laid out there is found in the cache, not
-laid out again. Libraries under a ``vendor/`` folder are
-served as published, unchanged.
+laid out again. Libraries under a ``vendor/`` folder are served as published, unchanged.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from macros.state import build_state, running_states
+from macros.state import outer_state
 
 MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
@@ -43,7 +42,7 @@ def our_files(config: MkDocsConfig) -> list[tuple[Path, Path]]:
 
 @event_priority(-160)  # after hooks/pdf_handouts.py (-150); before hooks/content_validation.py (-1000)
 def on_post_build(config: MkDocsConfig) -> None:
-    if running_states(config)[0] is not build_state(config):  # another language's build, inside this one
+    if outer_state(config) is not None:  # another language's build, inside this one
         return
     for source, built in our_files(config):
         if built.is_file():  # a file the build left out (a page's language, say) is not made here
