@@ -27,7 +27,7 @@ from . import handout_builder, handout_views, page_figures, views
 from .blocks import held
 from .page_context import PageContext
 from .page_errors import check_syntax, clean_undefined, guarded
-from .page_meta import CALL_TO_ACTION, URGENT_CARE
+from .page_meta import CALL_TO_ACTION, SITE_SEARCH, URGENT_CARE
 from .state import BuildState, build_state
 
 
@@ -42,6 +42,8 @@ class Macro:
     places_call_to_action: bool = False
     # Its HTML holds the urgent-care box (macros/templates/urgent_care.html): none is added at the end.
     places_urgent_care: bool = False
+    # It has a finder of its own: the page gets no site search box (macros/page_meta.py, SITE_SEARCH).
+    has_own_finder: bool = False
 
 
 MACROS: dict[str, Macro] = {
@@ -52,7 +54,9 @@ MACROS: dict[str, Macro] = {
     "program_drills": Macro(views.program_drills, "program_drills"),
     "handout": Macro(handout_views.handout, "handout", places_call_to_action=True, places_urgent_care=True),
     "handout_list": Macro(handout_views.handout_list, "handout_list"),
-    "handout_builder": Macro(handout_builder.handout_builder, "handout_builder", places_call_to_action=True),
+    "handout_builder": Macro(
+        handout_builder.handout_builder, "handout_builder", places_call_to_action=True, has_own_finder=True
+    ),
     "drill_index": Macro(views.drill_index, "drill_index"),
     "root_cause_links": Macro(views.root_cause_links, "root_cause_links"),
     "root_cause_details": Macro(views.root_cause_details, "root_cause_details"),
@@ -74,6 +78,8 @@ def page_macro(env: Any, state: BuildState, name: str, entry: Macro) -> Callable
             env.page.meta[CALL_TO_ACTION] = False
         if entry.places_urgent_care and env.page is not None:
             env.page.meta[URGENT_CARE] = False
+        if entry.has_own_finder and env.page is not None:
+            env.page.meta[SITE_SEARCH] = False
         return state.templates.render(entry.template, **view)
 
     signature = inspect.signature(entry.view)

@@ -10,3 +10,9 @@ CALL_TO_ACTION = "call_to_action"
 # False where the page places it itself (drill pages, handouts, the handout builder) or where a
 # page is only a list of other pages (front matter `urgent_care: false`: home, indexes).
 URGENT_CARE = "urgent_care"
+
+# Whether Material's site search box is in the page's header (true unless set). False where the page
+# has a finder of its own (the handout builder's "Find a drill"): two search boxes on one page would
+# confuse, and Material's script loads the whole site's search index at start wherever the box is
+# (hooks/site_search_box.py takes it out).
+SITE_SEARCH = "site_search"
