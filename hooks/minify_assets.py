@@ -1,9 +1,13 @@
 """Our own scripts and stylesheets are served minified, once the build has written them.
 
 The files in ``overrides/assets/`` and ``docs/`` keep their comments and layout for the people
-who change them; a patient's phone gets them without (rjsmin and rcssmin, which only take out
-comments and spaces). Issue 20: the handout builder page and what it loads at start weigh at
-most 120 KB gzipped, and our scripts and stylesheets were about a third of it.
+who change them; a patient's phone gets them without: stylesheets without comments and spaces
+(rcssmin), scripts also with their local names shortened (hook_helpers/script_names.py, cached in
+``.cache/minified-scripts/``). Issue 20: the handout builder page and what it loads at start weigh
+at most 120 KB gzipped, and our scripts and stylesheets were about a third of it.
+
+Scripts are read before the build writes anything (``on_pre_build``): one that cannot be read stops
+the build with its file and line, and no page is written.
 
 Once, by the outermost build, after the PDFs' ``on_post_build`` (hooks/pdf_handouts.py, -150) and
 after mkdocs-static-i18n's builds of the other languages inside it (-100), which copy the stylesheets
@@ -17,13 +21,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import rcssmin
-import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from macros.state import outer_state
+from hook_helpers.script_names import ScriptNames
+from macros.state import build_state, outer_state
 
-MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
+SUFFIXES = (".js", ".css")
+_SCRIPTS = "minified_scripts"  # in BuildState.kept: each of our scripts' served text, by its source
 
 
 def our_files(config: MkDocsConfig) -> list[tuple[Path, Path]]:
@@ -36,15 +41,31 @@ def our_files(config: MkDocsConfig) -> list[tuple[Path, Path]]:
         (source, site / source.relative_to(folder))
         for folder in folders
         for source in sorted(folder.rglob("*"))
-        if source.suffix in MINIFIERS and "vendor" not in source.relative_to(folder).parts
+        if source.suffix in SUFFIXES and "vendor" not in source.relative_to(folder).parts
     ]
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if outer_state(config) is not None:  # another language's build, inside this one
+        return
+    root = Path(config.config_file_path).parent
+    names = ScriptNames(root / ".cache" / "minified-scripts")
+    build_state(config).kept[_SCRIPTS] = {
+        source: names.minified(source.read_text(encoding="utf-8"), source.relative_to(root).as_posix())
+        for source, _ in our_files(config)
+        if source.suffix == ".js"
+    }
+    names.forget_unused()
 
 
 @event_priority(-160)  # after hooks/pdf_handouts.py (-150); before hooks/content_validation.py (-1000)
 def on_post_build(config: MkDocsConfig) -> None:
     if outer_state(config) is not None:  # another language's build, inside this one
         return
+    scripts = build_state(config).kept[_SCRIPTS]
     for source, built in our_files(config):
         if built.is_file():  # a file the build left out (a page's language, say) is not made here
-            text = source.read_text(encoding="utf-8")
-            built.write_text(MINIFIERS[source.suffix](text), encoding="utf-8")
+            if source.suffix == ".js":
+                built.write_text(scripts[source], encoding="utf-8")
+            else:
+                built.write_text(rcssmin.cssmin(source.read_text(encoding="utf-8")), encoding="utf-8")

@@ -63,7 +63,8 @@ class BuildState:
     figures: DrawnFigures = field(default_factory=DrawnFigures)  # each drill's figures, drawn once
     # Each program's handout view, by (program id, large print): made once for its page and its PDFs.
     handouts: dict[tuple[str, bool], Handout] = field(default_factory=dict)
-    # What a build keeps for the builds nested in it (the English 404 page, hooks/site_languages.py).
+    # What a build keeps for later in the build, or for the builds nested in it (the English 404 page,
+    # hooks/site_languages.py; our scripts' served text, hooks/minify_assets.py).
     kept: dict[str, Any] = field(default_factory=dict)
     # What a hook that reads every page worked out once per build from each inline <svg>'s text (a
     # figure is on its drill's page, cards and sheets), by hook: whether a page scan passes over it
