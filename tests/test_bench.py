@@ -115,29 +115,38 @@ def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
     assert made_second == 0 and reused_second == made_first
     assert "The times above are with them" in report
 
-    builder = re.search(
-        rf"builder page at 6 drills \(.*search worker and index\): HTML ({NUMBER}) KB "
-        rf"\(({NUMBER}) KB gzipped\), plus ({NUMBER}) KB gzipped loaded at start: ({NUMBER}) KB gzipped "
-        rf"in all; the clinic's photos are ({NUMBER}) KB of it .*, the rest ({NUMBER}) KB\. By part, "
-        rf"gzipped: page ({NUMBER}) KB, our stylesheets, scripts and pictures ({NUMBER}) KB .*, "
-        rf"Material's stylesheets and script ({NUMBER}) KB, Material's search worker .* ({NUMBER}) KB, "
-        rf"the search index ({NUMBER}) KB \(({NUMBER}) KB unzipped",
-        report,
-    )
-    assert builder, report
-    html, html_gz, assets_gz, total, photos_gz, rest, page, ours, material, worker, index_gz, index = (
-        builder.groups()
-    )
-    assert 0 < float(html_gz) < float(html) and float(assets_gz) > 0
-    assert close(total, html_gz, assets_gz, divide=False)
-    # the seed-size bench has one photo (drill-0005's start), loaded with the builder page
-    assert 0 < float(photos_gz) < float(assets_gz) and close(total, rest, photos_gz, divide=False)
-    # by part: the page, ours, Material's, and the search worker and index Material's script loads at
-    # start on a page with the search box (tests/test_builder_weight.py checks the list against Chromium)
-    assert page == html_gz and all(float(x) > 0 for x in (ours, material, worker, index_gz))
-    assert float(ours) >= float(photos_gz) and 0 < float(index_gz) < float(index)
-    parts = sum(float(x) for x in (page, ours, material, worker, index_gz))
-    assert abs(parts - float(total)) <= 0.3, (parts, total)
+    def builder_sentence(pictures: str) -> re.Match[str] | None:
+        return re.search(
+            rf"builder page at 6 drills, {pictures} \(.*search worker and index\): HTML ({NUMBER}) KB "
+            rf"\(({NUMBER}) KB gzipped\), plus ({NUMBER}) KB gzipped loaded at start: ({NUMBER}) KB gzipped "
+            rf"in all; the clinic's photos are ({NUMBER}) KB of it .*, the rest ({NUMBER}) KB\. By part, "
+            rf"gzipped: page ({NUMBER}) KB, our stylesheets, scripts and pictures ({NUMBER}) KB .*, "
+            rf"Material's stylesheets and script ({NUMBER}) KB, Material's search worker .* ({NUMBER}) KB, "
+            rf"the search index ({NUMBER}) KB \(({NUMBER}) KB unzipped",
+            report,
+        )
+
+    weights = {}
+    for pictures in ("drawn figures only", "with the bench's photos"):
+        builder = builder_sentence(pictures)
+        assert builder, report
+        html, html_gz, assets_gz, total, photos_gz, rest, page, ours, material, worker, index_gz, index = (
+            builder.groups()
+        )
+        weights[pictures] = total
+        assert 0 < float(html_gz) < float(html) and float(assets_gz) > 0
+        assert close(total, html_gz, assets_gz, divide=False)
+        if pictures == "drawn figures only":
+            assert float(photos_gz) == 0 and rest == total
+        else:  # the seed-size bench has one photo (drill-0005's start), loaded with the builder page
+            assert 0 < float(photos_gz) < float(assets_gz) and close(total, rest, photos_gz, divide=False)
+        # by part: the page, ours, Material's; no search worker or index, as the builder has no search
+        # box (tests/test_builder_weight.py checks the list against Chromium, with and without one)
+        assert page == html_gz and float(ours) >= float(photos_gz) and float(ours) > 0 and float(material) > 0
+        assert float(worker) == float(index_gz) == float(index) == 0
+        parts = sum(float(x) for x in (page, ours, material, worker, index_gz))
+        assert abs(parts - float(total)) <= 0.3, (parts, total)
+    assert float(weights["drawn figures only"]) < float(weights["with the bench's photos"])
 
     start = re.search(
         rf"first page \(N=6\), in processor seconds: ours ({NUMBER}) s, plain Material ({NUMBER}) s\. "
@@ -169,7 +178,14 @@ def test_bench_reports_every_figure_at_seed_size(tmp_path: Path) -> None:
     assert goals["our start-up above the libraries' import floor (s)"][0] == above
     assert goals["N=6, ours / plain Material, no PDFs"][0] == cpu_ratio
     assert goals["growth of our build time, t(6) / t(6)"][0] == "1.00"
-    assert goals["N=6, builder page and what it loads at start, gzipped (KB)"][0] == total
+    assert (
+        goals["N=6, builder page and what it loads at start, drawn figures only, gzipped (KB)"][0]
+        == (weights["drawn figures only"])
+    )
+    assert (
+        goals["N=6, builder page and what it loads at start, with the bench's photos, gzipped (KB)"][0]
+        == (weights["with the bench's photos"])
+    )
     assert goals["picture files made again by a second build with the same .cache/ (issue 15), any N"] == (
         "0",
         "0",
@@ -211,26 +227,37 @@ def test_builder_only_weighs_the_builder_page_by_part() -> None:
         timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    total = re.search(
-        rf"^Handout builder page at 6 drills \(English only\): HTML {NUMBER} KB \(({NUMBER}) KB gzipped\), "
-        rf"plus ({NUMBER}) KB gzipped loaded at start: ({NUMBER}) KB gzipped in all;",
-        result.stdout,
-        re.MULTILINE,
-    )
-    assert total, result.stdout
-    html_gz, assets_gz, in_all = total.groups()
-    assert close(in_all, html_gz, assets_gz, divide=False)
-    parts = {
-        kind: float(size)
-        for kind, size in re.findall(rf"^  (.+): ({NUMBER}) KB gzipped$", result.stdout, re.M)
-    }
-    assert parts["page (HTML)"] == float(html_gz)
-    assert parts["data (JSON)"] > 0 and parts["figures (symbols)"] > 0
-    # each file loaded at start, by kind: ours, Material's, the search worker and index, the photos
-    kinds = ("ours: ", "material: ", "search worker: ", "search index: ", "photos loaded at start")
-    files = {kind: size for kind, size in parts.items() if kind.startswith(kinds)}
-    assert all(any(name.startswith(kind) for name in files) for kind in kinds), sorted(files)
-    assert abs(sum(files.values()) - float(assets_gz)) <= 0.05 * len(files), (files, assets_gz)
+    # Two builds, each with its sentence and then its parts: drawn figures only, then with photos.
+    blocks = re.split(r"^(?=Handout builder page at )", result.stdout, flags=re.MULTILINE)[1:]
+    assert len(blocks) == 2, result.stdout
+    for block, pictures in zip(
+        blocks, ("drawn figures only", "with a photo for one drill in 6"), strict=True
+    ):
+        total = re.match(
+            rf"Handout builder page at 6 drills \(English only, {pictures}\): HTML {NUMBER} KB "
+            rf"\(({NUMBER}) KB gzipped\), plus ({NUMBER}) KB gzipped loaded at start: "
+            rf"({NUMBER}) KB gzipped in all;",
+            block,
+        )
+        assert total, block
+        html_gz, assets_gz, in_all = total.groups()
+        assert close(in_all, html_gz, assets_gz, divide=False)
+        parts = {
+            kind: float(size) for kind, size in re.findall(rf"^  (.+): ({NUMBER}) KB gzipped$", block, re.M)
+        }
+        assert parts["page (HTML)"] == float(html_gz)
+        assert parts["data (JSON)"] > 0 and parts["figures (symbols)"] > 0
+        # each file loaded at start, by kind: ours, Material's, the photos (none without them); no search
+        # worker or index (the builder has no search box)
+        kinds = ("ours: ", "material: ", "photos loaded at start")
+        files = {kind: size for kind, size in parts.items() if kind.startswith(kinds)}
+        assert all(any(name.startswith(kind) for name in files) for kind in kinds), sorted(files)
+        assert not [kind for kind in parts if kind.startswith(("search worker: ", "search index: "))]
+        assert abs(sum(files.values()) - float(assets_gz)) <= 0.05 * len(files), (files, assets_gz)
+        photos = parts[
+            "photos loaded at start (1 files)" if "photo" in pictures else "photos loaded at start (0 files)"
+        ]
+        assert (photos > 0) == ("photo" in pictures)
 
 
 def test_start_up_is_compared_round_by_round() -> None:
