@@ -5,11 +5,11 @@ who change them; a patient's phone gets them without (rjsmin and rcssmin, which 
 comments and spaces). Issue 20: the handout builder page and what it loads at start weigh at
 most 120 KB gzipped, and our scripts and stylesheets were about a third of it.
 
-Once, by the outermost build, after the PDFs' ``on_post_build`` (hooks/pdf_handouts.py, -150) and
-after mkdocs-static-i18n's builds of the other languages inside it (-100), which copy the stylesheets
-again: every build's PDFs read the stylesheets from the built site as written, the same text their
-``on_files`` lays out two weeks of boxes with, so a sheet laid out there is found in the cache, not
-laid out again. Libraries under a ``vendor/`` folder are served as published, unchanged.
+Once, by the outermost build, after mkdocs-static-i18n's builds of the other languages inside it
+(-100), which copy the scripts and stylesheets again. The PDFs (hooks/pdf_handouts.py, -150) do not
+care whether this runs before or after them: they are laid out and keyed with the stylesheets read
+from their sources once per build (``on_files``, ``BuildState.sheet_stylesheets``), never with the
+built copies minified here. Libraries under a ``vendor/`` folder are served as published, unchanged.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def our_files(config: MkDocsConfig) -> list[tuple[Path, Path]]:
     ]
 
 
-@event_priority(-160)  # after hooks/pdf_handouts.py (-150); before hooks/content_validation.py (-1000)
+@event_priority(-160)  # after mkdocs-static-i18n (-100); before hooks/content_validation.py (-1000)
 def on_post_build(config: MkDocsConfig) -> None:
     if outer_state(config) is not None:  # another language's build, inside this one
         return
