@@ -389,3 +389,8 @@ def _forget_read_pdfs() -> Iterator[None]:
     tools = sys.modules.get("pdf_tools")
     if tools is not None:
         tools.forget_read()
+
+
+# A build of English alone (mkdocs-static-i18n builds no other language): for a test that reads only
+# English pages and PDFs. Each use says why in a line.
+ENGLISH_ONLY = {"BUILD_ONLY_LOCALE": "en"}
