@@ -9,11 +9,11 @@ at most 120 KB gzipped, and our scripts and stylesheets were about a third of it
 Scripts are read before the build writes anything (``on_pre_build``): one that cannot be read stops
 the build with its file and line, and no page is written.
 
-Once, by the outermost build, after the PDFs' ``on_post_build`` (hooks/pdf_handouts.py, -150) and
-after mkdocs-static-i18n's builds of the other languages inside it (-100), which copy the stylesheets
-again: every build's PDFs read the stylesheets from the built site as written, the same text their
-``on_files`` lays out two weeks of boxes with, so a sheet laid out there is found in the cache, not
-laid out again. Libraries under a ``vendor/`` folder are served as published, unchanged.
+Once, by the outermost build, after mkdocs-static-i18n's builds of the other languages inside it
+(-100), which copy the scripts and stylesheets again. The PDFs (hooks/pdf_handouts.py, -150) do not
+care whether this runs before or after them: they are laid out and keyed with the stylesheets read
+from their sources once per build (``on_files``, ``BuildState.sheet_stylesheets``), never with the
+built copies minified here. Libraries under a ``vendor/`` folder are served as published, unchanged.
 """
 
 from __future__ import annotations
@@ -45,20 +45,25 @@ def our_files(config: MkDocsConfig) -> list[tuple[Path, Path]]:
     ]
 
 
+def _shown(source: Path, root: Path) -> str:
+    """A script's path as an error shows it: from the project's folder, where it is inside it."""
+    return source.relative_to(root).as_posix() if source.is_relative_to(root) else source.as_posix()
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     if outer_state(config) is not None:  # another language's build, inside this one
         return
     root = Path(config.config_file_path).parent
     names = ScriptNames(root / ".cache" / "minified-scripts")
     build_state(config).kept[_SCRIPTS] = {
-        source: names.minified(source.read_text(encoding="utf-8"), source.relative_to(root).as_posix())
+        source: names.minified(source.read_text(encoding="utf-8"), _shown(source, root))
         for source, _ in our_files(config)
         if source.suffix == ".js"
     }
     names.forget_unused()
 
 
-@event_priority(-160)  # after hooks/pdf_handouts.py (-150); before hooks/content_validation.py (-1000)
+@event_priority(-160)  # after mkdocs-static-i18n (-100); before hooks/content_validation.py (-1000)
 def on_post_build(config: MkDocsConfig) -> None:
     if outer_state(config) is not None:  # another language's build, inside this one
         return

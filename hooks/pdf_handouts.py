@@ -44,9 +44,14 @@ version, the tagging, this file's code) are unchanged since the last build is co
 ``.cache/handout-pdfs/`` instead of rendered again (the preview, built with ``--no-directory-urls``,
 keeps its own in ``.cache/handout-pdfs/no-directory-urls/``, so that neither prunes the other's).
 Its page count is cached beside it (``<key>.pages``),
-so a build from the cache checks the limits too. Each PDF is an independent job; the jobs are
-shared between one forked worker per core, each of which sets WeasyPrint up once (fonts, parsed
-stylesheets) and parses each handout's HTML once for all its paper sizes (``Renderer``).
+so a build from the cache checks the limits too. The stylesheets are read from their sources once per
+build, by ``on_files`` (``BuildState.sheet_stylesheets``), for the sheets laid out there and the PDFs
+made here alike: never from the built site, where hooks/minify_assets.py rewrites them, so the keys
+agree whatever the order of the hooks.
+
+Each PDF is an independent job; the jobs are shared between one forked worker per core, each of
+which sets WeasyPrint up once (fonts, parsed stylesheets) and parses each handout's HTML once for all
+its paper sizes (``Renderer``).
 """
 
 from __future__ import annotations
@@ -79,7 +84,7 @@ from macros.state import BuildState, build_state, running_states
 
 log = logging.getLogger("mkdocs.hooks.pdf_handouts")
 
-# The stylesheets of a printed sheet, in the built site (they come from overrides/assets/).
+# The stylesheets of a printed sheet, as the site has them (they come from overrides/assets/).
 STYLESHEETS = ("assets/stylesheets/handout.css", "assets/stylesheets/print.css")
 ENV_SWITCH = "HANDOUT_PDFS"
 # Tagged PDF/UA-1: a structure tree (headings, lists, figures with their alt text, tables), the
@@ -152,17 +157,32 @@ def wanted() -> bool:
     return _command["name"] != "serve"
 
 
-def jobs(config: MkDocsConfig, state: BuildState) -> list[PdfJob]:
-    site = Path(config.site_dir)
+def read_stylesheets(files: Files) -> tuple[str, ...]:
+    """The texts of a printed sheet's stylesheets, read from their sources as the build takes them."""
     css = []
     for name in STYLESHEETS:
-        path = site / name
-        if not path.is_file():
-            raise Abort(
-                f"Cannot make the PDF handouts: {name} is missing from the built site (it comes from "
-                f"overrides/{name})"
-            )
-        css.append(path.read_text(encoding="utf-8"))
+        file = files.get_file_from_path(name)
+        if file is None:
+            raise Abort(f"Cannot make the PDF handouts: {name} is missing (it comes from overrides/{name})")
+        css.append(file.content_string)
+    return tuple(css)
+
+
+def sheet_stylesheets(config: MkDocsConfig, state: BuildState) -> tuple[str, ...]:
+    """The stylesheets every PDF of this build is laid out with and keyed by: read once per build, by
+    on_files, and kept on the build's state, so that what a later hook does to the built copies
+    (hooks/minify_assets.py minifies them) changes no PDF's key, whatever the hooks' order.
+    Outside a build (``make bench``, tests calling ``jobs``), no on_files ran: the theme's files, as
+    MkDocs finds them."""
+    if state.sheet_stylesheets is None:
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        state.sheet_stylesheets = read_stylesheets(files)
+    return state.sheet_stylesheets
+
+
+def jobs(config: MkDocsConfig, state: BuildState) -> list[PdfJob]:
+    css = list(sheet_stylesheets(config, state))
     return [
         pdf_job(state, css, program.id, variant)
         for program in state.content.programs
@@ -499,16 +519,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     tick where all its PDFs keep their page limits with two, and one week where two would break
     them, said once in the log. Decided here, before the pages are made, so that a handout page (and
     what a browser prints from it) and its PDFs agree. The PDFs laid out for it are kept in the cache,
-    where on_post_build finds the ones it needs."""
+    where on_post_build finds the ones it needs: both take the stylesheets read here, once per build
+    (``BuildState.sheet_stylesheets``), so their keys agree."""
     state = build_state(config)
+    state.sheet_stylesheets = read_stylesheets(files)
     if state.content.clinic.tracker_weeks != 2:
         return files
-    css = []
-    for name in STYLESHEETS:
-        file = files.get_file_from_path(name)
-        if file is None:
-            raise Abort(f"Cannot make the PDF handouts: {name} is missing (it comes from overrides/{name})")
-        css.append(file.content_string)
+    css = list(state.sheet_stylesheets)
     engine = importlib.metadata.version("weasyprint")
     cache = _cache_folder(config)
     counted: list[tuple[PdfJob, int]] = []

@@ -73,6 +73,10 @@ class BuildState:
     # Each page's Markdown compiled as a template once per build, by its text: every drill page has the
     # same body, and so does every handout page (macros/__init__.py compiled_once).
     page_templates: dict[str, Any] = field(default_factory=dict)
+    # The printed sheet's stylesheets (handout.css, print.css) as this build takes them from their
+    # sources, read once by hooks/pdf_handouts.py (on_files): the PDFs are laid out with them and keyed
+    # by them, never by the built copies a later hook changes (hooks/minify_assets.py). None: not read yet.
+    sheet_stylesheets: tuple[str, ...] | None = None
 
     @property
     def source(self) -> Content:

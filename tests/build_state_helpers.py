@@ -46,7 +46,8 @@ def config_with_state(project: Path, **values: Any) -> tuple[SimpleNamespace, Bu
 
 def pdf_hook_folders(tmp_path: Path, built_site: Path) -> tuple[Path, Path]:
     """(project, site) for running the PDF hook alone: a project holding this repository's data
-    files, and a site folder holding the built site's assets (the stylesheets the PDFs read)."""
+    files, and a site folder holding the built site's assets (the files a sheet may link to; the
+    stylesheets the PDFs use are read from overrides/, not from here)."""
     import shutil
 
     project = tmp_path / "project"

@@ -379,3 +379,18 @@ def _forget_parsed_pages() -> Iterator[None]:
     """Pages parsed once in a module (site_pages.parsed_once) are forgotten when it ends."""
     yield
     site_pages.forget_parsed()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forget_read_pdfs() -> Iterator[None]:
+    """PDFs read once in a module (pdf_tools: their pages' text and structure tree) are forgotten when
+    it ends. Only where a module has loaded pdf_tools: the others do not import it for this."""
+    yield
+    tools = sys.modules.get("pdf_tools")
+    if tools is not None:
+        tools.forget_read()
+
+
+# A build of English alone (mkdocs-static-i18n builds no other language): for a test that reads only
+# English pages and PDFs. Each use says why in a line.
+ENGLISH_ONLY = {"BUILD_ONLY_LOCALE": "en"}

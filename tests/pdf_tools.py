@@ -29,16 +29,43 @@ def page_texts(source: Path | bytes) -> list[str]:
     A line that ends at a word's own hyphen ("push-" then "up", beside a drill's pictures)
     reads back as "push- up": it is joined again, as a reader reads it.
 
-    Read once per PDF (by its bytes) in a test process: several tests read the same handouts, and
-    pypdf takes about half a second of processor time for a handout."""
-    return list(_page_texts(pdf_bytes(source)))
+    Read once per PDF (by its bytes) in a test module, for this and structure_tree alike."""
+    return list(_read(pdf_bytes(source)).texts)
 
 
-@functools.cache
-def _page_texts(data: bytes) -> tuple[str, ...]:
-    reader = PdfReader(io.BytesIO(data))
-    texts = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
-    return tuple(re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text) for text in texts)
+class _ReadPdf:
+    """A PDF's text read once: each page's text, and the text of each marked-content sequence (what
+    its structure tree's tags mark), from one pass of pypdf over each page. pypdf takes about half a
+    second of processor time for a handout's text; several tests read the same handouts, some their
+    pages' text and their structure tree both."""
+
+    def __init__(self, data: bytes) -> None:
+        self.reader = PdfReader(io.BytesIO(data))
+        texts = []
+        self.marked: dict[tuple[int, int], str] = {}  # by (page index, MCID), as the page has it
+        for index, page in enumerate(self.reader.pages):
+            text, marked = _page_read(page)
+            texts.append(re.sub(r"(?<=[a-z])- (?=[a-z])", "-", " ".join(text.split())))
+            self.marked.update(((index, mcid), "".join(parts)) for mcid, parts in marked.items())
+        self.texts = tuple(texts)
+
+    @functools.cached_property
+    def tree(self) -> Tag | None:
+        return _structure_tree(self.reader, self.marked)
+
+
+_READ: dict[bytes, _ReadPdf] = {}
+
+
+def _read(data: bytes) -> _ReadPdf:
+    if data not in _READ:
+        _READ[data] = _ReadPdf(data)
+    return _READ[data]
+
+
+def forget_read() -> None:
+    """Forget the PDFs read (conftest, after each test module)."""
+    _READ.clear()
 
 
 def page_sizes(source: Path | bytes) -> list[tuple[float, float]]:
@@ -118,8 +145,8 @@ class Tag:
         return text
 
 
-def _page_marked_texts(page: object) -> dict[int, list[str]]:
-    """The text of each marked-content sequence with an /MCID on one page, by MCID."""
+def _page_read(page: object) -> tuple[str, dict[int, list[str]]]:
+    """A page's text, and the text of each marked-content sequence with an /MCID on it, by MCID."""
     found: dict[int, list[str]] = {}
     stack: list[int | None] = []
 
@@ -137,8 +164,8 @@ def _page_marked_texts(page: object) -> dict[int, list[str]]:
         if mcid is not None:
             found.setdefault(mcid, []).append(value)
 
-    page.extract_text(visitor_operand_before=before, visitor_text=text)  # type: ignore[attr-defined]
-    return found
+    whole = page.extract_text(visitor_operand_before=before, visitor_text=text)  # type: ignore[attr-defined]
+    return whole or "", found
 
 
 # Roles whose text runs on in the line of the text around them (WeasyPrint marks a <strong> NonStruct)
@@ -149,34 +176,22 @@ def _squeezed(pieces: list[str]) -> str:
     return " ".join("".join(pieces).split())
 
 
-def _marked_texts(reader: PdfReader) -> dict[tuple[int, int], str]:
-    """The text of each marked-content sequence with an /MCID, by (page index, MCID), as the page
-    has it (its own spaces and line breaks)."""
-    return {
-        (index, mcid): "".join(parts)
-        for index, page in enumerate(reader.pages)
-        for mcid, parts in _page_marked_texts(page).items()
-    }
-
-
 def structure_tree(source: Path | bytes) -> Tag | None:
     """The PDF's structure tree (None when it has none), with the text each tag marks.
 
-    Read once per PDF (by its bytes) in a test process, about half a second of processor time each:
-    test_pdf_ua reads the same handouts' trees in many tests. Each caller gets its own copy."""
-    return copy.deepcopy(_structure_tree(pdf_bytes(source)))
+    Read once per PDF (by its bytes) in a test module, with its pages' text (page_texts): test_pdf_ua
+    reads the same handouts' trees in many tests. Each caller gets its own copy."""
+    return copy.deepcopy(_read(pdf_bytes(source)).tree)
 
 
-@functools.cache
-def _structure_tree(data: bytes) -> Tag | None:
-    reader = PdfReader(io.BytesIO(data))
+def _structure_tree(reader: PdfReader, texts: dict[tuple[int, int], str]) -> Tag | None:
+    """The tree, its tags' text taken from ``texts``: each marked-content sequence's, by (page, MCID)."""
     root = reader.trailer["/Root"].get("/StructTreeRoot")
     if root is None:
         return None
     root = root.get_object()
     role_map = {str(k): str(v) for k, v in (root.get("/RoleMap") or {}).items()}
     pages = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
-    texts = _marked_texts(reader)
 
     def page_of(node: dict, default: int | None) -> int | None:
         ref = node.get("/Pg")

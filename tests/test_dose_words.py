@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, Page
 import content_model
 import macros.dose
 from browser import serve
-from conftest import NO_PDFS, ROOT, Build, make_project, mkdocs_build
+from conftest import ENGLISH_ONLY, NO_PDFS, ROOT, Build, make_project, mkdocs_build
 from content_model import Dose
 from macros.dose import DOSE_WORDS, dose_phrase, hold_words, per_day_words
 
@@ -168,7 +168,7 @@ def other_words_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         encoding="utf-8",
     )
     # English only: the English words are the changed ones, and the tests read English pages only.
-    build = mkdocs_build(project, tmp / "site", {**NO_PDFS, "BUILD_ONLY_LOCALE": "en"})
+    build = mkdocs_build(project, tmp / "site", {**NO_PDFS, **ENGLISH_ONLY})
     assert build.returncode == 0, build.output
     return build
 

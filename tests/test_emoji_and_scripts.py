@@ -17,7 +17,7 @@ from PIL import Image
 from playwright.sync_api import Browser
 
 from browser import serve
-from conftest import Build, make_project, mkdocs_build
+from conftest import ENGLISH_ONLY, Build, make_project, mkdocs_build
 from pdf_tools import page_texts
 
 TITLE = "Hips 💪 Über"  # an emoji and a Latin letter outside ASCII
@@ -45,7 +45,7 @@ def scripts_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         text.replace("  name: Spiderman\n", f"  name: {json.dumps(DRILL_NAME, ensure_ascii=False)}\n"),
         encoding="utf-8",
     )
-    build = mkdocs_build(project, tmp / "site", extra_env={"HANDOUT_PDFS": "1", "BUILD_ONLY_LOCALE": "en"})
+    build = mkdocs_build(project, tmp / "site", extra_env={"HANDOUT_PDFS": "1", **ENGLISH_ONLY})
     assert build.returncode == 0, build.output
     return build
 

@@ -26,7 +26,7 @@ from pypdf import PdfReader
 
 import content_model
 from browser import serve
-from conftest import ROOT, Build, make_project, mkdocs_build
+from conftest import ENGLISH_ONLY, ROOT, Build, make_project, mkdocs_build
 from content_model import Dose
 from macros.dose import DOSE_WORDS, dose_phrase
 from macros.handout import PDF_VARIANTS
@@ -396,7 +396,8 @@ def test_the_file_preview_works_and_prints_with_the_network_cut_after_load(
     """The preview a clinic opens from disk (`mkdocs build --no-directory-urls`): with the network cut
     once the page has loaded, every drill still fills in, with its pictures and QR code, and prints."""
     project = make_project(tmp_path, config={"use_directory_urls": False}, warm=True)
-    build = mkdocs_build(project, tmp_path / "site", {"HANDOUT_PDFS": "0", "BUILD_ONLY_LOCALE": "en"})
+    # English only: the English builder page is the one opened.
+    build = mkdocs_build(project, tmp_path / "site", {"HANDOUT_PDFS": "0", **ENGLISH_ONLY})
     assert build.returncode == 0, build.output
     context = chromium.new_context()
     try:
@@ -802,7 +803,7 @@ def test_a_drill_name_that_could_end_a_script_stays_data(tmp_path: Path, chromiu
     assert content.drill("spiderman").name == HOSTILE_NAME
     project = make_project(tmp_path, data=data, warm=True)
     # English only: the name changed is the English one, and the English builder page is read.
-    build = mkdocs_build(project, tmp_path / "site", {"HANDOUT_PDFS": "0", "BUILD_ONLY_LOCALE": "en"})
+    build = mkdocs_build(project, tmp_path / "site", {"HANDOUT_PDFS": "0", **ENGLISH_ONLY})
     assert build.returncode == 0, build.output
     soup = builder_page(build)
     script = soup.find("script", id="handout-builder-data")

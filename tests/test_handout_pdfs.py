@@ -309,6 +309,58 @@ def test_the_preview_and_the_site_keep_their_own_cached_pdfs(
     assert not site_pdfs & preview_pdfs, "the preview's handouts are other documents (links to .html)"
 
 
+def test_a_sheet_laid_out_in_on_files_is_found_even_when_minify_runs_before_the_pdfs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """With tracker_weeks: 2, on_files lays every sheet out (to count its pages) and keeps the PDFs
+    in the cache; on_post_build finds them there and lays none out again. That holds whatever the
+    hooks' order: here hooks/minify_assets.py minifies the built stylesheets before the PDFs'
+    on_post_build (it runs after them in mkdocs.yml), and the keys still agree, because both of the
+    PDF hook's events take the stylesheets read once per build from their sources (on_files).
+    Rendering is faked (every sheet one page long): what is checked is which sheets are laid out."""
+    import rcssmin
+    from mkdocs.structure.files import Files
+
+    hook = load_hook("pdf_handouts.py")
+    minify = load_hook("minify_assets.py")
+    rendered: list[int] = []
+
+    def fake_render_all(todo: list, base_url: str, fetcher: object = None) -> list[tuple[bytes, int]]:
+        rendered.append(len(todo))
+        return [(b"%PDF-" + job.target.encode(), 1) for job in todo]
+
+    monkeypatch.setattr(hook, "_render_all", fake_render_all)
+    monkeypatch.setenv("HANDOUT_PDFS", "1")
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    for file in (ROOT / "data").glob("*.yml"):
+        (project / "data" / file.name).write_bytes(file.read_bytes())
+    clinic = project / "data" / "clinic.yml"
+    clinic.write_text(clinic.read_text(encoding="utf-8") + "tracker_weeks: 2\n", encoding="utf-8")
+    config, _state = config_with_state(
+        project, site_dir=str(tmp_path / "site"), docs_dir=str(ROOT / "docs"), use_directory_urls=True
+    )
+    # The site's files as MkDocs's build hands them to on_files: its theme's among them (the stylesheets).
+    files = Files([])
+    files.add_files_from_theme(config.theme.get_env(), config)
+    hook.on_startup(command="build", dirty=False)
+    minify.on_pre_build(config)  # its scripts read, as the build does before on_files
+    hook.on_files(files, config)
+    count = 3 * len(content().programs)
+    assert rendered == [count]  # every sheet laid out once, to count its pages
+    sheets = [files.get_file_from_path(name) for name in hook.STYLESHEETS]
+    for sheet in sheets:
+        sheet.copy_file()  # written into the site, as the build writes it
+    minify.on_post_build(config)  # before the PDFs
+    for sheet in sheets:
+        built = Path(sheet.abs_dest_path).read_text(encoding="utf-8")
+        assert built == rcssmin.cssmin(sheet.content_string) != sheet.content_string, sheet.src_uri
+    hook.on_post_build(config)
+    assert rendered == [count, 0], "the PDFs' keys changed with the minified stylesheets: laid out twice"
+    for program in content().programs:
+        assert (tmp_path / "site" / "handouts" / f"{program.id}.pdf").read_bytes().startswith(b"%PDF-")
+
+
 def test_a_pdf_that_cannot_be_written_fails_the_real_build(tmp_path: Path) -> None:
     """A folder where the PDF goes: the build stops, names the PDF, and shows no traceback.
     The small clinic's site from an empty cache, so that the PDF is rendered, then written (a

@@ -32,7 +32,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pydantic import BaseModel, ValidationError
 
-from conftest import Build, make_project, mkdocs_build
+from conftest import ENGLISH_ONLY, Build, make_project, mkdocs_build
 from content_model.loader import DATA_FILES
 from content_model.translations import TRANSLATION_FILES
 from pdf_tools import metadata
@@ -370,7 +370,7 @@ def named(tmp_path_factory: pytest.TempPathFactory) -> Build:
     home.write_text(
         home.read_text(encoding="utf-8") + "\nCall {{ clinic.name }} to book a visit.\n", encoding="utf-8"
     )
-    build = mkdocs_build(project, tmp / "site", extra_env={"HANDOUT_PDFS": "1", "BUILD_ONLY_LOCALE": "en"})
+    build = mkdocs_build(project, tmp / "site", extra_env={"HANDOUT_PDFS": "1", **ENGLISH_ONLY})
     assert build.returncode == 0, build.output
     return build
 

@@ -28,7 +28,7 @@ from pypdf import PdfReader
 
 import content_model
 from browser import serve
-from conftest import ROOT, Build, make_project, mkdocs_build
+from conftest import ENGLISH_ONLY, ROOT, Build, make_project, mkdocs_build
 from content_model import ContentError, ContentErrors
 from content_model.picture_files import MIN_LONG_SIDE, PictureFileInfo
 from macros.figures import drill_figures
@@ -764,9 +764,7 @@ def test_a_handout_pdf_prints_the_clinics_photo(tmp_path: Path) -> None:
     old, new = CHANGES[0]
     drills.write_text(drills.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     write_pictures(project / "pictures", {"rockbacks-start.jpg": ORIGINALS["rockbacks-start.jpg"]})
-    build = mkdocs_build(
-        project, tmp_path / "site", extra_env={"HANDOUT_PDFS": "1", "BUILD_ONLY_LOCALE": "en"}
-    )
+    build = mkdocs_build(project, tmp_path / "site", extra_env={"HANDOUT_PDFS": "1", **ENGLISH_ONLY})
     assert build.returncode == 0, build.output
     for name in ("hip-mobility.pdf", "hip-mobility-large-print.pdf"):
         reader = PdfReader(tmp_path / "site" / "handouts" / name)

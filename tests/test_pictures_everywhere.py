@@ -166,10 +166,6 @@ def test_the_sheet_weasyprint_prints_holds_each_picture_as_inline_svg(tmp_path: 
     """What hooks/pdf_handouts.py hands to WeasyPrint: the pictures are SVG in the document, not images."""
     hook = load_hook("pdf_handouts.py")
     config, state = config_with_state(ROOT, site_dir=str(tmp_path))
-    site_css = tmp_path / "assets" / "stylesheets"
-    site_css.mkdir(parents=True)
-    for name in ("handout.css", "print.css"):
-        (site_css / name).write_text((ROOT / "overrides" / "assets" / "stylesheets" / name).read_text())
     jobs = hook.jobs(config, state)
     assert jobs
     for job in jobs:

@@ -25,7 +25,7 @@ from pypdf import PdfReader
 
 import content_model
 from browser import serve
-from conftest import ROOT, Build, make_project, mkdocs_build
+from conftest import ENGLISH_ONLY, ROOT, Build, make_project, mkdocs_build
 from pdf_tools import metadata, page_texts
 from site_pages import page_file, page_paths, parsed_once
 from test_handout_builder import block_rows
@@ -87,7 +87,7 @@ def without_languages(html: str) -> str:
 def english_only(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The same project built in English only (BUILD_ONLY_LOCALE=en), without PDFs."""
     out = tmp_path_factory.mktemp("english-only") / "site"
-    build = mkdocs_build(ROOT, out, {"BUILD_ONLY_LOCALE": "en", "HANDOUT_PDFS": "0"})
+    build = mkdocs_build(ROOT, out, {**ENGLISH_ONLY, "HANDOUT_PDFS": "0"})
     assert build.returncode == 0, build.output
     return build
 
