@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import importlib.util
 import json
 import os
@@ -22,6 +23,7 @@ from playwright.sync_api import Browser, BrowserContext, sync_playwright
 import site_pages
 from browser import CHROMIUM_ARGS, CHROMIUM_PATH, free_port, serve
 from hook_helpers.cache_files import PARTIAL_SUFFIX
+from hook_helpers.script_names import ScriptNames
 from page_walk import walked_once
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,12 +131,15 @@ def make_project(
     nav): the copied mkdocs.yml becomes the parent of a small one holding them.
     ``warm``: the copy starts with the default site's .cache/ (see ``warm_cache``), so what it shares
     with the default site (its unchanged handout PDFs, pictures, QR codes, compiled templates) is
-    not made again; a test that counts what a build makes, or reads .cache/, starts cold (the default).
+    not made again; a test that counts what a build makes, or reads .cache/, starts cold (the default),
+    with only our scripts as served already in it (``minified_scripts``).
     """
     project = tmp / "project"
     project.mkdir()
     if warm:
         shutil.copytree(warm_cache(), project / ".cache")
+    else:
+        shutil.copytree(minified_scripts(), project / ".cache" / "minified-scripts")
     for name in SKELETON:
         source = ROOT / name
         if source.is_dir():
@@ -394,3 +399,19 @@ def _forget_read_pdfs() -> Iterator[None]:
 # A build of English alone (mkdocs-static-i18n builds no other language): for a test that reads only
 # English pages and PDFs. Each use says why in a line.
 ENGLISH_ONLY = {"BUILD_ONLY_LOCALE": "en"}
+
+
+@functools.cache
+def minified_scripts() -> Path:
+    """Our scripts as hooks/minify_assets.py serves them (local names shortened), made once per test
+    process with the hook's own helper and copied into every cold project's .cache/: reading a
+    script as JavaScript takes most of a second, and each cold build would read the same four again.
+    Honest to reuse: each file is named by a hash of its script's text and calmjs.parse's version, so a
+    project whose script differs (tests/test_minify_assets.py breaks one) reads its own."""
+    folder = _session["factory"].mktemp("minified-scripts")
+    names = ScriptNames(folder)
+    for root in (ROOT / "overrides", ROOT / "docs"):
+        for script in sorted(root.rglob("*.js")):
+            if "vendor" not in script.relative_to(root).parts:
+                names.minified(script.read_text(encoding="utf-8"), script.relative_to(ROOT).as_posix())
+    return folder

@@ -43,6 +43,7 @@ def test_our_files_are_served_minified_and_a_vendored_one_as_published(site: Bui
 
 def test_scripts_are_kept_in_the_cache_and_one_not_es5_stops_the_build(tmp_path: Path) -> None:
     project = small_project(tmp_path)  # ENGLISH_ONLY: the scripts are the same in every language
+    shutil.rmtree(project / ".cache")  # cold: not even the scripts conftest puts there for other tests
     good = mkdocs_build(project, tmp_path / "site", {**NO_PDFS, **ENGLISH_ONLY})
     assert good.returncode == 0, good.output
     kept = sorted((project / ".cache" / "minified-scripts").glob("*.js"))
