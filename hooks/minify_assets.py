@@ -28,7 +28,16 @@ from hook_helpers.script_names import ScriptNames
 from macros.state import build_state, outer_state
 
 SUFFIXES = (".js", ".css")
-_SCRIPTS = "minified_scripts"  # in BuildState.kept: each of our scripts' served text, by its source
+
+
+def sources_in(folders: list[Path]) -> list[tuple[Path, Path]]:
+    """(folder, source) of each script and stylesheet we wrote in these folders (not under vendor/)."""
+    return [
+        (folder, source)
+        for folder in folders
+        for source in sorted(folder.rglob("*"))
+        if source.suffix in SUFFIXES and "vendor" not in source.relative_to(folder).parts
+    ]
 
 
 def our_files(config: MkDocsConfig) -> list[tuple[Path, Path]]:
@@ -37,12 +46,7 @@ def our_files(config: MkDocsConfig) -> list[tuple[Path, Path]]:
     folders = [Path(config.docs_dir)]
     if config.theme.custom_dir:
         folders.append(Path(config.theme.custom_dir))
-    return [
-        (source, site / source.relative_to(folder))
-        for folder in folders
-        for source in sorted(folder.rglob("*"))
-        if source.suffix in SUFFIXES and "vendor" not in source.relative_to(folder).parts
-    ]
+    return [(source, site / source.relative_to(folder)) for folder, source in sources_in(folders)]
 
 
 def _shown(source: Path, root: Path) -> str:
@@ -55,7 +59,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     root = Path(config.config_file_path).parent
     names = ScriptNames(root / ".cache" / "minified-scripts")
-    build_state(config).kept[_SCRIPTS] = {
+    build_state(config).minified_scripts = {
         source: names.minified(source.read_text(encoding="utf-8"), _shown(source, root))
         for source, _ in our_files(config)
         if source.suffix == ".js"
@@ -67,7 +71,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     if outer_state(config) is not None:  # another language's build, inside this one
         return
-    scripts = build_state(config).kept[_SCRIPTS]
+    scripts = build_state(config).minified_scripts
     for source, built in our_files(config):
         if built.is_file():  # a file the build left out (a page's language, say) is not made here
             if source.suffix == ".js":

@@ -63,8 +63,7 @@ class BuildState:
     figures: DrawnFigures = field(default_factory=DrawnFigures)  # each drill's figures, drawn once
     # Each program's handout view, by (program id, large print): made once for its page and its PDFs.
     handouts: dict[tuple[str, bool], Handout] = field(default_factory=dict)
-    # What a build keeps for later in the build, or for the builds nested in it (the English 404 page,
-    # hooks/site_languages.py; our scripts' served text, hooks/minify_assets.py).
+    # What a build keeps for the builds nested in it (the English 404 page, hooks/site_languages.py).
     kept: dict[str, Any] = field(default_factory=dict)
     # What a hook that reads every page worked out once per build from each inline <svg>'s text (a
     # figure is on its drill's page, cards and sheets), by hook: whether a page scan passes over it
@@ -77,6 +76,9 @@ class BuildState:
     # sources, read once by hooks/pdf_handouts.py (on_files): the PDFs are laid out with them and keyed
     # by them, never by the built copies a later hook changes (hooks/minify_assets.py). None: not read yet.
     sheet_stylesheets: tuple[str, ...] | None = None
+    # Our scripts as served (local names shortened), by source file: read before the build writes
+    # anything, written over the built copies after it (hooks/minify_assets.py).
+    minified_scripts: dict[Path, str] = field(default_factory=dict)
 
     @property
     def source(self) -> Content:
