@@ -1078,8 +1078,8 @@ def start_up(base: Path, runs: int, warm_up: bool = True) -> tuple[dict[str, flo
     median (``median_interval``: "_low", "_high" and "_coverage" added to the name)."""
     projects = {"ours": base / "ours", "anchor": base / "anchor"}
     env = {**ENV, "HANDOUT_PDFS": "0"}
-    names = [*projects, *(f"{name}_to_end" for name in projects), *FLOOR_CODES]
-    times: dict[str, list[float]] = {name: [] for name in names}
+    timed = [*projects, *(f"{name}_to_end" for name in projects)]
+    times: dict[str, list[float]] = {name: [] for name in [*timed, *FLOOR_CODES]}
     for run in range(runs + warm_up):
         counted = run >= warm_up  # the first of each fills the file system's caches
         for name, project in projects.items():
@@ -1091,7 +1091,7 @@ def start_up(base: Path, runs: int, warm_up: bool = True) -> tuple[dict[str, flo
             seconds = cpu_seconds([sys.executable, "-c", code], env=ENV, cwd=projects["ours"])
             if counted:
                 times[name].append(seconds)
-    start = {name: median(times[name]) for name in names[:4]}
+    start = {name: median(times[name]) for name in timed}
     for name, ours, anchor in (
         ("above_floor", "ours_to_end", "anchor_to_end"),
         ("region_above_floor", "ours", "anchor"),
@@ -1126,8 +1126,8 @@ def median_interval(values: list[float], level: float = CONFIDENCE) -> tuple[flo
     smallest is then above it) or fewer than k above it, each with probability P(B <= k - 1). So it
     covers the median with probability 1 - 2 P(B <= k - 1). The narrowest such interval that covers
     it with ``level`` at least is returned with its coverage (21 values: the 6th to the 16th, 97.3 %);
-    with too few values for ``level`` (``fewest_rounds``: 6 for 95 %), the widest one, the smallest to the
-    largest, with the coverage it has (one value: 0)."""
+    with too few values for ``level`` (``fewest_rounds``: 6 for 95 %), the widest one, the smallest
+    to the largest, with the coverage it has (one value: 0)."""
     ordered = sorted(values)
     n = len(ordered)
 
