@@ -50,6 +50,15 @@ def leave_out(config: MkDocsConfig, language: str) -> bool:
     return True
 
 
+def builds_every_language(config: MkDocsConfig) -> bool:
+    """Whether this build makes every language the site has: False when the plugin's
+    ``build_only_locale`` (BUILD_ONLY_LOCALE=en, a quicker preview) leaves the others out. Such a
+    build has not seen what the other languages use, so it keeps their files in ``.cache/`` (their
+    pictures, QR codes and PDFs): the next full build would otherwise make them all again."""
+    plugin = _plugin(config)
+    return plugin is None or not plugin.config.build_only_locale
+
+
 def default_language(config: MkDocsConfig) -> str:
     plugin = _plugin(config)
     return (plugin.default_language if plugin is not None else None) or ENGLISH

@@ -77,6 +77,7 @@ from mkdocs.structure.files import Files
 import content_model
 from hook_helpers import pdf_tags
 from hook_helpers.cache_files import write_atomically
+from hook_helpers.languages import builds_every_language
 from hook_helpers.print_margins import margin_words
 from macros.handout import PDF_VARIANTS, Handout, PdfVariant, handout_src, pdf_path
 from macros.links import page_url
@@ -432,7 +433,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         _keep_in_cache(job, cached, pdf, pages)
     outer = running_states(config)[0]
     outer.kept.setdefault(_KEEP, set()).update(keep)
-    if outer is state:  # the outermost build, the last to make its PDFs: every language's are known
+    # The outermost build, the last to make its PDFs, knows every language's; a build of one language
+    # alone keeps the others' (builds_every_language).
+    if outer is state and builds_every_language(config):
         keep = outer.kept[_KEEP]
         for old in cache.iterdir() if cache.is_dir() else ():
             if old.suffix in (".pdf", ".pages") and old not in keep:

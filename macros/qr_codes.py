@@ -9,7 +9,7 @@ page. Codes live in memory for the build (one ``QrCodes`` in each build's state,
 macros/state.py) and in ``.cache/qr-codes.json`` for the next one, keyed by
 address and the segno version: a site of hundreds of drills encodes only the
 codes of new addresses. The file keeps the codes the last build used, no
-others. Deleting it is always safe.
+others (a build of one language alone keeps the other languages' too). Deleting it is always safe.
 """
 
 from __future__ import annotations
@@ -104,17 +104,22 @@ class QrCodes:
         self._used.add(url)
         return code
 
-    def save(self) -> None:
+    def save(self, keep_unused: bool = False) -> None:
         """Write the codes used in this build to the file, atomically.
 
         A cache that cannot be written is skipped. Codes of addresses no longer used (a drill
-        renamed or deleted) are left out."""
-        stale = set(self._codes) - self._used
+        renamed or deleted) are left out, unless ``keep_unused``: a build that did not make every
+        page (one language alone) cannot tell which are no longer used."""
+        stale = set() if keep_unused else set(self._codes) - self._used
         if not ((self._changed or stale) and self._file):
             return
         try:
             self._file.parent.mkdir(parents=True, exist_ok=True)
-            codes = {url: [code.size, code.path] for url, code in self._codes.items() if url in self._used}
+            codes = {
+                url: [code.size, code.path]
+                for url, code in self._codes.items()
+                if keep_unused or url in self._used
+            }
             data = json.dumps({"version": self._version, "codes": codes}).encode("utf-8")
             write_atomically(self._file, data)
             self._changed = False

@@ -38,6 +38,7 @@ def config_with_state(project: Path, **values: Any) -> tuple[SimpleNamespace, Bu
         theme=theme(),
         site_url=values.pop("site_url", "https://example.org/"),
         use_directory_urls=values.pop("use_directory_urls", True),
+        plugins=values.pop("plugins", {}),  # no plugin: one language (hook_helpers/languages.py)
         **values,
     )
     state = start_build(config, content_model.load(project / "data", shown_dir="data"))

@@ -434,3 +434,38 @@ def test_an_untranslated_clinic_text_stops_the_build_before_any_page(tmp_path: P
     assert "the Spanish site needs the clinic's texts in data/es/clinic.yml" in build.output
     assert re.search(r"^\s*data/es/clinic\.yml:\d+:\d+: .*disclaimer", build.output, re.M), build.output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+# --- A build of English alone and the cache ----------------------------------------------------------
+
+
+def cached_spanish(project: Path) -> dict[str, set[str]]:
+    """What the project's .cache/ holds for the Spanish pages: its PDFs, its QR codes' addresses, and
+    all the cached pictures (the link-preview pictures differ by language, by name only)."""
+    cache = project / ".cache"
+    codes = json.loads((cache / "qr-codes.json").read_text(encoding="utf-8"))["codes"]
+    return {
+        "pdfs": {p.name for p in (cache / "handout-pdfs").rglob("*.pdf")},
+        "spanish qr codes": {url for url in codes if f"/{SPANISH}" in url},
+        "pictures": {p.name for p in (cache / "pictures").iterdir()},
+    }
+
+
+def test_a_build_of_english_alone_keeps_the_spanish_files_in_the_cache(tmp_path: Path) -> None:
+    """BUILD_ONLY_LOCALE=en (the quicker preview the README offers) has not seen what the Spanish pages
+    use: it keeps their PDFs, QR codes and pictures in .cache/, and the next build of both languages
+    makes none of them again (it used to lay out every Spanish PDF and draw every Spanish picture)."""
+    project = make_project(tmp_path, warm=True)  # the default site's .cache/: both languages, PDFs made
+    before = cached_spanish(project)
+    assert before["spanish qr codes"] and before["pdfs"] and before["pictures"]
+    english = mkdocs_build(project, tmp_path / "site-en", {**ENGLISH_ONLY, "HANDOUT_PDFS": "1"})
+    assert english.returncode == 0, english.output
+    assert not (tmp_path / "site-en" / SPANISH).exists()
+    after = cached_spanish(project)
+    for kind, files in before.items():
+        assert files <= after[kind], f"{kind} the English-only build removed: {sorted(files - after[kind])}"
+    both = mkdocs_build(project, tmp_path / "site", {"HANDOUT_PDFS": "1"})
+    assert both.returncode == 0, both.output
+    made = re.findall(r"(PDF handouts|Pictures): (\d+) made", both.output)
+    assert {kind for kind, _ in made} == {"PDF handouts", "Pictures"}, both.output
+    assert len(made) == 4 and all(count == "0" for _, count in made), made  # each kind, in each language
