@@ -65,7 +65,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         except content_model.UntranslatedError as error:
             raise Abort(str(error)) from None
         where = prefix(language, config)
-        content = start_build(config, localized, language, where, english, languages).content
+        # The drawings are the same in every language (the poses are the English data's): the
+        # outer build's, kept for this one; the builder pages of both show both languages' drills.
+        figures = outer[0].figures if outer else None
+        content = start_build(config, localized, language, where, english, languages, figures).content
     # One fact, one place: the site is named after the clinic in data/clinic.yml. Material prints
     # site_name unescaped (in <title>, the header, attributes): it gets the name escaped once, as
     # Markup, which Jinja prints as it is. Code that needs the name itself reads content.clinic.name.

@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from content_model import Drill
-from content_model.models import Picture
+from content_model.models import Picture, Pose
 from content_model.poses import (
     BOX_BOTTOM,
     BOX_LEFT,
@@ -292,13 +292,17 @@ def pose_figures(drill: Drill) -> list[FigureView | None]:
 class DrawnFigures:
     """Each drill's figures, drawn once per build (``BuildState.figures``): its page, its cards,
     its printed sheets and its link preview show the same views, which are not drawn again for each.
+    The languages' builds of one site share it (hooks/content_validation.py).
 
-    Kept by the drill object itself (a drill of the English content and its Spanish translation are
-    two), which the build's content holds unchanged until the build ends.
+    Kept by the drill object itself, which the build's content holds unchanged until the build ends.
+    A drill's translation is another object with the same poses (data/<language>/ holds texts only):
+    it gets the same drawings, with its own alt text and captions, not drawn again.
     """
 
     def __init__(self) -> None:
         self._drawn: dict[int, tuple[Drill, tuple[FigureView | None, ...]]] = {}
+        # by drill id: (the poses drawn, their views), for the drill's other languages
+        self._by_id: dict[str, tuple[list[Pose | None], tuple[FigureView | None, ...]]] = {}
         # cropped(views, aspect) by the views' ids and aspect: (the views, kept alive here; their crops)
         self._cropped: dict[tuple[tuple[int, ...], tuple[float, float]], tuple[tuple[FigureView, ...], ...]]
         self._cropped = {}
@@ -321,9 +325,25 @@ class DrawnFigures:
         """``pose_figures(drill)``, drawn the first time it is asked for."""
         found = self._drawn.get(id(drill))
         if found is None or found[0] is not drill:
-            found = (drill, tuple(pose_figures(drill)))
+            found = (drill, self._in_its_words(drill))
             self._drawn[id(drill)] = found
         return found[1]
+
+    def _in_its_words(self, drill: Drill) -> tuple[FigureView | None, ...]:
+        """The drill's views: drawn now, or those of the same drill in another language (the same
+        id and the same poses), with this drill's alt text and captions."""
+        poses = [picture.figure for picture in drill.pictures]
+        other = self._by_id.get(drill.id)
+        if other is None or other[0] != poses:
+            views = tuple(pose_figures(drill))
+            self._by_id[drill.id] = (poses, views)
+            return views
+        return tuple(
+            view
+            if view is None or (view.alt, view.caption) == (picture.alt, picture.caption)
+            else replace(view, alt=picture.alt, caption=picture.caption)
+            for view, picture in zip(other[1], drill.pictures, strict=True)
+        )
 
 
 def drill_figures(

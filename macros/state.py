@@ -147,11 +147,13 @@ def start_build(
     prefix: str = "",
     english: Content | None = None,
     languages: tuple[str, ...] = ("en",),
+    figures: DrawnFigures | None = None,
 ) -> BuildState:
     """Make the state of the build that starts with this config (validated content in hand).
 
     A language other than English: ``content`` is that language's (``Content.localized``), ``prefix``
-    where its pages go ("es/"), ``english`` the English content its links fall back to.
+    where its pages go ("es/"), ``english`` the English content its links fall back to, ``figures``
+    the outer build's drawings (a drill's poses are the same in every language: drawn once).
     """
     site_url = config.site_url
     if site_url and prefix:
@@ -166,6 +168,7 @@ def start_build(
         english=english,
         languages=languages,
         root_url=config.site_url,
+        figures=figures if figures is not None else DrawnFigures(),
     )
     state.qr_codes.use_file(Path(config.config_file_path).parent / ".cache" / "qr-codes.json")
     state.pictures.use_cache(Path(config.config_file_path).parent / ".cache" / "pictures")

@@ -561,3 +561,33 @@ def test_drills_drawn_alike_share_one_symbol_and_keep_their_own_alt() -> None:
     first = views[0]
     assert drawing_key(replace(first, alt="Another drill's words", caption="End")) == ids[0]
     assert drawing_key(replace(first, floor_edge=not first.floor_edge)) != ids[0]
+
+
+def test_a_translated_drill_is_drawn_once_and_keeps_its_own_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The languages' builds share the drawings (BuildState.figures): a drill's Spanish translation has
+    the English poses, so it gets the English drill's drawing with its own alt text and captions, not
+    one drawn again (each language's builder page shows every drill in both languages). A drill whose
+    poses differ under the same id (another site's data) is drawn for itself."""
+    import macros.figures as figures
+
+    content = content_model.load(ROOT / "data", shown_dir="data")
+    english = content.drills[0]
+    spanish = next(d for d in content.localized("es").drills if d.id == english.id)
+    assert [p.alt for p in spanish.pictures] != [p.alt for p in english.pictures]  # words translated
+    drawn_for: list[str] = []
+    real = figures.pose_figures
+    monkeypatch.setattr(figures, "pose_figures", lambda drill: drawn_for.append(drill.id) or real(drill))
+
+    shared = figures.DrawnFigures()
+    in_english, in_spanish = shared.of(english), shared.of(spanish)
+    assert drawn_for == [english.id]  # drawn once, for both languages
+    assert shared.of(spanish) is in_spanish and shared.of(english) is in_english  # then kept
+    for picture, view, other in zip(spanish.pictures, in_spanish, in_english, strict=True):
+        if view is None:
+            continue
+        assert (view.alt, view.caption) == (picture.alt, picture.caption)
+        assert view.figure is other.figure and view.view_box == other.view_box  # the same drawing
+    assert in_spanish == tuple(real(spanish))  # exactly what drawing the Spanish drill gives
+
+    moved = english.model_copy(update={"pictures": english.pictures[::-1]})  # same id, other poses
+    assert shared.of(moved) == tuple(real(moved)) and drawn_for == [english.id, english.id]
