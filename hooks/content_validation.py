@@ -65,10 +65,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         except content_model.UntranslatedError as error:
             raise Abort(str(error)) from None
         where = prefix(language, config)
-        # The drawings are the same in every language (the poses are the English data's): the
-        # outer build's, kept for this one; the builder pages of both show both languages' drills.
-        figures = outer[0].figures if outer else None
-        content = start_build(config, localized, language, where, english, languages, figures).content
+        # Nested in the English build, whose drawings and QR codes it shares (start_build).
+        state = start_build(
+            config, localized, language, where, english, languages, outer[0] if outer else None
+        )
+        content = state.content
     # One fact, one place: the site is named after the clinic in data/clinic.yml. Material prints
     # site_name unescaped (in <title>, the header, attributes): it gets the name escaped once, as
     # Markup, which Jinja prints as it is. Code that needs the name itself reads content.clinic.name.

@@ -77,11 +77,10 @@ from mkdocs.structure.files import Files
 import content_model
 from hook_helpers import pdf_tags
 from hook_helpers.cache_files import write_atomically
-from hook_helpers.languages import builds_every_language
 from hook_helpers.print_margins import margin_words
 from macros.handout import PDF_VARIANTS, Handout, PdfVariant, handout_src, pdf_path
 from macros.links import page_url
-from macros.state import BuildState, build_state, running_states
+from macros.state import BuildState, build_state, cleans_caches, running_states
 
 log = logging.getLogger("mkdocs.hooks.pdf_handouts")
 
@@ -433,9 +432,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         _keep_in_cache(job, cached, pdf, pages)
     outer = running_states(config)[0]
     outer.kept.setdefault(_KEEP, set()).update(keep)
-    # The outermost build, the last to make its PDFs, knows every language's; a build of one language
-    # alone keeps the others' (builds_every_language).
-    if outer is state and builds_every_language(config):
+    if cleans_caches(config):  # the outermost build, the last to make its PDFs: every language's known
         keep = outer.kept[_KEEP]
         for old in cache.iterdir() if cache.is_dir() else ():
             if old.suffix in (".pdf", ".pages") and old not in keep:

@@ -25,9 +25,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import content_model
-from hook_helpers.languages import builds_every_language
 from macros.share_images import share_image
-from macros.state import build_state, running_states
+from macros.state import build_state, cleans_caches, running_states
 
 _USED = "picture cache files"  # BuildState.kept: the cached pictures every language's build published
 
@@ -80,7 +79,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built the other languages inside this build
 def on_post_build(config: MkDocsConfig) -> None:
-    state = build_state(config)
-    # A build of one language alone keeps the other languages' pictures (builds_every_language).
-    if running_states(config)[0] is state and builds_every_language(config):
+    if cleans_caches(config):
+        state = build_state(config)
         state.pictures.remove_unused(state.kept.get(_USED, set()))

@@ -23,8 +23,6 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from hook_helpers.languages import builds_every_language
-
 from . import handout_builder, handout_views, page_figures, views
 from .blocks import held
 from .page_context import PageContext
@@ -160,9 +158,3 @@ def on_post_page_macros(env: Any) -> None:
         tail.append(state.templates.render("call_to_action", clinic=clinic))
     tail.append(state.templates.render("disclaimer", clinic=clinic))
     env.markdown += "\n\n" + "\n\n".join(state.held.hold(html) for html in tail) + "\n"
-
-
-def on_post_build(env: Any) -> None:
-    """Keep this build's QR codes for the next one (a build of one language alone keeps the other
-    languages' codes too: hook_helpers/languages.py, builds_every_language)."""
-    build_state(env.conf).qr_codes.save(keep_unused=not builds_every_language(env.conf))

@@ -292,7 +292,7 @@ def pose_figures(drill: Drill) -> list[FigureView | None]:
 class DrawnFigures:
     """Each drill's figures, drawn once per build (``BuildState.figures``): its page, its cards,
     its printed sheets and its link preview show the same views, which are not drawn again for each.
-    The languages' builds of one site share it (hooks/content_validation.py).
+    The languages' builds of one site share it (macros/state.py, start_build).
 
     Kept by the drill object itself, which the build's content holds unchanged until the build ends.
     A drill's translation is another object with the same poses (data/<language>/ holds texts only):

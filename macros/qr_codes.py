@@ -5,8 +5,9 @@ modules); the template ``qr_code.html`` draws it as inline SVG with its text alt
 which a screen reader reads and a tagged PDF keeps as the figure's /Alt.
 
 Encoding a QR code (segno tries eight masks) costs more than the rest of a drill
-page. Codes live in memory for the build (one ``QrCodes`` in each build's state,
-macros/state.py) and in ``.cache/qr-codes.json`` for the next one, keyed by
+page. Codes live in memory for the build (one ``QrCodes`` for the site's build, shared by
+its languages' builds: macros/state.py, start_build; saved when it ends, end_build) and in
+``.cache/qr-codes.json`` for the next one, keyed by
 address and the segno version: a site of hundreds of drills encodes only the
 codes of new addresses. The file keeps the codes the last build used, no
 others (a build of one language alone keeps the other languages' too). Deleting it is always safe.

@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from content_model import Content, Drill
+from hook_helpers.languages import builds_every_language
 
 from .blocks import HeldBlocks
 from .figures import DrawnFigures
@@ -147,13 +148,15 @@ def start_build(
     prefix: str = "",
     english: Content | None = None,
     languages: tuple[str, ...] = ("en",),
-    figures: DrawnFigures | None = None,
+    outer: BuildState | None = None,
 ) -> BuildState:
     """Make the state of the build that starts with this config (validated content in hand).
 
     A language other than English: ``content`` is that language's (``Content.localized``), ``prefix``
-    where its pages go ("es/"), ``english`` the English content its links fall back to, ``figures``
-    the outer build's drawings (a drill's poses are the same in every language: drawn once).
+    where its pages go ("es/"), ``english`` the English content its links fall back to, ``outer`` the
+    state of the build it is nested in, whose drawings and QR codes it shares (a drill's poses are
+    the same in every language, and each language's builder page shows both languages' drills and
+    QR codes): each is made once for the whole site, and the QR codes kept when it ends (end_build).
     """
     site_url = config.site_url
     if site_url and prefix:
@@ -168,7 +171,8 @@ def start_build(
         english=english,
         languages=languages,
         root_url=config.site_url,
-        figures=figures if figures is not None else DrawnFigures(),
+        figures=outer.figures if outer is not None else DrawnFigures(),
+        qr_codes=outer.qr_codes if outer is not None else QrCodes(),
     )
     state.qr_codes.use_file(Path(config.config_file_path).parent / ".cache" / "qr-codes.json")
     state.pictures.use_cache(Path(config.config_file_path).parent / ".cache" / "pictures")
@@ -202,8 +206,20 @@ def build_state(config: Any) -> BuildState:
     return states[-1]
 
 
+def cleans_caches(config: Any) -> bool:
+    """Whether this build may remove from ``.cache/`` what none of its pages used: only the outermost
+    build (every language's pages are made by then: mkdocs-static-i18n builds the others from its
+    on_post_build, at priority -100), and only when it builds every language of the site (a build of
+    one language alone has not seen what the others use: hook_helpers/languages.py)."""
+    states = running_states(config)
+    return bool(states) and states[0] is states[-1] and builds_every_language(config)
+
+
 def end_build(config: Any) -> None:
-    """Forget the state of the innermost build running on this config (it has ended)."""
+    """Forget the state of the innermost build running on this config (it has ended). The outermost
+    keeps the site's QR codes for the next build (the nested builds share them)."""
     states = getattr(config, _STATES, None)
     if states:
+        if len(states) == 1:
+            states[0].qr_codes.save(keep_unused=not cleans_caches(config))
         states.pop()

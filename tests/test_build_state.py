@@ -179,6 +179,7 @@ def test_a_nested_build_on_the_same_config_has_its_own_state(tmp_path: Path) -> 
         theme=theme(),
         site_url="https://example.org/",
         use_directory_urls=True,
+        plugins={},  # no plugin: one language (hook_helpers/languages.py)
     )
     with pytest.raises(RuntimeError, match="no build state on this config"):
         build_state(config)
