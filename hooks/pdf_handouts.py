@@ -97,7 +97,6 @@ TAGGING = f"{PDF_VARIANT}; " + hashlib.sha256(Path(pdf_tags.__file__).read_bytes
 RENDERING = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 _command: dict[str, str] = {"name": "build"}
-_KEEP = "pdf cache files"  # BuildState.kept: the cached PDFs every language's build used
 
 
 @dataclass(frozen=True)
@@ -431,9 +430,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         counted.append((job, pages))
         _keep_in_cache(job, cached, pdf, pages)
     outer = running_states(config)[0]
-    outer.kept.setdefault(_KEEP, set()).update(keep)
+    outer.pdf_cache_used.update(keep)
     if cleans_caches(config):  # the outermost build, the last to make its PDFs: every language's known
-        keep = outer.kept[_KEEP]
+        keep = outer.pdf_cache_used
         for old in cache.iterdir() if cache.is_dir() else ():
             if old.suffix in (".pdf", ".pages") and old not in keep:
                 old.unlink(missing_ok=True)  # inputs that no longer exist
@@ -543,7 +542,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 todo.append((job, whole, cached))
             else:
                 counted.append((job, pages))
-    running_states(config)[0].kept.setdefault(_KEEP, set()).update(keep)
+    running_states(config)[0].pdf_cache_used.update(keep)
     base_url = Path(config.site_dir).as_uri() + "/"
     fetcher = _site_fetcher(files, base_url)
     outcomes = _render_all([whole for _, whole, _ in todo], base_url, fetcher) if todo else []

@@ -28,8 +28,6 @@ import content_model
 from macros.share_images import share_image
 from macros.state import build_state, cleans_caches, running_states
 
-_USED = "picture cache files"  # BuildState.kept: the cached pictures every language's build published
-
 log = logging.getLogger("mkdocs.hooks.picture_files")
 
 
@@ -68,7 +66,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         files.append(File.generated(config, site_path, abs_src_path=str(cached)))
     # Every language's build uses the cache: the outermost one cleans it when all are done.
-    running_states(config)[0].kept.setdefault(_USED, set()).update(pictures.files().values())
+    running_states(config)[0].picture_cache_used.update(pictures.files().values())
     if pictures.made or pictures.reused:
         log.info(
             f"Pictures: {len(pictures.made)} made, {len(pictures.reused)} unchanged (from .cache/pictures) "
@@ -81,4 +79,4 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     if cleans_caches(config):
         state = build_state(config)
-        state.pictures.remove_unused(state.kept.get(_USED, set()))
+        state.pictures.remove_unused(state.picture_cache_used)

@@ -35,7 +35,6 @@ _SVG = re.compile(r"(<svg\b[^>]*>)((?:[^<]++|<(?!/svg>))*+)(</svg>)", re.IGNOREC
 _DRAWING = re.compile(
     r"</?(?:g|line|circle|ellipse|path|polyline|polygon|rect|use|defs|symbol)\b[^>]*>", re.IGNORECASE
 )
-_HELD = "figures held from the search index"  # BuildState.kept: each page's full drawings, by page
 
 
 def _light(match: re.Match[str]) -> str:
@@ -61,7 +60,7 @@ def _hold_drawings(
         return found
 
     page.content = _SVG.sub(light, content)
-    state.kept.setdefault(_HELD, {})[page.file.src_uri] = held
+    state.held_drawings[page.file.src_uri] = held
     return context
 
 
@@ -69,7 +68,7 @@ def _hold_drawings(
 def _put_drawings_back(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    held = build_state(config).kept.get(_HELD, {}).pop(page.file.src_uri, None)
+    held = build_state(config).held_drawings.pop(page.file.src_uri, None)
     if held is None:
         return context
     drawings = iter(held)

@@ -83,9 +83,9 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
         return output_content
     outer = outer_state(config)
     if outer is None:
-        build_state(config).kept[_NOT_FOUND] = output_content
+        build_state(config).not_found_page = output_content
         return output_content
-    return running_states(config)[0].kept.get(_NOT_FOUND, output_content)
+    return running_states(config)[0].not_found_page or output_content
 
 
 def split_index(data: dict[str, Any], languages: tuple[str, ...], prefixes: dict[str, str]) -> dict[str, Any]:

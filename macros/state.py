@@ -64,8 +64,16 @@ class BuildState:
     figures: DrawnFigures = field(default_factory=DrawnFigures)  # each drill's figures, drawn once
     # Each program's handout view, by (program id, large print): made once for its page and its PDFs.
     handouts: dict[tuple[str, bool], Handout] = field(default_factory=dict)
-    # What a build keeps for the builds nested in it (the English 404 page, hooks/site_languages.py).
-    kept: dict[str, Any] = field(default_factory=dict)
+    # The cached files every language's build used, kept on the outermost build's state, which cleans
+    # the caches when all are done (cleans_caches): the PDFs and their page counts (hooks/pdf_handouts.py)
+    # and the pictures (hooks/picture_files.py).
+    pdf_cache_used: set[Path] = field(default_factory=set)
+    picture_cache_used: set[Path] = field(default_factory=set)
+    # Each page's inline drawings, by page, while Material's search reads the page without them
+    # (hooks/search_figures.py).
+    held_drawings: dict[str, list[str]] = field(default_factory=dict)
+    # The English 404 page as written, which every language's site serves (hooks/site_languages.py).
+    not_found_page: str | None = None
     # What a hook that reads every page worked out once per build from each inline <svg>'s text (a
     # figure is on its drill's page, cards and sheets), by hook: whether a page scan passes over it
     # whole (hook_helpers/html_tags.py), the copy Material's search reads (hooks/search_figures.py).
