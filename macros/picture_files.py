@@ -87,6 +87,7 @@ class PhotoView:
     caption: str | None
     src: str  # the fallback at its largest width (or the SVG)
     print_src: str  # the fallback a printed sheet takes (320 px for a photo, 480 for a drawing): printed()
+    print_webp: str  # the WebP copy of the same width ("" for an SVG): the builder loads it first
     srcset: str  # the fallback at every width ("" for an SVG)
     sources: tuple[PhotoSource, ...]  # the WebP versions, offered first
     sizes: str  # how wide the picture shows, for the browser to pick a width
@@ -144,11 +145,13 @@ def photo_view(
     # dots per inch, a drawing's lines at 300 (or the largest there is)
     print_width = PRINT_WIDTH_DRAWING if drawing else WIDTHS[0]
     print_copy = next((r for r in fallback if r.width >= print_width), largest)
+    print_webp = next((r for r in webp if r.width == print_copy.width), None)
     return PhotoView(
         alt=picture.alt,
         caption=picture.caption,
         src=link(largest.site_path),
         print_src=link(print_copy.site_path),
+        print_webp=link(print_webp.site_path) if print_webp else "",
         srcset="" if info.format == "SVG" else srcset(fallback),
         sources=(PhotoSource("image/webp", srcset(webp)),) if webp else (),
         sizes=sizes,

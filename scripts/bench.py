@@ -64,7 +64,7 @@ import urllib.request
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString
-from bs4.element import Comment, Doctype
+from bs4.element import Comment, Doctype, Tag
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILDER_PAGE = "handouts/builder.md"
@@ -795,7 +795,7 @@ def start_files(site: Path, page: Path) -> dict[str, list[Path]]:
     for picture in soup.find_all(["img", "object", "embed"]):
         # (a picture in a <template> loads nothing)
         if picture.get("loading") != "lazy" and not picture.find_parent("template"):
-            pictures.add(picture.get("src") or picture.get("data") or "")
+            pictures.add(_picture_loaded(picture))
     searched: dict[str, str] = {}
     settings = soup.find("script", id="__config")
     if settings and soup.find("form", attrs={"name": "search"}):
@@ -836,6 +836,25 @@ def start_files(site: Path, page: Path) -> dict[str, list[Path]]:
         lunr = found["search worker"][0].parent.parent / "lunr" / "min"
         found["search worker"] += [lunr / f"{name}.min.js" for name in extra]
     return found
+
+
+# The types of picture Chromium shows: the first <source> of a <picture> with one of them is the one
+# it loads.
+_SHOWN_TYPES = {"image/webp", "image/avif", "image/jpeg", "image/png", "image/gif", "image/svg+xml"}
+
+
+def _picture_loaded(element: Tag) -> str:
+    """The file a browser loads for an <img>, <object> or <embed> (src, or data). For an <img> in a
+    <picture>: the first <source> of a type Chromium shows, if its srcset is one file (no widths or
+    densities to choose from by screen, as the builder's photos have), else the <img>'s own src."""
+    if element.name == "img" and element.parent is not None and element.parent.name == "picture":
+        for source in element.parent.find_all("source"):
+            if source.get("type", "") in _SHOWN_TYPES and source.get("media") is None:
+                candidates = [c.split() for c in source.get("srcset", "").split(",") if c.strip()]
+                if len(candidates) == 1 and len(candidates[0]) == 1:
+                    return candidates[0][0]
+                break
+    return element.get("src") or element.get("data") or ""
 
 
 def _gz(data: bytes) -> int:

@@ -28,7 +28,7 @@ from pypdf import PdfReader
 
 import content_model
 from browser import serve
-from conftest import ENGLISH_ONLY, ROOT, Build, make_project, mkdocs_build
+from conftest import ENGLISH_ONLY, ROOT, Build, load_file, make_project, mkdocs_build
 from content_model import ContentError, ContentErrors
 from content_model.picture_files import MIN_LONG_SIDE, PictureFileInfo
 from macros.figures import drill_figures
@@ -682,12 +682,25 @@ def test_the_builder_loads_every_photo_a_block_may_print_with_the_page(
 ) -> None:
     """A printed block is made when a drill is chosen (from the page's data); a picture that loaded
     only then would tell the server which drill. Each photo a block shows is one file (no srcset, so
-    no other width is picked on another screen) that the page already loads outside the templates."""
+    no other width is picked on another screen) that the page already loads outside the templates:
+    its WebP copy first, with its JPEG or PNG as the fallback (an SVG drawing: its one file)."""
     build, path = pictured[0], "handouts/builder/"
     html = page(build, path)
     data = json.loads(html.find("script", id="handout-builder-data").string)
-    # a photo in the data is named by its place among the page's hidden, loaded <img>s
-    photos = [img["src"] for img in html.select(".handout-builder__photos img")]
+    # a photo in the data is named by its place among the page's hidden, loaded <picture>s
+    hidden = html.select(".handout-builder__photos picture")
+    photos = [picture.img["src"] for picture in hidden]
+    for picture in hidden:
+        sources = picture.select("source")
+        fallback = picture.img["src"]
+        if fallback.endswith(".svg"):
+            assert not sources, fallback
+            continue
+        # the WebP copy of the same print-sized width (320 px for a photo, 480 for a drawing), one file
+        [source] = sources
+        assert source["type"] == "image/webp" and not picture.img.get("srcset"), fallback
+        assert source["srcset"] == re.sub(r"\.(jpg|png)$", ".webp", fallback), (source["srcset"], fallback)
+        assert site_file(build, path, source["srcset"]).is_file()
     in_blocks = [
         (language, {**figure, "src": photos[figure["photo"]]})
         for language in data["blocks"]
@@ -716,16 +729,31 @@ def test_the_builder_prints_the_clinics_photos_with_no_request_after_load(
     pictured: tuple[Build, Build, Path], chromium: Browser
 ) -> None:
     """Choosing the drills with photos shows each photo on the sheet, named by its alt, from the copy
-    the page loaded at the start: no request, in English and in Spanish."""
+    the page loaded at the start (its WebP copy: Chromium takes WebP, and never loads the fallback
+    too): no request, in English and in Spanish."""
     build, path = pictured[0], "handouts/builder/"
     html = page(build, path)
     data = json.loads(html.find("script", id="handout-builder-data").string)
-    photos = [img["src"] for img in html.select(".handout-builder__photos img")]  # the data's photo places
+    hidden = html.select(".handout-builder__photos picture")
+    photos = [picture.img["src"] for picture in hidden]  # the data's photo places
+    # what Chromium loads for each: the WebP <source>, or the one file of an SVG drawing
+    chosen = [picture.source["srcset"] if picture.source else picture.img["src"] for picture in hidden]
     with serve(build.site) as url:
         context = chromium.new_context()
         try:
             tab = context.new_page()
+            at_load: list[str] = []
+            tab.on("request", lambda request: at_load.append(request.url))
             tab.goto(url + path, wait_until="networkidle")
+            loaded = [u for u in at_load if urlsplit(u).path.startswith("/pictures/")]
+            assert sorted(loaded) == sorted(urljoin(url + path, c) for c in chosen)
+            assert any(c.endswith(".webp") for c in chosen)
+            # and the bench weighs the builder's photos as these files (scripts/bench.py start_files)
+            bench = load_file(ROOT / "scripts" / "bench.py")
+            counted = bench.start_files(build.site, build.site / path / "index.html")["photos"]
+            assert sorted(f.relative_to(build.site.resolve()).as_posix() for f in counted) == sorted(
+                urlsplit(u).path.lstrip("/") for u in loaded
+            )
             requests: list[str] = []
             tab.on("request", lambda request: requests.append(request.url))
             english = block_rows(data, "en")
@@ -738,14 +766,16 @@ def test_the_builder_prints_the_clinics_photos_with_no_request_after_load(
                 shown = images.evaluate_all(
                     "imgs => imgs.map(img => [img.getAttribute('src'), img.alt,"
                     " img.complete && img.naturalWidth > 0,"
-                    " img.closest('.drill-figure').classList.contains('drill-figure--drawing')])"
+                    " img.closest('.drill-figure').classList.contains('drill-figure--drawing'),"
+                    " img.currentSrc])"
                 )
                 expected = [
-                    [photos[f["photo"]], f["alt"], True, f["drawing"]]
+                    [photos[p], f["alt"], True, f["drawing"], urljoin(url + path, chosen[p])]
                     for b in block_rows(data, language)
                     if b["id"] in pictured_ids
                     for f in b["figures"]
                     if "photo" in f
+                    for p in [f["photo"]]
                 ]
                 assert shown == expected, language
             assert requests == []

@@ -359,12 +359,16 @@
     messages = data.messages || {};
     var drills = new Map();
     asRows(data.drills).forEach(function (drill) { drills.set(drill.id, drill); });
-    // A photo in the data is named by its place among the page's photos (loaded with it): its file.
-    var photoFiles = Array.prototype.map.call(root.querySelectorAll(".handout-builder__photos img"), function (image) {
-      return image.getAttribute("src");
+    // A photo in the data is named by its place among the page's photos (loaded with it): its
+    // fallback file, and its WebP copy if it has one (the one the browser loaded, if it takes WebP).
+    var photoFiles = Array.prototype.map.call(root.querySelectorAll(".handout-builder__photos picture"), function (picture) {
+      var source = picture.querySelector("source");
+      return { src: picture.querySelector("img").getAttribute("src"), webp: source ? source.getAttribute("srcset") : "" };
     });
     (data.figures || []).forEach(function (figure) {
-      if (typeof figure.photo === "number") figure.src = photoFiles[figure.photo];
+      if (typeof figure.photo !== "number") return;
+      figure.src = photoFiles[figure.photo].src;
+      figure.webp = photoFiles[figure.photo].webp;
     });
     // Each sheet language's printed blocks, in data order: a block's drill is the one at its place
     // unless the data names it (a language without every drill), its name the drill's unless the
@@ -566,6 +570,26 @@
       });
     }
 
+    // A photo pattern's <picture> showing a photo: its WebP <source> (made here, the pattern has
+    // none) before its fallback, as the copy loaded with the page, so the browser takes the file it
+    // has already loaded and asks for nothing. Returns the <img>.
+    function showPhoto(pattern, figure) {
+      var image = pattern.querySelector("img");
+      var source = pattern.querySelector("source");
+      if (figure.webp) {
+        if (!source) {
+          source = document.createElement("source");
+          source.setAttribute("type", "image/webp");
+          image.parentNode.insertBefore(source, image);
+        }
+        source.setAttribute("srcset", figure.webp);
+      } else if (source) {
+        source.remove();
+      }
+      image.setAttribute("src", figure.src);
+      return image;
+    }
+
     // The start and end pictures: a drawn one shows its <symbol> (drawn once on the page), a photo
     // its one file (loaded with the page); each named by its own alt, with its caption if any.
     function fillFigures(block, figures) {
@@ -582,8 +606,7 @@
       place.replaceChildren.apply(place, lines(figures.map(function (figure) {
         var shown = (figure.src ? photoPattern : drawnPattern).cloneNode(true);
         if (figure.src) {
-          var image = shown.querySelector("img");
-          image.setAttribute("src", figure.src);
+          var image = showPhoto(shown, figure);
           image.setAttribute("alt", figure.alt);
           image.setAttribute("width", figure.width);
           image.setAttribute("height", figure.height);
@@ -660,8 +683,7 @@
       if (!kept) return;
       label.querySelector(".handout-builder__no-picture").remove();
       if (figure.src) {
-        var image = kept.querySelector("img");
-        image.setAttribute("src", figure.src);
+        var image = showPhoto(kept, figure);
         image.setAttribute("width", figure.width);
         image.setAttribute("height", figure.height);
         kept.classList.toggle("drill-figure--drawing", Boolean(figure.drawing));
