@@ -291,6 +291,18 @@ def context(chromium: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
+@pytest.fixture(scope="module")
+def module_context(chromium: Browser) -> Iterator[BrowserContext]:
+    """A desktop-sized browser context (1280 x 900) shared by one module's tests, for pages that keep
+    nothing between documents (the handout builder: no storage, no cookie). Each test loads its page
+    afresh in the context's one tab (test_handout_builder.open_builder): starting a tab's renderer is
+    most of what a page load costs. A test that changes the context itself (routes, offline, dialogs,
+    colour scheme, size) makes its own."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
 # What the extras site adds to the default one (tests/conftest.py: extras_site).
 EXTRAS_VIDEO = "https://www.youtube.com/watch?v=abc123XYZ_0"
 EXTRAS_HOSTILE = "</script><script>window.__pwned = 1</script> & <b>"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from playwright.sync_api import BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route
 from pypdf import PdfReader
 
 from content_model.models import DOSE_RANGES
@@ -49,6 +49,13 @@ SHEET = "[data-builder-sheet]:not([hidden])"
 def base(served: str) -> str:
     """The served default site (conftest's one server)."""
     return served
+
+
+@pytest.fixture(scope="module")
+def context(module_context: BrowserContext) -> BrowserContext:
+    """One context for this module's builder tests: open_builder loads each one's builder afresh in
+    its one tab (a test that changes the context itself makes its own)."""
+    return module_context
 
 
 PAPERS = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}  # points, A4 rounded
@@ -255,8 +262,9 @@ def test_a_dose_without_a_count_or_outside_the_data_ranges_is_warned_about(
 
 
 @pytest.mark.browser
-def test_the_warnings_take_the_ranges_from_the_data_block(context: BrowserContext, base: str) -> None:
-    """The script holds no copy of the numbers: a page whose data block says otherwise is followed."""
+def test_the_warnings_take_the_ranges_from_the_data_block(chromium: Browser, base: str) -> None:
+    """The script holds no copy of the numbers: a page whose data block says otherwise is followed.
+    (A context of its own: its route changes what the builder page's address serves.)"""
 
     def narrower(route: Route) -> None:
         html = route.fetch().text()
@@ -269,13 +277,17 @@ def test_the_warnings_take_the_ranges_from_the_data_block(context: BrowserContex
         changed = json.dumps(block).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         route.fulfill(body=html[: data.start(2)] + changed + html[data.end(2) :], content_type="text/html")
 
-    context.route(re.compile(re.escape(base + BUILDER) + r"$"), narrower)
-    page = open_builder(context, base + BUILDER, base).page
-    choose(page, "quadruped-rockbacks")
-    set_dose(page, "quadruped-rockbacks", reps=25)
-    assert "Reps: use a whole number from 1 to 20." in warning(page, "quadruped-rockbacks")
-    set_dose(page, "quadruped-rockbacks", reps=20)
-    assert warning(page, "quadruped-rockbacks") == ""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        context.route(re.compile(re.escape(base + BUILDER) + r"$"), narrower)
+        page = open_builder(context, base + BUILDER, base).page
+        choose(page, "quadruped-rockbacks")
+        set_dose(page, "quadruped-rockbacks", reps=25)
+        assert "Reps: use a whole number from 1 to 20." in warning(page, "quadruped-rockbacks")
+        set_dose(page, "quadruped-rockbacks", reps=20)
+        assert warning(page, "quadruped-rockbacks") == ""
+    finally:
+        context.close()
 
 
 @pytest.mark.browser

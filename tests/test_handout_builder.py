@@ -81,8 +81,23 @@ class Session:
     base: str
 
 
+@pytest.fixture(scope="module")
+def context(module_context: BrowserContext) -> BrowserContext:
+    """One context for this module's builder tests: open_builder loads each one's builder afresh in
+    its one tab (a test that changes the context itself makes its own)."""
+    return module_context
+
+
 def open_builder(context: BrowserContext, url: str, base: str) -> Session:
-    page = context.new_page()
+    """The builder at ``url``, loaded as a new document: in the context's tab if it has one (from a
+    blank page, with the screen's media, as a new tab starts), else in a new tab. Its requests are
+    counted from then on, and it must start without an error."""
+    if context.pages:
+        page = context.pages[0]
+        page.goto("about:blank")
+        page.emulate_media(media="screen")
+    else:
+        page = context.new_page()
     requests: list[Request] = []
     page.on("request", lambda request: requests.append(request))
     errors: list[str] = []
@@ -91,6 +106,8 @@ def open_builder(context: BrowserContext, url: str, base: str) -> Session:
     # On a busy machine the network can fall idle before the page has loaded: wait for the load too.
     page.wait_for_load_state("load")
     assert not errors, errors
+    # a new document, loaded from the address (not a page kept from before)
+    assert page.evaluate("() => performance.getEntriesByType('navigation')[0].type") == "navigate"
     ready = page.locator("[data-handout-builder]").get_attribute("data-ready")
     assert ready == "yes", "the builder's script did not start"
     return Session(page, requests, len(requests), base)
