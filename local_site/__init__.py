@@ -13,10 +13,11 @@ import http.server
 import os
 import shutil
 import socket
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -66,6 +67,17 @@ class _GzipHandler(_QuietHandler):
         self.wfile.write(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """Serves each request in a thread. A browser that leaves a page while a file is still being
+    sent (a test moving on, a tab closed) hangs up: that is the browser's choice, not a fault of the
+    site, so it is not printed as an error; any other error still is."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(site_dir: Path, compress: bool = False, headers: dict[str, str] | None = None) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 (a free port) until the block ends.
@@ -76,7 +88,7 @@ def serve(site_dir: Path, compress: bool = False, headers: dict[str, str] | None
     base = _GzipHandler if compress else _QuietHandler
     handler_class = type("Handler", (base,), {"extra_headers": dict(headers or {})})
     handler = functools.partial(handler_class, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
