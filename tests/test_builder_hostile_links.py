@@ -10,7 +10,6 @@ builder goes on working. In real Chromium, on the default site's strict build.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
@@ -95,16 +94,14 @@ def assert_still_works(page: Page) -> None:
 
 
 @pytest.fixture(scope="module")
-def one_tab(chromium: Browser) -> Iterator[Watched]:
-    """One desktop-sized tab that opens each hostile link in turn, each time as a new document (from
-    a blank page between them, so the link is loaded, not only its "#" part changed: the hash
-    change is test_hostile_links_one_after_another_in_one_open_builder's). A tab's renderer is
-    started once, not once per link: most of what a page load costs here. The builder keeps nothing
-    between documents (no storage; what a therapist types stays in the document), and each test
-    checks that its document starts with no drill chosen and no error."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    yield watch(context)
-    context.close()
+def one_tab(module_context: BrowserContext) -> Watched:
+    """One tab (in conftest's module_context) that opens each hostile link in turn, each time as a
+    new document (from a blank page between them, so the link is loaded, not only its "#" part
+    changed: the hash change is test_hostile_links_one_after_another_in_one_open_builder's). A tab's
+    renderer is started once, not once per link: most of what a page load costs here. The builder
+    keeps nothing between documents (no storage; what a therapist types stays in the document), and
+    each test checks that its document starts with no drill chosen and no error."""
+    return watch(module_context)
 
 
 @pytest.mark.browser
