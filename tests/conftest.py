@@ -295,7 +295,7 @@ def context(chromium: Browser) -> Iterator[BrowserContext]:
 def module_context(chromium: Browser) -> Iterator[BrowserContext]:
     """A desktop-sized browser context (1280 x 900) shared by one module's tests, for pages that keep
     nothing between documents (the handout builder: no storage, no cookie). Each test loads its page
-    afresh in the context's one tab (test_handout_builder.open_builder): starting a tab's renderer is
+    afresh in the context's one tab (browser.emptied, then its address): starting a tab's renderer is
     most of what a page load costs. A test that changes the context itself (routes, offline, dialogs,
     colour scheme, size) makes its own."""
     context = chromium.new_context(viewport={"width": 1280, "height": 900})

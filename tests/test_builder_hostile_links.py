@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
 
 import content_model
+from browser import emptied, is_new_document
 from conftest import ROOT, Build
 from page_walk import axe_violations
 
@@ -112,12 +113,10 @@ def test_a_hostile_link_is_left_out_with_a_note_and_the_builder_still_works(
     watched = one_tab
     watched.errors.clear()
     page = watched.page
-    page.goto("about:blank")
-    page.goto(served + BUILDER + fragment, wait_until="networkidle")
+    emptied(page).goto(served + BUILDER + fragment, wait_until="networkidle")
     # On a busy machine the network can fall idle before the page has loaded: wait for the load too.
     page.wait_for_load_state("load")
-    # a new document, loaded from the link (not the last one's, nor one from the back-forward cache)
-    assert page.evaluate("() => performance.getEntriesByType('navigation')[0].type") == "navigate"
+    assert is_new_document(page)  # loaded from the link, not the last test's
     assert page.evaluate("() => window.__pwned") is None
     assert page.locator("[data-handout-builder]").get_attribute("data-ready") == "yes"
     assert NOTE in note(page)

@@ -25,7 +25,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 from pypdf import PdfReader
 
 import content_model
-from browser import serve
+from browser import emptied, is_new_document, serve
 from conftest import ENGLISH_ONLY, ROOT, Build, make_project, mkdocs_build
 from content_model import Dose
 from macros.dose import DOSE_WORDS, dose_phrase
@@ -92,12 +92,7 @@ def open_builder(context: BrowserContext, url: str, base: str) -> Session:
     """The builder at ``url``, loaded as a new document: in the context's tab if it has one (from a
     blank page, with the screen's media, as a new tab starts), else in a new tab. Its requests are
     counted from then on, and it must start without an error."""
-    if context.pages:
-        page = context.pages[0]
-        page.goto("about:blank")
-        page.emulate_media(media="screen")
-    else:
-        page = context.new_page()
+    page = emptied(context.pages[0]) if context.pages else context.new_page()
     requests: list[Request] = []
     page.on("request", lambda request: requests.append(request))
     errors: list[str] = []
@@ -106,8 +101,7 @@ def open_builder(context: BrowserContext, url: str, base: str) -> Session:
     # On a busy machine the network can fall idle before the page has loaded: wait for the load too.
     page.wait_for_load_state("load")
     assert not errors, errors
-    # a new document, loaded from the address (not a page kept from before)
-    assert page.evaluate("() => performance.getEntriesByType('navigation')[0].type") == "navigate"
+    assert is_new_document(page)
     ready = page.locator("[data-handout-builder]").get_attribute("data-ready")
     assert ready == "yes", "the builder's script did not start"
     return Session(page, requests, len(requests), base)
