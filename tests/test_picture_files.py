@@ -648,6 +648,47 @@ def test_pictures_load_in_chromium_under_the_policy_with_no_request_elsewhere(
         context.close()
 
 
+# Each thumbnail's box and how its picture fills it, as shown: photos (and drawings from files) and
+# drawn figures, with the picture's own size.
+THUMBNAILS = """selector => [...document.querySelectorAll(selector)].map(element => {
+  const box = element.getBoundingClientRect();
+  return {file: element.tagName === 'IMG', width: box.width, height: box.height,
+          natural: element.tagName === 'IMG' ? [element.naturalWidth, element.naturalHeight] : null,
+          fit: getComputedStyle(element).objectFit};
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [
+        ("drills/", ".drill-card .drill-figure--thumb :is(img, svg)"),
+        ("handouts/builder/", ".handout-builder__choice .drill-figure--thumb:not([hidden]) :is(img, svg)"),
+    ],
+)
+def test_a_tall_photos_thumbnail_keeps_the_box_of_the_drawn_ones_and_shows_whole(
+    pictured: tuple[Build, Build, Path], chromium: Browser, path: str, selector: str, width: int
+) -> None:
+    """The rockbacks' start photo stands upright, taller than wide. On the drill index and in the
+    builder's picker its thumbnail is a 4:3 box, the most a drawn figure's takes, with the whole photo
+    in it (contained, never cropped): a tall photo does not make its card or row the tallest."""
+    with serve(pictured[0].site) as base:
+        context = chromium.new_context(viewport={"width": width, "height": 900})
+        tab = context.new_page()
+        tab.goto(base + path, wait_until="networkidle")
+        shown = tab.evaluate(THUMBNAILS, selector)
+        context.close()
+    files = [thumb for thumb in shown if thumb["file"]]
+    drawn = [thumb for thumb in shown if not thumb["file"]]
+    assert drawn and any(thumb["natural"][1] > thumb["natural"][0] for thumb in files), shown
+    for thumb in files:
+        assert thumb["width"] > 40 and abs(thumb["height"] - thumb["width"] * 3 / 4) <= 1, thumb
+        assert thumb["fit"] == "contain", thumb
+    for thumb in drawn:
+        assert 0 < thumb["height"] <= thumb["width"] * 3 / 4 + 1, thumb
+
+
 # Where a clinic's photo shows besides its drill page: every place a drawn figure shows. Each link
 # must reach a file of the site from the page that holds it.
 PHOTO_PLACES = [
