@@ -51,11 +51,9 @@ def base(served: str) -> str:
     return served
 
 
-@pytest.fixture(scope="module")
-def context(module_context: BrowserContext) -> BrowserContext:
-    """One context for this module's builder tests: open_builder loads each one's builder afresh in
-    its one tab (a test that changes the context itself makes its own)."""
-    return module_context
+# One context for this module's builder tests (conftest's context and module_context): open_builder
+# loads each one's builder afresh in its one tab; a test that changes the context itself makes its own.
+pytestmark = pytest.mark.one_tab
 
 
 PAPERS = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}  # points, A4 rounded

@@ -81,11 +81,9 @@ class Session:
     base: str
 
 
-@pytest.fixture(scope="module")
-def context(module_context: BrowserContext) -> BrowserContext:
-    """One context for this module's builder tests: open_builder loads each one's builder afresh in
-    its one tab (a test that changes the context itself makes its own)."""
-    return module_context
+# One context for this module's builder tests (conftest's context and module_context): open_builder
+# loads each one's builder afresh in its one tab; a test that changes the context itself makes its own.
+pytestmark = pytest.mark.one_tab
 
 
 def open_builder(context: BrowserContext, url: str, base: str) -> Session:
