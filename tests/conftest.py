@@ -286,8 +286,8 @@ def walked(tmp_path_factory: pytest.TempPathFactory, site: Build, chromium: Brow
 @pytest.fixture
 def context(request: pytest.FixtureRequest, chromium: Browser) -> Iterator[BrowserContext]:
     """A fresh desktop-sized browser context (1280 x 900) for one test; in a module marked
-    ``pytest.mark.one_tab``, the module's one context instead (module_context)."""
-    if request.node.get_closest_marker("one_tab"):
+    ``pytest.mark.one_context``, the module's one context instead (module_context)."""
+    if request.node.get_closest_marker("one_context"):
         yield request.getfixturevalue("module_context")
         return
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
@@ -301,7 +301,7 @@ def module_context(chromium: Browser) -> Iterator[BrowserContext]:
     nothing between documents (the handout builder: no storage, no cookie). Each test loads its page
     afresh in the context's one tab (browser.emptied, then its address): starting a tab's renderer is
     most of what a page load costs. A test that changes the context itself (routes, offline, dialogs,
-    colour scheme, size) makes its own. A module marked ``pytest.mark.one_tab`` gets it as its tests'
+    colour scheme, size) makes its own. A module marked ``pytest.mark.one_context`` gets it as its tests'
     ``context``."""
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     yield context

@@ -53,7 +53,7 @@ def base(served: str) -> str:
 
 # One context for this module's builder tests (conftest's context and module_context): open_builder
 # loads each one's builder afresh in its one tab; a test that changes the context itself makes its own.
-pytestmark = pytest.mark.one_tab
+pytestmark = pytest.mark.one_context
 
 
 PAPERS = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}  # points, A4 rounded

@@ -83,7 +83,7 @@ class Session:
 
 # One context for this module's builder tests (conftest's context and module_context): open_builder
 # loads each one's builder afresh in its one tab; a test that changes the context itself makes its own.
-pytestmark = pytest.mark.one_tab
+pytestmark = pytest.mark.one_context
 
 
 def open_builder(context: BrowserContext, url: str, base: str) -> Session:

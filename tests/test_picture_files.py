@@ -675,10 +675,12 @@ def test_a_tall_photos_thumbnail_keeps_the_box_of_the_drawn_ones_and_shows_whole
     in it (contained, never cropped): a tall photo does not make its card or row the tallest."""
     with serve(pictured[0].site) as base:
         context = chromium.new_context(viewport={"width": width, "height": 900})
-        tab = context.new_page()
-        tab.goto(base + path, wait_until="networkidle")
-        shown = tab.evaluate(THUMBNAILS, selector)
-        context.close()
+        try:
+            tab = context.new_page()
+            tab.goto(base + path, wait_until="networkidle")
+            shown = tab.evaluate(THUMBNAILS, selector)
+        finally:
+            context.close()
     files = [thumb for thumb in shown if thumb["file"]]
     drawn = [thumb for thumb in shown if not thumb["file"]]
     assert drawn and any(thumb["natural"][1] > thumb["natural"][0] for thumb in files), shown
